@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs exactly the Debian 12 packages motcua needs to build, test and run.
+# Idempotent: when every package is present it returns at once without touching apt.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  libboost-dev            # Boost.Beast / Asio (header-only): the HTTP server
+  nlohmann-json3-dev      # JSON
+  libsqlite3-dev libsqlitecpp-dev   # embedded store
+  libcsv-dev              # RFC 4180 CSV reader for the reference data
+  libutf8proc-dev         # Unicode NFC and tone-mark folding
+  libfmt-dev libspdlog-dev          # formatting and logs
+  libcli11-dev            # command line
+  libgtest-dev libgmock-dev libbenchmark-dev   # tests and benchmarks
+  sqlite3 curl            # used by the CLI tests (tamper checks, health probe)
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-deps: missing packages: ${missing[*]}; run as root or install them" >&2
+  exit 1
+fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}"

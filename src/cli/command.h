@@ -1,0 +1,44 @@
+#pragma once
+// The subcommands of `motcua`, as one table (ninja's habit): each entry registers its options on a
+// CLI11 subcommand and returns the function to run once the command line is parsed.
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "cli/cli_output.h"
+#include "store/store.h"
+
+namespace motcua::cli {
+
+// Options every subcommand shares.
+struct GlobalOptions {
+  std::string db_path;  // --db; default $MOTCUA_DB or ./motcua.db
+  CliOutput out;
+};
+
+using CommandRun = std::function<int()>;
+// Adds options to `command` (bound to storage the returned function captures) and returns the runner.
+using CommandSetup = CommandRun (*)(CLI::App& command, GlobalOptions& global);
+
+struct Command {
+  const char* name;
+  const char* help;
+  CommandSetup setup;
+};
+
+CommandRun SetUpInit(CLI::App& command, GlobalOptions& global);
+CommandRun SetUpUnits(CLI::App& command, GlobalOptions& global);
+CommandRun SetUpProcedures(CLI::App& command, GlobalOptions& global);
+CommandRun SetUpCalendar(CLI::App& command, GlobalOptions& global);
+CommandRun SetUpServe(CLI::App& command, GlobalOptions& global);
+
+// Opens the store named by --db, reporting failure; nullptr when it failed (the error is printed and
+// `exit_code` set).
+std::unique_ptr<store::Store> OpenStoreOrReport(const GlobalOptions& global, int& exit_code);
+
+// Adds the --db option to a subcommand.
+void AddDbOption(CLI::App& command, GlobalOptions& global);
+
+}  // namespace motcua::cli

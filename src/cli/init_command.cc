@@ -1,0 +1,74 @@
+// motcua init: create the database and load the reference catalogue.
+#include <fmt/core.h>
+
+#include "app/catalogue_installer.h"
+#include "cli/command.h"
+
+namespace motcua::cli {
+namespace {
+
+struct InitOptions {
+  std::string reference_dir;  // empty: the catalogue built into the binary
+  bool all_warnings = false;
+};
+
+void PrintSummary(const GlobalOptions& global, const app::CatalogueInstall& install, const std::string& source) {
+  const auto& c = install.counts;
+  fmt::print("{} {} ({})\n", global.out.Say("Đã nạp danh mục vào", "Loaded the catalogue into"), global.db_path,
+             source);
+  fmt::print("  {}: {} / {}: {} / {}: {} / {}: {}\n", global.out.Say("tỉnh", "provinces"), c.provinces,
+             global.out.Say("xã, phường, đặc khu", "communes"), c.communes,
+             global.out.Say("đơn vị cũ (trước 2025)", "pre-2025 communes"), c.legacy_communes,
+             global.out.Say("dòng sắp xếp 2025", "2025 arrangement rows"), c.legacy_links);
+  fmt::print("  {}: {} ({} {}, {} {}) / {}: {}\n", global.out.Say("thủ tục", "procedures"), c.procedures,
+             c.procedure_channels, global.out.Say("kênh", "channels"), c.procedure_documents,
+             global.out.Say("thành phần hồ sơ", "dossier components"), global.out.Say("ngày lịch", "calendar days"),
+             c.calendar_days);
+  fmt::print("  {}: {}\n", global.out.Say("dòng ghi mới hoặc thay đổi", "rows inserted or changed"),
+             install.changes.TotalWritten());
+  if (install.changes.calendar_kept_admin_edits > 0) {
+    fmt::print("  {}: {}\n", global.out.Say("ngày do quản trị sửa, giữ nguyên", "days edited by an administrator, kept"),
+               install.changes.calendar_kept_admin_edits);
+  }
+}
+
+void PrintWarnings(const GlobalOptions& global, const std::vector<Error>& warnings, bool all) {
+  if (warnings.empty()) return;
+  fmt::print("  {}: {}\n", global.out.Say("cảnh báo (dòng vẫn được nạp)", "warnings (rows still loaded)"),
+             warnings.size());
+  const std::size_t shown = all ? warnings.size() : std::min<std::size_t>(warnings.size(), 3);
+  for (std::size_t i = 0; i < shown; ++i) fmt::print("    {}\n", global.out.Describe(warnings[i]));
+  if (shown < warnings.size()) {
+    fmt::print("    … {}\n", global.out.Say("xem tất cả với --all-warnings", "see all with --all-warnings"));
+  }
+}
+
+}  // namespace
+
+CommandRun SetUpInit(CLI::App& command, GlobalOptions& global) {
+  auto options = std::make_shared<InitOptions>();
+  AddDbOption(command, global);
+  command.add_option("--reference", options->reference_dir,
+                     "Load the catalogue from this folder (laid out like data/reference/) instead of the built-in one")
+      ->check(CLI::ExistingDirectory);
+  command.add_flag("--all-warnings", options->all_warnings, "List every warning, not only the first three");
+  return [&global, options]() -> int {
+    int exit_code = 0;
+    auto store = OpenStoreOrReport(global, exit_code);
+    if (!store) return exit_code;
+    std::unique_ptr<app::ReferenceFiles> files;
+    if (options->reference_dir.empty()) files = std::make_unique<app::BuiltInReferenceFiles>();
+    else files = std::make_unique<app::DirectoryReferenceFiles>(options->reference_dir);
+    auto install = app::InstallReferenceCatalogue(*store, *files);
+    if (!install) {
+      fmt::print(stderr, "{}\n", global.out.Say("Danh mục có dòng sai; không ghi gì vào cơ sở dữ liệu:",
+                                                "The catalogue has bad rows; nothing was written:"));
+      return global.out.ReportErrors(install.error());
+    }
+    PrintSummary(global, *install, files->Describe());
+    PrintWarnings(global, install->warnings, options->all_warnings);
+    return 0;
+  };
+}
+
+}  // namespace motcua::cli

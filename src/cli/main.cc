@@ -1,0 +1,78 @@
+// motcua — one binary for the one-stop centers: serve, init, units, procedures, calendar...
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <string>
+
+#include "cli/command.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace motcua::cli {
+namespace {
+
+constexpr Command kCommands[] = {
+    {"init", "Create the database and load the reference catalogue (units, procedures, days off)", SetUpInit},
+    {"serve", "Start the HTTP server", SetUpServe},
+    {"units", "Administrative units: the communes of a province, or where a pre-2025 commune went", SetUpUnits},
+    {"procedures", "The national catalogue of administrative procedures", SetUpProcedures},
+    {"calendar", "The work calendar: due moments counted in working days, days, working hours, months",
+     SetUpCalendar},
+};
+
+std::string DefaultDbPath() {
+  const char* from_env = std::getenv("MOTCUA_DB");
+  return from_env != nullptr && *from_env != '\0' ? from_env : "motcua.db";
+}
+
+Language DefaultLanguage() {
+  const char* from_env = std::getenv("MOTCUA_LANG");
+  return from_env != nullptr && std::string(from_env) == "en" ? Language::kEnglish : Language::kVietnamese;
+}
+
+}  // namespace
+
+void AddDbOption(CLI::App& command, GlobalOptions& global) {
+  command.add_option("--db", global.db_path, "SQLite database file (default: $MOTCUA_DB, else ./motcua.db)");
+}
+
+std::unique_ptr<store::Store> OpenStoreOrReport(const GlobalOptions& global, int& exit_code) {
+  auto opened = store::OpenSqliteStore(global.db_path);
+  if (!opened) {
+    exit_code = global.out.ReportError(opened.error());
+    return nullptr;
+  }
+  return std::move(*opened);
+}
+
+int Main(int argc, char** argv) {
+  GlobalOptions global;
+  global.db_path = DefaultDbPath();
+  global.out.set_language(DefaultLanguage());
+
+  CLI::App app{"motcua — hệ thống một cửa / one-stop public administration service centers"};
+  app.require_subcommand(1);
+  app.footer("Exit codes: 0 success, 1 operation failed, 2 bad usage or invalid input, 3 not found.");
+  std::string language = "vi";
+  app.add_option("--lang", language, "Language of messages: vi (default) or en")->check(CLI::IsMember({"vi", "en"}));
+  app.parse_complete_callback([&] {
+    if (app.count("--lang") > 0) global.out.set_language(language == "en" ? Language::kEnglish : Language::kVietnamese);
+  });
+
+  CommandRun run;
+  for (const Command& command : kCommands) {
+    CLI::App* sub = app.add_subcommand(command.name, command.help);
+    CommandRun runner = command.setup(*sub, global);
+    sub->final_callback([&run, runner] { run = runner; });
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  return run ? run() : 2;
+}
+
+}  // namespace motcua::cli
+
+int main(int argc, char** argv) { return motcua::cli::Main(argc, argv); }

@@ -1,0 +1,355 @@
+#include "store/sqlite/sqlite_store.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <functional>
+
+#include "domain/civil_time.h"
+#include "store/sqlite/sqlite_migrator.h"
+#include "store/sqlite/sqlite_upsert.h"
+
+namespace motcua::store {
+namespace {
+
+std::string JoinList(const std::vector<std::string>& items) {
+  std::string joined;
+  for (const auto& item : items) joined += (joined.empty() ? "" : "|") + item;
+  return joined;
+}
+
+std::vector<std::string> SplitList(const std::string& text) {
+  std::vector<std::string> items;
+  std::size_t start = 0;
+  while (!text.empty() && start <= text.size()) {
+    std::size_t bar = std::min(text.find('|', start), text.size());
+    items.push_back(text.substr(start, bar - start));
+    start = bar + 1;
+  }
+  return items;
+}
+
+std::string JoinChannels(const std::vector<Channel>& channels) {
+  std::vector<std::string> names;
+  for (Channel c : channels) names.emplace_back(ChannelName(c));
+  return JoinList(names);
+}
+
+SqlValue Optional(const std::optional<std::int64_t>& value) {
+  return value ? SqlValue(*value) : SqlValue(nullptr);
+}
+
+// Runs a database call, turning SQLite's exceptions into an Error (the one boundary where they stop).
+template <typename F>
+auto Guard(const char* what, F&& body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const SQLite::Exception& e) {
+    return Fail(Error::Unavailable("db", std::string("lỗi cơ sở dữ liệu khi ") + what + ": " + e.what(),
+                                   std::string("database error while ") + what + ": " + e.what()));
+  }
+}
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(std::unique_ptr<SQLite::Database> db) : db_(std::move(db)) {}
+
+  Result<CatalogueChanges> SaveReferenceCatalogue(const ReferenceCatalogue& catalogue) override {
+    return Guard("saving the reference catalogue", [&]() -> Result<CatalogueChanges> {
+      CatalogueChanges changes;
+      SQLite::Transaction transaction(*db_);
+      SaveUnits(catalogue, changes);
+      SaveProcedures(catalogue, changes);
+      SaveCalendar(catalogue, changes);
+      transaction.commit();
+      return changes;
+    });
+  }
+
+  Result<CatalogueCounts> CountCatalogue() override {
+    return Guard("counting the catalogue", [&]() -> Result<CatalogueCounts> {
+      CatalogueCounts counts;
+      counts.provinces = Count("provinces");
+      counts.communes = Count("communes");
+      counts.legacy_communes = Count("legacy_communes");
+      counts.legacy_links = Count("legacy_links");
+      counts.procedures = Count("procedures");
+      counts.procedure_channels = Count("procedure_channels");
+      counts.procedure_documents = Count("procedure_documents");
+      counts.calendar_days = Count("calendar_days");
+      return counts;
+    });
+  }
+
+  Result<std::vector<Province>> ListProvinces() override {
+    return Guard("listing provinces", [&]() -> Result<std::vector<Province>> {
+      return Rows<Province>("SELECT code, name, division_type, codename, phone_code FROM provinces ORDER BY code", "",
+                            ReadProvince);
+    });
+  }
+
+  Result<std::optional<Province>> FindProvince(std::string_view code) override {
+    return Guard("reading a province", [&]() -> Result<std::optional<Province>> {
+      return First(Rows<Province>(
+          "SELECT code, name, division_type, codename, phone_code FROM provinces WHERE code = ?", code, ReadProvince));
+    });
+  }
+
+  Result<std::optional<Commune>> FindCommune(std::string_view code) override {
+    return Guard("reading a commune", [&]() -> Result<std::optional<Commune>> {
+      return First(Rows<Commune>(
+          "SELECT code, name, division_type, codename, province_code FROM communes WHERE code = ?", code, ReadCommune));
+    });
+  }
+
+  Result<std::vector<Commune>> CommunesOfProvince(std::string_view province_code) override {
+    return Guard("listing communes", [&]() -> Result<std::vector<Commune>> {
+      return Rows<Commune>(
+          "SELECT code, name, division_type, codename, province_code FROM communes WHERE province_code = ? "
+          "ORDER BY code",
+          province_code, ReadCommune);
+    });
+  }
+
+  Result<std::vector<LegacyLink>> LegacyLinksOf(std::string_view old_code) override {
+    return Guard("reading the 2025 arrangement", [&]() -> Result<std::vector<LegacyLink>> {
+      return Rows<LegacyLink>(
+          "SELECT l.old_commune_code, l.old_commune_name, l.old_district_code, l.old_district_name, "
+          "l.old_province_code, l.old_province_name, l.merge, l.note, l.commune_code, c.name, c.province_code "
+          "FROM legacy_links l JOIN communes c ON c.code = l.commune_code WHERE l.old_commune_code = ? "
+          "ORDER BY l.commune_code",
+          old_code, ReadLegacyLink);
+    });
+  }
+
+  Result<std::optional<LegacyCommune>> FindLegacyCommune(std::string_view old_code) override {
+    return Guard("reading a pre-2025 commune", [&]() -> Result<std::optional<LegacyCommune>> {
+      return First(Rows<LegacyCommune>(
+          "SELECT province_code, province_name, district_code, district_name, commune_code, commune_name, "
+          "division_type FROM legacy_communes WHERE commune_code = ?",
+          old_code, ReadLegacyCommune));
+    });
+  }
+
+  Result<std::vector<Procedure>> ListProcedures() override {
+    return Guard("listing procedures", [&]() -> Result<std::vector<Procedure>> {
+      return Rows<Procedure>(std::string(kProcedureSelect) + " ORDER BY code", "", ReadProcedure);
+    });
+  }
+
+  Result<std::optional<Procedure>> FindProcedure(std::string_view code) override {
+    return Guard("reading a procedure", [&]() -> Result<std::optional<Procedure>> {
+      auto found = First(Rows<Procedure>(std::string(kProcedureSelect) + " WHERE code = ?", code, ReadProcedure));
+      if (found) {
+        found->channel_details = Rows<ProcedureChannel>(
+            "SELECT channel, time_text, time_value, time_unit, fee_free, fee_first_amount_vnd, fee_text "
+            "FROM procedure_channels WHERE code = ? ORDER BY position",
+            code, ReadChannel);
+        found->components = Rows<DossierComponent>(
+            "SELECT seq, case_group, document, originals, copies FROM procedure_documents WHERE code = ? ORDER BY seq",
+            code, ReadComponent);
+      }
+      return found;
+    });
+  }
+
+  Result<std::vector<CalendarEntry>> CalendarEntries() override {
+    return Guard("reading the calendar", [&]() -> Result<std::vector<CalendarEntry>> {
+      return Rows<CalendarEntry>(
+          "SELECT date, kind, name_vi, is_day_off, confidence, note FROM calendar_days ORDER BY date", "",
+          ReadCalendarEntry);
+    });
+  }
+
+ private:
+  static constexpr const char* kProcedureSelect =
+      "SELECT code, name, ministry, field, levels, procedure_type, decision, implementing_agency, "
+      "competent_agency, channels, target_groups, source_url FROM procedures";
+
+  std::size_t Count(const std::string& table) {
+    return static_cast<std::size_t>(db_->execAndGet("SELECT count(*) FROM " + table).getInt64());
+  }
+
+  // Runs `sql` (with one text parameter unless `param` is empty) and maps each row with `read`.
+  template <typename T>
+  std::vector<T> Rows(const std::string& sql, std::string_view param, T (*read)(SQLite::Statement&)) {
+    SQLite::Statement query(*db_, sql);
+    if (sql.find('?') != std::string::npos) query.bind(1, std::string(param));
+    std::vector<T> rows;
+    while (query.executeStep()) rows.push_back(read(query));
+    return rows;
+  }
+
+  template <typename T>
+  static std::optional<T> First(std::vector<T> rows) {
+    if (rows.empty()) return std::nullopt;
+    return std::move(rows.front());
+  }
+
+  static std::string Text(SQLite::Statement& q, int i) { return q.getColumn(i).getString(); }
+
+  static Province ReadProvince(SQLite::Statement& q) {
+    return {Text(q, 0), Text(q, 1), Text(q, 2), Text(q, 3), Text(q, 4)};
+  }
+  static Commune ReadCommune(SQLite::Statement& q) {
+    return {Text(q, 0), Text(q, 1), Text(q, 2), Text(q, 3), Text(q, 4)};
+  }
+  static LegacyCommune ReadLegacyCommune(SQLite::Statement& q) {
+    return {Text(q, 0), Text(q, 1), Text(q, 2), Text(q, 3), Text(q, 4), Text(q, 5), Text(q, 6)};
+  }
+  static LegacyLink ReadLegacyLink(SQLite::Statement& q) {
+    LegacyLink link{Text(q, 0), Text(q, 1), Text(q, 2), Text(q, 3), Text(q, 4), Text(q, 5),
+                    Text(q, 6) == "partial" ? MergeKind::kPartial : MergeKind::kWhole,
+                    Text(q, 7), Text(q, 8), Text(q, 9), Text(q, 10)};
+    return link;
+  }
+  static Procedure ReadProcedure(SQLite::Statement& q) {
+    Procedure p;
+    p.code = Text(q, 0);
+    p.name = Text(q, 1);
+    p.ministry = Text(q, 2);
+    p.field = Text(q, 3);
+    p.levels = SplitList(Text(q, 4));
+    p.procedure_type = Text(q, 5);
+    p.decision = Text(q, 6);
+    p.implementing_agency = Text(q, 7);
+    p.competent_agency = Text(q, 8);
+    for (const auto& name : SplitList(Text(q, 9))) {
+      if (auto channel = ParseChannel(name)) p.channels.push_back(*channel);
+    }
+    p.target_groups = SplitList(Text(q, 10));
+    p.source_url = Text(q, 11);
+    return p;
+  }
+  static ProcedureChannel ReadChannel(SQLite::Statement& q) {
+    ProcedureChannel c;
+    c.channel = ParseChannel(Text(q, 0)).value_or(Channel::kDirect);
+    c.time_text = Text(q, 1);
+    if (!q.getColumn(2).isNull()) c.time_value = q.getColumn(2).getDouble();
+    if (!q.getColumn(3).isNull()) c.time_unit = ParseTimeUnit(Text(q, 3));
+    c.fee_free = q.getColumn(4).getInt() == 1;
+    if (!q.getColumn(5).isNull()) c.first_fee = Money::Dong(q.getColumn(5).getInt64());
+    c.fee_text = Text(q, 6);
+    return c;
+  }
+  static DossierComponent ReadComponent(SQLite::Statement& q) {
+    return {q.getColumn(0).getInt(), Text(q, 1), Text(q, 2), q.getColumn(3).getInt(), q.getColumn(4).getInt()};
+  }
+  static CalendarEntry ReadCalendarEntry(SQLite::Statement& q) {
+    CalendarEntry e;
+    e.date = ParseIsoDate(Text(q, 0), "date").value_or(LocalDate{});
+    e.kind = ParseDayKind(Text(q, 1)).value_or(DayKind::kPublicHoliday);
+    e.name_vi = Text(q, 2);
+    if (!q.getColumn(3).isNull()) e.is_day_off = q.getColumn(3).getInt() == 1;
+    e.confidence = Text(q, 4);
+    e.note = Text(q, 5);
+    return e;
+  }
+
+  void SaveUnits(const ReferenceCatalogue& c, CatalogueChanges& changes) {
+    SqliteUpsert provinces(*db_, "provinces", {"code", "name", "division_type", "codename", "phone_code"}, 1);
+    for (const auto& p : c.provinces) {
+      provinces.Write({p.code, p.name, p.division_type, p.codename, p.phone_code}, changes.provinces);
+    }
+    SqliteUpsert communes(*db_, "communes", {"code", "name", "division_type", "codename", "province_code"}, 1);
+    for (const auto& m : c.communes) {
+      communes.Write({m.code, m.name, m.division_type, m.codename, m.province_code}, changes.communes);
+    }
+    SqliteUpsert legacy(*db_, "legacy_communes",
+                        {"commune_code", "commune_name", "division_type", "district_code", "district_name",
+                         "province_code", "province_name"},
+                        1);
+    for (const auto& l : c.legacy_communes) {
+      legacy.Write({l.commune_code, l.commune_name, l.division_type, l.district_code, l.district_name, l.province_code,
+                    l.province_name},
+                   changes.legacy_communes);
+    }
+    SqliteUpsert links(*db_, "legacy_links",
+                       {"old_commune_code", "commune_code", "old_commune_name", "merge", "note", "old_district_code",
+                        "old_district_name", "old_province_code", "old_province_name"},
+                       3);
+    for (const auto& l : c.legacy_links) {
+      links.Write({l.old_commune_code, l.commune_code, l.old_commune_name,
+                   std::string(l.merge == MergeKind::kPartial ? "partial" : "whole"), l.note, l.old_district_code,
+                   l.old_district_name, l.old_province_code, l.old_province_name},
+                  changes.legacy_links);
+    }
+  }
+
+  void SaveProcedures(const ReferenceCatalogue& c, CatalogueChanges& changes) {
+    SqliteUpsert procedures(*db_, "procedures",
+                            {"code", "name", "ministry", "field", "levels", "procedure_type", "decision",
+                             "implementing_agency", "competent_agency", "channels", "target_groups", "source_url"},
+                            1);
+    SqliteUpsert channels(*db_, "procedure_channels",
+                          {"code", "position", "channel", "time_text", "time_value", "time_unit", "fee_free",
+                           "fee_first_amount_vnd", "fee_text"},
+                          2);
+    SqliteUpsert documents(*db_, "procedure_documents",
+                           {"code", "seq", "case_group", "document", "originals", "copies"}, 2);
+    for (const auto& p : c.procedures) {
+      procedures.Write({p.code, p.name, p.ministry, p.field, JoinList(p.levels), p.procedure_type, p.decision,
+                        p.implementing_agency, p.competent_agency, JoinChannels(p.channels), JoinList(p.target_groups),
+                        p.source_url},
+                       changes.procedures);
+      std::int64_t position = 0;
+      for (const auto& ch : p.channel_details) {
+        channels.Write({p.code, ++position, std::string(ChannelName(ch.channel)), ch.time_text,
+                        ch.time_value ? SqlValue(*ch.time_value) : SqlValue(nullptr),
+                        ch.time_unit ? SqlValue(std::string(TimeUnitName(*ch.time_unit))) : SqlValue(nullptr),
+                        std::int64_t{ch.fee_free ? 1 : 0},
+                        Optional(ch.first_fee ? std::optional<std::int64_t>(ch.first_fee->dong()) : std::nullopt),
+                        ch.fee_text},
+                       changes.procedure_channels);
+      }
+      for (const auto& d : p.components) {
+        documents.Write({p.code, std::int64_t{d.seq}, d.case_group, d.document, std::int64_t{d.originals},
+                         std::int64_t{d.copies}},
+                        changes.procedure_documents);
+      }
+    }
+  }
+
+  void SaveCalendar(const ReferenceCatalogue& c, CatalogueChanges& changes) {
+    SqliteUpsert days(*db_, "calendar_days", {"date", "kind", "name_vi", "is_day_off", "confidence", "note"}, 1,
+                      "calendar_days.source = 'reference'");
+    SQLite::Statement admin_edit(*db_, "SELECT 1 FROM calendar_days WHERE date = ? AND source = 'admin'");
+    for (const auto& e : c.calendar) {
+      const std::string date = FormatIsoDate(e.date);
+      admin_edit.reset();
+      admin_edit.bind(1, date);
+      if (admin_edit.executeStep()) {
+        ++changes.calendar_kept_admin_edits;
+        continue;
+      }
+      days.Write({date, std::string(DayKindName(e.kind)), e.name_vi,
+                  e.is_day_off ? SqlValue(std::int64_t{*e.is_day_off ? 1 : 0}) : SqlValue(nullptr), e.confidence,
+                  e.note},
+                 changes.calendar);
+    }
+  }
+
+  std::unique_ptr<SQLite::Database> db_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
+  std::unique_ptr<SQLite::Database> db;
+  try {
+    db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db->exec("PRAGMA journal_mode = WAL");
+    db->exec("PRAGMA synchronous = FULL");
+    db->exec("PRAGMA foreign_keys = ON");
+    db->setBusyTimeout(5000);
+  } catch (const SQLite::Exception& e) {
+    return Fail(Error::Unavailable("db", "không mở được cơ sở dữ liệu '" + path + "': " + e.what(),
+                                   "cannot open the database '" + path + "': " + e.what()));
+  }
+  auto migrated = Guard("migrating the schema", [&]() { return MigrateSqlite(*db); });
+  if (!migrated) return Fail(migrated.error());
+  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(db)));
+}
+
+}  // namespace motcua::store

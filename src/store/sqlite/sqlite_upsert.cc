@@ -1,0 +1,50 @@
+#include "store/sqlite/sqlite_upsert.h"
+
+namespace motcua::store {
+namespace {
+
+std::string Join(const std::vector<std::string>& parts, const std::string& separator) {
+  std::string joined;
+  for (const auto& part : parts) joined += (joined.empty() ? "" : separator) + part;
+  return joined;
+}
+
+std::string UpsertSql(const std::string& table, const std::vector<std::string>& columns, std::size_t key_count,
+                      const std::string& update_only_if) {
+  std::vector<std::string> keys(columns.begin(), columns.begin() + static_cast<long>(key_count));
+  std::vector<std::string> placeholders(columns.size(), "?");
+  std::vector<std::string> assignments, differences;
+  for (std::size_t i = key_count; i < columns.size(); ++i) {
+    assignments.push_back(columns[i] + " = excluded." + columns[i]);
+    differences.push_back(table + "." + columns[i] + " IS NOT excluded." + columns[i]);
+  }
+  std::string where = "(" + Join(differences, " OR ") + ")";
+  if (!update_only_if.empty()) where += " AND " + update_only_if;
+  return "INSERT INTO " + table + " (" + Join(columns, ", ") + ") VALUES (" + Join(placeholders, ", ") +
+         ") ON CONFLICT (" + Join(keys, ", ") + ") DO UPDATE SET " + Join(assignments, ", ") + " WHERE " + where;
+}
+
+}  // namespace
+
+SqliteUpsert::SqliteUpsert(SQLite::Database& db, const std::string& table, const std::vector<std::string>& columns,
+                           std::size_t key_count, const std::string& update_only_if)
+    : statement_(db, UpsertSql(table, columns, key_count, update_only_if)) {}
+
+void SqliteUpsert::Write(const std::vector<SqlValue>& values, TableChanges& changes) {
+  statement_.reset();
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const int index = static_cast<int>(i + 1);
+    std::visit(
+        [&](const auto& value) {
+          using T = std::decay_t<decltype(value)>;
+          if constexpr (std::is_same_v<T, std::nullptr_t>) statement_.bind(index);
+          else if constexpr (std::is_same_v<T, std::int64_t>) statement_.bind(index, static_cast<int64_t>(value));
+          else statement_.bind(index, value);
+        },
+        values[i]);
+  }
+  if (statement_.exec() > 0) ++changes.written;
+  else ++changes.unchanged;
+}
+
+}  // namespace motcua::store
