@@ -15,6 +15,10 @@ using std::chrono::seconds;
 // Reads exactly `width` decimal digits at `pos`, or nothing.
 std::optional<int> ReadDigits(std::string_view text, std::size_t pos, std::size_t width) {
   if (pos + width > text.size()) return std::nullopt;
+  // from_chars would accept a leading '-': only the digits 0-9 belong here.
+  for (std::size_t i = pos; i < pos + width; ++i) {
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+  }
   int value = 0;
   const char* begin = text.data() + pos;
   auto [end, ec] = std::from_chars(begin, begin + width, value);
