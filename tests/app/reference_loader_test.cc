@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "../support/in_memory_reference_files.h"
+#include "support/in_memory_reference_files.h"
 
 namespace motcua::app {
 namespace {

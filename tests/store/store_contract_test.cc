@@ -11,7 +11,7 @@
 
 #include "app/reference_loader.h"
 #include "store/sqlite/sqlite_store.h"
-#include "../support/in_memory_reference_files.h"
+#include "support/in_memory_reference_files.h"
 
 namespace motcua::store {
 namespace {
@@ -19,6 +19,7 @@ namespace {
 struct Backend {
   const char* name;
   std::function<std::string()> make_path;  // a fresh database location
+  friend void PrintTo(const Backend& backend, std::ostream* os) { *os << backend.name; }
 };
 
 std::string TempDbPath() {

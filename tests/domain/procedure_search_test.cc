@@ -1,0 +1,204 @@
+#include "domain/procedure_search.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "support/procedure_catalogue.h"
+#include "domain/text_folding.h"
+
+namespace motcua {
+namespace {
+
+constexpr const char* kBirthRegistration = "1.001193";     // Thủ tục đăng ký khai sinh
+constexpr const char* kMarriageRegistration = "1.000894";  // Thủ tục đăng ký kết hôn
+
+// Spelled out because designated initializers that skip a member trip -Wmissing-field-initializers.
+SearchOptions Options(std::optional<std::string> level, std::size_t limit = 10) {
+  return SearchOptions{.level = std::move(level), .limit = limit};
+}
+SearchOptions Limit(std::size_t limit) { return Options(std::nullopt, limit); }
+
+// The real catalogue (2,642 procedures), loaded and indexed once for the whole suite.
+class ProcedureSearchTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    catalogue_ = std::make_unique<std::vector<Procedure>>(test_support::LoadProcedureCatalogue());
+    search_ = std::make_unique<ProcedureSearch>(*catalogue_);
+  }
+  static void TearDownTestSuite() {
+    search_.reset();
+    catalogue_.reset();
+  }
+
+  static std::vector<SearchHit> Search(std::string_view query, SearchOptions options = {}) {
+    return search_->Search(query, options);
+  }
+  static const Procedure& ProcedureOf(const SearchHit& hit) { return (*catalogue_)[hit.index]; }
+
+  static inline std::unique_ptr<std::vector<Procedure>> catalogue_;
+  static inline std::unique_ptr<ProcedureSearch> search_;
+};
+
+TEST_F(ProcedureSearchTest, IndexesTheWholeCatalogue) {
+  EXPECT_EQ(catalogue_->size(), 2642U);
+  EXPECT_EQ(search_->size(), catalogue_->size());
+}
+
+// The ways people type "birth registration" at the counter; about 14 procedures share these words
+// ("... lưu động", "... có yếu tố nước ngoài", "Thủ tục đăng ký lại khai sinh"), the plain one comes first.
+TEST_F(ProcedureSearchTest, EveryWayOfTypingBirthRegistrationFindsThePlainProcedureFirst) {
+  const char* queries[] = {
+      "dang ky khai sinh",          // no tone marks
+      "Đăng ký khai sinh",          // as written
+      "ĐĂNG KÝ KHAI SINH",          // caps lock
+      "dang ki khai sinh",          // the kí spelling
+      "dnag ky khai sinh",          // swapped letters
+      "dang ky khai snh",           // a missing letter
+      "khai sinh",                  // the key words only
+      "thủ tục đăng ký khai sinh",  // the full name
+      "  đăng   ký, khai sinh! ",   // stray spaces and punctuation
+  };
+  for (const char* query : queries) {
+    const auto hits = Search(query);
+    ASSERT_FALSE(hits.empty()) << query;
+    EXPECT_EQ(hits[0].code, kBirthRegistration) << query << " found " << ProcedureOf(hits[0]).name;
+  }
+}
+
+TEST_F(ProcedureSearchTest, TheOtherBirthRegistrationsFollow) {
+  const auto hits = Search("dang ky khai sinh");
+  std::vector<std::string> codes;
+  for (const auto& hit : hits) codes.push_back(hit.code);
+  for (const char* code : {"1.003583", "1.004884", "2.000528", "1.004772"}) {  // lưu động, lại, nước ngoài...
+    EXPECT_NE(std::ranges::find(codes, code), codes.end()) << code;
+  }
+}
+
+TEST_F(ProcedureSearchTest, KetHonFindsMarriageRegistrations) {
+  const auto hits = Search("ket hon");
+  ASSERT_GE(hits.size(), 5U);
+  EXPECT_EQ(hits[0].code, kMarriageRegistration);
+  EXPECT_EQ(ProcedureOf(hits[0]).name, "Thủ tục đăng ký kết hôn");
+  for (std::size_t i = 0; i < 5; ++i) {
+    EXPECT_NE(ProcedureOf(hits[i]).name.find("kết hôn"), std::string::npos) << ProcedureOf(hits[i]).name;
+  }
+}
+
+TEST_F(ProcedureSearchTest, ACodeReturnsThatProcedureAlone) {
+  for (const char* query : {"1.001193", " 1.001193 "}) {
+    const auto hits = Search(query);
+    ASSERT_EQ(hits.size(), 1U) << query;
+    EXPECT_EQ(hits[0].code, kBirthRegistration);
+    EXPECT_EQ(ProcedureOf(hits[0]).name, "Thủ tục đăng ký khai sinh");
+  }
+}
+
+TEST_F(ProcedureSearchTest, LevelFilterKeepsOnlyThatLevel) {
+  const auto unfiltered = Search("dang ky", Limit(100));
+  const auto commune = Search("dang ky", Options("commune", 100));
+  ASSERT_FALSE(commune.empty());
+  for (const auto& hit : commune) EXPECT_TRUE(ProcedureOf(hit).HasLevel("commune")) << hit.code;
+  const auto not_commune = std::ranges::find_if(
+      unfiltered, [&](const SearchHit& hit) { return !ProcedureOf(hit).HasLevel("commune"); });
+  EXPECT_NE(not_commune, unfiltered.end()) << "the filter should have removed something";
+}
+
+TEST_F(ProcedureSearchTest, LevelFilterAppliesToACode) {
+  EXPECT_EQ(Search(kBirthRegistration, Options("commune")).size(), 1U);
+  EXPECT_TRUE(Search(kBirthRegistration, Options("province")).empty());  // 1.001193 is commune-level only
+  EXPECT_TRUE(Search("dang ky khai sinh", Options("no-such-level")).empty());
+}
+
+TEST_F(ProcedureSearchTest, LimitIsHonoured) {
+  EXPECT_EQ(Search("dang ky", Limit(3)).size(), 3U);
+  EXPECT_EQ(Search("dang ky").size(), 10U);  // the default
+  EXPECT_TRUE(Search("dang ky", Limit(0)).empty());
+}
+
+TEST_F(ProcedureSearchTest, GarbageAndEmptyQueriesFindNothing) {
+  for (const char* query : {"zzzz qqqq", "xyzzy", "", "   ", "?!,.", "\xFF\xFE"}) {
+    EXPECT_TRUE(Search(query).empty()) << query;
+  }
+}
+
+TEST_F(ProcedureSearchTest, HitsAreOrderedByScoreThenCodeAndRepeatable) {
+  for (const char* query : {"dang ky", "khai sinh", "cap giay phep", "thue"}) {
+    const auto hits = Search(query, Limit(50));
+    for (std::size_t i = 1; i < hits.size(); ++i) {
+      const bool ordered = hits[i - 1].score > hits[i].score ||
+                           (hits[i - 1].score == hits[i].score && hits[i - 1].code < hits[i].code);
+      EXPECT_TRUE(ordered) << query << " at " << i;
+    }
+    const auto again = Search(query, Limit(50));
+    ASSERT_EQ(again.size(), hits.size());
+    for (std::size_t i = 0; i < hits.size(); ++i) EXPECT_EQ(again[i].code, hits[i].code);
+  }
+}
+
+TEST_F(ProcedureSearchTest, HitIndexPointsIntoTheCatalogue) {
+  for (const auto& hit : Search("khai sinh", Limit(20))) EXPECT_EQ(ProcedureOf(hit).code, hit.code);
+}
+
+// Officers paste names from decisions; pins a bug where a query word repeated in the name ("giá trị gia tăng
+// ... giá trị gia tăng") left the second occurrence unexplained and a shorter name won.
+TEST_F(ProcedureSearchTest, EveryNameFindsItsOwnProcedureFirst) {
+  for (const Procedure& procedure : *catalogue_) {
+    const auto hits = Search(procedure.name, Limit(1));
+    ASSERT_EQ(hits.size(), 1U) << procedure.code;
+    // Names that fold to the same words are indistinguishable; the lower code comes first.
+    EXPECT_EQ(FoldedTokens(ProcedureOf(hits[0]).name), FoldedTokens(procedure.name)) << procedure.code;
+  }
+}
+
+TEST_F(ProcedureSearchTest, ATypoScoresBelowTheExactSpelling) {
+  EXPECT_LT(Search("dnag ky khai sinh")[0].score, Search("dang ky khai sinh")[0].score);
+}
+
+// The rules on a hand-made catalogue, where every expectation follows from the header's ranking rules.
+Procedure Named(std::string code, std::string name) {
+  Procedure procedure;
+  procedure.code = std::move(code);
+  procedure.name = std::move(name);
+  procedure.levels = {"commune"};
+  return procedure;
+}
+
+struct RankingCase {
+  const char* rule;
+  const char* query;
+  const char* expected_first;
+};
+
+TEST(ProcedureSearchRules, RankingFollowsTheRules) {
+  const std::vector<Procedure> catalogue = {
+      Named("9.000001", "Đăng kiểm phương tiện"),
+      Named("9.000002", "Đăng ký khai tử lưu động"),
+      Named("9.000003", "Thủ tục đăng ký khai sinh lưu động"),
+      Named("9.000004", "Thủ tục đăng ký khai sinh"),
+      Named("9.000005", "Cấp bản sao giấy khai sinh"),
+      Named("9.000006", "Khai sinh đăng ký cho trẻ"),
+  };
+  const ProcedureSearch search(catalogue);
+  const RankingCase cases[] = {
+      {"the i/y variant (ky) beats a prefix (kiem)", "dang ki", "9.000004"},
+      {"the shorter name wins among names holding every word", "khai sinh", "9.000004"},
+      {"words in order beat the same words shuffled", "dang ky khai sinh", "9.000004"},
+      {"words in order, the other way round", "khai sinh dang ky", "9.000006"},
+      {"a leading 'thu tuc' is not an unmatched word (else 3 against 3, and the code decides)",
+       "dang ky khai", "9.000004"},
+      {"a prefix of a longer word matches", "phuong ti", "9.000001"},
+      {"a swap of two letters is forgiven", "dang ky khai tu luu dogn", "9.000002"},
+  };
+  for (const RankingCase& c : cases) {
+    const auto hits = search.Search(c.query, {});
+    ASSERT_FALSE(hits.empty()) << c.rule;
+    EXPECT_EQ(hits[0].code, c.expected_first) << c.rule;
+  }
+}
+
+}  // namespace
+}  // namespace motcua
