@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# `motcua serve` end to end: it answers /healthz, gives JSON 404/405 errors, and exits 0 soon after SIGTERM.
+# Usage: serve_test.sh PATH_TO_MOTCUA
+set -euo pipefail
+motcua=${1:?usage: serve_test.sh PATH_TO_MOTCUA}
+tmp=$(mktemp -d)
+server_pid=""
+port=""
+
+cleanup() {
+  if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then kill -KILL "$server_pid"; fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+fail() {
+  echo "FAIL: $*" >&2
+  [[ -f $tmp/server.log ]] && sed 's/^/  server: /' "$tmp/server.log" >&2
+  exit 1
+}
+
+# Polls /healthz for up to 10 s; fails early if the server process is gone (e.g. its port was taken).
+wait_until_healthy() {
+  for _ in $(seq 100); do
+    kill -0 "$server_pid" 2>/dev/null || return 1
+    if curl -fsS "http://127.0.0.1:$port/healthz" >"$tmp/health.json" 2>/dev/null; then
+      kill -0 "$server_pid" 2>/dev/null && return 0  # still ours, not another server on that port
+      return 1
+    fi
+    sleep 0.1
+  done
+  fail "server on port $port did not answer /healthz within 10 s"
+}
+
+# The script cannot learn a port-0 choice, so it derives ports from its PID and moves on when one is taken.
+start_server() {
+  for attempt in 0 1 2 3 4; do
+    port=$((18000 + ($$ * 7 + attempt * 131) % 2000))
+    "$motcua" serve --db "$tmp/m.db" --listen "127.0.0.1:$port" >"$tmp/server.log" 2>&1 &
+    server_pid=$!
+    wait_until_healthy && return 0
+    wait "$server_pid" || true
+  done
+  fail "could not start the server on any of 5 ports"
+}
+
+# Prints the status code; the body goes to $tmp/body.json.
+http_status() { curl -sS -o "$tmp/body.json" -w '%{http_code}' "$@"; }
+
+"$motcua" init --db "$tmp/m.db" >/dev/null || fail "motcua init failed"
+start_server
+
+grep -q '"status":"ok"' "$tmp/health.json" || fail "/healthz body: $(cat "$tmp/health.json")"
+grep -q '"version":"' "$tmp/health.json" || fail "/healthz has no version: $(cat "$tmp/health.json")"
+
+status=$(http_status "http://127.0.0.1:$port/nope")
+[[ $status == 404 ]] || fail "/nope: expected 404, got $status"
+grep -q '"error":{' "$tmp/body.json" || fail "/nope body is not a JSON error: $(cat "$tmp/body.json")"
+grep -q '"code":"not_found"' "$tmp/body.json" || fail "/nope error code: $(cat "$tmp/body.json")"
+
+status=$(http_status -X POST "http://127.0.0.1:$port/healthz")
+[[ $status == 405 ]] || fail "POST /healthz: expected 405, got $status"
+grep -q '"code":"method_not_allowed"' "$tmp/body.json" || fail "POST /healthz body: $(cat "$tmp/body.json")"
+
+kill -TERM "$server_pid"
+for _ in $(seq 50); do
+  kill -0 "$server_pid" 2>/dev/null || break
+  sleep 0.1
+done
+kill -0 "$server_pid" 2>/dev/null && fail "server still running 5 s after SIGTERM"
+rc=0
+wait "$server_pid" || rc=$?
+server_pid=""
+[[ $rc == 0 ]] || fail "server exited with status $rc after SIGTERM"
+echo "PASS serve_test (port $port)"
