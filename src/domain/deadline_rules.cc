@@ -1,0 +1,70 @@
+#include "domain/deadline_rules.h"
+
+#include <algorithm>
+
+namespace motcua {
+namespace {
+
+using std::chrono::days;
+using std::chrono::minutes;
+
+// A dossier received after the sector's cut-off counts from the next working day's first period.
+LocalTime ApplyCutoff(const WorkCalendar& calendar, LocalTime received, const DeadlinePolicy& policy) {
+  if (!policy.same_day_cutoff) return received;
+  const LocalDate day = std::chrono::floor<days>(received);
+  if (received - day < *policy.same_day_cutoff) return received;
+  return calendar.NextWorkingMoment(LocalTime(day + days(1)));
+}
+
+// The appointment after a supplement, before it is held to be no earlier than the current one.
+Result<LocalTime> RawDueAfterSupplement(const WorkCalendar& calendar, const DossierState& state,
+                                        Instant supplemented_at, const DeadlinePolicy& policy) {
+  if (policy.supplement_clock == SupplementClock::kRestart) {
+    return calendar.Add(calendar.NextWorkingMoment(ToLocal(supplemented_at)), state.processing_amount,
+                        state.processing_unit);
+  }
+  // The working time that was left when the clock stopped is owed from the supplement on.
+  const minutes left = calendar.WorkingMinutesBetween(ToLocal(*state.suspended_at), ToLocal(*state.due_at));
+  return calendar.Add(ToLocal(supplemented_at), static_cast<double>(left.count()) / 60.0, TimeUnit::kWorkingHour);
+}
+
+}  // namespace
+
+Result<ReceiptDeadline> DeadlineAtReceipt(const WorkCalendar& calendar, Instant received_at, double amount,
+                                          TimeUnit unit, const DeadlinePolicy& policy) {
+  const LocalTime counted_from = ApplyCutoff(calendar, ToLocal(received_at), policy);
+  const LocalTime clock_start = calendar.NextWorkingMoment(counted_from);
+  auto due = calendar.Add(clock_start, amount, unit);
+  if (!due) return Fail(due.error());
+  return ReceiptDeadline{ToInstant(clock_start), ToInstant(*due)};
+}
+
+Result<Instant> DueAfterSupplement(const WorkCalendar& calendar, const DossierState& state, Instant supplemented_at,
+                                   const DeadlinePolicy& policy) {
+  if (!state.suspended_at || !state.due_at) {
+    return Fail(Error::FailedPrecondition("status", "hồ sơ không ở trạng thái chờ bổ sung",
+                                          "the dossier is not waiting for a supplement"));
+  }
+  auto due = RawDueAfterSupplement(calendar, state, supplemented_at, policy);
+  if (!due) return Fail(due.error());
+  return std::max(ToInstant(*due), *state.due_at);
+}
+
+Timeliness ClassifyCompletion(Instant completed_at, Instant due_at, const DeadlinePolicy& policy) {
+  if (!policy.classify_by_day) {
+    return completed_at < due_at ? Timeliness::kEarly : completed_at == due_at ? Timeliness::kOnTime : Timeliness::kLate;
+  }
+  const LocalDate completed_day = std::chrono::floor<days>(ToLocal(completed_at));
+  const LocalDate due_day = std::chrono::floor<days>(ToLocal(due_at));
+  if (completed_day < due_day) return Timeliness::kEarly;
+  if (completed_day == due_day) return Timeliness::kOnTime;
+  return Timeliness::kLate;
+}
+
+bool IsOverdue(const DossierState& state, Instant at) {
+  if (IsClosed(state.status) || state.status == DossierStatus::kResultReady) return false;
+  if (state.status == DossierStatus::kWaitingSupplement || !state.due_at) return false;
+  return at > *state.due_at;
+}
+
+}  // namespace motcua

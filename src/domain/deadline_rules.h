@@ -1,0 +1,54 @@
+#pragma once
+// How the law counts a dossier's processing time, on top of the work calendar (work_calendar.h).
+// Every rule cites its source; the research behind them is in docs/law/deadlines.md. Where the law
+// leaves a choice, DeadlinePolicy makes it a setting. Pure functions.
+#include <chrono>
+#include <optional>
+
+#include "domain/civil_time.h"
+#include "domain/dossier_state.h"
+#include "domain/work_calendar.h"
+
+namespace motcua {
+
+// What a supplement does to the clock once the applicant has supplied what was missing.
+enum class SupplementClock {
+  kRestart,  // the full processing time is counted again from the supplement (the usual reading)
+  kResume,   // the clock resumes: the working time left at the request is added from the supplement
+};
+
+struct DeadlinePolicy {
+  SupplementClock supplement_clock = SupplementClock::kRestart;
+  // Some sectors (civil status; the birth + residence + health-insurance package) count dossiers received
+  // after this local time of day from the next working day (DESIGN.md §5, provincial practice). Unset: none.
+  std::optional<std::chrono::minutes> same_day_cutoff;
+  // Early/on time/late compare the completion with the appointment by calendar day (the report forms count
+  // "on time" as on the appointment day) or by the exact moment.
+  bool classify_by_day = true;
+};
+
+struct ReceiptDeadline {
+  Instant clock_started_at;  // the next working moment after receipt (or after the cut-off)
+  Instant due_at;            // the appointment printed on the receipt
+};
+
+// The clock start and the appointment of a complete dossier received at `received_at`.
+// Errors: those of WorkCalendar::Add (field "amount", "calendar").
+Result<ReceiptDeadline> DeadlineAtReceipt(const WorkCalendar& calendar, Instant received_at, double amount,
+                                          TimeUnit unit, const DeadlinePolicy& policy);
+
+// The new appointment of a dossier that was waiting for a supplement (state.suspended_at and state.due_at
+// set) when the supplement arrives at `supplemented_at`. Never earlier than the current appointment.
+Result<Instant> DueAfterSupplement(const WorkCalendar& calendar, const DossierState& state, Instant supplemented_at,
+                                   const DeadlinePolicy& policy);
+
+enum class Timeliness { kEarly, kOnTime, kLate };
+
+// A completed dossier (result approved, refused...) compared with its appointment.
+Timeliness ClassifyCompletion(Instant completed_at, Instant due_at, const DeadlinePolicy& policy);
+
+// An open dossier at moment `at`: overdue once its appointment has passed; a dossier waiting for a
+// supplement is within its deadline (the clock is stopped; periodic report form, column (12)).
+bool IsOverdue(const DossierState& state, Instant at);
+
+}  // namespace motcua

@@ -1,0 +1,355 @@
+#include "domain/dossier_state.h"
+
+#include <algorithm>
+
+namespace motcua {
+namespace {
+
+Error NotNow(const DossierState& state, std::string_view what_vi, std::string_view what_en) {
+  return Error::FailedPrecondition(
+      "type",
+      std::string(what_vi) + " khi hồ sơ đang ở trạng thái '" + std::string(DossierStatusLabelVi(state.status)) + "'",
+      std::string(what_en) + " while the dossier is " + std::string(DossierStatusName(state.status)));
+}
+
+Error BadField(std::string field, std::string vi, std::string en) {
+  return Error::InvalidArgument(std::move(field), std::move(vi), std::move(en));
+}
+
+bool In(DossierStatus status, std::initializer_list<DossierStatus> allowed) {
+  return std::ranges::find(allowed, status) != allowed.end();
+}
+
+constexpr std::initializer_list<DossierStatus> kOpenForDecision = {DossierStatus::kProcessing,
+                                                                   DossierStatus::kWaitingSupplement};
+
+// Applies one payload to a copy of the state. Each operator() checks that the event may happen now and
+// updates the state; returning an error discards the copy.
+class Transition {
+ public:
+  Transition(DossierState& state, const DossierEvent& event, const LifecycleLimits& limits)
+      : s_(state), e_(event), limits_(limits) {}
+
+  Result<void> operator()(const Submitted& p) {
+    if (s_.last_seq != 0) return Fail(NotNow(s_, "không thể nộp lại một hồ sơ đã có", "cannot submit again"));
+    if (p.channel == Channel::kDirect) {
+      return Fail(BadField("payload.channel", "hồ sơ nộp trực tiếp được tiếp nhận ngay, không qua bước nộp",
+                           "a direct dossier is received at once, not submitted"));
+    }
+    s_.status = DossierStatus::kSubmitted;
+    s_.procedure_code = p.procedure_code;
+    s_.channel = p.channel;
+    s_.applicant = p.applicant;
+    s_.components = p.components;
+    s_.receiving_unit = p.receiving_unit;
+    s_.competent_agency = p.competent_agency;
+    s_.competent_unit = p.competent_unit;
+    s_.submitted_at = e_.occurred_at;
+    return {};
+  }
+
+  Result<void> operator()(const Received& p) {
+    if (s_.last_seq != 0 && s_.status != DossierStatus::kSubmitted) {
+      return Fail(NotNow(s_, "không thể tiếp nhận", "cannot receive"));
+    }
+    if (p.due_at < p.clock_started_at || p.clock_started_at < e_.occurred_at) {
+      return Fail(BadField("payload.due_at", "hạn trả phải sau thời điểm bắt đầu tính, và sau khi tiếp nhận",
+                           "the due moment must follow the clock start, which must follow the receipt"));
+    }
+    if (!(p.processing_amount >= 0)) {
+      return Fail(BadField("payload.processing_amount", "thời hạn giải quyết không được âm",
+                           "the processing time must not be negative"));
+    }
+    s_.status = DossierStatus::kProcessing;
+    s_.procedure_code = p.procedure_code;
+    s_.channel = p.channel;
+    s_.applicant = p.applicant;
+    s_.components = p.components;
+    s_.receiving_unit = p.receiving_unit;
+    s_.receiving_point = p.receiving_point;
+    s_.competent_agency = p.competent_agency;
+    s_.competent_unit = p.competent_unit;
+    s_.processing_amount = p.processing_amount;
+    s_.processing_unit = p.processing_unit;
+    s_.received_at = e_.occurred_at;
+    s_.clock_started_at = p.clock_started_at;
+    s_.original_due_at = p.due_at;
+    s_.due_at = p.due_at;
+    return {};
+  }
+
+  Result<void> operator()(const ReceptionRefused& p) {
+    if (s_.status != DossierStatus::kSubmitted || s_.last_seq == 0) {
+      return Fail(NotNow(s_, "chỉ từ chối tiếp nhận hồ sơ đang chờ tiếp nhận", "only a submitted dossier can be refused at reception"));
+    }
+    return Close(DossierStatus::kReceptionRefused, p.reason);
+  }
+
+  Result<void> operator()(const StepAssigned& p) {
+    if (auto ok = RequireStatus({DossierStatus::kProcessing}, "giao xử lý", "assign a step"); !ok) return ok;
+    s_.current_step = p.step;
+    s_.assignee = p.assignee;
+    return {};
+  }
+
+  Result<void> operator()(const StepCompleted& p) {
+    if (auto ok = RequireStatus({DossierStatus::kProcessing}, "hoàn thành bước", "complete a step"); !ok) return ok;
+    if (!p.step.empty() && p.step != s_.current_step) {
+      return Fail(BadField("payload.step", "bước '" + p.step + "' không phải bước đang xử lý '" + s_.current_step + "'",
+                           "step '" + p.step + "' is not the current step '" + s_.current_step + "'"));
+    }
+    s_.assignee.clear();
+    return {};
+  }
+
+  Result<void> operator()(const Transferred& p) {
+    if (auto ok = RequireStatus({DossierStatus::kProcessing}, "chuyển liên thông", "transfer"); !ok) return ok;
+    s_.transfers.push_back(p.to_agency);
+    s_.competent_agency = p.to_agency;
+    if (!p.to_unit.empty()) s_.competent_unit = p.to_unit;
+    s_.assignee.clear();
+    return {};
+  }
+
+  Result<void> operator()(const SupplementRequested& p) {
+    if (auto ok = RequireStatus({DossierStatus::kProcessing}, "yêu cầu bổ sung", "request a supplement"); !ok) return ok;
+    if (s_.supplement_requests >= limits_.max_supplement_requests) {
+      return Fail(Error::FailedPrecondition(
+          "type", "đã yêu cầu bổ sung " + std::to_string(s_.supplement_requests) + " lần, tối đa " +
+                      std::to_string(limits_.max_supplement_requests),
+          "a supplement was already requested " + std::to_string(s_.supplement_requests) + " time(s), the limit is " +
+              std::to_string(limits_.max_supplement_requests)));
+    }
+    if (p.reason.empty()) return Fail(BadField("payload.reason", "phải nêu lý do", "a reason is required"));
+    ++s_.supplement_requests;
+    s_.status = DossierStatus::kWaitingSupplement;
+    s_.suspended_at = e_.occurred_at;
+    return {};
+  }
+
+  Result<void> operator()(const Supplemented& p) {
+    if (auto ok = RequireStatus({DossierStatus::kWaitingSupplement}, "nhận bổ sung", "receive a supplement"); !ok) {
+      return ok;
+    }
+    if (p.due_at < *s_.due_at || p.due_at < e_.occurred_at) {
+      return Fail(BadField("payload.due_at", "hạn mới không được sớm hơn hạn cũ hay thời điểm bổ sung",
+                           "the new due moment may not precede the old one or the supplement"));
+    }
+    s_.components.insert(s_.components.end(), p.components.begin(), p.components.end());
+    s_.status = DossierStatus::kProcessing;
+    s_.suspended_at.reset();
+    s_.due_at = p.due_at;
+    return {};
+  }
+
+  Result<void> operator()(const Extended& p) {
+    if (auto ok = RequireStatus({DossierStatus::kProcessing}, "gia hạn", "extend"); !ok) return ok;
+    if (s_.extensions >= limits_.max_extensions) {
+      return Fail(Error::FailedPrecondition("type", "ngày hẹn chỉ được điều chỉnh " + std::to_string(limits_.max_extensions) + " lần",
+                                            "the appointment may be reset only " +
+                                                std::to_string(limits_.max_extensions) + " time(s)"));
+    }
+    if (p.reason.empty()) return Fail(BadField("payload.reason", "phải nêu lý do", "a reason is required"));
+    if (p.new_due_at <= *s_.due_at) {
+      return Fail(BadField("payload.new_due_at", "ngày hẹn mới phải sau ngày hẹn hiện tại",
+                           "the new appointment must be later than the current one"));
+    }
+    ++s_.extensions;
+    s_.due_at = p.new_due_at;
+    return {};
+  }
+
+  Result<void> operator()(const Refused& p) {
+    if (auto ok = RequireStatus(kOpenForDecision, "từ chối giải quyết", "refuse"); !ok) return ok;
+    if (p.reason.empty()) return Fail(BadField("payload.reason", "phải nêu lý do", "a reason is required"));
+    return Close(DossierStatus::kRefused, p.reason);
+  }
+
+  Result<void> operator()(const Withdrawn& p) {
+    // Withdrawal is allowed while no decision is issued (DESIGN.md §5).
+    if (auto ok = RequireStatus({DossierStatus::kSubmitted, DossierStatus::kProcessing, DossierStatus::kWaitingSupplement},
+                                "rút hồ sơ", "withdraw");
+        !ok) {
+      return ok;
+    }
+    return Close(DossierStatus::kWithdrawn, p.reason);
+  }
+
+  Result<void> operator()(const Cancelled& p) {
+    if (auto ok = RequireStatus({DossierStatus::kSubmitted, DossierStatus::kProcessing, DossierStatus::kWaitingSupplement},
+                                "hủy hồ sơ", "cancel");
+        !ok) {
+      return ok;
+    }
+    if (p.reason.empty()) return Fail(BadField("payload.reason", "phải nêu lý do", "a reason is required"));
+    return Close(DossierStatus::kCancelled, p.reason);
+  }
+
+  Result<void> operator()(const ResultApproved& p) {
+    if (auto ok = RequireStatus({DossierStatus::kProcessing}, "phê duyệt kết quả", "approve a result"); !ok) return ok;
+    s_.status = DossierStatus::kResultReady;
+    s_.completed_at = e_.occurred_at;
+    s_.result = p.result;
+    s_.assignee.clear();
+    return {};
+  }
+
+  Result<void> operator()(const ResultReturned& p) {
+    if (auto ok = RequireStatus({DossierStatus::kResultReady, DossierStatus::kRefused}, "trả kết quả", "return a result");
+        !ok) {
+      return ok;
+    }
+    if (s_.returned_at) return Fail(NotNow(s_, "kết quả đã được trả", "the result was already returned"));
+    if (s_.status == DossierStatus::kResultReady) s_.status = DossierStatus::kReturned;
+    s_.returned_at = e_.occurred_at;
+    s_.return_method = p.method;
+    return {};
+  }
+
+  Result<void> operator()(const FeeAssessed& p) {
+    if (s_.last_seq == 0 || IsClosed(s_.status)) return Fail(NotNow(s_, "không thể tính phí", "cannot assess a fee"));
+    if (p.amount <= Money()) return Fail(BadField("payload.amount", "số tiền phải dương", "the amount must be positive"));
+    s_.fees_assessed = s_.fees_assessed + p.amount;
+    return {};
+  }
+
+  Result<void> operator()(const FeePaid& p) {
+    if (s_.last_seq == 0 || (IsClosed(s_.status) && s_.status != DossierStatus::kReturned)) {
+      return Fail(NotNow(s_, "không thể thu phí", "cannot take a payment"));
+    }
+    if (p.amount <= Money()) return Fail(BadField("payload.amount", "số tiền phải dương", "the amount must be positive"));
+    if (s_.fees_paid + p.amount > s_.fees_assessed) {
+      return Fail(BadField("payload.amount", "số tiền nộp vượt số phí đã tính (" + s_.fees_assessed.Format() + ")",
+                           "the payment exceeds the fees assessed (" + s_.fees_assessed.Format() + ")"));
+    }
+    s_.fees_paid = s_.fees_paid + p.amount;
+    if (p.method == PaymentMethod::kOnline) s_.fees_paid_online = s_.fees_paid_online + p.amount;
+    return {};
+  }
+
+  Result<void> operator()(const Digitized& p) {
+    if (s_.last_seq == 0 || s_.status == DossierStatus::kReceptionRefused) {
+      return Fail(NotNow(s_, "không thể số hóa", "cannot digitize"));
+    }
+    if (p.component_seq < 0) {
+      if (!s_.completed_at || s_.status == DossierStatus::kWithdrawn || s_.status == DossierStatus::kCancelled) {
+        return Fail(NotNow(s_, "chưa có kết quả để số hóa", "there is no result to digitize"));
+      }
+      s_.result_digitized = true;
+    } else {
+      ++s_.digitized_components;
+    }
+    return {};
+  }
+
+  Result<void> operator()(const Evaluated& p) {
+    if (s_.last_seq == 0 || s_.status == DossierStatus::kSubmitted || s_.status == DossierStatus::kReceptionRefused) {
+      return Fail(NotNow(s_, "chưa thể đánh giá", "cannot be rated yet"));
+    }
+    if (p.score < 1 || p.score > 5) {
+      return Fail(BadField("payload.score", "điểm đánh giá phải từ 1 đến 5", "the score must be between 1 and 5"));
+    }
+    s_.evaluation = p.score;
+    ++s_.evaluations;
+    return {};
+  }
+
+ private:
+  Result<void> RequireStatus(std::initializer_list<DossierStatus> allowed, std::string_view what_vi,
+                             std::string_view what_en) {
+    if (s_.last_seq != 0 && In(s_.status, allowed)) return {};
+    return Fail(NotNow(s_, "không thể " + std::string(what_vi), "cannot " + std::string(what_en)));
+  }
+
+  Result<void> Close(DossierStatus status, const std::string& reason) {
+    s_.status = status;
+    s_.completed_at = e_.occurred_at;
+    s_.closing_reason = reason;
+    s_.suspended_at.reset();
+    s_.assignee.clear();
+    return {};
+  }
+
+  DossierState& s_;
+  const DossierEvent& e_;
+  const LifecycleLimits& limits_;
+};
+
+Result<void> CheckSequence(const DossierState& state, const DossierEvent& event) {
+  if (event.seq != state.last_seq + 1) {
+    return Fail(BadField("seq", "số thứ tự sự kiện phải là " + std::to_string(state.last_seq + 1),
+                         "the event sequence number must be " + std::to_string(state.last_seq + 1)));
+  }
+  if (state.last_seq != 0 && event.dossier_code != state.code) {
+    return Fail(BadField("dossier_code", "sự kiện thuộc hồ sơ khác", "the event belongs to another dossier"));
+  }
+  if (event.dossier_code.empty()) return Fail(BadField("dossier_code", "thiếu mã hồ sơ", "the dossier code is missing"));
+  if (event.prev_hash != state.last_hash) {
+    return Fail(BadField("prev_hash", "không khớp với sự kiện trước", "does not match the previous event"));
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<DossierState> ApplyEvent(const DossierState& state, const DossierEvent& event, const LifecycleLimits& limits) {
+  if (auto ok = CheckSequence(state, event); !ok) return Fail(ok.error());
+  DossierState next = state;
+  Transition transition(next, event, limits);
+  if (auto ok = std::visit(transition, event.payload); !ok) return Fail(ok.error());
+  next.code = event.dossier_code;
+  next.last_seq = event.seq;
+  next.last_hash = event.hash;
+  return next;
+}
+
+Result<DossierState> FoldEvents(std::span<const DossierEvent> events, const LifecycleLimits& limits) {
+  DossierState state;
+  for (const DossierEvent& event : events) {
+    auto next = ApplyEvent(state, event, limits);
+    if (!next) {
+      Error error = next.error();
+      error.field = "events[" + std::to_string(event.seq) + "]." + error.field;
+      return Fail(std::move(error));
+    }
+    state = std::move(*next);
+  }
+  return state;
+}
+
+std::string_view DossierStatusName(DossierStatus status) {
+  switch (status) {
+    case DossierStatus::kSubmitted: return "submitted";
+    case DossierStatus::kProcessing: return "processing";
+    case DossierStatus::kWaitingSupplement: return "waiting_supplement";
+    case DossierStatus::kResultReady: return "result_ready";
+    case DossierStatus::kReturned: return "returned";
+    case DossierStatus::kRefused: return "refused";
+    case DossierStatus::kWithdrawn: return "withdrawn";
+    case DossierStatus::kCancelled: return "cancelled";
+    case DossierStatus::kReceptionRefused: return "reception_refused";
+  }
+  return "submitted";
+}
+
+std::string_view DossierStatusLabelVi(DossierStatus status) {
+  switch (status) {
+    case DossierStatus::kSubmitted: return "Chờ tiếp nhận";
+    case DossierStatus::kProcessing: return "Đang xử lý";
+    case DossierStatus::kWaitingSupplement: return "Chờ bổ sung";
+    case DossierStatus::kResultReady: return "Có kết quả, chờ trả";
+    case DossierStatus::kReturned: return "Đã trả kết quả";
+    case DossierStatus::kRefused: return "Từ chối giải quyết";
+    case DossierStatus::kWithdrawn: return "Đã rút";
+    case DossierStatus::kCancelled: return "Đã hủy";
+    case DossierStatus::kReceptionRefused: return "Từ chối tiếp nhận";
+  }
+  return "";
+}
+
+bool IsClosed(DossierStatus status) {
+  return In(status, {DossierStatus::kReturned, DossierStatus::kRefused, DossierStatus::kWithdrawn,
+                     DossierStatus::kCancelled, DossierStatus::kReceptionRefused});
+}
+
+}  // namespace motcua
