@@ -1,7 +1,8 @@
 #pragma once
 // How the command line speaks: Vietnamese by default, English with --lang en (or MOTCUA_LANG=en);
 // errors go to stderr with the field at fault, and map to exit codes:
-//   0 success, 1 the operation failed (store, catalogue), 2 bad usage or invalid input, 3 not found.
+//   0 success, 1 the operation failed (store, catalogue), 2 bad usage or invalid input, 3 not found,
+//   4 verify found a broken hash chain.
 #include <string>
 #include <string_view>
 #include <vector>

@@ -33,6 +33,8 @@ CommandRun SetUpUnits(CLI::App& command, GlobalOptions& global);
 CommandRun SetUpProcedures(CLI::App& command, GlobalOptions& global);
 CommandRun SetUpCalendar(CLI::App& command, GlobalOptions& global);
 CommandRun SetUpServe(CLI::App& command, GlobalOptions& global);
+CommandRun SetUpDossier(CLI::App& command, GlobalOptions& global);
+CommandRun SetUpVerify(CLI::App& command, GlobalOptions& global);
 
 // Opens the store named by --db, reporting failure; nullptr when it failed (the error is printed and
 // `exit_code` set).

@@ -17,6 +17,8 @@ constexpr Command kCommands[] = {
     {"procedures", "The national catalogue of administrative procedures", SetUpProcedures},
     {"calendar", "The work calendar: due moments counted in working days, days, working hours, months",
      SetUpCalendar},
+    {"dossier", "Dossiers: show one with its history", SetUpDossier},
+    {"verify", "Check every dossier's hash chain; name the first broken link (exit 4)", SetUpVerify},
 };
 
 std::string DefaultDbPath() {
@@ -51,7 +53,7 @@ int Main(int argc, char** argv) {
 
   CLI::App app{"motcua — hệ thống một cửa / one-stop public administration service centers"};
   app.require_subcommand(1);
-  app.footer("Exit codes: 0 success, 1 operation failed, 2 bad usage or invalid input, 3 not found.");
+  app.footer("Exit codes: 0 success, 1 operation failed, 2 bad usage or invalid input, 3 not found, 4 tampering found.");
   std::string language = "vi";
   app.add_option("--lang", language, "Language of messages: vi (default) or en")->check(CLI::IsMember({"vi", "en"}));
   app.parse_complete_callback([&] {

@@ -1,0 +1,180 @@
+#include "app/dossier_lifecycle.h"
+
+#include <algorithm>
+
+#include "domain/citizen_id.h"
+
+namespace motcua::app {
+namespace {
+
+Error Invalid(std::string field, std::string vi, std::string en) {
+  return Error::InvalidArgument(std::move(field), std::move(vi), std::move(en));
+}
+
+int YearOf(Instant instant) {
+  return static_cast<int>(std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(ToLocal(instant))).year());
+}
+
+Result<void> CheckApplicant(const Applicant& applicant, int current_year) {
+  if (applicant.name.empty()) {
+    return Fail(Invalid("applicant.name", "phải có họ tên người nộp", "the applicant's name is required"));
+  }
+  if (!applicant.citizen_id.empty()) {
+    auto id = ParseCitizenId(applicant.citizen_id, current_year, "applicant.citizen_id");
+    if (!id) return Fail(id.error());
+  } else if (applicant.organisation.empty()) {
+    return Fail(Invalid("applicant.citizen_id", "công dân phải có số định danh cá nhân",
+                        "a citizen applicant needs a citizen ID number"));
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<std::pair<double, TimeUnit>> ProcessingTimeFor(const Procedure& procedure, Channel channel) {
+  for (const ProcedureChannel& row : procedure.channel_details) {
+    if (row.channel == channel && row.time_unit && row.time_value) return std::pair{*row.time_value, *row.time_unit};
+  }
+  return Fail(Error::NotFound(
+      "processing_time",
+      "danh mục không ghi thời hạn giải quyết của thủ tục " + procedure.code + " cho kênh " +
+          std::string(ChannelName(channel)) + ": cần nhập thời hạn",
+      "the catalogue gives no processing time for " + procedure.code + " on channel " +
+          std::string(ChannelName(channel)) + ": state it"));
+}
+
+Result<void> DossierLifecycle::CheckIntake(const IntakeCommand& command, const Procedure& procedure) const {
+  if (!procedure.channels.empty() && std::ranges::find(procedure.channels, command.channel) == procedure.channels.end()) {
+    return Fail(Invalid("channel", "thủ tục " + procedure.code + " không nhận hồ sơ qua kênh " +
+                                       std::string(ChannelName(command.channel)),
+                        "procedure " + procedure.code + " is not offered on channel " +
+                            std::string(ChannelName(command.channel))));
+  }
+  if (auto ok = CheckApplicant(command.applicant, YearOf(clock_.Now())); !ok) return ok;
+  auto receiving_province = ProvinceOfUnit(command.receiving_unit, "receiving_unit");
+  if (!receiving_province) return Fail(receiving_province.error());
+  if (!command.competent_unit.empty() && command.competent_unit != command.receiving_unit) {
+    // Boundaryless reception: any receiving point of the province may receive for a competent agency
+    // elsewhere in the same province (Decree 118/2025/ND-CP; docs/law/deadlines.md), not beyond it.
+    auto competent_province = ProvinceOfUnit(command.competent_unit, "competent_unit");
+    if (!competent_province) return Fail(competent_province.error());
+    if (*competent_province != *receiving_province) {
+      return Fail(Invalid("competent_unit",
+                          "đơn vị giải quyết " + command.competent_unit + " ở tỉnh khác với nơi tiếp nhận " +
+                              command.receiving_unit,
+                          "competent unit " + command.competent_unit + " is in another province than the receiving unit " +
+                              command.receiving_unit));
+    }
+  }
+  if (command.competent_agency.empty()) {
+    return Fail(Invalid("competent_agency", "phải nêu cơ quan có thẩm quyền giải quyết",
+                        "the competent agency is required"));
+  }
+  return {};
+}
+
+Result<std::string> DossierLifecycle::ProvinceOfUnit(const std::string& unit, const char* field) const {
+  auto province = store_.FindProvince(unit);
+  if (!province) return Fail(province.error());
+  if (*province) return unit;
+  auto commune = store_.FindCommune(unit);
+  if (!commune) return Fail(commune.error());
+  if (*commune) return (*commune)->province_code;
+  return Fail(Error::NotFound(field, "không có đơn vị hành chính mã '" + unit + "'",
+                              "no administrative unit has code '" + unit + "'"));
+}
+
+Result<std::string> DossierLifecycle::AllocateCode(const std::string& agency_id) {
+  const LocalDate today = std::chrono::floor<std::chrono::days>(ToLocal(clock_.Now()));
+  if (auto probe = settings_.code_format.Format(agency_id, today, 1); !probe) return Fail(probe.error());
+  auto sequence = store_.NextDossierSequence(settings_.code_format.SequenceKey(agency_id, today));
+  if (!sequence) return Fail(sequence.error());
+  return settings_.code_format.Format(agency_id, today, *sequence);
+}
+
+Result<DossierState> DossierLifecycle::Append(const std::string& code, EventPayload payload, const Actor& actor) {
+  DossierEvent event;
+  event.dossier_code = code;
+  event.payload = std::move(payload);
+  event.actor = actor;
+  event.occurred_at = clock_.Now();
+  event.recorded_at = event.occurred_at;
+  return store_.AppendDossierEvents(std::span<const DossierEvent>(&event, 1), settings_.limits);
+}
+
+Result<DossierState> DossierLifecycle::Receive(const IntakeCommand& command) {
+  auto procedure = store_.FindProcedure(command.procedure_code);
+  if (!procedure) return Fail(procedure.error());
+  if (!*procedure) {
+    return Fail(Error::NotFound("procedure_code", "không có thủ tục mã '" + command.procedure_code + "'",
+                                "no procedure has code '" + command.procedure_code + "'"));
+  }
+  if (auto ok = CheckIntake(command, **procedure); !ok) return Fail(ok.error());
+  auto time = command.processing_amount && command.processing_unit
+                  ? Result<std::pair<double, TimeUnit>>(std::pair{*command.processing_amount, *command.processing_unit})
+                  : ProcessingTimeFor(**procedure, command.channel);
+  if (!time) return Fail(time.error());
+  auto deadline = DeadlineAtReceipt(calendar_, clock_.Now(), time->first, time->second, settings_.deadline);
+  if (!deadline) return Fail(deadline.error());
+  auto code = AllocateCode(command.agency_id);
+  if (!code) return Fail(code.error());
+  Received received{command.procedure_code, command.channel, command.applicant, command.components,
+                    command.receiving_unit, command.receiving_point, command.competent_agency,
+                    command.competent_unit.empty() ? command.receiving_unit : command.competent_unit,
+                    time->first, time->second, deadline->clock_started_at, deadline->due_at};
+  return Append(*code, std::move(received), command.actor);
+}
+
+Result<DossierState> DossierLifecycle::Submit(const IntakeCommand& command) {
+  if (command.channel == Channel::kDirect) {
+    return Fail(Invalid("channel", "hồ sơ nộp trực tiếp được tiếp nhận ngay", "a direct dossier is received at once"));
+  }
+  auto procedure = store_.FindProcedure(command.procedure_code);
+  if (!procedure) return Fail(procedure.error());
+  if (!*procedure) {
+    return Fail(Error::NotFound("procedure_code", "không có thủ tục mã '" + command.procedure_code + "'",
+                                "no procedure has code '" + command.procedure_code + "'"));
+  }
+  if (auto ok = CheckIntake(command, **procedure); !ok) return Fail(ok.error());
+  auto code = AllocateCode(command.agency_id);
+  if (!code) return Fail(code.error());
+  Submitted submitted{command.procedure_code, command.channel, command.applicant, command.components,
+                      command.receiving_unit, command.competent_agency,
+                      command.competent_unit.empty() ? command.receiving_unit : command.competent_unit};
+  return Append(*code, std::move(submitted), command.actor);
+}
+
+Result<DossierState> DossierLifecycle::Accept(const std::string& code, const std::string& receiving_point,
+                                              const Actor& actor) {
+  auto state = store_.LoadDossier(code);
+  if (!state) return Fail(state.error());
+  if (!*state) return Fail(Error::NotFound("code", "không có hồ sơ '" + code + "'", "no dossier '" + code + "'"));
+  auto procedure = store_.FindProcedure((*state)->procedure_code);
+  if (!procedure) return Fail(procedure.error());
+  if (!*procedure) return Fail(Error::NotFound("procedure_code", "thủ tục không còn trong danh mục", "procedure gone"));
+  auto time = ProcessingTimeFor(**procedure, (*state)->channel);
+  if (!time) return Fail(time.error());
+  auto deadline = DeadlineAtReceipt(calendar_, clock_.Now(), time->first, time->second, settings_.deadline);
+  if (!deadline) return Fail(deadline.error());
+  const DossierState& s = **state;
+  Received received{s.procedure_code, s.channel, s.applicant, s.components, s.receiving_unit, receiving_point,
+                    s.competent_agency, s.competent_unit, time->first, time->second, deadline->clock_started_at,
+                    deadline->due_at};
+  return Append(code, std::move(received), actor);
+}
+
+Result<DossierState> DossierLifecycle::Record(const std::string& code, EventPayload payload, const Actor& actor) {
+  if (auto* supplemented = std::get_if<Supplemented>(&payload)) {
+    auto state = store_.LoadDossier(code);
+    if (!state) return Fail(state.error());
+    if (!*state) return Fail(Error::NotFound("code", "không có hồ sơ '" + code + "'", "no dossier '" + code + "'"));
+    if ((*state)->status == DossierStatus::kWaitingSupplement) {
+      auto due = DueAfterSupplement(calendar_, **state, clock_.Now(), settings_.deadline);
+      if (!due) return Fail(due.error());
+      supplemented->due_at = *due;
+    }
+  }
+  return Append(code, std::move(payload), actor);
+}
+
+}  // namespace motcua::app

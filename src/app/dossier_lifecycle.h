@@ -1,0 +1,73 @@
+#pragma once
+// Use cases of a dossier's life: submit online/by post, receive at a counter (or accept a submitted one),
+// and every later action (assign, transfer, supplement, extend, refuse, withdraw, cancel, approve, return,
+// fees, digitization, evaluation). Each checks its input, computes what the law computes (the appointment
+// at receipt, the new appointment after a supplement), builds the event and appends it atomically; the
+// state machine (domain/dossier_state.h) decides whether the action is allowed now.
+//
+// Thread-safety: one instance per thread, like the Store it uses.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/clock.h"
+#include "app/lifecycle_settings.h"
+#include "domain/work_calendar.h"
+#include "store/store.h"
+
+namespace motcua::app {
+
+struct IntakeCommand {
+  std::string procedure_code;
+  Channel channel = Channel::kDirect;
+  Applicant applicant;
+  std::vector<SubmittedComponent> components;
+  std::string receiving_unit;    // commune (5 digits) or province (2 digits) whose point receives it
+  std::string receiving_point;   // the counter or center, free text for now
+  std::string agency_id;         // the receiving agency's electronic ID, the first part of the dossier code
+  std::string competent_agency;  // the deciding agency
+  std::string competent_unit;    // its unit; empty = the receiving unit
+  // The processing time; unset = the procedure's own for this channel.
+  std::optional<double> processing_amount;
+  std::optional<TimeUnit> processing_unit;
+  Actor actor;
+};
+
+class DossierLifecycle {
+ public:
+  DossierLifecycle(store::Store& store, const Clock& clock, const WorkCalendar& calendar,
+                   const LifecycleSettings& settings)
+      : store_(store), clock_(clock), calendar_(calendar), settings_(settings) {}
+
+  // A complete dossier received at a counter (channel direct, or online/postal checked on the spot):
+  // allocates the code and starts the clock.
+  Result<DossierState> Receive(const IntakeCommand& command);
+
+  // An online or postal dossier, not yet checked: allocates the code; the clock does not run yet.
+  Result<DossierState> Submit(const IntakeCommand& command);
+
+  // Accepts a submitted dossier as complete: starts the clock from now.
+  Result<DossierState> Accept(const std::string& code, const std::string& receiving_point, const Actor& actor);
+
+  // Any other action on an existing dossier. For Supplemented, the new appointment is computed here
+  // (the due_at given is ignored).
+  Result<DossierState> Record(const std::string& code, EventPayload payload, const Actor& actor);
+
+ private:
+  Result<void> CheckIntake(const IntakeCommand& command, const Procedure& procedure) const;
+  Result<std::string> AllocateCode(const std::string& agency_id);
+  // The province code of a province or commune code; NotFound naming `field` for an unknown unit.
+  Result<std::string> ProvinceOfUnit(const std::string& unit, const char* field) const;
+  Result<DossierState> Append(const std::string& code, EventPayload payload, const Actor& actor);
+
+  store::Store& store_;
+  const Clock& clock_;
+  const WorkCalendar& calendar_;
+  const LifecycleSettings& settings_;
+};
+
+// The processing time a procedure promises on a channel: the first row of that channel with a known unit.
+// NotFound naming "processing_time" when the catalogue has none (then the counter must state it).
+Result<std::pair<double, TimeUnit>> ProcessingTimeFor(const Procedure& procedure, Channel channel);
+
+}  // namespace motcua::app
