@@ -13,12 +13,14 @@ namespace motcua {
 
 // What a supplement does to the clock once the applicant has supplied what was missing.
 enum class SupplementClock {
-  kRestart,  // the full processing time is counted again from the supplement (the usual reading)
-  kResume,   // the clock resumes: the working time left at the request is added from the supplement
+  kResume,   // the clock pauses and resumes: the working time left at the request is owed from the supplement
+  kRestart,  // the full processing time is counted again from the supplement (some provincial practice)
 };
 
 struct DeadlinePolicy {
-  SupplementClock supplement_clock = SupplementClock::kRestart;
+  // The national portal's Decision 766 computation pauses the clock during a supplement and resumes it
+  // (docs/law/deadlines.md, rule 7); a province that restarts it sets kRestart.
+  SupplementClock supplement_clock = SupplementClock::kResume;
   // Some sectors (civil status; the birth + residence + health-insurance package) count dossiers received
   // after this local time of day from the next working day (DESIGN.md §5, provincial practice). Unset: none.
   std::optional<std::chrono::minutes> same_day_cutoff;

@@ -71,22 +71,23 @@ TEST_F(DossierLifecycleTest, TheWholeLifeWithASupplement) {
   EXPECT_EQ(waiting->status, DossierStatus::kWaitingSupplement);
   EXPECT_EQ(FormatIsoLocal(*waiting->due_at), "2026-01-13T16:59:00+07:00");  // the clock is stopped, not moved
 
-  // Restart (the default): 3 working days again from Wed 14 Jan 10:00 → Thu 15, Fri 16, Mon 19 at 10:00.
+  // Resume (the default): left at the request Mon 12 09:00 → Tue 13 16:59 = 2.5 h + 4 h + 4 h + 3 h 59 min
+  // = 14 h 29 min. From Wed 14 10:00: 5.5 h that day, 8 h Thu 15, 59 min on Fri 16 → 08:29.
   clock_.Set(At("2026-01-14T10:00:00+07:00"));
   auto resumed = lifecycle_->Record(code, Supplemented{{{0, "Hợp đồng thuê nhà", 0, 1}}, {}}, specialist_);
   ASSERT_TRUE(resumed.has_value()) << resumed.error().message_en;
   EXPECT_EQ(resumed->status, DossierStatus::kProcessing);
-  EXPECT_EQ(FormatIsoLocal(*resumed->due_at), "2026-01-19T10:00:00+07:00");
+  EXPECT_EQ(FormatIsoLocal(*resumed->due_at), "2026-01-16T08:29:00+07:00");
 
-  clock_.Set(At("2026-01-16T15:00:00+07:00"));
+  clock_.Set(At("2026-01-15T15:00:00+07:00"));
   ASSERT_TRUE(lifecycle_->Record(code, ResultApproved{"Đã đăng ký tạm trú", "pham.thi.dung"}, leader_));
-  clock_.Set(At("2026-01-19T08:00:00+07:00"));
+  clock_.Set(At("2026-01-16T08:00:00+07:00"));
   ASSERT_TRUE(lifecycle_->Record(code, ResultReturned{ReturnMethod::kCounter, ""}, TemporaryResidence().actor));
   ASSERT_TRUE(lifecycle_->Record(code, Evaluated{5, "Nhanh"}, {"025099012345", "citizen", ""}));
 
   auto view = ShowDossier(*store_, code, clock_.Now(), settings_.deadline).value();
   EXPECT_EQ(view.state.status, DossierStatus::kReturned);
-  EXPECT_EQ(view.completion, Timeliness::kEarly);  // Fri 16 before the appointment on Mon 19
+  EXPECT_EQ(view.completion, Timeliness::kEarly);  // Thu 15, the day before the appointment on Fri 16
   EXPECT_EQ(view.history.size(), 7u);
   EXPECT_EQ(view.state.evaluation, 5);
 }
@@ -185,6 +186,18 @@ TEST_F(DossierLifecycleTest, ExtensionOnceWithAnApologyThenLate) {
   EXPECT_TRUE(view.overdue);
   ASSERT_TRUE(lifecycle_->Record(code, ResultApproved{"Đã đăng ký", "pham.thi.dung"}, leader_));
   EXPECT_EQ(ShowDossier(*store_, code, clock_.Now(), settings_.deadline).value().completion, Timeliness::kLate);
+}
+
+// A province that restarts the clock: 3 working days again from Wed 14 Jan 10:00 → Mon 19 Jan 10:00.
+TEST_F(DossierLifecycleTest, ARestartingProvinceCountsTheFullTimeAgain) {
+  settings_.deadline.supplement_clock = SupplementClock::kRestart;
+  const std::string code = lifecycle_->Receive(TemporaryResidence()).value().code;
+  clock_.Set(At("2026-01-12T09:00:00+07:00"));
+  ASSERT_TRUE(lifecycle_->Record(code, SupplementRequested{"Thiếu giấy tờ", {"Hợp đồng thuê nhà"}}, specialist_));
+  clock_.Set(At("2026-01-14T10:00:00+07:00"));
+  auto restarted = lifecycle_->Record(code, Supplemented{{}, {}}, specialist_);
+  ASSERT_TRUE(restarted.has_value()) << restarted.error().message_en;
+  EXPECT_EQ(FormatIsoLocal(*restarted->due_at), "2026-01-19T10:00:00+07:00");
 }
 
 }  // namespace

@@ -98,7 +98,9 @@ TEST(DeadlineRulesTest, SupplementNeverBringsTheAppointmentForward) {
   DossierState state = SuspendedOverTet();
   state.processing_amount = 1;  // restarting 1 day from 24 Feb would land before an appointment of 3 Mar
   state.due_at = At("2026-03-03T08:00:00+07:00");
-  auto due = DueAfterSupplement(RealCalendar(), state, At("2026-02-24T08:00:00+07:00"), DeadlinePolicy{});
+  DeadlinePolicy restart;
+  restart.supplement_clock = SupplementClock::kRestart;
+  auto due = DueAfterSupplement(RealCalendar(), state, At("2026-02-24T08:00:00+07:00"), restart);
   ASSERT_TRUE(due.has_value());
   EXPECT_EQ(FormatIsoLocal(*due), "2026-03-03T08:00:00+07:00");
 }
