@@ -8,6 +8,7 @@ packages=(
   libboost-dev            # Boost.Beast / Asio (header-only): the HTTP server
   nlohmann-json3-dev      # JSON
   libsqlite3-dev libsqlitecpp-dev   # embedded store
+  libssl-dev              # SHA-256 of the dossier event hash chain (OpenSSL EVP)
   libcsv-dev              # RFC 4180 CSV reader for the reference data
   libutf8proc-dev         # Unicode NFC and tone-mark folding
   libfmt-dev libspdlog-dev          # formatting and logs

@@ -35,6 +35,8 @@ CommandRun SetUpCalendar(CLI::App& command, GlobalOptions& global);
 CommandRun SetUpServe(CLI::App& command, GlobalOptions& global);
 CommandRun SetUpDossier(CLI::App& command, GlobalOptions& global);
 CommandRun SetUpVerify(CLI::App& command, GlobalOptions& global);
+CommandRun SetUpImport(CLI::App& command, GlobalOptions& global);
+CommandRun SetUpExport(CLI::App& command, GlobalOptions& global);
 
 // Opens the store named by --db, reporting failure; nullptr when it failed (the error is printed and
 // `exit_code` set).

@@ -18,6 +18,8 @@ constexpr Command kCommands[] = {
     {"calendar", "The work calendar: due moments counted in working days, days, working hours, months",
      SetUpCalendar},
     {"dossier", "Dossiers: show one with its history", SetUpDossier},
+    {"import", "Import dossier events (offline backfill, migration) from JSON Lines", SetUpImport},
+    {"export", "Export dossier events as JSON Lines", SetUpExport},
     {"verify", "Check every dossier's hash chain; name the first broken link (exit 4)", SetUpVerify},
 };
 

@@ -183,7 +183,8 @@ struct DossierEvent {
   Actor actor;
   Instant occurred_at;
   Instant recorded_at;
-  bool imported = false;  // backfilled from outside (offline or migration), original times kept
+  bool imported = false;    // backfilled from outside (offline or migration), original times kept
+  std::string imported_by;  // the user who imported it, when imported
   std::string prev_hash;  // hash of event seq-1 ("" for the first)
   std::string hash;       // hash of this event, over everything above
 };

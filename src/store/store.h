@@ -10,10 +10,15 @@
 // Thread-safety: an instance is used by one thread at a time; open one per thread (SQLite WAL readers run
 // in parallel).
 #include <cstddef>
+#include <cstdint>
 #include <optional>
+#include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
+#include "domain/dossier_event.h"
+#include "domain/dossier_state.h"
 #include "domain/error.h"
 #include "domain/reference_catalogue.h"
 
@@ -35,6 +40,25 @@ struct CatalogueChanges {
 struct CatalogueCounts {
   std::size_t provinces = 0, communes = 0, legacy_communes = 0, legacy_links = 0, procedures = 0,
               procedure_channels = 0, procedure_documents = 0, calendar_days = 0;
+};
+
+// Which dossiers to list (for export). Every criterion that is set must hold.
+struct DossierFilter {
+  std::optional<std::string> unit = {};  // matches the receiving unit or the competent unit
+  std::optional<Instant> from = {};       // received (or, if not yet received, submitted) at or after this
+  std::optional<Instant> to = {};         // ... and strictly before this
+};
+
+// The first place where a dossier's stored history no longer proves itself.
+struct ChainBreak {
+  std::string dossier_code;
+  std::int64_t seq = 0;  // the event at fault (for "missing event": the seq that should be there)
+  // "hash mismatch": the event's content no longer matches its hash (it was edited);
+  // "broken link": its prev_hash is not its predecessor's hash (a predecessor was edited and rehashed);
+  // "missing event": a seq is skipped, or the projection knows of events that are gone;
+  // "undecodable payload": the stored row is not a valid event any more;
+  // "projection mismatch": the dossiers row names a different last event than the history.
+  std::string what;
 };
 
 class Store {
@@ -61,6 +85,32 @@ class Store {
   virtual Result<std::optional<Procedure>> FindProcedure(std::string_view code) = 0;
 
   virtual Result<std::vector<CalendarEntry>> CalendarEntries() = 0;
+
+  // --- Dossiers (event-sourced; DESIGN.md §2) ---------------------------------------------------------
+
+  // Appends `events`, all of one dossier, in one transaction. The store numbers them (an event with seq 0
+  // gets the next number; a non-zero seq must be that number), links and hashes them (prev_hash and hash
+  // given by the caller are overwritten), applies each to the dossier's state with ApplyEvent() under
+  // `limits`, writes them and rewrites the dossier's projection. Returns the new state.
+  // Errors, with nothing written: InvalidArgument (no events, events of several dossiers, text that is not
+  // UTF-8, or what ApplyEvent rejects) and FailedPrecondition (an event not allowed now, from ApplyEvent);
+  // when several events were given, the error's field starts with the culprit's index ("events[1].type").
+  virtual Result<DossierState> AppendDossierEvents(std::span<const DossierEvent> events,
+                                                   const LifecycleLimits& limits) = 0;
+  // Every event of the dossier, in seq order; empty when there is no such dossier.
+  virtual Result<std::vector<DossierEvent>> LoadDossierEvents(std::string_view code) = 0;
+  // The fold of the dossier's events, or nullopt when there is no such dossier. The stored history is
+  // replayed without the lifecycle limits: it was accepted under the limits in force when it was written.
+  virtual Result<std::optional<DossierState>> LoadDossier(std::string_view code) = 0;
+  // Atomically increments and returns the counter named `prefix` (1 the first time), in its own
+  // transaction, for the daily sequence of dossier codes. Never returns the same number twice.
+  virtual Result<std::int64_t> NextDossierSequence(std::string_view prefix) = 0;
+  // Codes of the dossiers matching `filter`, in code order.
+  virtual Result<std::vector<std::string>> DossierCodes(const DossierFilter& filter) = 0;
+  // Re-reads every stored event, dossier by dossier in code order, recomputing hashes and checking links,
+  // seq continuity and the projection's last event; returns the first break, or nullopt when everything is
+  // intact. Streams: memory use does not grow with the number of events.
+  virtual Result<std::optional<ChainBreak>> VerifyDossierChains() = 0;
 };
 
 }  // namespace motcua::store

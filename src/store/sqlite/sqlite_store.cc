@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "domain/civil_time.h"
+#include "store/sqlite/sqlite_dossier_store.h"
 #include "store/sqlite/sqlite_migrator.h"
 #include "store/sqlite/sqlite_upsert.h"
 
@@ -53,7 +54,7 @@ auto Guard(const char* what, F&& body) -> decltype(body()) {
 
 class SqliteStore final : public Store {
  public:
-  explicit SqliteStore(std::unique_ptr<SQLite::Database> db) : db_(std::move(db)) {}
+  explicit SqliteStore(std::unique_ptr<SQLite::Database> db) : db_(std::move(db)), dossiers_(*db_) {}
 
   Result<CatalogueChanges> SaveReferenceCatalogue(const ReferenceCatalogue& catalogue) override {
     return Guard("saving the reference catalogue", [&]() -> Result<CatalogueChanges> {
@@ -160,6 +161,33 @@ class SqliteStore final : public Store {
           "SELECT date, kind, name_vi, is_day_off, confidence, note FROM calendar_days ORDER BY date", "",
           ReadCalendarEntry);
     });
+  }
+
+  Result<DossierState> AppendDossierEvents(std::span<const DossierEvent> events,
+                                           const LifecycleLimits& limits) override {
+    return Guard("appending dossier events", [&] { return dossiers_.Append(events, limits); });
+  }
+
+  Result<std::vector<DossierEvent>> LoadDossierEvents(std::string_view code) override {
+    return Guard("reading a dossier's events", [&] { return dossiers_.Events(code); });
+  }
+
+  Result<std::optional<DossierState>> LoadDossier(std::string_view code) override {
+    return Guard("reading a dossier", [&] { return dossiers_.Load(code); });
+  }
+
+  Result<std::int64_t> NextDossierSequence(std::string_view prefix) override {
+    return Guard("allocating a dossier number",
+                 [&]() -> Result<std::int64_t> { return dossiers_.NextSequence(prefix); });
+  }
+
+  Result<std::vector<std::string>> DossierCodes(const DossierFilter& filter) override {
+    return Guard("listing dossiers", [&]() -> Result<std::vector<std::string>> { return dossiers_.Codes(filter); });
+  }
+
+  Result<std::optional<ChainBreak>> VerifyDossierChains() override {
+    return Guard("verifying the dossier history",
+                 [&]() -> Result<std::optional<ChainBreak>> { return dossiers_.VerifyChains(); });
   }
 
  private:
@@ -331,6 +359,7 @@ class SqliteStore final : public Store {
   }
 
   std::unique_ptr<SQLite::Database> db_;
+  SqliteDossierStore dossiers_;  // shares db_, declared after it
 };
 
 }  // namespace

@@ -1,0 +1,138 @@
+#include "store/sqlite/sqlite_dossier_rows.h"
+
+#include <cstdio>
+
+#include "store/dossier_event_codec.h"
+#include "store/sqlite/sqlite_upsert.h"
+
+namespace motcua::store {
+namespace {
+
+using nlohmann::json;
+
+SqlValue OptionalTime(const std::optional<Instant>& instant) {
+  return instant ? SqlValue(UtcText(*instant)) : SqlValue(nullptr);
+}
+
+SqlValue OptionalInt(const std::optional<int>& value) {
+  return value ? SqlValue(std::int64_t{*value}) : SqlValue(nullptr);
+}
+
+std::string Text(SQLite::Statement& row, int column) { return row.getColumn(column).getString(); }
+
+}  // namespace
+
+std::string UtcText(Instant instant) {
+  const auto day = std::chrono::floor<std::chrono::days>(instant);
+  const std::chrono::year_month_day date(day);
+  const std::chrono::hh_mm_ss time(instant - day);
+  char text[32];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(date.year()),
+                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+                static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()),
+                static_cast<int>(time.seconds().count()));
+  return text;
+}
+
+Result<DossierEvent> ReadEventRow(SQLite::Statement& row) {
+  json event = json::object();
+  event["dossier_code"] = Text(row, 0);
+  event["seq"] = row.getColumn(1).getInt64();
+  event["type"] = Text(row, 2);
+  event["actor"] = {{"user", Text(row, 3)}, {"role", Text(row, 4)}, {"unit", Text(row, 5)}};
+  event["occurred_at"] = Text(row, 6);
+  event["recorded_at"] = Text(row, 7);
+  event["imported"] = row.getColumn(8).getInt() != 0;
+  event["imported_by"] = Text(row, 9);
+  // A payload that is not JSON parses to a "discarded" value, which the decoder rejects as not an object.
+  event["payload"] = json::parse(Text(row, 10), nullptr, /*allow_exceptions=*/false);
+  event["prev_hash"] = Text(row, 11);
+  event["hash"] = Text(row, 12);
+  return DecodeDossierEvent(event);
+}
+
+void InsertEventRow(SQLite::Database& db, const DossierEvent& event) {
+  SQLite::Statement insert(db, std::string("INSERT INTO dossier_events (") + kEventColumns +
+                                   ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  insert.bind(1, event.dossier_code);
+  insert.bind(2, static_cast<int64_t>(event.seq));
+  insert.bind(3, std::string(EventTypeName(event.payload)));
+  insert.bind(4, event.actor.user);
+  insert.bind(5, event.actor.role);
+  insert.bind(6, event.actor.unit);
+  insert.bind(7, UtcText(event.occurred_at));
+  insert.bind(8, UtcText(event.recorded_at));
+  insert.bind(9, event.imported ? 1 : 0);
+  insert.bind(10, event.imported_by);
+  insert.bind(11, EncodeDossierEvent(event)["payload"].dump(-1, ' ', false, json::error_handler_t::replace));
+  insert.bind(12, event.prev_hash);
+  insert.bind(13, event.hash);
+  insert.exec();
+}
+
+void WriteDossierRow(SQLite::Database& db, const DossierState& s, Instant updated_at) {
+  SqliteUpsert upsert(db, "dossiers",
+                      {"code",
+                       "status",
+                       "procedure_code",
+                       "channel",
+                       "receiving_unit",
+                       "receiving_point",
+                       "competent_agency",
+                       "competent_unit",
+                       "applicant_citizen_id",
+                       "applicant_name",
+                       "applicant_phone",
+                       "current_step",
+                       "assignee",
+                       "submitted_at",
+                       "received_at",
+                       "due_at",
+                       "original_due_at",
+                       "suspended_at",
+                       "completed_at",
+                       "returned_at",
+                       "supplement_requests",
+                       "extensions",
+                       "fees_assessed_vnd",
+                       "fees_paid_vnd",
+                       "fees_paid_online_vnd",
+                       "evaluation",
+                       "last_seq",
+                       "last_hash",
+                       "updated_at"},
+                      1);
+  TableChanges ignored;
+  upsert.Write({s.code,
+                std::string(DossierStatusName(s.status)),
+                s.procedure_code,
+                std::string(ChannelName(s.channel)),
+                s.receiving_unit,
+                s.receiving_point,
+                s.competent_agency,
+                s.competent_unit,
+                s.applicant.citizen_id,
+                s.applicant.name,
+                s.applicant.phone,
+                s.current_step,
+                s.assignee,
+                OptionalTime(s.submitted_at),
+                OptionalTime(s.received_at),
+                OptionalTime(s.due_at),
+                OptionalTime(s.original_due_at),
+                OptionalTime(s.suspended_at),
+                OptionalTime(s.completed_at),
+                OptionalTime(s.returned_at),
+                std::int64_t{s.supplement_requests},
+                std::int64_t{s.extensions},
+                s.fees_assessed.dong(),
+                s.fees_paid.dong(),
+                s.fees_paid_online.dong(),
+                OptionalInt(s.evaluation),
+                s.last_seq,
+                s.last_hash,
+                UtcText(updated_at)},
+               ignored);
+}
+
+}  // namespace motcua::store

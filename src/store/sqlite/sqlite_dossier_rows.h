@@ -1,0 +1,32 @@
+#pragma once
+// How dossier events and dossier states map to rows of dossier_events and dossiers
+// (migrations/0002_dossiers.sql). Functions here may throw SQLite::Exception; the store turns it into an Error.
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <string>
+
+#include "domain/dossier_event.h"
+#include "domain/dossier_state.h"
+
+namespace motcua::store {
+
+// The columns of dossier_events, in the order ReadEventRow expects them at the start of a row.
+inline constexpr const char* kEventColumns =
+    "dossier_code, seq, type, actor_user, actor_role, actor_unit, occurred_at, recorded_at, imported, "
+    "imported_by, payload, prev_hash, hash";
+
+// "2026-01-12T00:30:00Z": UTC, fixed width, so that text order is time order in SQL.
+std::string UtcText(Instant instant);
+
+// Rebuilds the event from a row whose first columns are kEventColumns, through the strict decoder, so that a
+// row edited outside motcua is either a valid event (then its hash tells) or an error here.
+Result<DossierEvent> ReadEventRow(SQLite::Statement& row);
+
+// Inserts one event (with its seq, prev_hash and hash already set).
+void InsertEventRow(SQLite::Database& db, const DossierEvent& event);
+
+// Writes the projection row of `state`; `updated_at` is when its last event was recorded.
+void WriteDossierRow(SQLite::Database& db, const DossierState& state, Instant updated_at);
+
+}  // namespace motcua::store

@@ -1,0 +1,203 @@
+#include "store/sqlite/sqlite_dossier_store.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <limits>
+
+#include "store/dossier_event_codec.h"
+#include "store/event_hash.h"
+#include "store/sqlite/sqlite_dossier_rows.h"
+
+namespace motcua::store {
+namespace {
+
+// Stored history is replayed without limits: it was accepted under the limits in force when it was written,
+// and a province that lowers a limit later must still be able to read its old dossiers.
+constexpr LifecycleLimits kReplayLimits{std::numeric_limits<int>::max(), std::numeric_limits<int>::max()};
+
+Error BadBatch(std::string vi, std::string en) {
+  return Error::InvalidArgument("events", std::move(vi), std::move(en));
+}
+
+// The hash covers the JSON text, which must be valid UTF-8 to be the same text for every reader.
+bool IsUtf8(const DossierEvent& event) {
+  try {
+    (void)EncodeDossierEvent(event).dump();
+    return true;
+  } catch (const nlohmann::json::type_error&) {
+    return false;
+  }
+}
+
+Result<void> CheckBatch(std::span<const DossierEvent> events) {
+  if (events.empty()) return Fail(BadBatch("không có sự kiện nào để ghi", "there are no events to append"));
+  for (const DossierEvent& event : events) {
+    if (event.dossier_code != events.front().dossier_code) {
+      return Fail(BadBatch("các sự kiện phải cùng một hồ sơ", "the events must belong to one dossier"));
+    }
+    if (!IsUtf8(event)) return Fail(BadBatch("văn bản không phải UTF-8 hợp lệ", "text is not valid UTF-8"));
+  }
+  return {};
+}
+
+// In a batch of several events, errors say which one ("events[1].payload.reason").
+Error InBatch(Error error, std::size_t index, std::size_t size) {
+  if (size > 1) error.field = "events[" + std::to_string(index) + "]" + (error.field.empty() ? "" : ".") + error.field;
+  return error;
+}
+
+ChainBreak Break(std::string code, std::int64_t seq, std::string what) {
+  return ChainBreak{std::move(code), seq, std::move(what)};
+}
+
+}  // namespace
+
+Result<DossierState> SqliteDossierStore::Append(std::span<const DossierEvent> events, const LifecycleLimits& limits) {
+  if (auto ok = CheckBatch(events); !ok) return Fail(ok.error());
+  // IMMEDIATE takes the write lock before reading the state, so no other writer can append in between.
+  SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+  auto state = Replay(events.front().dossier_code);
+  if (!state) return Fail(state.error());
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    DossierEvent event = events[i];
+    if (event.seq == 0) event.seq = state->last_seq + 1;
+    event.prev_hash = state->last_hash;
+    event.hash = EventHash(event);
+    auto next = ApplyEvent(*state, event, limits);
+    if (!next) return Fail(InBatch(next.error(), i, events.size()));  // the transaction rolls back
+    *state = std::move(*next);
+    InsertEventRow(db_, event);
+  }
+  WriteDossierRow(db_, *state, events.back().recorded_at);
+  transaction.commit();
+  return state;
+}
+
+Result<std::vector<DossierEvent>> SqliteDossierStore::Events(std::string_view code) {
+  SQLite::Statement rows(
+      db_, std::string("SELECT ") + kEventColumns + " FROM dossier_events WHERE dossier_code = ? ORDER BY seq");
+  rows.bind(1, std::string(code));
+  std::vector<DossierEvent> events;
+  while (rows.executeStep()) {
+    auto event = ReadEventRow(rows);
+    if (!event) {
+      return Fail(Error::Internal("sự kiện " + std::to_string(events.size() + 1) + " của hồ sơ " + std::string(code) +
+                                      " bị hỏng: " + event.error().message_vi,
+                                  "event " + std::to_string(events.size() + 1) + " of dossier " + std::string(code) +
+                                      " is corrupt: " + event.error().message_en));
+    }
+    events.push_back(std::move(*event));
+  }
+  return events;
+}
+
+Result<DossierState> SqliteDossierStore::Replay(std::string_view code) {
+  auto events = Events(code);
+  if (!events) return Fail(events.error());
+  auto state = FoldEvents(*events, kReplayLimits);
+  if (!state) {
+    return Fail(Error::Internal(
+        "lịch sử đã lưu của hồ sơ " + std::string(code) + " không hợp lệ: " + state.error().message_vi,
+        "the stored history of dossier " + std::string(code) + " does not replay: " + state.error().message_en));
+  }
+  return state;
+}
+
+Result<std::optional<DossierState>> SqliteDossierStore::Load(std::string_view code) {
+  auto state = Replay(code);
+  if (!state) return Fail(state.error());
+  if (state->last_seq == 0) return std::optional<DossierState>();
+  return std::optional<DossierState>(std::move(*state));
+}
+
+std::int64_t SqliteDossierStore::NextSequence(std::string_view prefix) {
+  // One statement in autocommit mode is its own transaction: the increment and the read cannot be split.
+  SQLite::Statement next(db_,
+                         "INSERT INTO dossier_code_sequences (prefix, last) VALUES (?, 1) "
+                         "ON CONFLICT (prefix) DO UPDATE SET last = last + 1 RETURNING last");
+  next.bind(1, std::string(prefix));
+  next.executeStep();
+  return next.getColumn(0).getInt64();
+}
+
+std::vector<std::string> SqliteDossierStore::Codes(const DossierFilter& filter) {
+  // Only the criteria that are set go into the SQL, so that the unit indexes can serve the query.
+  std::string sql = "SELECT code FROM dossiers WHERE 1";
+  std::vector<std::string> params;
+  if (filter.unit) {
+    sql += " AND (receiving_unit = ? OR competent_unit = ?)";
+    params.insert(params.end(), {*filter.unit, *filter.unit});
+  }
+  if (filter.from) {
+    sql += " AND coalesce(received_at, submitted_at) >= ?";
+    params.push_back(UtcText(*filter.from));
+  }
+  if (filter.to) {
+    sql += " AND coalesce(received_at, submitted_at) < ?";
+    params.push_back(UtcText(*filter.to));
+  }
+  SQLite::Statement rows(db_, sql + " ORDER BY code");
+  for (std::size_t i = 0; i < params.size(); ++i) rows.bind(static_cast<int>(i + 1), params[i]);
+  std::vector<std::string> codes;
+  while (rows.executeStep()) codes.push_back(rows.getColumn(0).getString());
+  return codes;
+}
+
+// Walks dossier_events in primary-key order, holding only the previous event's seq and hash: each event's
+// hash must match its content, link to its predecessor, and follow it without a gap; each dossier's last
+// event must be the one its projection row names.
+std::optional<ChainBreak> SqliteDossierStore::VerifyChains() {
+  const std::optional<std::string> orphan = FirstDossierWithoutEvents();
+  SQLite::Statement rows(db_,
+                         std::string("SELECT ") + kEventColumns + " FROM dossier_events ORDER BY dossier_code, seq");
+  std::string code, hash;
+  std::int64_t seq = 0;
+  while (rows.executeStep()) {
+    const std::string row_code = rows.getColumn(0).getString();
+    const std::int64_t row_seq = rows.getColumn(1).getInt64();
+    if (row_code != code) {
+      if (!code.empty()) {
+        if (auto broken = CheckProjection(code, seq, hash)) return broken;
+      }
+      if (orphan && *orphan < row_code) return Break(*orphan, 1, "missing event");
+      code = row_code;
+      seq = 0;
+      hash.clear();
+    }
+    if (row_seq != seq + 1) return Break(code, seq + 1, "missing event");
+    auto event = ReadEventRow(rows);
+    if (!event) return Break(code, row_seq, "undecodable payload");
+    if (EventHash(*event) != event->hash) return Break(code, row_seq, "hash mismatch");
+    if (event->prev_hash != hash) return Break(code, row_seq, "broken link");
+    seq = row_seq;
+    hash = event->hash;
+  }
+  if (!code.empty()) {
+    if (auto broken = CheckProjection(code, seq, hash)) return broken;
+  }
+  if (orphan) return Break(*orphan, 1, "missing event");
+  return std::nullopt;
+}
+
+// Catches the removal of a dossier's last events, which leaves a chain that is intact but too short.
+std::optional<ChainBreak> SqliteDossierStore::CheckProjection(const std::string& code, std::int64_t seq,
+                                                              const std::string& hash) {
+  SQLite::Statement row(db_, "SELECT last_seq, last_hash FROM dossiers WHERE code = ?");
+  row.bind(1, code);
+  if (!row.executeStep()) return Break(code, seq, "projection mismatch");
+  const std::int64_t last_seq = row.getColumn(0).getInt64();
+  if (last_seq > seq) return Break(code, seq + 1, "missing event");
+  if (last_seq != seq || row.getColumn(1).getString() != hash) return Break(code, seq, "projection mismatch");
+  return std::nullopt;
+}
+
+std::optional<std::string> SqliteDossierStore::FirstDossierWithoutEvents() {
+  SQLite::Statement row(db_,
+                        "SELECT code FROM dossiers d WHERE NOT EXISTS "
+                        "(SELECT 1 FROM dossier_events e WHERE e.dossier_code = d.code) ORDER BY code LIMIT 1");
+  if (!row.executeStep()) return std::nullopt;
+  return row.getColumn(0).getString();
+}
+
+}  // namespace motcua::store

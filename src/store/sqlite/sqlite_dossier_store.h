@@ -1,0 +1,40 @@
+#pragma once
+// The dossier half of the SQLite backend: the append-only, hash-chained dossier_events table and the
+// dossiers projection (migrations/0002_dossiers.sql). SqliteStore owns the connection and forwards the
+// Store's dossier methods here, turning SQLite exceptions into Errors; the contracts are in store/store.h.
+// Thread-safety: as the connection it is given (one thread at a time).
+#include <SQLiteCpp/Database.h>
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/store.h"
+
+namespace motcua::store {
+
+class SqliteDossierStore {
+ public:
+  explicit SqliteDossierStore(SQLite::Database& db) : db_(db) {}
+
+  // May throw SQLite::Exception (after rolling back).
+  Result<DossierState> Append(std::span<const DossierEvent> events, const LifecycleLimits& limits);
+  Result<std::vector<DossierEvent>> Events(std::string_view code);
+  Result<std::optional<DossierState>> Load(std::string_view code);
+  std::int64_t NextSequence(std::string_view prefix);
+  std::vector<std::string> Codes(const DossierFilter& filter);
+  std::optional<ChainBreak> VerifyChains();
+
+ private:
+  // The current state of `code` (an empty state for a new dossier), replayed from its stored events.
+  Result<DossierState> Replay(std::string_view code);
+  std::optional<ChainBreak> CheckProjection(const std::string& code, std::int64_t seq, const std::string& hash);
+  std::optional<std::string> FirstDossierWithoutEvents();
+
+  SQLite::Database& db_;
+};
+
+}  // namespace motcua::store

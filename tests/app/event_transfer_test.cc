@@ -1,0 +1,170 @@
+// Import and export of dossier histories as JSON Lines: round trip, bad lines, legacy unit codes, reruns.
+#include "app/event_transfer.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "app/catalogue_installer.h"
+#include "app/dossier_lifecycle.h"
+#include "app/work_calendar_loader.h"
+#include "store/dossier_event_codec.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace motcua::app {
+namespace {
+
+Instant At(const char* iso) { return ParseIsoInstant(iso, "test").value(); }
+
+std::unique_ptr<store::Store> NewStore() {
+  auto store = store::OpenSqliteStore(":memory:").value();
+  EXPECT_TRUE(InstallReferenceCatalogue(*store, BuiltInReferenceFiles()).has_value());
+  return store;
+}
+
+// A dossier received on paper in an old commune before the arrangement, written by hand as a backfill.
+std::string PaperDossierLine(const std::string& code, const std::string& old_unit, std::int64_t seq,
+                             EventPayload payload, const char* when) {
+  DossierEvent event;
+  event.dossier_code = code;
+  event.seq = seq;
+  event.payload = std::move(payload);
+  event.actor = {"can.bo.cu", "receptionist", old_unit};
+  event.occurred_at = At(when);
+  event.recorded_at = event.occurred_at;
+  return store::EncodeDossierEvent(event).dump();
+}
+
+// Received at 09:00 on `day` (a working day), due 3 working days later at `due_day` 09:00.
+Received PaperReceipt(const std::string& unit, const std::string& day = "2025-03-03",
+                      const std::string& due_day = "2025-03-06") {
+  return Received{"1.004194", Channel::kDirect, {"Đinh Văn Em", "017080000123", "", "", "", ""}, {}, unit, "UBND xã",
+                  "Công an xã", unit, 3, TimeUnit::kWorkingDay, At((day + "T09:00:00+07:00").c_str()),
+                  At((due_day + "T09:00:00+07:00").c_str())};
+}
+
+class EventTransferTest : public ::testing::Test {
+ protected:
+  ImportReport Import(store::Store& store, const std::string& jsonl) {
+    std::istringstream in(jsonl);
+    auto report = ImportEvents(store, clock_, in, "nguyen.admin", {});
+    EXPECT_TRUE(report.has_value());
+    return report.value_or(ImportReport{});
+  }
+
+  FixedClock clock_{At("2026-01-09T16:59:00+07:00")};
+};
+
+TEST_F(EventTransferTest, ExportThenImportIntoAnEmptyStoreReproducesTheState) {
+  auto source = NewStore();
+  const WorkCalendar calendar = LoadWorkCalendar(*source).value();
+  const LifecycleSettings settings;
+  DossierLifecycle lifecycle(*source, clock_, calendar, settings);
+  IntakeCommand command;
+  command.procedure_code = "1.004194";
+  command.applicant = {"Nguyễn Văn An", "025099012345", "", "", "", ""};
+  command.receiving_unit = "05152";
+  command.agency_id = "H52";
+  command.competent_agency = "Công an xã Vân Sơn";
+  command.actor = {"le.thi.binh", "receptionist", "05152"};
+  const std::string first = lifecycle.Receive(command).value().code;
+  const std::string second = lifecycle.Receive(command).value().code;
+  clock_.Advance(std::chrono::hours(20));
+  ASSERT_TRUE(lifecycle.Record(first, SupplementRequested{"Thiếu giấy tờ", {"Hợp đồng thuê nhà"}}, command.actor));
+  ASSERT_TRUE(lifecycle.Record(second, ResultApproved{"Đã đăng ký", "lanh.dao"}, command.actor));
+
+  std::ostringstream exported;
+  ASSERT_EQ(ExportEvents(*source, {}, exported).value(), 4u);
+  auto target = NewStore();
+  const ImportReport report = Import(*target, exported.str());
+  EXPECT_EQ(report.dossiers_imported, 2u);
+  EXPECT_EQ(report.events_imported, 4u);
+  EXPECT_TRUE(report.problems.empty());
+  for (const std::string& code : {first, second}) {
+    SCOPED_TRACE(code);
+    const DossierState a = source->LoadDossier(code).value().value();
+    const DossierState b = target->LoadDossier(code).value().value();
+    EXPECT_EQ(a.status, b.status);
+    EXPECT_EQ(a.due_at, b.due_at);
+    EXPECT_EQ(a.received_at, b.received_at);
+    EXPECT_EQ(a.completed_at, b.completed_at);
+    EXPECT_EQ(a.applicant.citizen_id, b.applicant.citizen_id);
+    EXPECT_EQ(a.last_seq, b.last_seq);
+  }
+  const auto imported = target->LoadDossierEvents(first).value();
+  EXPECT_TRUE(imported.front().imported);
+  EXPECT_EQ(imported.front().imported_by, "nguyen.admin");
+  EXPECT_EQ(imported.front().occurred_at, source->LoadDossierEvents(first).value().front().occurred_at);
+}
+
+TEST_F(EventTransferTest, ABadLineKeepsItsWholeDossierOutAndIsReportedByLineNumber) {
+  auto store = NewStore();
+  const std::string good = PaperDossierLine("A-1", "05152", 1, PaperReceipt("05152", "2025-08-04", "2025-08-07"), "2025-08-04T09:00:00+07:00");
+  const std::string a2 = PaperDossierLine("B-1", "05152", 1, PaperReceipt("05152", "2025-08-04", "2025-08-07"), "2025-08-04T09:00:00+07:00");
+  std::string b2 = PaperDossierLine("B-1", "05152", 2, Evaluated{4, ""}, "2025-08-04T10:00:00+07:00");
+  b2.replace(b2.find("\"score\":4"), 9, "\"score\":\"four\"");
+  const ImportReport report = Import(*store, good + "\n" + a2 + "\n" + b2 + "\n");
+  EXPECT_EQ(report.dossiers_imported, 1u);
+  ASSERT_EQ(report.problems.size(), 1u);
+  EXPECT_EQ(report.problems[0].line, 3);
+  EXPECT_EQ(report.problems[0].dossier_code, "B-1");
+  EXPECT_EQ(report.problems[0].error.field, "payload.score");
+  EXPECT_TRUE(store->LoadDossierEvents("B-1").value().empty()) << "nothing of B-1 is half-applied";
+  EXPECT_EQ(store->LoadDossierEvents("A-1").value().size(), 1u);
+}
+
+TEST_F(EventTransferTest, AnIllegalHistoryIsRejectedWhole) {
+  auto store = NewStore();
+  const std::string lines =
+      PaperDossierLine("C-1", "05152", 1, PaperReceipt("05152", "2025-08-04", "2025-08-07"), "2025-08-04T09:00:00+07:00") + "\n" +
+      PaperDossierLine("C-1", "05152", 2, ResultReturned{ReturnMethod::kCounter, ""}, "2025-08-05T09:00:00+07:00") + "\n";
+  const ImportReport report = Import(*store, lines);
+  EXPECT_EQ(report.dossiers_imported, 0u);
+  ASSERT_EQ(report.problems.size(), 1u);
+  EXPECT_TRUE(store->LoadDossierEvents("C-1").value().empty());
+}
+
+TEST_F(EventTransferTest, OldCommuneCodesAreMappedOrHeld) {
+  auto store = NewStore();
+  // Xã Ngổ Luông (05194, Hòa Bình) went whole into Xã Vân Sơn (05152, Phú Thọ).
+  const std::string whole = PaperDossierLine("D-1", "05194", 1, PaperReceipt("05194"), "2025-03-03T09:00:00+07:00");
+  // Phường Điện Biên (00019, Hà Nội) was split between four wards: a person must choose.
+  const std::string split = PaperDossierLine("E-1", "00019", 1, PaperReceipt("00019"), "2025-03-03T09:00:00+07:00");
+  const ImportReport report = Import(*store, whole + "\n" + split + "\n");
+  EXPECT_EQ(report.dossiers_imported, 1u);
+  const DossierState mapped = store->LoadDossier("D-1").value().value();
+  EXPECT_EQ(mapped.receiving_unit, "05152");
+  EXPECT_EQ(mapped.competent_unit, "05152");
+  ASSERT_EQ(report.holds.size(), 1u);
+  EXPECT_EQ(report.holds[0].dossier_code, "E-1");
+  EXPECT_EQ(report.holds[0].old_code, "00019");
+  EXPECT_EQ(report.holds[0].candidates.size(), 4u);
+  EXPECT_EQ(report.holds[0].lines, std::vector<std::string>{split});
+  EXPECT_TRUE(store->LoadDossierEvents("E-1").value().empty());
+}
+
+TEST_F(EventTransferTest, ImportingTwiceAddsNothing) {
+  auto store = NewStore();
+  const std::string lines =
+      PaperDossierLine("F-1", "05152", 1, PaperReceipt("05152", "2025-08-04", "2025-08-07"), "2025-08-04T09:00:00+07:00") + "\n" +
+      PaperDossierLine("F-1", "05152", 2, ResultApproved{"Đã đăng ký", "lanh.dao"}, "2025-08-05T09:00:00+07:00") + "\n";
+  EXPECT_EQ(Import(*store, lines).events_imported, 2u);
+  const ImportReport again = Import(*store, lines);
+  EXPECT_EQ(again.events_imported, 0u);
+  EXPECT_EQ(again.events_already_present, 2u);
+  EXPECT_EQ(store->LoadDossierEvents("F-1").value().size(), 2u);
+}
+
+TEST_F(EventTransferTest, ALineThatNamesNoDossierStopsTheWholeImport) {
+  auto store = NewStore();
+  const std::string lines =
+      PaperDossierLine("G-1", "05152", 1, PaperReceipt("05152", "2025-08-04", "2025-08-07"), "2025-08-04T09:00:00+07:00") + "\n{not json\n";
+  std::istringstream in(lines);
+  auto report = ImportEvents(*store, clock_, in, "nguyen.admin", {});
+  ASSERT_FALSE(report.has_value());
+  EXPECT_EQ(report.error().field, "line 2");
+  EXPECT_TRUE(store->LoadDossierEvents("G-1").value().empty());
+}
+
+}  // namespace
+}  // namespace motcua::app

@@ -1,0 +1,314 @@
+// The dossier event store: atomic appends through the state machine, the hash chain and its verification
+// (including an attacker who drops the append-only triggers), sequence allocation, and the JSON codec.
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "store/dossier_event_codec.h"
+#include "store/event_hash.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace motcua::store {
+namespace {
+
+constexpr const char* kCode = "H15.50.05.13-260112-0001";
+
+Instant At(std::string_view text) { return ParseIsoInstant(text, "t").value(); }
+
+Applicant SomeApplicant() {
+  return {"Nguyễn Thị Hoa", "001190012345", "0912345678", "hoa@example.vn", "Số 5, thôn Đông", ""};
+}
+
+Received SomeReceived() {
+  Received r;
+  r.procedure_code = "1.001193";
+  r.channel = Channel::kDirect;
+  r.applicant = SomeApplicant();
+  r.components = {{1, "Tờ khai đăng ký khai sinh", 1, 0}, {2, "Giấy chứng sinh", 1, 1}};
+  r.receiving_unit = "04006";
+  r.receiving_point = "TTPVHCC xã Đông Khê";
+  r.competent_agency = "UBND xã Đông Khê";
+  r.competent_unit = "04006";
+  r.processing_amount = 3;
+  r.processing_unit = TimeUnit::kWorkingDay;
+  r.clock_started_at = At("2026-01-12T08:00:00+07:00");
+  r.due_at = At("2026-01-15T08:00:00+07:00");
+  return r;
+}
+
+DossierEvent Event(EventPayload payload, std::string_view when, std::string code = kCode) {
+  DossierEvent e;
+  e.dossier_code = std::move(code);
+  e.payload = std::move(payload);
+  e.actor = {"tiepnhan01", "receptionist", "04006"};
+  e.occurred_at = At(when);
+  e.recorded_at = At(when);
+  return e;
+}
+
+std::string TempDbPath() {
+  static int counter = 0;
+  const auto dir = std::filesystem::temp_directory_path() / ("motcua_dossier_test_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  return (dir / ("db" + std::to_string(++counter) + ".sqlite")).string();
+}
+
+class DossierStoreTest : public ::testing::TestWithParam<const char*> {
+ protected:
+  void SetUp() override {
+    path_ = std::string(GetParam()) == "file" ? TempDbPath() : ":memory:";
+    store_ = OpenSqliteStore(path_).value();
+  }
+
+  Result<DossierState> Append(std::vector<DossierEvent> events) { return store_->AppendDossierEvents(events, {}); }
+
+  DossierState Receive(std::string code = kCode) {
+    auto state = Append({Event(SomeReceived(), "2026-01-12T07:45:00+07:00", std::move(code))});
+    EXPECT_TRUE(state.has_value()) << state.error().message_en;
+    return state.value_or(DossierState{});
+  }
+
+  std::string path_;
+  std::unique_ptr<Store> store_;
+};
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, DossierStoreTest, ::testing::Values("memory", "file"));
+
+TEST_P(DossierStoreTest, AppendsAReceivedDossierAndFollowsItToTheEnd) {
+  Receive();
+  const std::vector<EventPayload> steps = {StepAssigned{"thẩm định", "specialist", "UBND xã", "chuyenvien01"},
+                                           StepCompleted{"thẩm định", "đủ điều kiện"},
+                                           ResultApproved{"Giấy khai sinh số 12/2026", "Chủ tịch UBND xã"},
+                                           ResultReturned{ReturnMethod::kCounter, ""}, Evaluated{5, "Nhanh"}};
+  for (const EventPayload& step : steps) {
+    auto state = Append({Event(step, "2026-01-13T09:00:00+07:00")});
+    ASSERT_TRUE(state.has_value()) << state.error().message_en;
+  }
+  auto loaded = store_->LoadDossier(kCode).value();
+  ASSERT_TRUE(loaded.has_value());
+  EXPECT_EQ(loaded->status, DossierStatus::kReturned);
+  EXPECT_EQ(loaded->last_seq, 6);
+  EXPECT_EQ(loaded->evaluation, 5);
+  auto events = store_->LoadDossierEvents(kCode).value();
+  ASSERT_EQ(events.size(), 6u);
+  for (std::size_t i = 0; i < events.size(); ++i) EXPECT_EQ(events[i].seq, static_cast<std::int64_t>(i + 1));
+  EXPECT_EQ(loaded->last_hash, events.back().hash);
+}
+
+TEST_P(DossierStoreTest, AnUnknownDossierLoadsAsNothing) {
+  EXPECT_FALSE(store_->LoadDossier("none").value().has_value());
+  EXPECT_TRUE(store_->LoadDossierEvents("none").value().empty());
+}
+
+TEST_P(DossierStoreTest, AnIllegalEventIsRefusedAndWritesNothing) {
+  const DossierState before = Receive();
+  auto returned = Append({Event(ResultReturned{}, "2026-01-13T09:00:00+07:00")});
+  ASSERT_FALSE(returned.has_value());
+  EXPECT_EQ(returned.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(store_->LoadDossierEvents(kCode).value().size(), 1u);
+  EXPECT_EQ(store_->LoadDossier(kCode).value()->last_hash, before.last_hash);
+}
+
+TEST_P(DossierStoreTest, ABatchIsAppliedWholeOrNotAtAll) {
+  auto batch = Append(
+      {Event(SomeReceived(), "2026-01-12T07:45:00+07:00"), Event(ResultReturned{}, "2026-01-12T08:00:00+07:00")});
+  ASSERT_FALSE(batch.has_value());
+  EXPECT_EQ(batch.error().field, "events[1].type");
+  EXPECT_FALSE(store_->LoadDossier(kCode).value().has_value());
+  EXPECT_TRUE(store_->DossierCodes({}).value().empty());
+}
+
+TEST_P(DossierStoreTest, ABatchOfSeveralEventsIsStoredInOrder) {
+  auto state =
+      Append({Event(SomeReceived(), "2026-01-12T07:45:00+07:00"),
+              Event(FeeAssessed{Money::Dong(8000), "Lệ phí"}, "2026-01-12T07:46:00+07:00"),
+              Event(FeePaid{Money::Dong(8000), PaymentMethod::kOnline, "VNPAY-1"}, "2026-01-12T07:47:00+07:00")});
+  ASSERT_TRUE(state.has_value()) << state.error().message_en;
+  EXPECT_EQ(state->last_seq, 3);
+  EXPECT_EQ(state->fees_paid_online, Money::Dong(8000));
+}
+
+TEST_P(DossierStoreTest, RefusesEventsOfSeveralDossiersOrNone) {
+  auto mixed = Append({Event(SomeReceived(), "2026-01-12T07:45:00+07:00"),
+                       Event(SomeReceived(), "2026-01-12T07:45:00+07:00", "other")});
+  ASSERT_FALSE(mixed.has_value());
+  EXPECT_EQ(mixed.error().field, "events");
+  EXPECT_FALSE(Append({}).has_value());
+}
+
+TEST_P(DossierStoreTest, AWrongSeqIsRefused) {
+  Receive();
+  DossierEvent event = Event(StepAssigned{"thẩm định", "specialist", "", "cv"}, "2026-01-13T09:00:00+07:00");
+  event.seq = 5;
+  auto state = Append({event});
+  ASSERT_FALSE(state.has_value());
+  EXPECT_EQ(state.error().field, "seq");
+}
+
+TEST_P(DossierStoreTest, RefusesTextThatIsNotUtf8) {
+  Received received = SomeReceived();
+  received.applicant.name = "Nguy\xff";
+  auto state = Append({Event(received, "2026-01-12T07:45:00+07:00")});
+  ASSERT_FALSE(state.has_value());
+  EXPECT_EQ(state.error().code, ErrorCode::kInvalidArgument);
+}
+
+TEST_P(DossierStoreTest, EventsAreHashChained) {
+  Receive();
+  ASSERT_TRUE(Append({Event(StepAssigned{"thẩm định", "specialist", "", "cv"}, "2026-01-13T09:00:00+07:00")}));
+  auto events = store_->LoadDossierEvents(kCode).value();
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(events[0].prev_hash, "");
+  EXPECT_EQ(events[0].hash.size(), 64u);
+  EXPECT_EQ(events[1].prev_hash, events[0].hash);
+  for (const auto& event : events) EXPECT_EQ(EventHash(event), event.hash);
+  EXPECT_NE(events[0].hash, events[1].hash);
+}
+
+TEST_P(DossierStoreTest, VerifyFindsNothingWrongInAnIntactStore) {
+  Receive();
+  Receive("H15.50.05.13-260112-0002");
+  ASSERT_TRUE(Append({Event(Withdrawn{"không cần nữa"}, "2026-01-13T09:00:00+07:00")}));
+  auto broken = store_->VerifyDossierChains();
+  ASSERT_TRUE(broken.has_value()) << broken.error().message_en;
+  EXPECT_FALSE(broken->has_value());
+}
+
+TEST_P(DossierStoreTest, AllocatesSequenceNumbersPerPrefix) {
+  EXPECT_EQ(store_->NextDossierSequence("H15.50.05.13-260112").value(), 1);
+  EXPECT_EQ(store_->NextDossierSequence("H15.50.05.13-260112").value(), 2);
+  EXPECT_EQ(store_->NextDossierSequence("H15.50.05.13-260113").value(), 1);
+  EXPECT_EQ(store_->NextDossierSequence("H15.50.05.13-260112").value(), 3);
+}
+
+TEST_P(DossierStoreTest, ListsDossierCodesByUnitAndTime) {
+  Receive("A-1");
+  Received elsewhere = SomeReceived();
+  elsewhere.receiving_unit = "04010";
+  elsewhere.competent_unit = "04010";
+  ASSERT_TRUE(Append({Event(elsewhere, "2026-01-12T07:45:00+07:00", "A-2")}));
+  Received later = SomeReceived();
+  later.clock_started_at = At("2026-02-02T08:00:00+07:00");
+  later.due_at = At("2026-02-05T08:00:00+07:00");
+  ASSERT_TRUE(Append({Event(later, "2026-02-02T07:45:00+07:00", "A-3")}));
+  EXPECT_EQ(store_->DossierCodes({}).value(), (std::vector<std::string>{"A-1", "A-2", "A-3"}));
+  EXPECT_EQ(store_->DossierCodes({.unit = "04010"}).value(), (std::vector<std::string>{"A-2"}));
+  EXPECT_EQ(store_->DossierCodes({.unit = "04006", .from = At("2026-02-01")}).value(),
+            (std::vector<std::string>{"A-3"}));
+  EXPECT_EQ(store_->DossierCodes({.to = At("2026-02-01")}).value(), (std::vector<std::string>{"A-1", "A-2"}));
+}
+
+// --- Tampering with the file, as someone with access to it would --------------------------------------
+
+class DossierTamperTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = TempDbPath();
+    store_ = OpenSqliteStore(path_).value();
+    for (const char* code : {"T-1", "T-2"}) {
+      ASSERT_TRUE(
+          store_->AppendDossierEvents(std::vector{Event(SomeReceived(), "2026-01-12T07:45:00+07:00", code)}, {}));
+      ASSERT_TRUE(store_->AppendDossierEvents(
+          std::vector{Event(SupplementRequested{"thiếu giấy chứng sinh", {"Giấy chứng sinh"}},
+                            "2026-01-12T09:00:00+07:00", code)},
+          {}));
+      ASSERT_TRUE(
+          store_->AppendDossierEvents(std::vector{Event(Withdrawn{"đổi ý"}, "2026-01-12T10:00:00+07:00", code)}, {}));
+    }
+    raw_ = std::make_unique<SQLite::Database>(path_, SQLite::OPEN_READWRITE);
+  }
+
+  std::optional<ChainBreak> Verify() { return store_->VerifyDossierChains().value(); }
+
+  std::string path_;
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<SQLite::Database> raw_;
+};
+
+TEST_F(DossierTamperTest, TheTriggersRefuseUpdatesAndDeletes) {
+  EXPECT_THROW(raw_->exec("UPDATE dossier_events SET actor_user = 'x'"), SQLite::Exception);
+  EXPECT_THROW(raw_->exec("DELETE FROM dossier_events"), SQLite::Exception);
+  EXPECT_EQ(raw_->execAndGet("SELECT count(*) FROM dossier_events").getInt(), 6);
+}
+
+TEST_F(DossierTamperTest, AnEditedPayloadIsAHashMismatchAtThatEvent) {
+  raw_->exec("DROP TRIGGER dossier_events_no_update");
+  raw_->exec(
+      "UPDATE dossier_events SET payload = json_set(payload, '$.reason', 'lý do khác') "
+      "WHERE dossier_code = 'T-2' AND seq = 2");
+  auto broken = Verify();
+  ASSERT_TRUE(broken.has_value());
+  EXPECT_EQ(broken->dossier_code, "T-2");
+  EXPECT_EQ(broken->seq, 2);
+  EXPECT_EQ(broken->what, "hash mismatch");
+}
+
+TEST_F(DossierTamperTest, AnEditedAndRehashedEventBreaksTheNextLink) {
+  auto events = store_->LoadDossierEvents("T-1").value();
+  events[0].actor.user = "someone_else";
+  raw_->exec("DROP TRIGGER dossier_events_no_update");
+  SQLite::Statement edit(*raw_,
+                         "UPDATE dossier_events SET actor_user = ?, hash = ? WHERE dossier_code = 'T-1' AND seq = 1");
+  edit.bind(1, events[0].actor.user);
+  edit.bind(2, EventHash(events[0]));
+  edit.exec();
+  auto broken = Verify();
+  ASSERT_TRUE(broken.has_value());
+  EXPECT_EQ(broken->dossier_code, "T-1");
+  EXPECT_EQ(broken->seq, 2);
+  EXPECT_EQ(broken->what, "broken link");
+}
+
+TEST_F(DossierTamperTest, ADeletedEventIsMissing) {
+  raw_->exec("DROP TRIGGER dossier_events_no_delete");
+  raw_->exec("DELETE FROM dossier_events WHERE dossier_code = 'T-1' AND seq = 2");
+  auto broken = Verify();
+  ASSERT_TRUE(broken.has_value());
+  EXPECT_EQ(broken->dossier_code, "T-1");
+  EXPECT_EQ(broken->seq, 2);
+  EXPECT_EQ(broken->what, "missing event");
+}
+
+TEST_F(DossierTamperTest, ACutOffTailIsMissingByTheProjection) {
+  raw_->exec("DROP TRIGGER dossier_events_no_delete");
+  raw_->exec("DELETE FROM dossier_events WHERE dossier_code = 'T-2' AND seq = 3");
+  auto broken = Verify();
+  ASSERT_TRUE(broken.has_value());
+  EXPECT_EQ(broken->dossier_code, "T-2");
+  EXPECT_EQ(broken->seq, 3);
+  EXPECT_EQ(broken->what, "missing event");
+}
+
+TEST_F(DossierTamperTest, ADossierWhoseWholeHistoryIsDeletedIsMissing) {
+  raw_->exec("DROP TRIGGER dossier_events_no_delete");
+  raw_->exec("DELETE FROM dossier_events WHERE dossier_code = 'T-1'");
+  auto broken = Verify();
+  ASSERT_TRUE(broken.has_value());
+  EXPECT_EQ(broken->dossier_code, "T-1");
+  EXPECT_EQ(broken->seq, 1);
+  EXPECT_EQ(broken->what, "missing event");
+}
+
+TEST_F(DossierTamperTest, AGarbledPayloadIsUndecodable) {
+  raw_->exec("DROP TRIGGER dossier_events_no_update");
+  raw_->exec("UPDATE dossier_events SET payload = '{not json' WHERE dossier_code = 'T-1' AND seq = 3");
+  auto broken = Verify();
+  ASSERT_TRUE(broken.has_value());
+  EXPECT_EQ(broken->seq, 3);
+  EXPECT_EQ(broken->what, "undecodable payload");
+}
+
+TEST_F(DossierTamperTest, AnIllegalAppendLeavesTheRowCountAsItWas) {
+  const int before = raw_->execAndGet("SELECT count(*) FROM dossier_events").getInt();
+  auto refused =
+      store_->AppendDossierEvents(std::vector{Event(Evaluated{6, ""}, "2026-01-13T09:00:00+07:00", "T-1")}, {});
+  EXPECT_FALSE(refused.has_value());
+  EXPECT_EQ(raw_->execAndGet("SELECT count(*) FROM dossier_events").getInt(), before);
+  EXPECT_EQ(raw_->execAndGet("SELECT last_seq FROM dossiers WHERE code = 'T-1'").getInt(), 3);
+}
+
+}  // namespace
+}  // namespace motcua::store
