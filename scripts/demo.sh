@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
 mkdir -p demo
-./build/motcua init --db demo/motcua.db
+./build/motcua init --db demo/motcua.db --demo
 exec ./build/motcua serve --db demo/motcua.db "$@"

@@ -11,7 +11,10 @@ Result<DossierView> ShowDossier(store::Store& store, const std::string& code, In
   }
   auto state = FoldEvents(*history, LifecycleLimits{1 << 20, 1 << 20});
   if (!state) return Fail(state.error());
-  DossierView view{std::move(*state), std::move(*history), std::nullopt, false};
+  DossierView view{std::move(*state), "", std::move(*history), std::nullopt, false};
+  auto procedure = store.FindProcedure(view.state.procedure_code);
+  if (!procedure) return Fail(procedure.error());
+  if (*procedure) view.procedure_name = (*procedure)->name;
   // Only a processed dossier is early/on time/late; one withdrawn or cancelled before a decision is not
   // judged against its appointment here (the report counts it as the report form says).
   const bool decided = view.state.status == DossierStatus::kResultReady || view.state.status == DossierStatus::kReturned ||

@@ -12,6 +12,7 @@ namespace motcua::app {
 
 struct DossierView {
   DossierState state;
+  std::string procedure_name;  // from the catalogue; empty if the procedure is no longer in it
   std::vector<DossierEvent> history;
   std::optional<Timeliness> completion;  // set once the processing is complete (result, refusal...)
   bool overdue = false;                  // open and past its appointment at `now`

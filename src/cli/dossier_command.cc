@@ -24,7 +24,7 @@ std::string_view TimelinessLabel(const CliOutput& out, Timeliness t) {
 void PrintState(const CliOutput& out, const app::DossierView& view) {
   const DossierState& s = view.state;
   fmt::print("{} {}\n", out.Say("Hồ sơ", "Dossier"), s.code);
-  fmt::print("  {}: {}\n", out.Say("Thủ tục", "Procedure"), s.procedure_code);
+  fmt::print("  {}: {} {}\n", out.Say("Thủ tục", "Procedure"), s.procedure_code, view.procedure_name);
   fmt::print("  {}: {} ({})\n", out.Say("Người nộp", "Applicant"), s.applicant.name, s.applicant.citizen_id);
   fmt::print("  {}: {} / {}: {} ({})\n", out.Say("Nơi tiếp nhận", "Received at"), s.receiving_unit,
              out.Say("Cơ quan giải quyết", "Competent agency"), s.competent_agency, s.competent_unit);

@@ -2,6 +2,9 @@
 #include <fmt/core.h>
 
 #include "app/catalogue_installer.h"
+#include "app/clock.h"
+#include "app/demo_dossiers.h"
+#include "app/work_calendar_loader.h"
 #include "cli/command.h"
 
 namespace motcua::cli {
@@ -10,7 +13,25 @@ namespace {
 struct InitOptions {
   std::string reference_dir;  // empty: the catalogue built into the binary
   bool all_warnings = false;
+  bool demo = false;
 };
+
+// Adds demonstration dossiers to a database that has none yet, so that `init --demo` stays repeatable.
+int AddDemoDossiers(const GlobalOptions& global, store::Store& store) {
+  auto existing = store.DossierCodes({});
+  if (!existing) return global.out.ReportError(existing.error());
+  if (!existing->empty()) return 0;
+  auto calendar = app::LoadWorkCalendar(store);
+  if (!calendar) return global.out.ReportError(calendar.error());
+  const app::LifecycleSettings settings;
+  app::DemoPlan plan;
+  plan.end = app::SystemClock().Now();
+  auto demo = app::CreateDemoDossiers(store, *calendar, settings, plan);
+  if (!demo) return global.out.ReportError(demo.error());
+  fmt::print("  {}: {} ({} {})\n", global.out.Say("hồ sơ mẫu tại xã Vân Sơn (05152)", "demo dossiers at Xã Vân Sơn (05152)"),
+             demo->dossiers, demo->events, global.out.Say("sự kiện", "events"));
+  return 0;
+}
 
 void PrintSummary(const GlobalOptions& global, const app::CatalogueInstall& install, const std::string& source) {
   const auto& c = install.counts;
@@ -52,6 +73,7 @@ CommandRun SetUpInit(CLI::App& command, GlobalOptions& global) {
                      "Load the catalogue from this folder (laid out like data/reference/) instead of the built-in one")
       ->check(CLI::ExistingDirectory);
   command.add_flag("--all-warnings", options->all_warnings, "List every warning, not only the first three");
+  command.add_flag("--demo", options->demo, "Also create demonstration dossiers (only in a database without dossiers)");
   return [&global, options]() -> int {
     int exit_code = 0;
     auto store = OpenStoreOrReport(global, exit_code);
@@ -67,7 +89,7 @@ CommandRun SetUpInit(CLI::App& command, GlobalOptions& global) {
     }
     PrintSummary(global, *install, files->Describe());
     PrintWarnings(global, install->warnings, options->all_warnings);
-    return 0;
+    return options->demo ? AddDemoDossiers(global, *store) : 0;
   };
 }
 
