@@ -3,18 +3,13 @@
 // Run: ./build/bench/work_calendar_bench
 #include <benchmark/benchmark.h>
 
-#include "app/reference_files.h"
-#include "app/reference_loader.h"
+#include "support/real_calendar.h"
 #include "domain/work_calendar.h"
 
 namespace motcua {
 namespace {
 
-const WorkCalendar& RealCalendar() {
-  static const WorkCalendar calendar(
-      WorkingHours::Default(), app::LoadReferenceCatalogue(app::BuiltInReferenceFiles()).catalogue.calendar);
-  return calendar;
-}
+using test_support::RealCalendar;
 
 LocalTime At(int year, unsigned month, unsigned day, int hour, int minute) {
   using namespace std::chrono;

@@ -102,7 +102,7 @@ Result<DossierState> DossierLifecycle::Append(const std::string& code, EventPayl
   return store_.AppendDossierEvents(std::span<const DossierEvent>(&event, 1), settings_.limits);
 }
 
-Result<DossierState> DossierLifecycle::Receive(const IntakeCommand& command) {
+Result<Procedure> DossierLifecycle::CheckedProcedure(const IntakeCommand& command) const {
   auto procedure = store_.FindProcedure(command.procedure_code);
   if (!procedure) return Fail(procedure.error());
   if (!*procedure) {
@@ -110,9 +110,15 @@ Result<DossierState> DossierLifecycle::Receive(const IntakeCommand& command) {
                                 "no procedure has code '" + command.procedure_code + "'"));
   }
   if (auto ok = CheckIntake(command, **procedure); !ok) return Fail(ok.error());
+  return std::move(**procedure);
+}
+
+Result<DossierState> DossierLifecycle::Receive(const IntakeCommand& command) {
+  auto procedure = CheckedProcedure(command);
+  if (!procedure) return Fail(procedure.error());
   auto time = command.processing_amount && command.processing_unit
                   ? Result<std::pair<double, TimeUnit>>(std::pair{*command.processing_amount, *command.processing_unit})
-                  : ProcessingTimeFor(**procedure, command.channel);
+                  : ProcessingTimeFor(*procedure, command.channel);
   if (!time) return Fail(time.error());
   auto deadline = DeadlineAtReceipt(calendar_, clock_.Now(), time->first, time->second, settings_.deadline);
   if (!deadline) return Fail(deadline.error());
@@ -129,13 +135,8 @@ Result<DossierState> DossierLifecycle::Submit(const IntakeCommand& command) {
   if (command.channel == Channel::kDirect) {
     return Fail(Invalid("channel", "hồ sơ nộp trực tiếp được tiếp nhận ngay", "a direct dossier is received at once"));
   }
-  auto procedure = store_.FindProcedure(command.procedure_code);
+  auto procedure = CheckedProcedure(command);
   if (!procedure) return Fail(procedure.error());
-  if (!*procedure) {
-    return Fail(Error::NotFound("procedure_code", "không có thủ tục mã '" + command.procedure_code + "'",
-                                "no procedure has code '" + command.procedure_code + "'"));
-  }
-  if (auto ok = CheckIntake(command, **procedure); !ok) return Fail(ok.error());
   auto code = AllocateCode(command.agency_id);
   if (!code) return Fail(code.error());
   Submitted submitted{command.procedure_code, command.channel, command.applicant, command.components,

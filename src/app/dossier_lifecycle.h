@@ -54,6 +54,8 @@ class DossierLifecycle {
   Result<DossierState> Record(const std::string& code, EventPayload payload, const Actor& actor);
 
  private:
+  // The intake's procedure from the catalogue, once the whole command is checked against it.
+  Result<Procedure> CheckedProcedure(const IntakeCommand& command) const;
   Result<void> CheckIntake(const IntakeCommand& command, const Procedure& procedure) const;
   Result<std::string> AllocateCode(const std::string& agency_id);
   // The province code of a province or commune code; NotFound naming `field` for an unknown unit.

@@ -6,17 +6,8 @@ motcua="$1"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 db="$work/m.db"
-passed=0
-failed=0
-
-check() {  # check NAME CONDITION-COMMAND...
-  local name="$1"; shift
-  if "$@"; then passed=$((passed + 1)); echo "ok   $name"; else failed=$((failed + 1)); echo "FAIL $name"; fi
-}
-run() {  # run ARGS...: sets $out, $err, $code
-  out="$("$motcua" "$@" 2>"$work/err")"; code=$?; err="$(cat "$work/err")"
-}
-contains() { [[ "$1" == *"$2"* ]]; }
+# shellcheck source=check_lib.sh
+source "$(dirname "$0")/check_lib.sh"
 
 # init: creates and loads; twice changes nothing.
 run init --db "$db"
@@ -93,5 +84,4 @@ done
 run frobnicate
 check "unknown command exits 2" test "$code" -eq 2
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -6,14 +6,8 @@ motcua="$1"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 db="$work/m.db"
-passed=0
-failed=0
-check() {
-  local name="$1"; shift
-  if "$@"; then passed=$((passed + 1)); echo "ok   $name"; else failed=$((failed + 1)); echo "FAIL $name"; fi
-}
-run() { out="$("$motcua" "$@" 2>"$work/err")"; code=$?; err="$(cat "$work/err")"; }
-contains() { [[ "$1" == *"$2"* ]]; }
+# shellcheck source=check_lib.sh
+source "$(dirname "$0")/check_lib.sh"
 
 "$motcua" init --db "$db" >/dev/null || { echo "init failed"; exit 1; }
 
@@ -72,5 +66,4 @@ run verify --db "$db"
 check "verify finds the hand edit (exit 4)" test "$code" -eq 4
 check "verify names the dossier and the event" contains "$err" "H52-250804-0001 — sự kiện 2"
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

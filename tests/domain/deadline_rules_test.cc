@@ -2,17 +2,12 @@
 
 #include <gtest/gtest.h>
 
-#include "app/reference_files.h"
-#include "app/reference_loader.h"
+#include "support/real_calendar.h"
 
 namespace motcua {
 namespace {
 
-const WorkCalendar& RealCalendar() {
-  static const WorkCalendar calendar(
-      WorkingHours::Default(), app::LoadReferenceCatalogue(app::BuiltInReferenceFiles()).catalogue.calendar);
-  return calendar;
-}
+using test_support::RealCalendar;
 
 Instant At(const char* iso) { return ParseIsoInstant(iso, "test").value(); }
 
