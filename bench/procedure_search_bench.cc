@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "support/procedure_catalogue.h"
 #include "domain/procedure_search.h"
+#include "support/procedure_catalogue.h"
 
 namespace motcua {
 namespace {
@@ -33,17 +33,16 @@ BENCHMARK_CAPTURE(BM_Search, spelling_variant, std::string("dang ki khai sinh"),
 BENCHMARK_CAPTURE(BM_Search, transposition, std::string("dnag ky khai sinh"), SearchOptions{});
 BENCHMARK_CAPTURE(BM_Search, two_words, std::string("khai sinh"), SearchOptions{});
 BENCHMARK_CAPTURE(BM_Search, common_words, std::string("thu tuc cap giay chung nhan"), SearchOptions{});
-BENCHMARK_CAPTURE(BM_Search, long_query,
-                  std::string("thủ tục đăng ký khai sinh có yếu tố nước ngoài lưu động"), SearchOptions{});
-BENCHMARK_CAPTURE(BM_Search, commune_level, std::string("dang ky"),
-                  SearchOptions{.level = "commune", .limit = 10});
+BENCHMARK_CAPTURE(BM_Search, long_query, std::string("thủ tục đăng ký khai sinh có yếu tố nước ngoài lưu động"),
+                  SearchOptions{});
+BENCHMARK_CAPTURE(BM_Search, commune_level, std::string("dang ky"), SearchOptions{.level = "commune", .limit = 10});
 BENCHMARK_CAPTURE(BM_Search, code, std::string("1.001193"), SearchOptions{});
 BENCHMARK_CAPTURE(BM_Search, garbage, std::string("zzzz qqqq"), SearchOptions{});
 
 // The worst case: an officer pastes the longest name of the catalogue (241 words).
 void BM_SearchLongestName(benchmark::State& state) {
-  const auto longest = std::ranges::max_element(
-      Catalogue(), {}, [](const Procedure& procedure) { return procedure.name.size(); });
+  const auto longest =
+      std::ranges::max_element(Catalogue(), {}, [](const Procedure& procedure) { return procedure.name.size(); });
   const ProcedureSearch& search = Index();
   for (auto _ : state) benchmark::DoNotOptimize(search.Search(longest->name, SearchOptions{}));
 }

@@ -3,8 +3,8 @@
 // Run: ./build/bench/work_calendar_bench
 #include <benchmark/benchmark.h>
 
-#include "support/real_calendar.h"
 #include "domain/work_calendar.h"
+#include "support/real_calendar.h"
 
 namespace motcua {
 namespace {

@@ -15,6 +15,7 @@ packages=(
   libcli11-dev            # command line
   libgtest-dev libgmock-dev libbenchmark-dev   # tests and benchmarks
   sqlite3 curl            # used by the CLI tests (tamper checks, health probe)
+  clang-format            # the style check run by scripts/test.sh
 )
 
 missing=()

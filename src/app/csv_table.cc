@@ -37,8 +37,7 @@ struct CsvParserDeleter {
 
 Error ParseError(std::string_view file_name, int line, const char* why) {
   const std::string where = std::string(file_name) + ":" + std::to_string(line);
-  return Error::InvalidArgument(where, std::string("tệp CSV hỏng: ") + why,
-                                std::string("malformed CSV: ") + why);
+  return Error::InvalidArgument(where, std::string("tệp CSV hỏng: ") + why, std::string("malformed CSV: ") + why);
 }
 
 }  // namespace

@@ -9,8 +9,8 @@
 namespace motcua::app {
 namespace {
 
-constexpr std::array<const char*, 8> kNames = {"Nguyễn Văn An",  "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung",
-                                               "Hoàng Văn Em",   "Vũ Thị Giang",  "Đặng Văn Hùng", "Bùi Thị Lan"};
+constexpr std::array<const char*, 8> kNames = {"Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường",  "Phạm Thị Dung",
+                                               "Hoàng Văn Em",  "Vũ Thị Giang",  "Đặng Văn Hùng", "Bùi Thị Lan"};
 
 // Commune-level procedures whose catalogue entry gives a direct processing time in working days.
 Result<std::vector<Procedure>> DemoProcedures(store::Store& store) {
@@ -24,15 +24,16 @@ Result<std::vector<Procedure>> DemoProcedures(store::Store& store) {
     auto time = ProcessingTimeFor(**full, Channel::kDirect);
     if (time && time->second == TimeUnit::kWorkingDay && time->first <= 10) chosen.push_back(**full);
   }
-  if (chosen.empty()) return Fail(Error::NotFound("procedures", "danh mục không có thủ tục phù hợp", "no suitable procedure"));
+  if (chosen.empty())
+    return Fail(Error::NotFound("procedures", "danh mục không có thủ tục phù hợp", "no suitable procedure"));
   return chosen;
 }
 
 // A valid citizen ID of someone born in Phú Thọ (code 025) in the 20th century.
 std::string CitizenId(std::mt19937& random) {
   char digits[16];
-  std::snprintf(digits, sizeof digits, "025%d%02d%06d", static_cast<int>(random() % 2), 50 + static_cast<int>(random() % 50),
-                static_cast<int>(random() % 1000000));
+  std::snprintf(digits, sizeof digits, "025%d%02d%06d", static_cast<int>(random() % 2),
+                50 + static_cast<int>(random() % 50), static_cast<int>(random() % 1000000));
   return digits;
 }
 
@@ -89,7 +90,10 @@ class DemoRun {
   }
 
   Result<void> Act(const std::string& code, EventPayload payload, const std::string& role) {
-    const std::string user = role == "leader" ? "lanh.dao" : role == "citizen" ? "cong.dan" : role == "receptionist" ? "tiep.nhan" : "chuyen.vien";
+    const std::string user = role == "leader"         ? "lanh.dao"
+                             : role == "citizen"      ? "cong.dan"
+                             : role == "receptionist" ? "tiep.nhan"
+                                                      : "chuyen.vien";
     auto state = lifecycle_.Record(code, std::move(payload), {user, role, role == "citizen" ? "" : plan_.unit});
     if (!state) return Fail(state.error());
     ++summary_.events;
@@ -111,7 +115,7 @@ class DemoRun {
       return ok;
     }
     if (roll < 70) return Finish(state, 0.4 + (random_() % 40) / 100.0);  // early
-    if (roll < 76) return Finish(state, 0.97);                           // on the appointment day
+    if (roll < 76) return Finish(state, 0.97);                            // on the appointment day
     if (roll < 82) {
       if (!AdvanceTowards(state, 0.3)) return {};
       return Act(state.code, SupplementRequested{"Thiếu giấy tờ", {"Bản sao giấy tờ chứng minh"}}, "specialist");

@@ -13,11 +13,11 @@
 namespace motcua::app {
 
 struct DemoPlan {
-  std::string unit = "05152";                 // Xã Vân Sơn, Phú Thọ
-  std::string agency_id = "000.00.25.H52";    // its receiving agency ID (illustrative)
+  std::string unit = "05152";               // Xã Vân Sơn, Phú Thọ
+  std::string agency_id = "000.00.25.H52";  // its receiving agency ID (illustrative)
   std::string agency_name = "UBND xã Vân Sơn";
-  Instant end;                                // the last moment anything may happen (usually now)
-  int days = 30;                              // receptions spread over this many calendar days before `end`
+  Instant end;    // the last moment anything may happen (usually now)
+  int days = 30;  // receptions spread over this many calendar days before `end`
   int count = 40;
   unsigned seed = 2025;
 };

@@ -35,20 +35,20 @@ Result<std::pair<double, TimeUnit>> ProcessingTimeFor(const Procedure& procedure
   for (const ProcedureChannel& row : procedure.channel_details) {
     if (row.channel == channel && row.time_unit && row.time_value) return std::pair{*row.time_value, *row.time_unit};
   }
-  return Fail(Error::NotFound(
-      "processing_time",
-      "danh mục không ghi thời hạn giải quyết của thủ tục " + procedure.code + " cho kênh " +
-          std::string(ChannelName(channel)) + ": cần nhập thời hạn",
-      "the catalogue gives no processing time for " + procedure.code + " on channel " +
-          std::string(ChannelName(channel)) + ": state it"));
+  return Fail(Error::NotFound("processing_time",
+                              "danh mục không ghi thời hạn giải quyết của thủ tục " + procedure.code + " cho kênh " +
+                                  std::string(ChannelName(channel)) + ": cần nhập thời hạn",
+                              "the catalogue gives no processing time for " + procedure.code + " on channel " +
+                                  std::string(ChannelName(channel)) + ": state it"));
 }
 
 Result<void> DossierLifecycle::CheckIntake(const IntakeCommand& command, const Procedure& procedure) const {
-  if (!procedure.channels.empty() && std::ranges::find(procedure.channels, command.channel) == procedure.channels.end()) {
-    return Fail(Invalid("channel", "thủ tục " + procedure.code + " không nhận hồ sơ qua kênh " +
-                                       std::string(ChannelName(command.channel)),
-                        "procedure " + procedure.code + " is not offered on channel " +
-                            std::string(ChannelName(command.channel))));
+  if (!procedure.channels.empty() &&
+      std::ranges::find(procedure.channels, command.channel) == procedure.channels.end()) {
+    return Fail(Invalid(
+        "channel",
+        "thủ tục " + procedure.code + " không nhận hồ sơ qua kênh " + std::string(ChannelName(command.channel)),
+        "procedure " + procedure.code + " is not offered on channel " + std::string(ChannelName(command.channel))));
   }
   if (auto ok = CheckApplicant(command.applicant, YearOf(clock_.Now())); !ok) return ok;
   auto receiving_province = ProvinceOfUnit(command.receiving_unit, "receiving_unit");
@@ -59,16 +59,16 @@ Result<void> DossierLifecycle::CheckIntake(const IntakeCommand& command, const P
     auto competent_province = ProvinceOfUnit(command.competent_unit, "competent_unit");
     if (!competent_province) return Fail(competent_province.error());
     if (*competent_province != *receiving_province) {
-      return Fail(Invalid("competent_unit",
-                          "đơn vị giải quyết " + command.competent_unit + " ở tỉnh khác với nơi tiếp nhận " +
-                              command.receiving_unit,
-                          "competent unit " + command.competent_unit + " is in another province than the receiving unit " +
-                              command.receiving_unit));
+      return Fail(Invalid(
+          "competent_unit",
+          "đơn vị giải quyết " + command.competent_unit + " ở tỉnh khác với nơi tiếp nhận " + command.receiving_unit,
+          "competent unit " + command.competent_unit + " is in another province than the receiving unit " +
+              command.receiving_unit));
     }
   }
   if (command.competent_agency.empty()) {
-    return Fail(Invalid("competent_agency", "phải nêu cơ quan có thẩm quyền giải quyết",
-                        "the competent agency is required"));
+    return Fail(
+        Invalid("competent_agency", "phải nêu cơ quan có thẩm quyền giải quyết", "the competent agency is required"));
   }
   return {};
 }
@@ -124,10 +124,18 @@ Result<DossierState> DossierLifecycle::Receive(const IntakeCommand& command) {
   if (!deadline) return Fail(deadline.error());
   auto code = AllocateCode(command.agency_id);
   if (!code) return Fail(code.error());
-  Received received{command.procedure_code, command.channel, command.applicant, command.components,
-                    command.receiving_unit, command.receiving_point, command.competent_agency,
+  Received received{command.procedure_code,
+                    command.channel,
+                    command.applicant,
+                    command.components,
+                    command.receiving_unit,
+                    command.receiving_point,
+                    command.competent_agency,
                     command.competent_unit.empty() ? command.receiving_unit : command.competent_unit,
-                    time->first, time->second, deadline->clock_started_at, deadline->due_at};
+                    time->first,
+                    time->second,
+                    deadline->clock_started_at,
+                    deadline->due_at};
   return Append(*code, std::move(received), command.actor);
 }
 
@@ -139,8 +147,12 @@ Result<DossierState> DossierLifecycle::Submit(const IntakeCommand& command) {
   if (!procedure) return Fail(procedure.error());
   auto code = AllocateCode(command.agency_id);
   if (!code) return Fail(code.error());
-  Submitted submitted{command.procedure_code, command.channel, command.applicant, command.components,
-                      command.receiving_unit, command.competent_agency,
+  Submitted submitted{command.procedure_code,
+                      command.channel,
+                      command.applicant,
+                      command.components,
+                      command.receiving_unit,
+                      command.competent_agency,
                       command.competent_unit.empty() ? command.receiving_unit : command.competent_unit};
   return Append(*code, std::move(submitted), command.actor);
 }
@@ -158,9 +170,9 @@ Result<DossierState> DossierLifecycle::Accept(const std::string& code, const std
   auto deadline = DeadlineAtReceipt(calendar_, clock_.Now(), time->first, time->second, settings_.deadline);
   if (!deadline) return Fail(deadline.error());
   const DossierState& s = **state;
-  Received received{s.procedure_code, s.channel, s.applicant, s.components, s.receiving_unit, receiving_point,
-                    s.competent_agency, s.competent_unit, time->first, time->second, deadline->clock_started_at,
-                    deadline->due_at};
+  Received received{
+      s.procedure_code,   s.channel,        s.applicant, s.components, s.receiving_unit,           receiving_point,
+      s.competent_agency, s.competent_unit, time->first, time->second, deadline->clock_started_at, deadline->due_at};
   return Append(code, std::move(received), actor);
 }
 

@@ -17,8 +17,8 @@ Result<DossierView> ShowDossier(store::Store& store, const std::string& code, In
   if (*procedure) view.procedure_name = (*procedure)->name;
   // Only a processed dossier is early/on time/late; one withdrawn or cancelled before a decision is not
   // judged against its appointment here (the report counts it as the report form says).
-  const bool decided = view.state.status == DossierStatus::kResultReady || view.state.status == DossierStatus::kReturned ||
-                       view.state.status == DossierStatus::kRefused;
+  const bool decided = view.state.status == DossierStatus::kResultReady ||
+                       view.state.status == DossierStatus::kReturned || view.state.status == DossierStatus::kRefused;
   if (decided && view.state.completed_at && view.state.due_at) {
     view.completion = ClassifyCompletion(*view.state.completed_at, *view.state.due_at, policy);
   }

@@ -47,7 +47,8 @@ class UnitMapper {
     auto fix = [&](std::string& code, const char* field) -> Result<void> {
       if (code.size() != 5 || hold) return {};
       auto outcome = MapOne(code, old_codes);
-      if (!outcome) return Fail(Error{outcome.error().code, field, outcome.error().message_vi, outcome.error().message_en});
+      if (!outcome)
+        return Fail(Error{outcome.error().code, field, outcome.error().message_vi, outcome.error().message_en});
       if (outcome->outcome == LegacyOutcome::kNeedsDecision) {
         hold = ImportHold{event.dossier_code, 0, field, code, outcome->candidates, {}};
       } else if (outcome->outcome == LegacyOutcome::kUnique) {
@@ -99,8 +100,8 @@ class UnitMapper {
 };
 
 // Reads every line, decodes it, and groups the events by dossier in order of first appearance.
-Result<void> ReadLines(std::istream& in, std::vector<std::string>& order, std::map<std::string, PendingDossier>& dossiers,
-                       ImportReport& report) {
+Result<void> ReadLines(std::istream& in, std::vector<std::string>& order,
+                       std::map<std::string, PendingDossier>& dossiers, ImportReport& report) {
   std::string text;
   int line = 0;
   while (std::getline(in, text)) {
@@ -117,8 +118,9 @@ Result<void> ReadLines(std::istream& in, std::vector<std::string>& order, std::m
     if (!dossiers.contains(code)) order.push_back(code);
     PendingDossier& dossier = dossiers[code];
     ParsedLine parsed{line, text, std::nullopt};
-    auto event = json.is_discarded() ? Result<DossierEvent>(Fail(Error::InvalidArgument("", "JSON hỏng", "malformed JSON")))
-                                     : store::DecodeDossierEvent(json);
+    auto event = json.is_discarded()
+                     ? Result<DossierEvent>(Fail(Error::InvalidArgument("", "JSON hỏng", "malformed JSON")))
+                     : store::DecodeDossierEvent(json);
     if (event) {
       parsed.event = std::move(*event);
     } else {
@@ -131,8 +133,8 @@ Result<void> ReadLines(std::istream& in, std::vector<std::string>& order, std::m
 }
 
 // Drops the events the store already has (same seq and type); fails on a conflicting one.
-Result<std::vector<DossierEvent>> NewEvents(store::Store& store, const std::string& code, std::vector<DossierEvent> events,
-                                            ImportReport& report) {
+Result<std::vector<DossierEvent>> NewEvents(store::Store& store, const std::string& code,
+                                            std::vector<DossierEvent> events, ImportReport& report) {
   auto existing = store.LoadDossierEvents(code);
   if (!existing) return Fail(existing.error());
   std::vector<DossierEvent> fresh;

@@ -123,10 +123,11 @@ void ForEachRow(const ReferenceFiles& files, const char* file, std::initializer_
   for (const CsvRow& row : table->rows()) {
     RowReader reader(*table, row, file, load);
     if (row.fields.size() != table->header().size()) {
-      reader.Problem("*", "dòng có " + std::to_string(row.fields.size()) + " cột, tiêu đề có " +
-                              std::to_string(table->header().size()),
-                     "the row has " + std::to_string(row.fields.size()) + " columns, the header " +
-                         std::to_string(table->header().size()));
+      reader.Problem(
+          "*",
+          "dòng có " + std::to_string(row.fields.size()) + " cột, tiêu đề có " + std::to_string(table->header().size()),
+          "the row has " + std::to_string(row.fields.size()) + " columns, the header " +
+              std::to_string(table->header().size()));
       continue;
     }
     read_row(reader);
@@ -154,17 +155,16 @@ void LoadProvinces(const ReferenceFiles& files, ReferenceLoad& load) {
 void LoadCommunes(const ReferenceFiles& files, ReferenceLoad& load) {
   std::unordered_set<std::string> provinces, seen;
   for (const auto& p : load.catalogue.provinces) provinces.insert(p.code);
-  ForEachRow(files, kCommunesFile, {"code", "name", "division_type", "codename", "province_code"}, load,
-             [&](RowReader& row) {
-               Commune c{row.Digits("code", 5), row.Required("name"),
-                         row.OneOf("division_type", {"xã", "phường", "đặc khu"}), row.Required("codename"),
-                         row.Digits("province_code", 2)};
-               if (!row.failed() && !provinces.contains(c.province_code)) {
-                 row.Problem("province_code", "không có tỉnh mã '" + c.province_code + "'",
-                             "no province has code '" + c.province_code + "'");
-               }
-               if (!row.failed() && Unique(seen, c.code, row, "code")) load.catalogue.communes.push_back(std::move(c));
-             });
+  ForEachRow(
+      files, kCommunesFile, {"code", "name", "division_type", "codename", "province_code"}, load, [&](RowReader& row) {
+        Commune c{row.Digits("code", 5), row.Required("name"), row.OneOf("division_type", {"xã", "phường", "đặc khu"}),
+                  row.Required("codename"), row.Digits("province_code", 2)};
+        if (!row.failed() && !provinces.contains(c.province_code)) {
+          row.Problem("province_code", "không có tỉnh mã '" + c.province_code + "'",
+                      "no province has code '" + c.province_code + "'");
+        }
+        if (!row.failed() && Unique(seen, c.code, row, "code")) load.catalogue.communes.push_back(std::move(c));
+      });
 }
 
 void LoadLegacyCommunes(const ReferenceFiles& files, ReferenceLoad& load) {
@@ -173,9 +173,12 @@ void LoadLegacyCommunes(const ReferenceFiles& files, ReferenceLoad& load) {
              {"province_code", "province_name", "district_code", "district_name", "commune_code", "commune_name",
               "division_type"},
              load, [&](RowReader& row) {
-               LegacyCommune c{row.Digits("province_code", 2), row.Required("province_name"),
-                               row.Digits("district_code", 3),  row.Required("district_name"),
-                               row.Digits("commune_code", 5),   row.Required("commune_name"),
+               LegacyCommune c{row.Digits("province_code", 2),
+                               row.Required("province_name"),
+                               row.Digits("district_code", 3),
+                               row.Required("district_name"),
+                               row.Digits("commune_code", 5),
+                               row.Required("commune_name"),
                                row.OneOf("division_type", {"Xã", "Phường", "Thị trấn"})};
                if (!row.failed() && Unique(seen, c.commune_code, row, "commune_code")) {
                  load.catalogue.legacy_communes.push_back(std::move(c));
@@ -241,8 +244,10 @@ void LoadProcedures(const ReferenceFiles& files, ReferenceLoad& load) {
                }
                for (const auto& name : SplitList(row.Text("channels"))) {
                  auto channel = ParseChannel(name);
-                 if (!channel) row.Problem("channels", "kênh '" + name + "' không hợp lệ", "unknown channel '" + name + "'");
-                 else p.channels.push_back(*channel);
+                 if (!channel)
+                   row.Problem("channels", "kênh '" + name + "' không hợp lệ", "unknown channel '" + name + "'");
+                 else
+                   p.channels.push_back(*channel);
                }
                p.procedure_type = row.Text("procedure_type");
                p.decision = row.Text("decision");
@@ -250,7 +255,8 @@ void LoadProcedures(const ReferenceFiles& files, ReferenceLoad& load) {
                p.competent_agency = row.Text("competent_agency");
                p.target_groups = SplitList(row.Text("target_groups"));
                p.source_url = row.Text("source_url");
-               if (!row.failed() && Unique(seen, p.code, row, "code")) load.catalogue.procedures.push_back(std::move(p));
+               if (!row.failed() && Unique(seen, p.code, row, "code"))
+                 load.catalogue.procedures.push_back(std::move(p));
              });
 }
 
@@ -282,7 +288,8 @@ void ReadProcessingTime(RowReader& row, ProcedureChannel& channel) {
     return;
   }
   double value = 0;
-  auto [end, ec] = std::from_chars(channel.time_text.data(), channel.time_text.data() + channel.time_text.size(), value);
+  auto [end, ec] =
+      std::from_chars(channel.time_text.data(), channel.time_text.data() + channel.time_text.size(), value);
   if (ec != std::errc() || end != channel.time_text.data() + channel.time_text.size() || value <= 0) {
     row.Problem("time_value", "thời hạn '" + channel.time_text + "' phải là số dương",
                 "processing time '" + channel.time_text + "' must be a positive number");
@@ -312,69 +319,71 @@ void LoadChannels(const ReferenceFiles& files, ReferenceLoad& load) {
 void LoadDocuments(const ReferenceFiles& files, ReferenceLoad& load) {
   auto procedures = IndexProcedures(load);
   std::unordered_set<std::string> seen;
-  ForEachRow(files, kProcedureDocumentsFile, {"code", "seq", "case_group", "document", "originals", "copies"}, load,
-             [&](RowReader& row) {
-               Procedure* owner = OwningProcedure(procedures, row);
-               DossierComponent component;
-               component.seq = static_cast<int>(row.Integer("seq", true).value_or(0));
-               component.case_group = row.Text("case_group");
-               // The portal lost some items' wording; keep the row (its counts still tell the counter that
-               // something is required) and ask for the text to be filled in.
-               component.document = row.Text("document");
-               if (component.document.empty()) {
-                 row.Warning("document", "tên giấy tờ trống trong nguồn: quản trị viên cần bổ sung",
-                             "the source has no wording for this item: an administrator must add it");
-               }
-               component.originals = static_cast<int>(row.Integer("originals", true).value_or(0));
-               component.copies = static_cast<int>(row.Integer("copies", true).value_or(0));
-               if (owner && !row.failed() &&
-                   Unique(seen, owner->code + "#" + std::to_string(component.seq), row, "seq")) {
-                 owner->components.push_back(std::move(component));
-               }
-             });
+  ForEachRow(
+      files, kProcedureDocumentsFile, {"code", "seq", "case_group", "document", "originals", "copies"}, load,
+      [&](RowReader& row) {
+        Procedure* owner = OwningProcedure(procedures, row);
+        DossierComponent component;
+        component.seq = static_cast<int>(row.Integer("seq", true).value_or(0));
+        component.case_group = row.Text("case_group");
+        // The portal lost some items' wording; keep the row (its counts still tell the counter that
+        // something is required) and ask for the text to be filled in.
+        component.document = row.Text("document");
+        if (component.document.empty()) {
+          row.Warning("document", "tên giấy tờ trống trong nguồn: quản trị viên cần bổ sung",
+                      "the source has no wording for this item: an administrator must add it");
+        }
+        component.originals = static_cast<int>(row.Integer("originals", true).value_or(0));
+        component.copies = static_cast<int>(row.Integer("copies", true).value_or(0));
+        if (owner && !row.failed() && Unique(seen, owner->code + "#" + std::to_string(component.seq), row, "seq")) {
+          owner->components.push_back(std::move(component));
+        }
+      });
 }
 
 constexpr std::string_view kWeekdayNames[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
 
 void LoadCalendar(const ReferenceFiles& files, ReferenceLoad& load) {
   std::unordered_set<std::string> seen;
-  ForEachRow(files, kCalendarFile,
-             {"date", "weekday", "year", "kind", "name_vi", "is_day_off", "confidence", "note", "source_keys"}, load,
-             [&](RowReader& row) {
-               const std::string date_text = row.Text("date");
-               auto date = ParseIsoDate(date_text, "date");
-               if (!date) {
-                 row.Problem("date", date.error().message_vi, date.error().message_en);
-                 return;
-               }
-               const std::chrono::weekday weekday{*date};
-               if (row.Text("weekday") != kWeekdayNames[weekday.c_encoding()]) {
-                 row.Problem("weekday", date_text + " là " + std::string(kWeekdayNames[weekday.c_encoding()]),
-                             date_text + " is a " + std::string(kWeekdayNames[weekday.c_encoding()]));
-               }
-               if (row.Text("year") != date_text.substr(0, 4)) {
-                 row.Problem("year", "năm không khớp với ngày " + date_text, "the year does not match " + date_text);
-               }
-               CalendarEntry entry;
-               entry.date = *date;
-               const std::string kind_text = row.Required("kind");
-               auto kind = ParseDayKind(kind_text);
-               if (!kind) row.Problem("kind", "loại ngày '" + kind_text + "' không hợp lệ", "unknown kind '" + kind_text + "'");
-               entry.kind = kind.value_or(DayKind::kPublicHoliday);
-               entry.name_vi = row.Required("name_vi");
-               const std::string off = row.Text("is_day_off");
-               if (off.empty() && entry.kind != DayKind::kProposedHoliday) {
-                 row.Problem("is_day_off", "chỉ ngày đề xuất mới được để trống", "only a proposed holiday may leave it empty");
-               } else if (!off.empty()) {
-                 entry.is_day_off = row.Flag("is_day_off");
-               }
-               if (entry.kind == DayKind::kMakeupWorkingDay && entry.is_day_off.value_or(false)) {
-                 row.Problem("is_day_off", "ngày làm bù phải là ngày làm việc (0)", "a make-up working day must have 0");
-               }
-               entry.confidence = row.Text("confidence");
-               entry.note = row.Text("note");
-               if (!row.failed() && Unique(seen, date_text, row, "date")) load.catalogue.calendar.push_back(std::move(entry));
-             });
+  ForEachRow(
+      files, kCalendarFile,
+      {"date", "weekday", "year", "kind", "name_vi", "is_day_off", "confidence", "note", "source_keys"}, load,
+      [&](RowReader& row) {
+        const std::string date_text = row.Text("date");
+        auto date = ParseIsoDate(date_text, "date");
+        if (!date) {
+          row.Problem("date", date.error().message_vi, date.error().message_en);
+          return;
+        }
+        const std::chrono::weekday weekday{*date};
+        if (row.Text("weekday") != kWeekdayNames[weekday.c_encoding()]) {
+          row.Problem("weekday", date_text + " là " + std::string(kWeekdayNames[weekday.c_encoding()]),
+                      date_text + " is a " + std::string(kWeekdayNames[weekday.c_encoding()]));
+        }
+        if (row.Text("year") != date_text.substr(0, 4)) {
+          row.Problem("year", "năm không khớp với ngày " + date_text, "the year does not match " + date_text);
+        }
+        CalendarEntry entry;
+        entry.date = *date;
+        const std::string kind_text = row.Required("kind");
+        auto kind = ParseDayKind(kind_text);
+        if (!kind)
+          row.Problem("kind", "loại ngày '" + kind_text + "' không hợp lệ", "unknown kind '" + kind_text + "'");
+        entry.kind = kind.value_or(DayKind::kPublicHoliday);
+        entry.name_vi = row.Required("name_vi");
+        const std::string off = row.Text("is_day_off");
+        if (off.empty() && entry.kind != DayKind::kProposedHoliday) {
+          row.Problem("is_day_off", "chỉ ngày đề xuất mới được để trống", "only a proposed holiday may leave it empty");
+        } else if (!off.empty()) {
+          entry.is_day_off = row.Flag("is_day_off");
+        }
+        if (entry.kind == DayKind::kMakeupWorkingDay && entry.is_day_off.value_or(false)) {
+          row.Problem("is_day_off", "ngày làm bù phải là ngày làm việc (0)", "a make-up working day must have 0");
+        }
+        entry.confidence = row.Text("confidence");
+        entry.note = row.Text("note");
+        if (!row.failed() && Unique(seen, date_text, row, "date")) load.catalogue.calendar.push_back(std::move(entry));
+      });
 }
 
 }  // namespace

@@ -8,9 +8,12 @@ namespace motcua::cli {
 
 int ExitCodeFor(ErrorCode code) {
   switch (code) {
-    case ErrorCode::kInvalidArgument: return 2;
-    case ErrorCode::kNotFound: return 3;
-    default: return 1;
+    case ErrorCode::kInvalidArgument:
+      return 2;
+    case ErrorCode::kNotFound:
+      return 3;
+    default:
+      return 1;
   }
 }
 

@@ -14,9 +14,12 @@ struct ShowOptions {
 
 std::string_view TimelinessLabel(const CliOutput& out, Timeliness t) {
   switch (t) {
-    case Timeliness::kEarly: return out.Say("trước hạn", "early");
-    case Timeliness::kOnTime: return out.Say("đúng hạn", "on time");
-    case Timeliness::kLate: return out.Say("quá hạn", "late");
+    case Timeliness::kEarly:
+      return out.Say("trước hạn", "early");
+    case Timeliness::kOnTime:
+      return out.Say("đúng hạn", "on time");
+    case Timeliness::kLate:
+      return out.Say("quá hạn", "late");
   }
   return "";
 }

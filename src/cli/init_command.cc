@@ -28,8 +28,9 @@ int AddDemoDossiers(const GlobalOptions& global, store::Store& store) {
   plan.end = app::SystemClock().Now();
   auto demo = app::CreateDemoDossiers(store, *calendar, settings, plan);
   if (!demo) return global.out.ReportError(demo.error());
-  fmt::print("  {}: {} ({} {})\n", global.out.Say("hồ sơ mẫu tại xã Vân Sơn (05152)", "demo dossiers at Xã Vân Sơn (05152)"),
-             demo->dossiers, demo->events, global.out.Say("sự kiện", "events"));
+  fmt::print("  {}: {} ({} {})\n",
+             global.out.Say("hồ sơ mẫu tại xã Vân Sơn (05152)", "demo dossiers at Xã Vân Sơn (05152)"), demo->dossiers,
+             demo->events, global.out.Say("sự kiện", "events"));
   return 0;
 }
 
@@ -48,7 +49,8 @@ void PrintSummary(const GlobalOptions& global, const app::CatalogueInstall& inst
   fmt::print("  {}: {}\n", global.out.Say("dòng ghi mới hoặc thay đổi", "rows inserted or changed"),
              install.changes.TotalWritten());
   if (install.changes.calendar_kept_admin_edits > 0) {
-    fmt::print("  {}: {}\n", global.out.Say("ngày do quản trị sửa, giữ nguyên", "days edited by an administrator, kept"),
+    fmt::print("  {}: {}\n",
+               global.out.Say("ngày do quản trị sửa, giữ nguyên", "days edited by an administrator, kept"),
                install.changes.calendar_kept_admin_edits);
   }
 }
@@ -69,8 +71,9 @@ void PrintWarnings(const GlobalOptions& global, const std::vector<Error>& warnin
 CommandRun SetUpInit(CLI::App& command, GlobalOptions& global) {
   auto options = std::make_shared<InitOptions>();
   AddDbOption(command, global);
-  command.add_option("--reference", options->reference_dir,
-                     "Load the catalogue from this folder (laid out like data/reference/) instead of the built-in one")
+  command
+      .add_option("--reference", options->reference_dir,
+                  "Load the catalogue from this folder (laid out like data/reference/) instead of the built-in one")
       ->check(CLI::ExistingDirectory);
   command.add_flag("--all-warnings", options->all_warnings, "List every warning, not only the first three");
   command.add_flag("--demo", options->demo, "Also create demonstration dossiers (only in a database without dossiers)");
@@ -79,12 +82,15 @@ CommandRun SetUpInit(CLI::App& command, GlobalOptions& global) {
     auto store = OpenStoreOrReport(global, exit_code);
     if (!store) return exit_code;
     std::unique_ptr<app::ReferenceFiles> files;
-    if (options->reference_dir.empty()) files = std::make_unique<app::BuiltInReferenceFiles>();
-    else files = std::make_unique<app::DirectoryReferenceFiles>(options->reference_dir);
+    if (options->reference_dir.empty())
+      files = std::make_unique<app::BuiltInReferenceFiles>();
+    else
+      files = std::make_unique<app::DirectoryReferenceFiles>(options->reference_dir);
     auto install = app::InstallReferenceCatalogue(*store, *files);
     if (!install) {
-      fmt::print(stderr, "{}\n", global.out.Say("Danh mục có dòng sai; không ghi gì vào cơ sở dữ liệu:",
-                                                "The catalogue has bad rows; nothing was written:"));
+      fmt::print(stderr, "{}\n",
+                 global.out.Say("Danh mục có dòng sai; không ghi gì vào cơ sở dữ liệu:",
+                                "The catalogue has bad rows; nothing was written:"));
       return global.out.ReportErrors(install.error());
     }
     PrintSummary(global, *install, files->Describe());

@@ -15,8 +15,7 @@ constexpr Command kCommands[] = {
     {"serve", "Start the HTTP server", SetUpServe},
     {"units", "Administrative units: the communes of a province, or where a pre-2025 commune went", SetUpUnits},
     {"procedures", "The national catalogue of administrative procedures", SetUpProcedures},
-    {"calendar", "The work calendar: due moments counted in working days, days, working hours, months",
-     SetUpCalendar},
+    {"calendar", "The work calendar: due moments counted in working days, days, working hours, months", SetUpCalendar},
     {"dossier", "Dossiers: show one with its history", SetUpDossier},
     {"import", "Import dossier events (offline backfill, migration) from JSON Lines", SetUpImport},
     {"export", "Export dossier events as JSON Lines", SetUpExport},
@@ -55,7 +54,8 @@ int Main(int argc, char** argv) {
 
   CLI::App app{"motcua — hệ thống một cửa / one-stop public administration service centers"};
   app.require_subcommand(1);
-  app.footer("Exit codes: 0 success, 1 operation failed, 2 bad usage or invalid input, 3 not found, 4 tampering found.");
+  app.footer(
+      "Exit codes: 0 success, 1 operation failed, 2 bad usage or invalid input, 3 not found, 4 tampering found.");
   std::string language = "vi";
   app.add_option("--lang", language, "Language of messages: vi (default) or en")->check(CLI::IsMember({"vi", "en"}));
   app.parse_complete_callback([&] {

@@ -46,8 +46,8 @@ void WriteHolds(const CliOutput& out, const std::string& file, const std::vector
 int RunImport(GlobalOptions& global, const ImportOptions& options) {
   std::ifstream in(options.file);
   if (!in) {
-    return global.out.ReportError(Error::NotFound("file", "không mở được tệp '" + options.file + "'",
-                                                  "cannot open '" + options.file + "'"));
+    return global.out.ReportError(
+        Error::NotFound("file", "không mở được tệp '" + options.file + "'", "cannot open '" + options.file + "'"));
   }
   int exit_code = 0;
   auto store = OpenStoreOrReport(global, exit_code);
@@ -57,7 +57,8 @@ int RunImport(GlobalOptions& global, const ImportOptions& options) {
   if (!report) return global.out.ReportError(report.error());
   fmt::print("{}: {} {}, {} {}, {} {}\n", global.out.Say("Đã nhập", "Imported"), report->dossiers_imported,
              global.out.Say("hồ sơ", "dossiers"), report->events_imported, global.out.Say("sự kiện", "events"),
-             report->events_already_present, global.out.Say("sự kiện đã có (bỏ qua)", "events already present (skipped)"));
+             report->events_already_present,
+             global.out.Say("sự kiện đã có (bỏ qua)", "events already present (skipped)"));
   for (const auto& p : report->problems) {
     fmt::print(stderr, "{} {} {} ({}): {}\n", global.out.Say("lỗi dòng", "error line"), p.line,
                global.out.Say("hồ sơ", "dossier"), p.dossier_code, global.out.Describe(p.error));
@@ -101,7 +102,8 @@ CommandRun SetUpImport(CLI::App& command, GlobalOptions& global) {
   options->importer = DefaultImporter();
   AddDbOption(command, global);
   command.require_subcommand(1);
-  CLI::App* events = command.add_subcommand("events", "Import dossier events from a JSON Lines file (docs/events-jsonl.md)");
+  CLI::App* events =
+      command.add_subcommand("events", "Import dossier events from a JSON Lines file (docs/events-jsonl.md)");
   events->add_option("file", options->file, "The .jsonl file")->required();
   events->add_option("--importer", options->importer, "Who imports (recorded on every event; default $USER)");
   AddDbOption(*events, global);

@@ -45,16 +45,17 @@ int PrintLegacy(GlobalOptions& global, store::Store& store, const std::string& c
   if (!lookup) return global.out.ReportError(lookup.error());
   const auto& resolution = lookup->resolution;
   if (resolution.outcome == LegacyOutcome::kUnknown) {
-    return global.out.ReportError(Error::NotFound(
-        "legacy", "mã xã cũ '" + code + "' không có trong phương án sắp xếp năm 2025",
-        "old commune code '" + code + "' is in no 2025 arrangement"));
+    return global.out.ReportError(Error::NotFound("legacy",
+                                                  "mã xã cũ '" + code + "' không có trong phương án sắp xếp năm 2025",
+                                                  "old commune code '" + code + "' is in no 2025 arrangement"));
   }
   PrintOldUnit(global, *lookup);
   if (resolution.outcome == LegacyOutcome::kUnique) {
     fmt::print("→ ");
   } else {
-    fmt::print("{} ({}):\n", global.out.Say("Cần người quyết định: đơn vị cũ được chia cho nhiều xã mới",
-                                            "A person must decide: the old unit was split between new communes"),
+    fmt::print("{} ({}):\n",
+               global.out.Say("Cần người quyết định: đơn vị cũ được chia cho nhiều xã mới",
+                              "A person must decide: the old unit was split between new communes"),
                resolution.candidates.size());
   }
   for (const LegacyLink& l : resolution.candidates) {

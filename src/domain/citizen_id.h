@@ -28,8 +28,7 @@ struct CitizenId {
 
 // Validates `text` (surrounding spaces allowed, nothing else) and decodes it. A birth year after
 // `current_year` is rejected. Errors name `field` and say which part is wrong.
-Result<CitizenId> ParseCitizenId(std::string_view text, int current_year,
-                                 std::string_view field = "citizen_id");
+Result<CitizenId> ParseCitizenId(std::string_view text, int current_year, std::string_view field = "citizen_id");
 
 // The pre-2025 province name for a 3-digit birth-registration code, or "" if the code is not one.
 std::string_view CitizenIdProvinceName(std::string_view code);

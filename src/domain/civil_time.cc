@@ -76,15 +76,13 @@ Result<LocalDate> ParseIsoDate(std::string_view text, std::string_view field) {
   auto m = ReadDigits(text, 5, 2);
   auto d = ReadDigits(text, 8, 2);
   if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !y || !m || !d) {
-    return Fail(Error::InvalidArgument(
-        std::string(field), "ngày '" + std::string(text) + "' phải có dạng YYYY-MM-DD",
-        "date '" + std::string(text) + "' must look like YYYY-MM-DD"));
+    return Fail(Error::InvalidArgument(std::string(field), "ngày '" + std::string(text) + "' phải có dạng YYYY-MM-DD",
+                                       "date '" + std::string(text) + "' must look like YYYY-MM-DD"));
   }
   const std::chrono::year_month_day ymd{std::chrono::year(*y), std::chrono::month(static_cast<unsigned>(*m)),
                                         std::chrono::day(static_cast<unsigned>(*d))};
   if (!ymd.ok()) {
-    return Fail(Error::InvalidArgument(std::string(field),
-                                       "ngày '" + std::string(text) + "' không có trong lịch",
+    return Fail(Error::InvalidArgument(std::string(field), "ngày '" + std::string(text) + "' không có trong lịch",
                                        "date '" + std::string(text) + "' does not exist"));
   }
   return LocalDate(ymd);

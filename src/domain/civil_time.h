@@ -20,12 +20,8 @@ using LocalDate = std::chrono::local_days;
 
 inline constexpr std::chrono::seconds kVietnamUtcOffset = std::chrono::hours(7);
 
-inline LocalTime ToLocal(Instant instant) {
-  return LocalTime(instant.time_since_epoch() + kVietnamUtcOffset);
-}
-inline Instant ToInstant(LocalTime local) {
-  return Instant(local.time_since_epoch() - kVietnamUtcOffset);
-}
+inline LocalTime ToLocal(Instant instant) { return LocalTime(instant.time_since_epoch() + kVietnamUtcOffset); }
+inline Instant ToInstant(LocalTime local) { return Instant(local.time_since_epoch() - kVietnamUtcOffset); }
 
 // Parses "2026-01-09T16:59:00+07:00", "2026-01-09T09:59:00Z", "2026-01-09T16:59" (local time assumed),
 // "2026-01-09 16:59:00" or a bare date "2026-01-09" (00:00 local). Seconds are optional; fractions are

@@ -52,7 +52,9 @@ Result<Instant> DueAfterSupplement(const WorkCalendar& calendar, const DossierSt
 
 Timeliness ClassifyCompletion(Instant completed_at, Instant due_at, const DeadlinePolicy& policy) {
   if (!policy.classify_by_day) {
-    return completed_at < due_at ? Timeliness::kEarly : completed_at == due_at ? Timeliness::kOnTime : Timeliness::kLate;
+    return completed_at < due_at    ? Timeliness::kEarly
+           : completed_at == due_at ? Timeliness::kOnTime
+                                    : Timeliness::kLate;
   }
   const LocalDate completed_day = std::chrono::floor<days>(ToLocal(completed_at));
   const LocalDate due_day = std::chrono::floor<days>(ToLocal(due_at));

@@ -49,9 +49,12 @@ Result<DossierCodeFormat> DossierCodeFormat::Parse(std::string_view pattern) {
   const bool closed = Walk(
       pattern,
       [&](std::string_view name) {
-        if (name == "agency") ++agencies;
-        else if (SequenceWidth(name) > 0) ++sequences;
-        else if (name != "yymmdd" && name != "yyyymmdd") unknown = std::string(name);
+        if (name == "agency")
+          ++agencies;
+        else if (SequenceWidth(name) > 0)
+          ++sequences;
+        else if (name != "yymmdd" && name != "yyyymmdd")
+          unknown = std::string(name);
       },
       [](std::string_view) {});
   if (!closed) return Fail(BadPattern("có dấu { chưa đóng", "has an unclosed {"));
@@ -66,7 +69,8 @@ Result<DossierCodeFormat> DossierCodeFormat::Parse(std::string_view pattern) {
 
 Result<std::string> DossierCodeFormat::Format(std::string_view agency_id, LocalDate date, long long sequence) const {
   if (agency_id.empty() || !std::ranges::all_of(agency_id, IsAgencyChar)) {
-    return Fail(Error::InvalidArgument("agency_id", "mã định danh cơ quan '" + std::string(agency_id) + "' không hợp lệ",
+    return Fail(Error::InvalidArgument("agency_id",
+                                       "mã định danh cơ quan '" + std::string(agency_id) + "' không hợp lệ",
                                        "agency ID '" + std::string(agency_id) + "' is not valid"));
   }
   if (sequence < 1) {
@@ -76,9 +80,12 @@ Result<std::string> DossierCodeFormat::Format(std::string_view agency_id, LocalD
   Walk(
       pattern_,
       [&](std::string_view name) {
-        if (name == "agency") code += agency_id;
-        else if (name == "yymmdd") code += DateDigits(date, false);
-        else if (name == "yyyymmdd") code += DateDigits(date, true);
+        if (name == "agency")
+          code += agency_id;
+        else if (name == "yymmdd")
+          code += DateDigits(date, false);
+        else if (name == "yyyymmdd")
+          code += DateDigits(date, true);
         else {
           char digits[32];
           std::snprintf(digits, sizeof digits, "%0*lld", SequenceWidth(name), sequence);

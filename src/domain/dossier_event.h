@@ -50,9 +50,9 @@ struct Submitted {
   Channel channel = Channel::kOnline;  // kOnline or kPostal
   Applicant applicant;
   std::vector<SubmittedComponent> components;
-  std::string receiving_unit;     // the commune/province whose point receives it
-  std::string competent_agency;   // the agency that decides
-  std::string competent_unit;     // the unit of that agency (differs from receiving_unit when boundaryless)
+  std::string receiving_unit;    // the commune/province whose point receives it
+  std::string competent_agency;  // the agency that decides
+  std::string competent_unit;    // the unit of that agency (differs from receiving_unit when boundaryless)
 };
 
 // Checked complete and accepted: the processing time starts (Decree 118/2025/ND-CP; docs/law/deadlines.md).
@@ -185,8 +185,8 @@ struct DossierEvent {
   Instant recorded_at;
   bool imported = false;    // backfilled from outside (offline or migration), original times kept
   std::string imported_by;  // the user who imported it, when imported
-  std::string prev_hash;  // hash of event seq-1 ("" for the first)
-  std::string hash;       // hash of this event, over everything above
+  std::string prev_hash;    // hash of event seq-1 ("" for the first)
+  std::string hash;         // hash of this event, over everything above
 };
 
 }  // namespace motcua

@@ -80,7 +80,8 @@ class Transition {
 
   Result<void> operator()(const ReceptionRefused& p) {
     if (s_.status != DossierStatus::kSubmitted || s_.last_seq == 0) {
-      return Fail(NotNow(s_, "chỉ từ chối tiếp nhận hồ sơ đang chờ tiếp nhận", "only a submitted dossier can be refused at reception"));
+      return Fail(NotNow(s_, "chỉ từ chối tiếp nhận hồ sơ đang chờ tiếp nhận",
+                         "only a submitted dossier can be refused at reception"));
     }
     return Close(DossierStatus::kReceptionRefused, p.reason);
   }
@@ -112,13 +113,15 @@ class Transition {
   }
 
   Result<void> operator()(const SupplementRequested& p) {
-    if (auto ok = RequireStatus({DossierStatus::kProcessing}, "yêu cầu bổ sung", "request a supplement"); !ok) return ok;
+    if (auto ok = RequireStatus({DossierStatus::kProcessing}, "yêu cầu bổ sung", "request a supplement"); !ok)
+      return ok;
     if (s_.supplement_requests >= limits_.max_supplement_requests) {
-      return Fail(Error::FailedPrecondition(
-          "type", "đã yêu cầu bổ sung " + std::to_string(s_.supplement_requests) + " lần, tối đa " +
-                      std::to_string(limits_.max_supplement_requests),
-          "a supplement was already requested " + std::to_string(s_.supplement_requests) + " time(s), the limit is " +
-              std::to_string(limits_.max_supplement_requests)));
+      return Fail(Error::FailedPrecondition("type",
+                                            "đã yêu cầu bổ sung " + std::to_string(s_.supplement_requests) +
+                                                " lần, tối đa " + std::to_string(limits_.max_supplement_requests),
+                                            "a supplement was already requested " +
+                                                std::to_string(s_.supplement_requests) + " time(s), the limit is " +
+                                                std::to_string(limits_.max_supplement_requests)));
     }
     if (p.reason.empty()) return Fail(BadField("payload.reason", "phải nêu lý do", "a reason is required"));
     ++s_.supplement_requests;
@@ -145,9 +148,9 @@ class Transition {
   Result<void> operator()(const Extended& p) {
     if (auto ok = RequireStatus({DossierStatus::kProcessing}, "gia hạn", "extend"); !ok) return ok;
     if (s_.extensions >= limits_.max_extensions) {
-      return Fail(Error::FailedPrecondition("type", "ngày hẹn chỉ được điều chỉnh " + std::to_string(limits_.max_extensions) + " lần",
-                                            "the appointment may be reset only " +
-                                                std::to_string(limits_.max_extensions) + " time(s)"));
+      return Fail(Error::FailedPrecondition(
+          "type", "ngày hẹn chỉ được điều chỉnh " + std::to_string(limits_.max_extensions) + " lần",
+          "the appointment may be reset only " + std::to_string(limits_.max_extensions) + " time(s)"));
     }
     if (p.reason.empty()) return Fail(BadField("payload.reason", "phải nêu lý do", "a reason is required"));
     if (p.new_due_at <= *s_.due_at) {
@@ -167,8 +170,9 @@ class Transition {
 
   Result<void> operator()(const Withdrawn& p) {
     // Withdrawal is allowed while no decision is issued (DESIGN.md §5).
-    if (auto ok = RequireStatus({DossierStatus::kSubmitted, DossierStatus::kProcessing, DossierStatus::kWaitingSupplement},
-                                "rút hồ sơ", "withdraw");
+    if (auto ok =
+            RequireStatus({DossierStatus::kSubmitted, DossierStatus::kProcessing, DossierStatus::kWaitingSupplement},
+                          "rút hồ sơ", "withdraw");
         !ok) {
       return ok;
     }
@@ -176,8 +180,9 @@ class Transition {
   }
 
   Result<void> operator()(const Cancelled& p) {
-    if (auto ok = RequireStatus({DossierStatus::kSubmitted, DossierStatus::kProcessing, DossierStatus::kWaitingSupplement},
-                                "hủy hồ sơ", "cancel");
+    if (auto ok =
+            RequireStatus({DossierStatus::kSubmitted, DossierStatus::kProcessing, DossierStatus::kWaitingSupplement},
+                          "hủy hồ sơ", "cancel");
         !ok) {
       return ok;
     }
@@ -195,7 +200,8 @@ class Transition {
   }
 
   Result<void> operator()(const ResultReturned& p) {
-    if (auto ok = RequireStatus({DossierStatus::kResultReady, DossierStatus::kRefused}, "trả kết quả", "return a result");
+    if (auto ok =
+            RequireStatus({DossierStatus::kResultReady, DossierStatus::kRefused}, "trả kết quả", "return a result");
         !ok) {
       return ok;
     }
@@ -208,7 +214,8 @@ class Transition {
 
   Result<void> operator()(const FeeAssessed& p) {
     if (s_.last_seq == 0 || IsClosed(s_.status)) return Fail(NotNow(s_, "không thể tính phí", "cannot assess a fee"));
-    if (p.amount <= Money()) return Fail(BadField("payload.amount", "số tiền phải dương", "the amount must be positive"));
+    if (p.amount <= Money())
+      return Fail(BadField("payload.amount", "số tiền phải dương", "the amount must be positive"));
     s_.fees_assessed = s_.fees_assessed + p.amount;
     return {};
   }
@@ -217,7 +224,8 @@ class Transition {
     if (s_.last_seq == 0 || (IsClosed(s_.status) && s_.status != DossierStatus::kReturned)) {
       return Fail(NotNow(s_, "không thể thu phí", "cannot take a payment"));
     }
-    if (p.amount <= Money()) return Fail(BadField("payload.amount", "số tiền phải dương", "the amount must be positive"));
+    if (p.amount <= Money())
+      return Fail(BadField("payload.amount", "số tiền phải dương", "the amount must be positive"));
     if (s_.fees_paid + p.amount > s_.fees_assessed) {
       return Fail(BadField("payload.amount", "số tiền nộp vượt số phí đã tính (" + s_.fees_assessed.Format() + ")",
                            "the payment exceeds the fees assessed (" + s_.fees_assessed.Format() + ")"));
@@ -283,7 +291,8 @@ Result<void> CheckSequence(const DossierState& state, const DossierEvent& event)
   if (state.last_seq != 0 && event.dossier_code != state.code) {
     return Fail(BadField("dossier_code", "sự kiện thuộc hồ sơ khác", "the event belongs to another dossier"));
   }
-  if (event.dossier_code.empty()) return Fail(BadField("dossier_code", "thiếu mã hồ sơ", "the dossier code is missing"));
+  if (event.dossier_code.empty())
+    return Fail(BadField("dossier_code", "thiếu mã hồ sơ", "the dossier code is missing"));
   if (event.prev_hash != state.last_hash) {
     return Fail(BadField("prev_hash", "không khớp với sự kiện trước", "does not match the previous event"));
   }
@@ -319,30 +328,48 @@ Result<DossierState> FoldEvents(std::span<const DossierEvent> events, const Life
 
 std::string_view DossierStatusName(DossierStatus status) {
   switch (status) {
-    case DossierStatus::kSubmitted: return "submitted";
-    case DossierStatus::kProcessing: return "processing";
-    case DossierStatus::kWaitingSupplement: return "waiting_supplement";
-    case DossierStatus::kResultReady: return "result_ready";
-    case DossierStatus::kReturned: return "returned";
-    case DossierStatus::kRefused: return "refused";
-    case DossierStatus::kWithdrawn: return "withdrawn";
-    case DossierStatus::kCancelled: return "cancelled";
-    case DossierStatus::kReceptionRefused: return "reception_refused";
+    case DossierStatus::kSubmitted:
+      return "submitted";
+    case DossierStatus::kProcessing:
+      return "processing";
+    case DossierStatus::kWaitingSupplement:
+      return "waiting_supplement";
+    case DossierStatus::kResultReady:
+      return "result_ready";
+    case DossierStatus::kReturned:
+      return "returned";
+    case DossierStatus::kRefused:
+      return "refused";
+    case DossierStatus::kWithdrawn:
+      return "withdrawn";
+    case DossierStatus::kCancelled:
+      return "cancelled";
+    case DossierStatus::kReceptionRefused:
+      return "reception_refused";
   }
   return "submitted";
 }
 
 std::string_view DossierStatusLabelVi(DossierStatus status) {
   switch (status) {
-    case DossierStatus::kSubmitted: return "Chờ tiếp nhận";
-    case DossierStatus::kProcessing: return "Đang xử lý";
-    case DossierStatus::kWaitingSupplement: return "Chờ bổ sung";
-    case DossierStatus::kResultReady: return "Có kết quả, chờ trả";
-    case DossierStatus::kReturned: return "Đã trả kết quả";
-    case DossierStatus::kRefused: return "Từ chối giải quyết";
-    case DossierStatus::kWithdrawn: return "Đã rút";
-    case DossierStatus::kCancelled: return "Đã hủy";
-    case DossierStatus::kReceptionRefused: return "Từ chối tiếp nhận";
+    case DossierStatus::kSubmitted:
+      return "Chờ tiếp nhận";
+    case DossierStatus::kProcessing:
+      return "Đang xử lý";
+    case DossierStatus::kWaitingSupplement:
+      return "Chờ bổ sung";
+    case DossierStatus::kResultReady:
+      return "Có kết quả, chờ trả";
+    case DossierStatus::kReturned:
+      return "Đã trả kết quả";
+    case DossierStatus::kRefused:
+      return "Từ chối giải quyết";
+    case DossierStatus::kWithdrawn:
+      return "Đã rút";
+    case DossierStatus::kCancelled:
+      return "Đã hủy";
+    case DossierStatus::kReceptionRefused:
+      return "Từ chối tiếp nhận";
   }
   return "";
 }

@@ -24,8 +24,7 @@ std::string_view StripCurrency(std::string_view text) {
 }
 
 Error BadAmount(std::string_view field, std::string_view text, std::string_view why_vi, std::string_view why_en) {
-  return Error::InvalidArgument(std::string(field),
-                                "số tiền '" + std::string(text) + "' " + std::string(why_vi),
+  return Error::InvalidArgument(std::string(field), "số tiền '" + std::string(text) + "' " + std::string(why_vi),
                                 "amount '" + std::string(text) + "' " + std::string(why_en));
 }
 
@@ -42,24 +41,23 @@ Result<Money> Money::Parse(std::string_view text, std::string_view field) {
   for (char c : body) {
     if (c == '.' || c == ',' || c == ' ') {
       if (digits_in_group == 0 || (grouped ? digits_in_group != 3 : digits_in_group > 3)) {
-        return Fail(BadAmount(field, text, "có dấu phân cách hàng nghìn sai chỗ",
-                              "has a misplaced thousands separator"));
+        return Fail(
+            BadAmount(field, text, "có dấu phân cách hàng nghìn sai chỗ", "has a misplaced thousands separator"));
       }
       grouped = true;
       digits_in_group = 0;
       continue;
     }
     if (c < '0' || c > '9') {
-      return Fail(BadAmount(field, text, "chỉ gồm chữ số đồng (không có phần lẻ)",
-                            "must be whole đồng written in digits"));
+      return Fail(
+          BadAmount(field, text, "chỉ gồm chữ số đồng (không có phần lẻ)", "must be whole đồng written in digits"));
     }
     amount = amount * 10 + (c - '0');
     ++digits_in_group;
     if (amount > kMaxDong) return Fail(BadAmount(field, text, "quá lớn", "is too large"));
   }
   if (digits_in_group == 0 || (grouped && digits_in_group != 3)) {
-    return Fail(BadAmount(field, text, "có dấu phân cách hàng nghìn sai chỗ",
-                          "has a misplaced thousands separator"));
+    return Fail(BadAmount(field, text, "có dấu phân cách hàng nghìn sai chỗ", "has a misplaced thousands separator"));
   }
   return Money(amount);
 }

@@ -11,9 +11,12 @@ std::optional<Channel> ParseChannel(std::string_view text) {
 
 std::string_view ChannelName(Channel channel) {
   switch (channel) {
-    case Channel::kDirect: return "direct";
-    case Channel::kOnline: return "online";
-    case Channel::kPostal: return "postal";
+    case Channel::kDirect:
+      return "direct";
+    case Channel::kOnline:
+      return "online";
+    case Channel::kPostal:
+      return "postal";
   }
   return "direct";
 }

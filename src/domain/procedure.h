@@ -24,12 +24,12 @@ struct ProcedureChannel {
   // The processing time. The portal's flattened tables sometimes give a number without a unit (and
   // then the number may well be a fee that slipped into the wrong column), so the raw text is kept and
   // the value is parsed only when the unit is known.
-  std::string time_text;               // verbatim, e.g. "5", "1.5", "140,000", ""
-  std::optional<double> time_value;    // set iff time_unit is set
-  std::optional<TimeUnit> time_unit;   // nullopt: "unknown" or missing in the catalogue
+  std::string time_text;              // verbatim, e.g. "5", "1.5", "140,000", ""
+  std::optional<double> time_value;   // set iff time_unit is set
+  std::optional<TimeUnit> time_unit;  // nullopt: "unknown" or missing in the catalogue
   bool fee_free = false;
-  std::optional<Money> first_fee;      // the first amount named in fee_text, if any
-  std::string fee_text;                // the portal's wording, verbatim
+  std::optional<Money> first_fee;  // the first amount named in fee_text, if any
+  std::string fee_text;            // the portal's wording, verbatim
 };
 
 struct DossierComponent {
@@ -41,7 +41,7 @@ struct DossierComponent {
 };
 
 struct Procedure {
-  std::string code;                 // national code, e.g. "1.001193"
+  std::string code;  // national code, e.g. "1.001193"
   std::string name;
   std::string ministry;
   std::string field;                // lĩnh vực

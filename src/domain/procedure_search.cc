@@ -76,9 +76,7 @@ class ProcedureSearch::QueryMatches {
   float Get(TokenId token, std::size_t q) const { return token_scores_[token * query_size_ + q]; }
   const float* BestIn(std::uint32_t procedure) const { return &best_in_procedure_[procedure * query_size_]; }
   // The mean over the query words of their best score in the procedure's name; valid after Accumulate().
-  double Coverage(std::uint32_t procedure) const {
-    return coverage_sum_[procedure] / static_cast<double>(query_size_);
-  }
+  double Coverage(std::uint32_t procedure) const { return coverage_sum_[procedure] / static_cast<double>(query_size_); }
 
   void Add(TokenId token, std::size_t q, float score) {
     float& slot = token_scores_[token * query_size_ + q];
@@ -134,8 +132,7 @@ class ProcedureSearch::QueryMatches {
   // The number of name positions, from `first_counted` on, that query words claim. Each query word claims
   // the first position where it scores its best that no earlier query word claimed, so a word the query
   // repeats ("giá trị gia tăng ... giá trị gia tăng") explains each of its occurrences in the name.
-  std::size_t ClaimedWordsFrom(const std::vector<TokenId>& name, std::size_t first_counted,
-                               const float* best) {
+  std::size_t ClaimedWordsFrom(const std::vector<TokenId>& name, std::size_t first_counted, const float* best) {
     claimed_.clear();
     std::size_t counted_claims = 0;
     for (std::size_t q = 0; q < query_size_; ++q) {
@@ -195,15 +192,13 @@ void ProcedureSearch::BuildVocabulary(const std::vector<std::vector<std::string>
   }
 }
 
-void ProcedureSearch::IndexProcedure(const Procedure& procedure,
-                                     const std::vector<std::string>& folded_name) {
+void ProcedureSearch::IndexProcedure(const Procedure& procedure, const std::vector<std::string>& folded_name) {
   const auto procedure_index = static_cast<std::uint32_t>(procedures_.size());
   IndexedProcedure& indexed = procedures_.emplace_back();
   indexed.code = procedure.code;
   indexed.levels = procedure.levels;
   for (const std::string& token : folded_name) indexed.name_tokens.push_back(*FindToken(token));
-  const bool starts_with_thu_tuc =
-      folded_name.size() >= 2 && folded_name[0] == "thu" && folded_name[1] == "tuc";
+  const bool starts_with_thu_tuc = folded_name.size() >= 2 && folded_name[0] == "thu" && folded_name[1] == "tuc";
   indexed.first_counted_token = starts_with_thu_tuc ? 2 : 0;
   for (const TokenId token : indexed.name_tokens) {
     std::vector<std::uint32_t>& posting = postings_[token];
@@ -238,8 +233,7 @@ std::optional<SearchHit> ProcedureSearch::FindByCode(const std::vector<std::stri
   return SearchHit{found->second, procedures_[found->second].code, kCodeMatchScore};
 }
 
-ProcedureSearch::QueryMatches ProcedureSearch::MatchQueryTokens(
-    const std::vector<std::string>& query_tokens) const {
+ProcedureSearch::QueryMatches ProcedureSearch::MatchQueryTokens(const std::vector<std::string>& query_tokens) const {
   QueryMatches matches(vocabulary_.size(), procedures_.size(), query_tokens.size());
   for (std::size_t i = 0; i < query_tokens.size(); ++i) MatchOneQueryToken(i, query_tokens[i], matches);
   return matches;
@@ -264,8 +258,7 @@ void ProcedureSearch::AddExactAndPrefixMatches(std::size_t query_index, const st
   for (auto word = first; word != vocabulary_.end() && word->starts_with(query_token); ++word) {
     const bool exact = word->size() == query_token.size();  // sorts first among the words it prefixes
     if (!exact && query_token.size() < kMinPrefixLength) break;
-    matches.Add(static_cast<TokenId>(word - vocabulary_.begin()), query_index,
-                exact ? kExactScore : kPrefixScore);
+    matches.Add(static_cast<TokenId>(word - vocabulary_.begin()), query_index, exact ? kExactScore : kPrefixScore);
   }
 }
 
@@ -283,8 +276,8 @@ void ProcedureSearch::AddOneTypoMatches(std::size_t query_index, const std::stri
 
 // The procedures at the level asked for whose coverage reaches the minimum, best coverage first (then by
 // position, to stay deterministic).
-std::vector<ProcedureSearch::Candidate> ProcedureSearch::CandidatesByCoverage(
-    QueryMatches& matches, const SearchOptions& options) const {
+std::vector<ProcedureSearch::Candidate> ProcedureSearch::CandidatesByCoverage(QueryMatches& matches,
+                                                                              const SearchOptions& options) const {
   std::vector<Candidate> candidates;
   for (const std::uint32_t procedure : matches.Accumulate(postings_)) {
     if (options.level && !procedures_[procedure].HasLevel(*options.level)) continue;
@@ -299,8 +292,9 @@ std::vector<ProcedureSearch::Candidate> ProcedureSearch::CandidatesByCoverage(
 
 // Scores candidates in order of coverage and stops once coverage plus the largest bonus cannot reach the
 // `limit` best scores so far: on common words that skips most of the catalogue.
-std::vector<ProcedureSearch::ScoredProcedure> ProcedureSearch::ScoreLeaders(
-    const std::vector<Candidate>& candidates, QueryMatches& matches, std::size_t limit) const {
+std::vector<ProcedureSearch::ScoredProcedure> ProcedureSearch::ScoreLeaders(const std::vector<Candidate>& candidates,
+                                                                            QueryMatches& matches,
+                                                                            std::size_t limit) const {
   std::vector<ScoredProcedure> scored;
   // The `limit` best scores so far, the lowest on top.
   std::priority_queue<double, std::vector<double>, std::greater<>> best_scores;
@@ -319,26 +313,23 @@ std::vector<ProcedureSearch::ScoredProcedure> ProcedureSearch::ScoreLeaders(
 // Score() can only lower coverage + kPhraseBonus (phrase ≤ 1, penalty ≥ 0), which ScoreLeaders relies on.
 double ProcedureSearch::Score(const IndexedProcedure& procedure, const Candidate& candidate,
                               QueryMatches& matches) const {
-  const NameMatch match = matches.MatchName(procedure.name_tokens, procedure.first_counted_token,
-                                            matches.BestIn(candidate.procedure));
+  const NameMatch match =
+      matches.MatchName(procedure.name_tokens, procedure.first_counted_token, matches.BestIn(candidate.procedure));
   const std::size_t query_size = matches.query_size();
-  const double phrase = query_size > 1 ? static_cast<double>(match.words_followed_in_order) /
-                                             static_cast<double>(query_size - 1)
-                                       : 0;
+  const double phrase =
+      query_size > 1 ? static_cast<double>(match.words_followed_in_order) / static_cast<double>(query_size - 1) : 0;
   const double penalty =
       std::min(kMaxUnmatchedPenalty, kUnmatchedWordPenalty * static_cast<double>(match.unmatched_words));
   return Quantize(candidate.coverage + kPhraseBonus * phrase - penalty);
 }
 
-std::vector<SearchHit> ProcedureSearch::TopHits(std::vector<ScoredProcedure> scored,
-                                                std::size_t limit) const {
+std::vector<SearchHit> ProcedureSearch::TopHits(std::vector<ScoredProcedure> scored, std::size_t limit) const {
   const auto better = [this](const ScoredProcedure& a, const ScoredProcedure& b) {
     if (a.score != b.score) return a.score > b.score;
     return procedures_[a.procedure].code < procedures_[b.procedure].code;
   };
   const std::size_t count = std::min(limit, scored.size());
-  std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(count), scored.end(),
-                    better);
+  std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(count), scored.end(), better);
   std::vector<SearchHit> hits;
   hits.reserve(count);
   for (std::size_t i = 0; i < count; ++i) {

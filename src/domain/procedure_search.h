@@ -71,12 +71,9 @@ class ProcedureSearch {
   std::optional<TokenId> FindToken(std::string_view token) const;
   std::optional<SearchHit> FindByCode(const std::vector<std::string>& query_tokens) const;
   QueryMatches MatchQueryTokens(const std::vector<std::string>& query_tokens) const;
-  void MatchOneQueryToken(std::size_t query_index, const std::string& query_token,
-                          QueryMatches& matches) const;
-  void AddExactAndPrefixMatches(std::size_t query_index, const std::string& query_token,
-                                QueryMatches& matches) const;
-  void AddOneTypoMatches(std::size_t query_index, const std::string& query_token,
-                         QueryMatches& matches) const;
+  void MatchOneQueryToken(std::size_t query_index, const std::string& query_token, QueryMatches& matches) const;
+  void AddExactAndPrefixMatches(std::size_t query_index, const std::string& query_token, QueryMatches& matches) const;
+  void AddOneTypoMatches(std::size_t query_index, const std::string& query_token, QueryMatches& matches) const;
   std::vector<Candidate> CandidatesByCoverage(QueryMatches& matches, const SearchOptions& options) const;
   std::vector<ScoredProcedure> ScoreLeaders(const std::vector<Candidate>& candidates, QueryMatches& matches,
                                             std::size_t limit) const;

@@ -18,15 +18,12 @@ constexpr auto kFoldOptions =
     static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK |
                                    UTF8PROC_CASEFOLD | UTF8PROC_IGNORE | UTF8PROC_STRIPCC);
 
-const utf8proc_uint8_t* Bytes(std::string_view text) {
-  return reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-}
+const utf8proc_uint8_t* Bytes(std::string_view text) { return reinterpret_cast<const utf8proc_uint8_t*>(text.data()); }
 
 bool IsWhitespace(utf8proc_int32_t codepoint) {
   if (codepoint == ' ' || (codepoint >= '\t' && codepoint <= '\r') || codepoint == 0x85) return true;
   const utf8proc_category_t category = utf8proc_category(codepoint);
-  return category == UTF8PROC_CATEGORY_ZS || category == UTF8PROC_CATEGORY_ZL ||
-         category == UTF8PROC_CATEGORY_ZP;
+  return category == UTF8PROC_CATEGORY_ZS || category == UTF8PROC_CATEGORY_ZL || category == UTF8PROC_CATEGORY_ZP;
 }
 
 // Runs before utf8proc's own mapping. Whitespace becomes a plain space here because STRIPCC would turn a
@@ -60,8 +57,8 @@ std::string ReplaceInvalidUtf8(std::string_view text) {
 
 std::string StripMarksAndCase(std::string_view valid_utf8) {
   utf8proc_uint8_t* mapped = nullptr;
-  const auto length = utf8proc_map_custom(Bytes(valid_utf8), static_cast<utf8proc_ssize_t>(valid_utf8.size()),
-                                          &mapped, kFoldOptions, MapBeforeFolding, nullptr);
+  const auto length = utf8proc_map_custom(Bytes(valid_utf8), static_cast<utf8proc_ssize_t>(valid_utf8.size()), &mapped,
+                                          kFoldOptions, MapBeforeFolding, nullptr);
   const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(mapped, &std::free);
   // The input is valid UTF-8 and no option rejects anything: failure means out of memory or a bug.
   if (length < 0) throw std::runtime_error(std::string("utf8proc_map: ") + utf8proc_errmsg(length));
@@ -105,8 +102,8 @@ bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
 // A '.' between two digits belongs to a code ("1.001193") or a number, not to the sentence.
 bool IsDotInsideNumber(std::string_view text, std::size_t dot, const std::string& word_so_far) {
-  return text[dot] == '.' && !word_so_far.empty() && IsAsciiDigit(word_so_far.back()) &&
-         dot + 1 < text.size() && IsAsciiDigit(text[dot + 1]);
+  return text[dot] == '.' && !word_so_far.empty() && IsAsciiDigit(word_so_far.back()) && dot + 1 < text.size() &&
+         IsAsciiDigit(text[dot + 1]);
 }
 
 }  // namespace

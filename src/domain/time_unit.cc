@@ -12,10 +12,14 @@ std::optional<TimeUnit> ParseTimeUnit(std::string_view text) {
 
 std::string_view TimeUnitName(TimeUnit unit) {
   switch (unit) {
-    case TimeUnit::kWorkingDay: return "working_day";
-    case TimeUnit::kDay: return "day";
-    case TimeUnit::kWorkingHour: return "working_hour";
-    case TimeUnit::kMonth: return "month";
+    case TimeUnit::kWorkingDay:
+      return "working_day";
+    case TimeUnit::kDay:
+      return "day";
+    case TimeUnit::kWorkingHour:
+      return "working_hour";
+    case TimeUnit::kMonth:
+      return "month";
   }
   return "working_day";
 }

@@ -131,15 +131,12 @@ std::optional<LocalDate> WorkCalendar::ThisOrNextWorkingDay(LocalDate date) cons
   return std::nullopt;
 }
 
-LocalTime WorkCalendar::NextWorkingMoment(LocalTime t) const {
-  return ConsumeWorkingTime(t, seconds(0)).value_or(t);
-}
+LocalTime WorkCalendar::NextWorkingMoment(LocalTime t) const { return ConsumeWorkingTime(t, seconds(0)).value_or(t); }
 
 // Consumes `amount` inside the periods of one working day from `time_of_day` on. Returns the moment the
 // amount runs out (a period end if it runs out exactly there), or nullopt with `amount` reduced by what the
 // day offered.
-std::optional<LocalTime> WorkCalendar::ConsumeWithinDay(LocalDate day, seconds time_of_day,
-                                                        seconds& amount) const {
+std::optional<LocalTime> WorkCalendar::ConsumeWithinDay(LocalDate day, seconds time_of_day, seconds& amount) const {
   for (const WorkPeriod& period : hours_.periods) {
     const seconds from = std::max<seconds>(time_of_day, period.begin);
     const seconds available = period.end - from;
@@ -218,10 +215,14 @@ Result<LocalTime> WorkCalendar::Add(LocalTime start, double amount, TimeUnit uni
   if (amount == 0) return ConsumeWorkingTime(start, seconds(0));
   const auto minutes_per_working_day = static_cast<double>(hours_.DayLength().count());
   switch (unit) {
-    case TimeUnit::kWorkingHour: return AddWorkingMinutes(start, amount * 60);
-    case TimeUnit::kWorkingDay: return AddWorkingMinutes(start, amount * minutes_per_working_day);
-    case TimeUnit::kDay: return AddCalendarDays(start, amount);
-    case TimeUnit::kMonth: return AddMonths(start, amount);
+    case TimeUnit::kWorkingHour:
+      return AddWorkingMinutes(start, amount * 60);
+    case TimeUnit::kWorkingDay:
+      return AddWorkingMinutes(start, amount * minutes_per_working_day);
+    case TimeUnit::kDay:
+      return AddCalendarDays(start, amount);
+    case TimeUnit::kMonth:
+      return AddMonths(start, amount);
   }
   return Fail(Error::InvalidArgument("unit", "đơn vị thời gian không hợp lệ", "unknown time unit"));
 }

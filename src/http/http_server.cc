@@ -3,12 +3,13 @@
 #include <algorithm>
 #include <atomic>
 #include <charconv>
-#include <optional>
 #include <csignal>
+#include <optional>
 #include <thread>
 #include <utility>
 #include <vector>
 
+#include <spdlog/spdlog.h>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -16,7 +17,6 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
-#include <spdlog/spdlog.h>
 
 #include "http/session.h"
 
@@ -71,7 +71,9 @@ class HttpServer::Impl {
   Impl(ServerOptions options, Handler handler);
   Result<void> Listen();
   void Run();
-  void Stop() { net::post(strand_, [this] { StopOnStrand(); }); }
+  void Stop() {
+    net::post(strand_, [this] { StopOnStrand(); });
+  }
   unsigned short bound_port() const { return bound_port_; }
 
  private:

@@ -27,7 +27,7 @@ namespace motcua::http {
 
 struct ServerOptions {
   std::string address = "127.0.0.1";  // an IPv4 or IPv6 literal; "0.0.0.0" or "::" listens on every interface
-  unsigned short port = 8080;          // 0 picks a free port; see HttpServer::bound_port()
+  unsigned short port = 8080;         // 0 picks a free port; see HttpServer::bound_port()
   std::size_t max_body_bytes = 1 << 20;
   std::chrono::seconds request_timeout{30};  // to receive one whole request, and to write one response
   int threads = 2;                           // threads running handlers; values below 1 count as 1

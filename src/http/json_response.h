@@ -27,7 +27,7 @@ Response ErrorResponse(const Error& error);
 
 // The JSON error response for failures that come from HTTP itself rather than from a use case (unknown route,
 // wrong method, oversized body): `status` and `code` are given directly; `field` may be empty.
-Response ErrorResponse(Status status, std::string_view code, std::string_view message_vi,
-                       std::string_view message_en, std::string_view field = "");
+Response ErrorResponse(Status status, std::string_view code, std::string_view message_vi, std::string_view message_en,
+                       std::string_view field = "");
 
 }  // namespace motcua::http

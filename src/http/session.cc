@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include <spdlog/spdlog.h>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/beast/core/bind_handler.hpp>
@@ -11,7 +12,6 @@
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
-#include <spdlog/spdlog.h>
 
 #include "http/json_response.h"
 
@@ -35,8 +35,8 @@ Response MalformedRequestResponse(beast::error_code error) {
                          "request body too large", "body");
   }
   if (error == beast_http::error::header_limit) {
-    return ErrorResponse(Status::request_header_fields_too_large, "header_too_large",
-                         "Phần đầu yêu cầu quá lớn", "request header too large");
+    return ErrorResponse(Status::request_header_fields_too_large, "header_too_large", "Phần đầu yêu cầu quá lớn",
+                         "request header too large");
   }
   return ErrorResponse(Status::bad_request, "bad_request", "Yêu cầu HTTP không hợp lệ: " + error.message(),
                        "malformed HTTP request: " + error.message());
@@ -48,7 +48,8 @@ Response CallHandler(const Handler& handler, const Request& request) {
   try {
     return handler(request);
   } catch (const std::exception& e) {
-    spdlog::error("http handler for {} {} threw: {}", ToStd(request.method_string()), ToStd(request.target()), e.what());
+    spdlog::error("http handler for {} {} threw: {}", ToStd(request.method_string()), ToStd(request.target()),
+                  e.what());
   } catch (...) {
     spdlog::error("http handler for {} {} threw a non-standard exception", ToStd(request.method_string()),
                   ToStd(request.target()));
@@ -164,9 +165,8 @@ void Session::Close() {
 
 void Session::LogAccess() const {
   const auto duration = std::chrono::steady_clock::now() - started_;
-  spdlog::info("http method={} target={} status={} bytes={} duration_us={}", method_, target_,
-               response_.result_int(), response_.body().size(),
-               std::chrono::duration_cast<std::chrono::microseconds>(duration).count());
+  spdlog::info("http method={} target={} status={} bytes={} duration_us={}", method_, target_, response_.result_int(),
+               response_.body().size(), std::chrono::duration_cast<std::chrono::microseconds>(duration).count());
 }
 
 }  // namespace motcua::http

@@ -31,8 +31,8 @@ struct TableChanges {
 };
 
 struct CatalogueChanges {
-  TableChanges provinces, communes, legacy_communes, legacy_links, procedures, procedure_channels,
-      procedure_documents, calendar;
+  TableChanges provinces, communes, legacy_communes, legacy_links, procedures, procedure_channels, procedure_documents,
+      calendar;
   std::size_t calendar_kept_admin_edits = 0;  // days an administrator edited, which the catalogue does not override
   std::size_t TotalWritten() const;
 };
@@ -45,8 +45,8 @@ struct CatalogueCounts {
 // Which dossiers to list (for export). Every criterion that is set must hold.
 struct DossierFilter {
   std::optional<std::string> unit = {};  // matches the receiving unit or the competent unit
-  std::optional<Instant> from = {};       // received (or, if not yet received, submitted) at or after this
-  std::optional<Instant> to = {};         // ... and strictly before this
+  std::optional<Instant> from = {};      // received (or, if not yet received, submitted) at or after this
+  std::optional<Instant> to = {};        // ... and strictly before this
 };
 
 // The first place where a dossier's stored history no longer proves itself.

@@ -37,7 +37,10 @@ TEST(CsvTableTest, EmptyFieldsAndMissingFinalNewline) {
 }
 
 TEST(CsvTableTest, SkipsAByteOrderMark) {
-  auto table = CsvTable::Parse("\xEF\xBB\xBF" "code\n01\n", "bom.csv");
+  auto table = CsvTable::Parse(
+      "\xEF\xBB\xBF"
+      "code\n01\n",
+      "bom.csv");
   ASSERT_TRUE(table.has_value());
   EXPECT_EQ(table->header()[0], "code");
 }
@@ -54,9 +57,7 @@ TEST(CsvTableTest, StrayQuoteInsideAnUnquotedFieldIsAnError) {
   EXPECT_EQ(table.error().field, "stray.csv:3");
 }
 
-TEST(CsvTableTest, EmptyFileHasNoHeader) {
-  EXPECT_FALSE(CsvTable::Parse("", "empty.csv").has_value());
-}
+TEST(CsvTableTest, EmptyFileHasNoHeader) { EXPECT_FALSE(CsvTable::Parse("", "empty.csv").has_value()); }
 
 }  // namespace
 }  // namespace motcua::app

@@ -63,7 +63,8 @@ TEST_F(DossierLifecycleTest, ReceivedAt1659OnFridayIsDueOverTheMakeUpSaturday) {
 TEST_F(DossierLifecycleTest, TheWholeLifeWithASupplement) {
   const std::string code = lifecycle_->Receive(TemporaryResidence()).value().code;
   clock_.Set(At("2026-01-12T08:00:00+07:00"));
-  ASSERT_TRUE(lifecycle_->Record(code, StepAssigned{"thẩm định", "specialist", "Công an xã", "tran.van.cuong"}, leader_));
+  ASSERT_TRUE(
+      lifecycle_->Record(code, StepAssigned{"thẩm định", "specialist", "Công an xã", "tran.van.cuong"}, leader_));
   clock_.Set(At("2026-01-12T09:00:00+07:00"));
   auto waiting = lifecycle_->Record(code, SupplementRequested{"Thiếu giấy tờ chứng minh chỗ ở", {"Hợp đồng thuê nhà"}},
                                     specialist_);

@@ -38,8 +38,17 @@ std::string PaperDossierLine(const std::string& code, const std::string& old_uni
 // Received at 09:00 on `day` (a working day), due 3 working days later at `due_day` 09:00.
 Received PaperReceipt(const std::string& unit, const std::string& day = "2025-03-03",
                       const std::string& due_day = "2025-03-06") {
-  return Received{"1.004194", Channel::kDirect, {"Đinh Văn Em", "017080000123", "", "", "", ""}, {}, unit, "UBND xã",
-                  "Công an xã", unit, 3, TimeUnit::kWorkingDay, At((day + "T09:00:00+07:00").c_str()),
+  return Received{"1.004194",
+                  Channel::kDirect,
+                  {"Đinh Văn Em", "017080000123", "", "", "", ""},
+                  {},
+                  unit,
+                  "UBND xã",
+                  "Công an xã",
+                  unit,
+                  3,
+                  TimeUnit::kWorkingDay,
+                  At((day + "T09:00:00+07:00").c_str()),
                   At((due_day + "T09:00:00+07:00").c_str())};
 }
 
@@ -99,8 +108,10 @@ TEST_F(EventTransferTest, ExportThenImportIntoAnEmptyStoreReproducesTheState) {
 
 TEST_F(EventTransferTest, ABadLineKeepsItsWholeDossierOutAndIsReportedByLineNumber) {
   auto store = NewStore();
-  const std::string good = PaperDossierLine("A-1", "05152", 1, PaperReceipt("05152", "2025-08-04", "2025-08-07"), "2025-08-04T09:00:00+07:00");
-  const std::string a2 = PaperDossierLine("B-1", "05152", 1, PaperReceipt("05152", "2025-08-04", "2025-08-07"), "2025-08-04T09:00:00+07:00");
+  const std::string good = PaperDossierLine("A-1", "05152", 1, PaperReceipt("05152", "2025-08-04", "2025-08-07"),
+                                            "2025-08-04T09:00:00+07:00");
+  const std::string a2 = PaperDossierLine("B-1", "05152", 1, PaperReceipt("05152", "2025-08-04", "2025-08-07"),
+                                          "2025-08-04T09:00:00+07:00");
   std::string b2 = PaperDossierLine("B-1", "05152", 2, Evaluated{4, ""}, "2025-08-04T10:00:00+07:00");
   b2.replace(b2.find("\"score\":4"), 9, "\"score\":\"four\"");
   const ImportReport report = Import(*store, good + "\n" + a2 + "\n" + b2 + "\n");
@@ -116,8 +127,11 @@ TEST_F(EventTransferTest, ABadLineKeepsItsWholeDossierOutAndIsReportedByLineNumb
 TEST_F(EventTransferTest, AnIllegalHistoryIsRejectedWhole) {
   auto store = NewStore();
   const std::string lines =
-      PaperDossierLine("C-1", "05152", 1, PaperReceipt("05152", "2025-08-04", "2025-08-07"), "2025-08-04T09:00:00+07:00") + "\n" +
-      PaperDossierLine("C-1", "05152", 2, ResultReturned{ReturnMethod::kCounter, ""}, "2025-08-05T09:00:00+07:00") + "\n";
+      PaperDossierLine("C-1", "05152", 1, PaperReceipt("05152", "2025-08-04", "2025-08-07"),
+                       "2025-08-04T09:00:00+07:00") +
+      "\n" +
+      PaperDossierLine("C-1", "05152", 2, ResultReturned{ReturnMethod::kCounter, ""}, "2025-08-05T09:00:00+07:00") +
+      "\n";
   const ImportReport report = Import(*store, lines);
   EXPECT_EQ(report.dossiers_imported, 0u);
   ASSERT_EQ(report.problems.size(), 1u);
@@ -146,7 +160,9 @@ TEST_F(EventTransferTest, OldCommuneCodesAreMappedOrHeld) {
 TEST_F(EventTransferTest, ImportingTwiceAddsNothing) {
   auto store = NewStore();
   const std::string lines =
-      PaperDossierLine("F-1", "05152", 1, PaperReceipt("05152", "2025-08-04", "2025-08-07"), "2025-08-04T09:00:00+07:00") + "\n" +
+      PaperDossierLine("F-1", "05152", 1, PaperReceipt("05152", "2025-08-04", "2025-08-07"),
+                       "2025-08-04T09:00:00+07:00") +
+      "\n" +
       PaperDossierLine("F-1", "05152", 2, ResultApproved{"Đã đăng ký", "lanh.dao"}, "2025-08-05T09:00:00+07:00") + "\n";
   EXPECT_EQ(Import(*store, lines).events_imported, 2u);
   const ImportReport again = Import(*store, lines);
@@ -157,8 +173,9 @@ TEST_F(EventTransferTest, ImportingTwiceAddsNothing) {
 
 TEST_F(EventTransferTest, ALineThatNamesNoDossierStopsTheWholeImport) {
   auto store = NewStore();
-  const std::string lines =
-      PaperDossierLine("G-1", "05152", 1, PaperReceipt("05152", "2025-08-04", "2025-08-07"), "2025-08-04T09:00:00+07:00") + "\n{not json\n";
+  const std::string lines = PaperDossierLine("G-1", "05152", 1, PaperReceipt("05152", "2025-08-04", "2025-08-07"),
+                                             "2025-08-04T09:00:00+07:00") +
+                            "\n{not json\n";
   std::istringstream in(lines);
   auto report = ImportEvents(*store, clock_, in, "nguyen.admin", {});
   ASSERT_FALSE(report.has_value());

@@ -94,8 +94,7 @@ const BadRowCase kBadRows[] = {
     {"unknown day kind", kCalendarFile, "2026-12-31,Thu,2026,festival,Lạ,1,official,,\n", "kind"},
     {"make-up day marked off", kCalendarFile, "2026-12-26,Sat,2026,makeup_working_day,Làm bù,1,official,,\n",
      "is_day_off"},
-    {"holiday with no is_day_off", kCalendarFile, "2026-12-31,Thu,2026,public_holiday,Lạ,,official,,\n",
-     "is_day_off"},
+    {"holiday with no is_day_off", kCalendarFile, "2026-12-31,Thu,2026,public_holiday,Lạ,,official,,\n", "is_day_off"},
     {"too few columns", kProvincesFile, "05,Tỉnh Lạ\n", "*"},
 };
 

@@ -21,13 +21,13 @@ struct ValidCase {
 
 // Expected values decoded by hand from the structure of Circular 59/2021/TT-BCA art. 7.
 constexpr ValidCase kValid[] = {
-    {"001099012345", "001", "Hà Nội", Sex::kMale, 1999},        // 0 = 20th century, male
+    {"001099012345", "001", "Hà Nội", Sex::kMale, 1999},         // 0 = 20th century, male
     {"079185000001", "079", "Hồ Chí Minh", Sex::kFemale, 1985},  // 1 = 20th century, female
-    {"004203123456", "004", "Cao Bằng", Sex::kMale, 2003},      // 2 = 21st century, male
-    {"096325999999", "096", "Cà Mau", Sex::kFemale, 2025},      // 3 = 21st century, female
-    {"025300000000", "025", "Phú Thọ", Sex::kFemale, 2000},     // born in 2000: century digit 3
+    {"004203123456", "004", "Cao Bằng", Sex::kMale, 2003},       // 2 = 21st century, male
+    {"096325999999", "096", "Cà Mau", Sex::kFemale, 2025},       // 3 = 21st century, female
+    {"025300000000", "025", "Phú Thọ", Sex::kFemale, 2000},      // born in 2000: century digit 3
     {"048026000000", "048", "Đà Nẵng", Sex::kMale, 1926},
-    {" 001099012345 ", "001", "Hà Nội", Sex::kMale, 1999},      // spaces around are trimmed
+    {" 001099012345 ", "001", "Hà Nội", Sex::kMale, 1999},  // spaces around are trimmed
 };
 
 TEST(CitizenIdTest, DecodesValidNumbers) {
@@ -53,13 +53,13 @@ constexpr InvalidCase kInvalid[] = {
     {"00109901234", "12 digits"},    // 11 digits
     {"0010990123456", "12 digits"},  // 13 digits
     {"00109901234a", "12 digits"},
-    {"001 099012345", "12 digits"},  // a space inside
+    {"001 099012345", "12 digits"},             // a space inside
     {"００１０９９０１２３４５", "12 digits"},  // full-width digits
-    {"003099012345", "province"},    // 003 is no province code
-    {"097099012345", "province"},    // past the last code 096
+    {"003099012345", "province"},               // 003 is no province code
+    {"097099012345", "province"},               // past the last code 096
     {"000099012345", "province"},
-    {"001427012345", "future"},      // 4 = 22nd century: born 2127
-    {"001227012345", "future"},      // born 2027, after this year
+    {"001427012345", "future"},  // 4 = 22nd century: born 2127
+    {"001227012345", "future"},  // born 2027, after this year
 };
 
 TEST(CitizenIdTest, RejectsMalformedNumbersNamingTheField) {
@@ -74,9 +74,7 @@ TEST(CitizenIdTest, RejectsMalformedNumbersNamingTheField) {
   }
 }
 
-TEST(CitizenIdTest, BirthThisYearIsAccepted) {
-  EXPECT_TRUE(ParseCitizenId("001226000001", kThisYear).has_value());
-}
+TEST(CitizenIdTest, BirthThisYearIsAccepted) { EXPECT_TRUE(ParseCitizenId("001226000001", kThisYear).has_value()); }
 
 // The ID's province codes are the 63 pre-2025 province codes with a leading zero: check the table against
 // the pre-2025 unit list shipped in data/reference.

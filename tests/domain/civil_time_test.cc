@@ -40,11 +40,11 @@ TEST(CivilTimeTest, ParsesEdgesOfTheDay) {
     const char* text;
     Instant expected;
   } cases[] = {
-      {"2026-01-09", Utc(2026y / January / 8, hours(17))},                     // bare date: 00:00 local
-      {"2026-01-01T03:00:00+07:00", Utc(2025y / December / 31, hours(20))},    // local date ahead of UTC
+      {"2026-01-09", Utc(2026y / January / 8, hours(17))},                   // bare date: 00:00 local
+      {"2026-01-01T03:00:00+07:00", Utc(2025y / December / 31, hours(20))},  // local date ahead of UTC
       {"2026-01-09T23:59:59", Utc(2026y / January / 9, hours(16), minutes(59), seconds(59))},
       {"2026-01-09T00:00:00Z", Utc(2026y / January / 9, hours(0))},
-      {"2024-02-29T12:00:00Z", Utc(2024y / February / 29, hours(12))},         // leap day
+      {"2024-02-29T12:00:00Z", Utc(2024y / February / 29, hours(12))},  // leap day
   };
   for (const auto& c : cases) {
     auto parsed = ParseIsoInstant(c.text, "t");
@@ -97,8 +97,7 @@ TEST(CivilTimeTest, ParsesDates) {
   auto date = ParseIsoDate("2026-01-10", "date");
   ASSERT_TRUE(date.has_value());
   EXPECT_EQ(*date, local_days(2026y / January / 10));
-  for (const char* text :
-       {"2026-02-29", "2026-04-31", "2026-00-10", "2026-01-00", "2026-01-10T00:00", "20260110"}) {
+  for (const char* text : {"2026-02-29", "2026-04-31", "2026-00-10", "2026-01-00", "2026-01-10T00:00", "20260110"}) {
     auto parsed = ParseIsoDate(text, "date");
     ASSERT_FALSE(parsed.has_value()) << text;
     EXPECT_EQ(parsed.error().field, "date") << text;
@@ -108,8 +107,7 @@ TEST(CivilTimeTest, ParsesDates) {
 TEST(CivilTimeTest, FormatsInVietnamTime) {
   EXPECT_EQ(FormatIsoLocal(Utc(2026y / January / 9, hours(9), minutes(59))), "2026-01-09T16:59:00+07:00");
   EXPECT_EQ(FormatIsoLocal(Utc(2025y / December / 31, hours(20))), "2026-01-01T03:00:00+07:00");
-  EXPECT_EQ(FormatIsoLocal(Utc(2026y / January / 12, hours(0), minutes(30), seconds(5))),
-            "2026-01-12T07:30:05+07:00");
+  EXPECT_EQ(FormatIsoLocal(Utc(2026y / January / 12, hours(0), minutes(30), seconds(5))), "2026-01-12T07:30:05+07:00");
   EXPECT_EQ(FormatIsoDate(local_days(2026y / January / 2)), "2026-01-02");
   EXPECT_EQ(FormatIsoDate(local_days(2024y / February / 29)), "2024-02-29");
 }

@@ -26,8 +26,8 @@ const ReceiptCase kReceipts[] = {
      "2026-03-02T09:00:00+07:00", "2026-03-05T09:00:00+07:00"},
     {"online on a Saturday inside the New Year break", "2026-01-03T10:00:00+07:00", 1, TimeUnit::kWorkingDay,
      std::nullopt, "2026-01-05T07:30:00+07:00", "2026-01-05T17:00:00+07:00"},
-    {"16:59 on Friday before the make-up Saturday", "2026-01-09T16:59:00+07:00", 1, TimeUnit::kWorkingDay,
-     std::nullopt, "2026-01-09T16:59:00+07:00", "2026-01-10T16:59:00+07:00"},
+    {"16:59 on Friday before the make-up Saturday", "2026-01-09T16:59:00+07:00", 1, TimeUnit::kWorkingDay, std::nullopt,
+     "2026-01-09T16:59:00+07:00", "2026-01-10T16:59:00+07:00"},
     {"17:01 on Friday 9 Jan counts from the make-up Saturday", "2026-01-09T17:01:00+07:00", 1, TimeUnit::kWorkingDay,
      std::nullopt, "2026-01-10T07:30:00+07:00", "2026-01-10T17:00:00+07:00"},
     {"Sunday night online", "2026-03-01T22:00:00+07:00", 2, TimeUnit::kWorkingDay, std::nullopt,
@@ -36,10 +36,10 @@ const ReceiptCase kReceipts[] = {
      "2026-02-23T07:30:00+07:00", "2026-02-23T17:00:00+07:00"},
     {"after a 15:00 cut-off", "2026-03-03T15:30:00+07:00", 1, TimeUnit::kWorkingDay, 15, "2026-03-04T07:30:00+07:00",
      "2026-03-04T17:00:00+07:00"},
-    {"before a 15:00 cut-off", "2026-03-03T14:59:00+07:00", 1, TimeUnit::kWorkingDay, 15,
-     "2026-03-03T14:59:00+07:00", "2026-03-04T14:59:00+07:00"},
-    {"no cut-off set", "2026-03-03T15:30:00+07:00", 1, TimeUnit::kWorkingDay, std::nullopt,
-     "2026-03-03T15:30:00+07:00", "2026-03-04T15:30:00+07:00"},
+    {"before a 15:00 cut-off", "2026-03-03T14:59:00+07:00", 1, TimeUnit::kWorkingDay, 15, "2026-03-03T14:59:00+07:00",
+     "2026-03-04T14:59:00+07:00"},
+    {"no cut-off set", "2026-03-03T15:30:00+07:00", 1, TimeUnit::kWorkingDay, std::nullopt, "2026-03-03T15:30:00+07:00",
+     "2026-03-04T15:30:00+07:00"},
     {"cut-off on Friday jumps the weekend", "2026-03-06T16:00:00+07:00", 1, TimeUnit::kWorkingDay, 15,
      "2026-03-09T07:30:00+07:00", "2026-03-09T17:00:00+07:00"},
     {"4 working hours across lunch", "2026-03-02T10:00:00+07:00", 4, TimeUnit::kWorkingHour, std::nullopt,
@@ -115,13 +115,10 @@ struct ClassifyCase {
 
 // Appointment Thu 5 Mar 2026 09:00.
 const ClassifyCase kClassify[] = {
-    {"2026-03-04T16:00:00+07:00", true, Timeliness::kEarly},
-    {"2026-03-05T07:30:00+07:00", true, Timeliness::kOnTime},
+    {"2026-03-04T16:00:00+07:00", true, Timeliness::kEarly},   {"2026-03-05T07:30:00+07:00", true, Timeliness::kOnTime},
     {"2026-03-05T16:59:00+07:00", true, Timeliness::kOnTime},  // same day, after the hour: on time by day
-    {"2026-03-06T07:30:00+07:00", true, Timeliness::kLate},
-    {"2026-03-05T08:59:00+07:00", false, Timeliness::kEarly},
-    {"2026-03-05T09:00:00+07:00", false, Timeliness::kOnTime},
-    {"2026-03-05T16:59:00+07:00", false, Timeliness::kLate},
+    {"2026-03-06T07:30:00+07:00", true, Timeliness::kLate},    {"2026-03-05T08:59:00+07:00", false, Timeliness::kEarly},
+    {"2026-03-05T09:00:00+07:00", false, Timeliness::kOnTime}, {"2026-03-05T16:59:00+07:00", false, Timeliness::kLate},
 };
 
 TEST(DeadlineRulesTest, EarlyOnTimeLate) {

@@ -29,8 +29,8 @@ std::string Describe(const DossierState& s) {
   std::ostringstream out;
   out << "code=" << s.code << "\nlast_seq=" << s.last_seq << "\nlast_hash=" << s.last_hash
       << "\nstatus=" << DossierStatusName(s.status) << "\nprocedure_code=" << s.procedure_code
-      << "\nchannel=" << ChannelName(s.channel) << "\napplicant=" << s.applicant.name << "|"
-      << s.applicant.citizen_id << "|" << s.applicant.organisation << "\ncomponents=";
+      << "\nchannel=" << ChannelName(s.channel) << "\napplicant=" << s.applicant.name << "|" << s.applicant.citizen_id
+      << "|" << s.applicant.organisation << "\ncomponents=";
   for (const auto& c : s.components) out << c.seq << ":" << c.name << ":" << c.originals << ":" << c.copies << ";";
   out << "\nunits=" << s.receiving_unit << "|" << s.receiving_point << "|" << s.competent_agency << "|"
       << s.competent_unit << "\ntransfers=";
@@ -87,10 +87,18 @@ class EventGenerator {
 
   void BreakEnvelope(DossierEvent& event) {
     switch (Uniform(0, 3)) {
-      case 0: event.seq += Uniform(0, 1) == 0 ? 1 : -1; break;
-      case 1: event.prev_hash += "x"; break;
-      case 2: event.dossier_code = "000.00.10.H29-260302-0002"; break;
-      default: event.seq = 0; break;
+      case 0:
+        event.seq += Uniform(0, 1) == 0 ? 1 : -1;
+        break;
+      case 1:
+        event.prev_hash += "x";
+        break;
+      case 2:
+        event.dossier_code = "000.00.10.H29-260302-0002";
+        break;
+      default:
+        event.seq = 0;
+        break;
     }
   }
 
@@ -127,24 +135,42 @@ class EventGenerator {
 
   EventPayload Payload(const DossierState& s) {
     switch (Type(s)) {
-      case 0: return MakeSubmitted();
-      case 1: return MakeReceived(s);
-      case 2: return ReceptionRefused{Reason()};
-      case 3: return StepAssigned{kSteps[Uniform(0, 2)], "specialist", "UBND", "cv0" + std::to_string(Uniform(1, 3))};
-      case 4: return StepCompleted{Chance(80) ? s.current_step : kSteps[Uniform(0, 2)], ""};
-      case 5: return Transferred{"Sở " + std::to_string(Uniform(1, 5)), Chance(50) ? "01" : "", "liên thông"};
-      case 6: return SupplementRequested{Reason(), {"Tờ khai"}};
-      case 7: return MakeSupplemented(s);
-      case 8: return MakeExtended(s);
-      case 9: return Refused{Reason()};
-      case 10: return Withdrawn{Reason()};
-      case 11: return Cancelled{Reason()};
-      case 12: return ResultApproved{"GCN " + std::to_string(Uniform(1, 999)), "Chủ tịch"};
-      case 13: return ResultReturned{static_cast<ReturnMethod>(Uniform(0, 2)), ""};
-      case 14: return FeeAssessed{Money::Dong(Chance(5) ? 0 : Uniform(1, 50) * 10'000), "phí"};
-      case 15: return MakeFeePaid(s);
-      case 16: return Digitized{Chance(30) ? -1 : Uniform(0, 5), "file"};
-      default: return Evaluated{Uniform(0, 6), ""};
+      case 0:
+        return MakeSubmitted();
+      case 1:
+        return MakeReceived(s);
+      case 2:
+        return ReceptionRefused{Reason()};
+      case 3:
+        return StepAssigned{kSteps[Uniform(0, 2)], "specialist", "UBND", "cv0" + std::to_string(Uniform(1, 3))};
+      case 4:
+        return StepCompleted{Chance(80) ? s.current_step : kSteps[Uniform(0, 2)], ""};
+      case 5:
+        return Transferred{"Sở " + std::to_string(Uniform(1, 5)), Chance(50) ? "01" : "", "liên thông"};
+      case 6:
+        return SupplementRequested{Reason(), {"Tờ khai"}};
+      case 7:
+        return MakeSupplemented(s);
+      case 8:
+        return MakeExtended(s);
+      case 9:
+        return Refused{Reason()};
+      case 10:
+        return Withdrawn{Reason()};
+      case 11:
+        return Cancelled{Reason()};
+      case 12:
+        return ResultApproved{"GCN " + std::to_string(Uniform(1, 999)), "Chủ tịch"};
+      case 13:
+        return ResultReturned{static_cast<ReturnMethod>(Uniform(0, 2)), ""};
+      case 14:
+        return FeeAssessed{Money::Dong(Chance(5) ? 0 : Uniform(1, 50) * 10'000), "phí"};
+      case 15:
+        return MakeFeePaid(s);
+      case 16:
+        return Digitized{Chance(30) ? -1 : Uniform(0, 5), "file"};
+      default:
+        return Evaluated{Uniform(0, 6), ""};
     }
   }
 
@@ -189,8 +215,8 @@ class EventGenerator {
   FeePaid MakeFeePaid(const DossierState& s) {
     FeePaid p;
     std::int64_t owed = (s.fees_assessed - s.fees_paid).dong();
-    std::int64_t amount = owed >= 1'000 && Chance(75) ? Uniform(1, static_cast<int>(owed / 1'000)) * 1'000
-                                                 : Uniform(0, 60) * 10'000;
+    std::int64_t amount =
+        owed >= 1'000 && Chance(75) ? Uniform(1, static_cast<int>(owed / 1'000)) * 1'000 : Uniform(0, 60) * 10'000;
     p.amount = Money::Dong(amount);
     p.method = Chance(50) ? PaymentMethod::kOnline : PaymentMethod::kCounter;
     p.reference = "GD" + std::to_string(Uniform(1, 9999));
@@ -294,16 +320,16 @@ void RunAll(const LifecycleLimits& limits, unsigned first_seed) {
   EXPECT_EQ(coverage.sequences, kSeeds);
   // The generator reaches every status and gets every event type accepted and rejected at least once;
   // otherwise the invariants above would hold vacuously.
-  for (DossierStatus status : {DossierStatus::kSubmitted, DossierStatus::kProcessing,
-                               DossierStatus::kWaitingSupplement, DossierStatus::kResultReady,
-                               DossierStatus::kReturned, DossierStatus::kRefused, DossierStatus::kWithdrawn,
-                               DossierStatus::kCancelled, DossierStatus::kReceptionRefused}) {
+  for (DossierStatus status :
+       {DossierStatus::kSubmitted, DossierStatus::kProcessing, DossierStatus::kWaitingSupplement,
+        DossierStatus::kResultReady, DossierStatus::kReturned, DossierStatus::kRefused, DossierStatus::kWithdrawn,
+        DossierStatus::kCancelled, DossierStatus::kReceptionRefused}) {
     EXPECT_GT(coverage.statuses[std::string(DossierStatusName(status))], 0) << DossierStatusName(status);
   }
-  for (const char* type : {"submitted", "received", "reception_refused", "step_assigned", "step_completed",
-                           "transferred", "supplement_requested", "supplemented", "extended", "refused", "withdrawn",
-                           "cancelled", "result_approved", "result_returned", "fee_assessed", "fee_paid", "digitized",
-                           "evaluated"}) {
+  for (const char* type :
+       {"submitted", "received", "reception_refused", "step_assigned", "step_completed", "transferred",
+        "supplement_requested", "supplemented", "extended", "refused", "withdrawn", "cancelled", "result_approved",
+        "result_returned", "fee_assessed", "fee_paid", "digitized", "evaluated"}) {
     EXPECT_GT(coverage.accepted[type], 0) << type << " never accepted";
     EXPECT_GT(coverage.rejected[type], 0) << type << " never rejected";
   }

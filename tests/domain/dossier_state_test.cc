@@ -30,9 +30,9 @@ std::string Describe(const DossierState& s) {
   std::ostringstream out;
   out << "code=" << s.code << "\nlast_seq=" << s.last_seq << "\nlast_hash=" << s.last_hash
       << "\nstatus=" << DossierStatusName(s.status) << "\nprocedure_code=" << s.procedure_code
-      << "\nchannel=" << ChannelName(s.channel) << "\napplicant=" << s.applicant.name << "|"
-      << s.applicant.citizen_id << "|" << s.applicant.phone << "|" << s.applicant.email << "|" << s.applicant.address
-      << "|" << s.applicant.organisation << "\ncomponents=";
+      << "\nchannel=" << ChannelName(s.channel) << "\napplicant=" << s.applicant.name << "|" << s.applicant.citizen_id
+      << "|" << s.applicant.phone << "|" << s.applicant.email << "|" << s.applicant.address << "|"
+      << s.applicant.organisation << "\ncomponents=";
   for (const auto& c : s.components) out << c.seq << ":" << c.name << ":" << c.originals << ":" << c.copies << ";";
   out << "\nunits=" << s.receiving_unit << "|" << s.receiving_point << "|" << s.competent_agency << "|"
       << s.competent_unit << "\ntransfers=";
@@ -119,22 +119,36 @@ std::vector<EventPayload> History(Start start) {
   const EventPayload fee = FeeAssessed{kAssessed, "Lệ phí"};
   const EventPayload approved = ResultApproved{"Giấy chứng nhận số 12/GCN", "Chủ tịch UBND"};
   switch (start) {
-    case Start::kNew: return {};
-    case Start::kSubmitted: return {submitted, fee};
-    case Start::kReceivedDirectly: return {received, fee};
-    case Start::kProcessingWithStep: return {received, fee, StepAssigned{"thẩm định", "specialist", "UBND", "cv01"}};
-    case Start::kWaitingSupplement: return {received, fee, SupplementRequested{"Thiếu bản sao giấy khai sinh", {}}};
-    case Start::kResultReady: return {received, fee, approved};
-    case Start::kReturned: return {received, fee, approved, ResultReturned{ReturnMethod::kCounter, ""}};
-    case Start::kRefused: return {received, fee, Refused{"Không đủ điều kiện"}};
-    case Start::kWithdrawn: return {received, fee, Withdrawn{"Người nộp xin rút"}};
-    case Start::kCancelled: return {received, fee, Cancelled{"Nhập trùng"}};
-    case Start::kWithdrawnBeforeReceipt: return {submitted, fee, Withdrawn{"Người nộp xin rút"}};
-    case Start::kCancelledBeforeReceipt: return {submitted, fee, Cancelled{"Nộp trùng"}};
-    case Start::kReceptionRefused: return {submitted, fee, ReceptionRefused{"Không thuộc thẩm quyền"}};
+    case Start::kNew:
+      return {};
+    case Start::kSubmitted:
+      return {submitted, fee};
+    case Start::kReceivedDirectly:
+      return {received, fee};
+    case Start::kProcessingWithStep:
+      return {received, fee, StepAssigned{"thẩm định", "specialist", "UBND", "cv01"}};
+    case Start::kWaitingSupplement:
+      return {received, fee, SupplementRequested{"Thiếu bản sao giấy khai sinh", {}}};
+    case Start::kResultReady:
+      return {received, fee, approved};
+    case Start::kReturned:
+      return {received, fee, approved, ResultReturned{ReturnMethod::kCounter, ""}};
+    case Start::kRefused:
+      return {received, fee, Refused{"Không đủ điều kiện"}};
+    case Start::kWithdrawn:
+      return {received, fee, Withdrawn{"Người nộp xin rút"}};
+    case Start::kCancelled:
+      return {received, fee, Cancelled{"Nhập trùng"}};
+    case Start::kWithdrawnBeforeReceipt:
+      return {submitted, fee, Withdrawn{"Người nộp xin rút"}};
+    case Start::kCancelledBeforeReceipt:
+      return {submitted, fee, Cancelled{"Nộp trùng"}};
+    case Start::kReceptionRefused:
+      return {submitted, fee, ReceptionRefused{"Không thuộc thẩm quyền"}};
     case Start::kSupplementedOnce:
       return {received, fee, SupplementRequested{"Thiếu bản sao", {}}, Supplemented{{}, kLaterDue}};
-    case Start::kExtendedOnce: return {received, fee, Extended{"Cần xác minh thêm", kLaterDue}};
+    case Start::kExtendedOnce:
+      return {received, fee, Extended{"Cần xác minh thêm", kLaterDue}};
   }
   return {};
 }
@@ -153,34 +167,67 @@ Result<DossierState> Reach(Start start, const LifecycleLimits& limits = {}) {
 
 constexpr int kColumns = 19;  // the 18 payload types, Digitized twice (a component, then the result)
 
-constexpr std::array<const char*, kColumns> kColumnNames = {
-    "Submitted",      "Received",    "ReceptionRefused", "StepAssigned",           "StepCompleted",
-    "Transferred",    "SupplementRequested",             "Supplemented",           "Extended",
-    "Refused",        "Withdrawn",   "Cancelled",        "ResultApproved",         "ResultReturned",
-    "FeeAssessed",    "FeePaid",     "Digitized(component 1)", "Digitized(result)", "Evaluated"};
+constexpr std::array<const char*, kColumns> kColumnNames = {"Submitted",
+                                                            "Received",
+                                                            "ReceptionRefused",
+                                                            "StepAssigned",
+                                                            "StepCompleted",
+                                                            "Transferred",
+                                                            "SupplementRequested",
+                                                            "Supplemented",
+                                                            "Extended",
+                                                            "Refused",
+                                                            "Withdrawn",
+                                                            "Cancelled",
+                                                            "ResultApproved",
+                                                            "ResultReturned",
+                                                            "FeeAssessed",
+                                                            "FeePaid",
+                                                            "Digitized(component 1)",
+                                                            "Digitized(result)",
+                                                            "Evaluated"};
 
 // A valid payload of each column, so that only the status decides.
 EventPayload Column(int column, const DossierState& state) {
   switch (column) {
-    case 0: return OnlineSubmission();
-    case 1: return Receipt(state.last_seq == 0 ? Channel::kDirect : state.channel);
-    case 2: return ReceptionRefused{"Hồ sơ không thuộc thẩm quyền"};
-    case 3: return StepAssigned{"phê duyệt", "leader", "UBND", "ld01"};
-    case 4: return StepCompleted{state.current_step, "xong"};
-    case 5: return Transferred{"Sở Tư pháp", "01", "liên thông"};
-    case 6: return SupplementRequested{"Thiếu bản sao giấy khai sinh", {"Giấy khai sinh"}};
-    case 7: return Supplemented{{{2, "Giấy khai sinh", 0, 1}}, kLaterDue};
-    case 8: return Extended{"Cần xác minh thêm", kLaterDue};
-    case 9: return Refused{"Không đủ điều kiện"};
-    case 10: return Withdrawn{"Người nộp xin rút"};
-    case 11: return Cancelled{"Nhập trùng"};
-    case 12: return ResultApproved{"Giấy chứng nhận số 12/GCN", "Chủ tịch UBND"};
-    case 13: return ResultReturned{ReturnMethod::kCounter, ""};
-    case 14: return FeeAssessed{Money::Dong(20'000), "Phí bổ sung"};
-    case 15: return FeePaid{Money::Dong(50'000), PaymentMethod::kCounter, "BL-001"};
-    case 16: return Digitized{1, "files/1.pdf"};
-    case 17: return Digitized{-1, "files/result.pdf"};
-    default: return Evaluated{5, "Tốt"};
+    case 0:
+      return OnlineSubmission();
+    case 1:
+      return Receipt(state.last_seq == 0 ? Channel::kDirect : state.channel);
+    case 2:
+      return ReceptionRefused{"Hồ sơ không thuộc thẩm quyền"};
+    case 3:
+      return StepAssigned{"phê duyệt", "leader", "UBND", "ld01"};
+    case 4:
+      return StepCompleted{state.current_step, "xong"};
+    case 5:
+      return Transferred{"Sở Tư pháp", "01", "liên thông"};
+    case 6:
+      return SupplementRequested{"Thiếu bản sao giấy khai sinh", {"Giấy khai sinh"}};
+    case 7:
+      return Supplemented{{{2, "Giấy khai sinh", 0, 1}}, kLaterDue};
+    case 8:
+      return Extended{"Cần xác minh thêm", kLaterDue};
+    case 9:
+      return Refused{"Không đủ điều kiện"};
+    case 10:
+      return Withdrawn{"Người nộp xin rút"};
+    case 11:
+      return Cancelled{"Nhập trùng"};
+    case 12:
+      return ResultApproved{"Giấy chứng nhận số 12/GCN", "Chủ tịch UBND"};
+    case 13:
+      return ResultReturned{ReturnMethod::kCounter, ""};
+    case 14:
+      return FeeAssessed{Money::Dong(20'000), "Phí bổ sung"};
+    case 15:
+      return FeePaid{Money::Dong(50'000), PaymentMethod::kCounter, "BL-001"};
+    case 16:
+      return Digitized{1, "files/1.pdf"};
+    case 17:
+      return Digitized{-1, "files/result.pdf"};
+    default:
+      return Evaluated{5, "Tốt"};
   }
 }
 
@@ -213,63 +260,87 @@ struct Row {
 // SupplementRequested, Supplemented, Extended, Refused, Withdrawn, Cancelled, ResultApproved, ResultReturned,
 // FeeAssessed, FeePaid, Digitized(component), Digitized(result), Evaluated.
 const Row kTransitions[] = {
-    {"new dossier (no event)", Start::kNew, std::nullopt,
+    {"new dossier (no event)",
+     Start::kNew,
+     std::nullopt,
      {kToSubmitted, kToProcessing, kNo, kNo, kNo, kNo,  //
       kNo, kNo, kNo, kNo, kNo, kNo, kNo, kNo,           //
       kNo, kNo, kNo, kNo, kNo}},
-    {"submitted online", Start::kSubmitted, DossierStatus::kSubmitted,
-     {kNo, kToProcessing, kToReceptionRefused, kNo, kNo, kNo,      //
-      kNo, kNo, kNo, kNo, kToWithdrawn, kToCancelled, kNo, kNo,    //
+    {"submitted online",
+     Start::kSubmitted,
+     DossierStatus::kSubmitted,
+     {kNo, kToProcessing, kToReceptionRefused, kNo, kNo, kNo,    //
+      kNo, kNo, kNo, kNo, kToWithdrawn, kToCancelled, kNo, kNo,  //
       kToSubmitted, kToSubmitted, kToSubmitted, kNo, kNo}},
-    {"received directly", Start::kReceivedDirectly, DossierStatus::kProcessing,
-     {kNo, kNo, kNo, kToProcessing, kToProcessing, kToProcessing,                          //
+    {"received directly",
+     Start::kReceivedDirectly,
+     DossierStatus::kProcessing,
+     {kNo, kNo, kNo, kToProcessing, kToProcessing, kToProcessing,                             //
       kToWaiting, kNo, kToProcessing, kToRefused, kToWithdrawn, kToCancelled, kToReady, kNo,  //
       kToProcessing, kToProcessing, kToProcessing, kNo, kToProcessing}},
-    {"processing with a step assigned", Start::kProcessingWithStep, DossierStatus::kProcessing,
-     {kNo, kNo, kNo, kToProcessing, kToProcessing, kToProcessing,                          //
+    {"processing with a step assigned",
+     Start::kProcessingWithStep,
+     DossierStatus::kProcessing,
+     {kNo, kNo, kNo, kToProcessing, kToProcessing, kToProcessing,                             //
       kToWaiting, kNo, kToProcessing, kToRefused, kToWithdrawn, kToCancelled, kToReady, kNo,  //
       kToProcessing, kToProcessing, kToProcessing, kNo, kToProcessing}},
-    {"waiting for a supplement", Start::kWaitingSupplement, DossierStatus::kWaitingSupplement,
-     {kNo, kNo, kNo, kNo, kNo, kNo,                                             //
+    {"waiting for a supplement",
+     Start::kWaitingSupplement,
+     DossierStatus::kWaitingSupplement,
+     {kNo, kNo, kNo, kNo, kNo, kNo,                                               //
       kNo, kToProcessing, kNo, kToRefused, kToWithdrawn, kToCancelled, kNo, kNo,  //
       kToWaiting, kToWaiting, kToWaiting, kNo, kToWaiting}},
-    {"result ready", Start::kResultReady, DossierStatus::kResultReady,
-     {kNo, kNo, kNo, kNo, kNo, kNo,                      //
-      kNo, kNo, kNo, kNo, kNo, kNo, kNo, kToReturned,    //
+    {"result ready",
+     Start::kResultReady,
+     DossierStatus::kResultReady,
+     {kNo, kNo, kNo, kNo, kNo, kNo,                    //
+      kNo, kNo, kNo, kNo, kNo, kNo, kNo, kToReturned,  //
       kToReady, kToReady, kToReady, kToReady, kToReady}},
-    {"returned", Start::kReturned, DossierStatus::kReturned,
-     {kNo, kNo, kNo, kNo, kNo, kNo,          //
+    {"returned",
+     Start::kReturned,
+     DossierStatus::kReturned,
+     {kNo, kNo, kNo, kNo, kNo, kNo,            //
       kNo, kNo, kNo, kNo, kNo, kNo, kNo, kNo,  //
       kNo, kToReturned, kToReturned, kToReturned, kToReturned}},
-    {"refused", Start::kRefused, DossierStatus::kRefused,
-     {kNo, kNo, kNo, kNo, kNo, kNo,                  //
+    {"refused",
+     Start::kRefused,
+     DossierStatus::kRefused,
+     {kNo, kNo, kNo, kNo, kNo, kNo,                   //
       kNo, kNo, kNo, kNo, kNo, kNo, kNo, kToRefused,  //
       kNo, kNo, kToRefused, kToRefused, kToRefused}},
-    {"withdrawn", Start::kWithdrawn, DossierStatus::kWithdrawn,
-     {kNo, kNo, kNo, kNo, kNo, kNo,          //
+    {"withdrawn",
+     Start::kWithdrawn,
+     DossierStatus::kWithdrawn,
+     {kNo, kNo, kNo, kNo, kNo, kNo,            //
       kNo, kNo, kNo, kNo, kNo, kNo, kNo, kNo,  //
       kNo, kNo, kToWithdrawn, kNo, kToWithdrawn}},
-    {"cancelled", Start::kCancelled, DossierStatus::kCancelled,
-     {kNo, kNo, kNo, kNo, kNo, kNo,          //
+    {"cancelled",
+     Start::kCancelled,
+     DossierStatus::kCancelled,
+     {kNo, kNo, kNo, kNo, kNo, kNo,            //
       kNo, kNo, kNo, kNo, kNo, kNo, kNo, kNo,  //
       kNo, kNo, kToCancelled, kNo, kToCancelled}},
-    {"withdrawn before receipt", Start::kWithdrawnBeforeReceipt, DossierStatus::kWithdrawn,
-     {kNo, kNo, kNo, kNo, kNo, kNo,          //
+    {"withdrawn before receipt",
+     Start::kWithdrawnBeforeReceipt,
+     DossierStatus::kWithdrawn,
+     {kNo, kNo, kNo, kNo, kNo, kNo,            //
       kNo, kNo, kNo, kNo, kNo, kNo, kNo, kNo,  //
       kNo, kNo, kToWithdrawn, kNo, kToWithdrawn}},
-    {"cancelled before receipt", Start::kCancelledBeforeReceipt, DossierStatus::kCancelled,
-     {kNo, kNo, kNo, kNo, kNo, kNo,          //
+    {"cancelled before receipt",
+     Start::kCancelledBeforeReceipt,
+     DossierStatus::kCancelled,
+     {kNo, kNo, kNo, kNo, kNo, kNo,            //
       kNo, kNo, kNo, kNo, kNo, kNo, kNo, kNo,  //
       kNo, kNo, kToCancelled, kNo, kToCancelled}},
-    {"reception refused", Start::kReceptionRefused, DossierStatus::kReceptionRefused,
-     {kNo, kNo, kNo, kNo, kNo, kNo,          //
+    {"reception refused",
+     Start::kReceptionRefused,
+     DossierStatus::kReceptionRefused,
+     {kNo, kNo, kNo, kNo, kNo, kNo,            //
       kNo, kNo, kNo, kNo, kNo, kNo, kNo, kNo,  //
       kNo, kNo, kNo, kNo, kNo}},
 };
 
-std::string CellName(const Row& row, int column) {
-  return std::string(row.name) + " × " + kColumnNames[column];
-}
+std::string CellName(const Row& row, int column) { return std::string(row.name) + " × " + kColumnNames[column]; }
 
 TEST(DossierStateTest, HistoriesReachTheirStatus) {
   for (const Row& row : kTransitions) {
@@ -372,14 +443,14 @@ const ContentCase kContent[] = {
     {"received after submission, due before the clock start", Start::kSubmitted, OnlineReceiptDueBeforeClockStart(),
      kDefault, std::nullopt, kInvalid, "payload.due_at"},
     // Reasons are required.
-    {"supplement requested without a reason", Start::kReceivedDirectly, SupplementRequested{"", {"Tờ khai"}},
-     kDefault, std::nullopt, kInvalid, "payload.reason"},
-    {"extended without a reason", Start::kReceivedDirectly, Extended{"", kLaterDue}, kDefault, std::nullopt,
-     kInvalid, "payload.reason"},
+    {"supplement requested without a reason", Start::kReceivedDirectly, SupplementRequested{"", {"Tờ khai"}}, kDefault,
+     std::nullopt, kInvalid, "payload.reason"},
+    {"extended without a reason", Start::kReceivedDirectly, Extended{"", kLaterDue}, kDefault, std::nullopt, kInvalid,
+     "payload.reason"},
     {"refused without a reason while processing", Start::kReceivedDirectly, Refused{""}, kDefault, std::nullopt,
      kInvalid, "payload.reason"},
-    {"refused without a reason while waiting", Start::kWaitingSupplement, Refused{""}, kDefault, std::nullopt,
-     kInvalid, "payload.reason"},
+    {"refused without a reason while waiting", Start::kWaitingSupplement, Refused{""}, kDefault, std::nullopt, kInvalid,
+     "payload.reason"},
     {"cancelled without a reason, submitted", Start::kSubmitted, Cancelled{""}, kDefault, std::nullopt, kInvalid,
      "payload.reason"},
     {"cancelled without a reason, processing", Start::kReceivedDirectly, Cancelled{""}, kDefault, std::nullopt,
@@ -389,15 +460,15 @@ const ContentCase kContent[] = {
      std::nullopt, kNotNow, ""},
     {"second supplement request with a limit of 2", Start::kSupplementedOnce, SupplementRequested{"Thiếu tiếp", {}},
      kTwoSupplements, DossierStatus::kWaitingSupplement, kOk, ""},
-    {"second extension", Start::kExtendedOnce, Extended{"Lần nữa", kLaterDue + 24h}, kDefault, std::nullopt,
-     kNotNow, ""},
+    {"second extension", Start::kExtendedOnce, Extended{"Lần nữa", kLaterDue + 24h}, kDefault, std::nullopt, kNotNow,
+     ""},
     {"second extension with a limit of 2 supplements", Start::kExtendedOnce, Extended{"Lần nữa", kLaterDue + 24h},
      kTwoSupplements, std::nullopt, kNotNow, ""},
     // Extended moves the appointment later.
     {"extended to a later appointment", Start::kReceivedDirectly, Extended{"Xác minh", kDue + 1min}, kDefault,
      DossierStatus::kProcessing, kOk, ""},
-    {"extended to the same appointment", Start::kReceivedDirectly, Extended{"Xác minh", kDue}, kDefault,
-     std::nullopt, kInvalid, "payload.new_due_at"},
+    {"extended to the same appointment", Start::kReceivedDirectly, Extended{"Xác minh", kDue}, kDefault, std::nullopt,
+     kInvalid, "payload.new_due_at"},
     {"extended to an earlier appointment", Start::kReceivedDirectly, Extended{"Xác minh", kDue - 24h}, kDefault,
      std::nullopt, kInvalid, "payload.new_due_at"},
     // Supplemented: the new appointment is not earlier than the current one.
@@ -406,8 +477,8 @@ const ContentCase kContent[] = {
     {"supplemented, due a minute earlier", Start::kWaitingSupplement, Supplemented{{}, kDue - 1min}, kDefault,
      std::nullopt, kInvalid, "payload.due_at"},
     // Fees: never more paid than assessed.
-    {"paid exactly the fees assessed", Start::kSubmitted, FeePaid{kAssessed, PaymentMethod::kOnline, "GD1"},
-     kDefault, DossierStatus::kSubmitted, kOk, ""},
+    {"paid exactly the fees assessed", Start::kSubmitted, FeePaid{kAssessed, PaymentMethod::kOnline, "GD1"}, kDefault,
+     DossierStatus::kSubmitted, kOk, ""},
     {"paid one đồng more than assessed", Start::kSubmitted,
      FeePaid{kAssessed + Money::Dong(1), PaymentMethod::kCounter, "BL1"}, kDefault, std::nullopt, kInvalid,
      "payload.amount"},
@@ -423,8 +494,8 @@ const ContentCase kContent[] = {
     {"evaluated 6", Start::kReturned, Evaluated{6, ""}, kDefault, std::nullopt, kInvalid, "payload.score"},
     {"evaluated -1", Start::kReturned, Evaluated{-1, ""}, kDefault, std::nullopt, kInvalid, "payload.score"},
     // The result is handed over once, also the refusal.
-    {"refusal handed over", Start::kRefused, ResultReturned{ReturnMethod::kPost, ""}, kDefault,
-     DossierStatus::kRefused, kOk, ""},
+    {"refusal handed over", Start::kRefused, ResultReturned{ReturnMethod::kPost, ""}, kDefault, DossierStatus::kRefused,
+     kOk, ""},
 };
 
 TEST(DossierStateTest, ContentAndLimits) {
@@ -453,7 +524,8 @@ TEST(DossierStateTest, ContentAndLimits) {
 TEST(DossierStateTest, ThirdSupplementRequestExceedsALimitOfTwo) {
   auto state = Reach(Start::kSupplementedOnce, kTwoSupplements);
   ASSERT_TRUE(state.has_value());
-  for (EventPayload payload : std::vector<EventPayload>{SupplementRequested{"Lần 2", {}}, Supplemented{{}, kLaterDue}}) {
+  for (EventPayload payload :
+       std::vector<EventPayload>{SupplementRequested{"Lần 2", {}}, Supplemented{{}, kLaterDue}}) {
     auto next = ApplyEvent(*state, After(*state, payload), kTwoSupplements);
     ASSERT_TRUE(next.has_value()) << next.error().message_en;
     state = std::move(next);
@@ -469,8 +541,8 @@ TEST(DossierStateTest, ThirdSupplementRequestExceedsALimitOfTwo) {
 struct SequenceCase {
   const char* name;
   Start start;
-  std::int64_t seq_offset;  // added to the right seq
-  const char* prev_hash;    // nullptr: the right one
+  std::int64_t seq_offset;   // added to the right seq
+  const char* prev_hash;     // nullptr: the right one
   const char* dossier_code;  // nullptr: the right one
   const char* field;
 };
@@ -494,8 +566,8 @@ TEST(DossierStateTest, SequenceHashAndCode) {
     ASSERT_TRUE(before.has_value());
     const std::string described_before = Describe(*before);
     // A payload that would be accepted in either status, so that only the envelope is at fault.
-    DossierEvent event = After(*before, before->last_seq == 0 ? EventPayload(Receipt(Channel::kDirect))
-                                                               : EventPayload(Evaluated{4, ""}));
+    DossierEvent event = After(
+        *before, before->last_seq == 0 ? EventPayload(Receipt(Channel::kDirect)) : EventPayload(Evaluated{4, ""}));
     event.seq += c.seq_offset;
     if (c.prev_hash) event.prev_hash = c.prev_hash;
     if (c.dossier_code) event.dossier_code = c.dossier_code;
@@ -585,8 +657,8 @@ TEST(DossierStateTest, SupplementStopsTheClockAndSupplementRestartsIt) {
 }
 
 TEST(DossierStateTest, ClosingWhileWaitingStopsTheSuspension) {
-  for (EventPayload closing : std::vector<EventPayload>{Refused{"Không đủ điều kiện"}, Withdrawn{"Xin rút"},
-                                                        Cancelled{"Quá hạn bổ sung"}}) {
+  for (EventPayload closing :
+       std::vector<EventPayload>{Refused{"Không đủ điều kiện"}, Withdrawn{"Xin rút"}, Cancelled{"Quá hạn bổ sung"}}) {
     SCOPED_TRACE(EventTypeName(closing));
     auto waiting = Reach(Start::kWaitingSupplement);
     ASSERT_TRUE(waiting.has_value());
@@ -667,11 +739,11 @@ TEST(DossierStateTest, ErrorLeavesTheInputUntouched) {
   ASSERT_TRUE(original.has_value());
   const std::string described = Describe(*original);
   const std::vector<EventPayload> rejected = {
-      Extended{"Xác minh", kLaterDue},            // not while waiting
-      Supplemented{{}, kDue - 1h},                // earlier appointment
+      Extended{"Xác minh", kLaterDue},                        // not while waiting
+      Supplemented{{}, kDue - 1h},                            // earlier appointment
       FeePaid{kAssessed * 2, PaymentMethod::kOnline, "GD1"},  // over the fees
-      Evaluated{0, ""},                           // out of range
-      Cancelled{""},                              // no reason
+      Evaluated{0, ""},                                       // out of range
+      Cancelled{""},                                          // no reason
   };
   for (const EventPayload& payload : rejected) {
     SCOPED_TRACE(EventTypeName(payload));

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "support/procedure_catalogue.h"
 #include "domain/text_folding.h"
+#include "support/procedure_catalogue.h"
 
 namespace motcua {
 namespace {
@@ -102,8 +102,8 @@ TEST_F(ProcedureSearchTest, LevelFilterKeepsOnlyThatLevel) {
   const auto commune = Search("dang ky", Options("commune", 100));
   ASSERT_FALSE(commune.empty());
   for (const auto& hit : commune) EXPECT_TRUE(ProcedureOf(hit).HasLevel("commune")) << hit.code;
-  const auto not_commune = std::ranges::find_if(
-      unfiltered, [&](const SearchHit& hit) { return !ProcedureOf(hit).HasLevel("commune"); });
+  const auto not_commune =
+      std::ranges::find_if(unfiltered, [&](const SearchHit& hit) { return !ProcedureOf(hit).HasLevel("commune"); });
   EXPECT_NE(not_commune, unfiltered.end()) << "the filter should have removed something";
 }
 
@@ -129,8 +129,8 @@ TEST_F(ProcedureSearchTest, HitsAreOrderedByScoreThenCodeAndRepeatable) {
   for (const char* query : {"dang ky", "khai sinh", "cap giay phep", "thue"}) {
     const auto hits = Search(query, Limit(50));
     for (std::size_t i = 1; i < hits.size(); ++i) {
-      const bool ordered = hits[i - 1].score > hits[i].score ||
-                           (hits[i - 1].score == hits[i].score && hits[i - 1].code < hits[i].code);
+      const bool ordered =
+          hits[i - 1].score > hits[i].score || (hits[i - 1].score == hits[i].score && hits[i - 1].code < hits[i].code);
       EXPECT_TRUE(ordered) << query << " at " << i;
     }
     const auto again = Search(query, Limit(50));
@@ -188,8 +188,8 @@ TEST(ProcedureSearchRules, RankingFollowsTheRules) {
       {"the shorter name wins among names holding every word", "khai sinh", "9.000004"},
       {"words in order beat the same words shuffled", "dang ky khai sinh", "9.000004"},
       {"words in order, the other way round", "khai sinh dang ky", "9.000006"},
-      {"a leading 'thu tuc' is not an unmatched word (else 3 against 3, and the code decides)",
-       "dang ky khai", "9.000004"},
+      {"a leading 'thu tuc' is not an unmatched word (else 3 against 3, and the code decides)", "dang ky khai",
+       "9.000004"},
       {"a prefix of a longer word matches", "phuong ti", "9.000001"},
       {"a swap of two letters is forgiven", "dang ky khai tu luu dogn", "9.000002"},
   };

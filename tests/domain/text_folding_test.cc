@@ -41,8 +41,7 @@ TEST(FoldVietnamese, FoldsTheCasesTable) {
 TEST(FoldVietnamese, DecomposedInputFoldsLikeComposedInput) {
   // NFD: the base letter followed by combining circumflex/breve/horn and tone marks, as macOS file names and
   // some keyboards produce.
-  const std::string nfd =
-      "Nguye\u0302\u0303n Thi\u0323 A\u0301nh, \u0110a\u0306ng ky\u0301, Phu\u031Bo\u031B\u0300ng";
+  const std::string nfd = "Nguye\u0302\u0303n Thi\u0323 A\u0301nh, \u0110a\u0306ng ky\u0301, Phu\u031Bo\u031B\u0300ng";
   const std::string nfc = "Nguyễn Thị Ánh, Đăng ký, Phường";
   EXPECT_EQ(FoldVietnamese(nfd), FoldVietnamese(nfc));
   EXPECT_EQ(FoldVietnamese(nfd), "nguyen thi anh, dang ky, phuong");

@@ -161,67 +161,68 @@ TEST_F(WorkCalendarTest, NextWorkingMoment) {
 TEST_F(WorkCalendarTest, AddWorkingDays) {
   const TimeUnit wd = TimeUnit::kWorkingDay;
   ExpectAdds(calendar_, {
-      {"one minute left today", "2026-03-02T16:59", 1, wd, "2026-03-03T16:59"},
-      {"seconds of the start are kept", "2026-03-02T16:59:30", 1, wd, "2026-03-03T16:59:30"},
-      {"after hours: counts from Tue 07:30", "2026-03-02T17:01", 1, wd, "2026-03-03T17:00"},
-      {"exactly at closing", "2026-03-02T17:00", 1, wd, "2026-03-03T17:00"},
-      {"exactly at opening: ends the same day", "2026-03-02T07:30", 1, wd, "2026-03-02T17:00"},
-      {"before opening", "2026-03-02T06:00", 1, wd, "2026-03-02T17:00"},
-      {"Sunday night online", "2026-03-01T22:00", 1, wd, "2026-03-02T17:00"},
-      {"lunch: from 13:00, 4 h Mon + 4 h Tue", "2026-03-02T12:00", 1, wd, "2026-03-03T11:30"},
-      {"a whole week", "2026-03-02T08:00", 5, wd, "2026-03-09T08:00"},
-      {"1.5 days = 12 h", "2026-03-02T07:30", 1.5, wd, "2026-03-03T11:30"},
-      {"4.15 days = 1992 min: 4 days + 72 min", "2026-03-02T07:30", 4.15, wd, "2026-03-06T08:42"},
-      {"Tết 2025 (25 Jan–2 Feb off)", "2025-01-24T15:00", 1, wd, "2025-02-03T15:00"},
-      {"received during Tết 2025", "2025-01-29T10:00", 1, wd, "2025-02-03T17:00"},
-      {"Tết 2026 (14–22 Feb off)", "2026-02-13T09:00", 1, wd, "2026-02-23T09:00"},
-      {"received during Tết 2026", "2026-02-16T08:00", 3, wd, "2026-02-25T17:00"},
-      {"10 days across Tết 2026", "2026-02-09T08:00", 10, wd, "2026-03-02T08:00"},
-      {"1 Jan holiday, 2 Jan swapped, weekend", "2025-12-31T10:00", 1, wd, "2026-01-05T10:00"},
-      {"into the make-up Saturday 10 Jan 2026", "2026-01-09T10:00", 1, wd, "2026-01-10T10:00"},
-      {"from the make-up Saturday", "2026-01-10T10:00", 1, wd, "2026-01-12T10:00"},
-      {"into the make-up Saturday 26 Apr 2025", "2025-04-25T10:00", 1, wd, "2025-04-26T10:00"},
-      {"30/4, 1/5, swapped 2/5, weekend", "2025-04-29T10:00", 1, wd, "2025-05-05T10:00"},
-      {"a proposed holiday does not stop work", "2026-11-23T10:00", 1, wd, "2026-11-24T10:00"},
-  });
+                            {"one minute left today", "2026-03-02T16:59", 1, wd, "2026-03-03T16:59"},
+                            {"seconds of the start are kept", "2026-03-02T16:59:30", 1, wd, "2026-03-03T16:59:30"},
+                            {"after hours: counts from Tue 07:30", "2026-03-02T17:01", 1, wd, "2026-03-03T17:00"},
+                            {"exactly at closing", "2026-03-02T17:00", 1, wd, "2026-03-03T17:00"},
+                            {"exactly at opening: ends the same day", "2026-03-02T07:30", 1, wd, "2026-03-02T17:00"},
+                            {"before opening", "2026-03-02T06:00", 1, wd, "2026-03-02T17:00"},
+                            {"Sunday night online", "2026-03-01T22:00", 1, wd, "2026-03-02T17:00"},
+                            {"lunch: from 13:00, 4 h Mon + 4 h Tue", "2026-03-02T12:00", 1, wd, "2026-03-03T11:30"},
+                            {"a whole week", "2026-03-02T08:00", 5, wd, "2026-03-09T08:00"},
+                            {"1.5 days = 12 h", "2026-03-02T07:30", 1.5, wd, "2026-03-03T11:30"},
+                            {"4.15 days = 1992 min: 4 days + 72 min", "2026-03-02T07:30", 4.15, wd, "2026-03-06T08:42"},
+                            {"Tết 2025 (25 Jan–2 Feb off)", "2025-01-24T15:00", 1, wd, "2025-02-03T15:00"},
+                            {"received during Tết 2025", "2025-01-29T10:00", 1, wd, "2025-02-03T17:00"},
+                            {"Tết 2026 (14–22 Feb off)", "2026-02-13T09:00", 1, wd, "2026-02-23T09:00"},
+                            {"received during Tết 2026", "2026-02-16T08:00", 3, wd, "2026-02-25T17:00"},
+                            {"10 days across Tết 2026", "2026-02-09T08:00", 10, wd, "2026-03-02T08:00"},
+                            {"1 Jan holiday, 2 Jan swapped, weekend", "2025-12-31T10:00", 1, wd, "2026-01-05T10:00"},
+                            {"into the make-up Saturday 10 Jan 2026", "2026-01-09T10:00", 1, wd, "2026-01-10T10:00"},
+                            {"from the make-up Saturday", "2026-01-10T10:00", 1, wd, "2026-01-12T10:00"},
+                            {"into the make-up Saturday 26 Apr 2025", "2025-04-25T10:00", 1, wd, "2025-04-26T10:00"},
+                            {"30/4, 1/5, swapped 2/5, weekend", "2025-04-29T10:00", 1, wd, "2025-05-05T10:00"},
+                            {"a proposed holiday does not stop work", "2026-11-23T10:00", 1, wd, "2026-11-24T10:00"},
+                        });
 }
 
 TEST_F(WorkCalendarTest, AddWorkingHours) {
   const TimeUnit h = TimeUnit::kWorkingHour;
   ExpectAdds(calendar_, {
-      {"across lunch: 2.5 h + 1.5 h", "2026-03-02T09:00", 4, h, "2026-03-02T14:30"},
-      {"ends exactly at 11:30", "2026-03-02T09:30", 2, h, "2026-03-02T11:30"},
-      {"ends exactly at 17:00", "2026-03-02T13:00", 4, h, "2026-03-02T17:00"},
-      {"half an hour around lunch", "2026-03-02T11:15", 0.5, h, "2026-03-02T13:15"},
-      {"over the weekend", "2026-03-06T16:00", 8, h, "2026-03-09T16:00"},
-      {"a third of an hour", "2026-03-02T09:00", 1.0 / 3, h, "2026-03-02T09:20"},
-      {"0.1 h is 6 min", "2026-03-02T09:00", 0.1, h, "2026-03-02T09:06"},
-      {"4.15 h × 60 is 249.00000000000003 in binary: 249 min, not 250", "2026-03-02T07:30", 4.15, h,
-       "2026-03-02T13:09"},
-      {"0.01 h rounds up to 1 min", "2026-03-02T09:00", 0.01, h, "2026-03-02T09:01"},
-  });
+                            {"across lunch: 2.5 h + 1.5 h", "2026-03-02T09:00", 4, h, "2026-03-02T14:30"},
+                            {"ends exactly at 11:30", "2026-03-02T09:30", 2, h, "2026-03-02T11:30"},
+                            {"ends exactly at 17:00", "2026-03-02T13:00", 4, h, "2026-03-02T17:00"},
+                            {"half an hour around lunch", "2026-03-02T11:15", 0.5, h, "2026-03-02T13:15"},
+                            {"over the weekend", "2026-03-06T16:00", 8, h, "2026-03-09T16:00"},
+                            {"a third of an hour", "2026-03-02T09:00", 1.0 / 3, h, "2026-03-02T09:20"},
+                            {"0.1 h is 6 min", "2026-03-02T09:00", 0.1, h, "2026-03-02T09:06"},
+                            {"4.15 h × 60 is 249.00000000000003 in binary: 249 min, not 250", "2026-03-02T07:30", 4.15,
+                             h, "2026-03-02T13:09"},
+                            {"0.01 h rounds up to 1 min", "2026-03-02T09:00", 0.01, h, "2026-03-02T09:01"},
+                        });
 }
 
 TEST_F(WorkCalendarTest, AddCalendarDaysAndMonths) {
   const TimeUnit d = TimeUnit::kDay;
   const TimeUnit m = TimeUnit::kMonth;
-  ExpectAdds(calendar_, {
-      {"art. 147: receipt day not counted", "2026-03-02T09:00", 3, d, "2026-03-05T17:00"},
-      {"art. 148(5): Saturday -> Monday", "2026-03-02T09:00", 5, d, "2026-03-09T17:00"},
-      {"received online on Saturday = Monday", "2026-03-07T10:00", 3, d, "2026-03-12T17:00"},
-      {"received after hours = next day", "2026-03-02T17:30", 1, d, "2026-03-04T17:00"},
-      {"received at 16:59", "2026-03-02T16:59", 1, d, "2026-03-03T17:00"},
-      {"lands on Hùng Kings Sunday, then its compensatory Monday", "2026-04-23T09:00", 3, d,
-       "2026-04-28T17:00"},
-      {"lands in Tết 2026", "2026-02-09T10:00", 7, d, "2026-02-23T17:00"},
-      {"lands on a make-up Saturday, a working day", "2026-01-07T10:00", 3, d, "2026-01-10T17:00"},
-      {"art. 148(3): 31 Jan + 1 month = 29 Feb (leap)", "2024-01-31T10:00", 1, m, "2024-02-29T17:00"},
-      {"31 Jan + 1 month = 28 Feb", "2029-01-31T10:00", 1, m, "2029-02-28T17:00"},
-      {"31 Oct + 4 months = Sat 28 Feb -> Mon 2 Mar", "2025-10-31T10:00", 4, m, "2026-03-02T17:00"},
-      {"31 Mar + 1 month = 30 Apr holiday -> 4 May", "2026-03-31T10:00", 1, m, "2026-05-04T17:00"},
-      {"lands on the Tết weekend", "2026-01-15T09:00", 1, m, "2026-02-23T17:00"},
-      {"twelve months", "2025-03-03T09:00", 12, m, "2026-03-03T17:00"},
-  });
+  ExpectAdds(
+      calendar_,
+      {
+          {"art. 147: receipt day not counted", "2026-03-02T09:00", 3, d, "2026-03-05T17:00"},
+          {"art. 148(5): Saturday -> Monday", "2026-03-02T09:00", 5, d, "2026-03-09T17:00"},
+          {"received online on Saturday = Monday", "2026-03-07T10:00", 3, d, "2026-03-12T17:00"},
+          {"received after hours = next day", "2026-03-02T17:30", 1, d, "2026-03-04T17:00"},
+          {"received at 16:59", "2026-03-02T16:59", 1, d, "2026-03-03T17:00"},
+          {"lands on Hùng Kings Sunday, then its compensatory Monday", "2026-04-23T09:00", 3, d, "2026-04-28T17:00"},
+          {"lands in Tết 2026", "2026-02-09T10:00", 7, d, "2026-02-23T17:00"},
+          {"lands on a make-up Saturday, a working day", "2026-01-07T10:00", 3, d, "2026-01-10T17:00"},
+          {"art. 148(3): 31 Jan + 1 month = 29 Feb (leap)", "2024-01-31T10:00", 1, m, "2024-02-29T17:00"},
+          {"31 Jan + 1 month = 28 Feb", "2029-01-31T10:00", 1, m, "2029-02-28T17:00"},
+          {"31 Oct + 4 months = Sat 28 Feb -> Mon 2 Mar", "2025-10-31T10:00", 4, m, "2026-03-02T17:00"},
+          {"31 Mar + 1 month = 30 Apr holiday -> 4 May", "2026-03-31T10:00", 1, m, "2026-05-04T17:00"},
+          {"lands on the Tết weekend", "2026-01-15T09:00", 1, m, "2026-02-23T17:00"},
+          {"twelve months", "2025-03-03T09:00", 12, m, "2026-03-03T17:00"},
+      });
 }
 
 TEST_F(WorkCalendarTest, ZeroAmountIsTheNextWorkingMoment) {
@@ -300,11 +301,11 @@ TEST(WorkCalendarCustomHoursTest, OneMorningPeriod) {
   const WorkCalendar calendar(mornings, {});
   EXPECT_EQ(Show(calendar.NextWorkingMoment(Local("2026-03-02T12:00"))), Show(Local("2026-03-03T08:00")));
   ExpectAdds(calendar, {
-      {"a working day is 4 h", "2026-03-02T10:00", 1, TimeUnit::kWorkingDay, "2026-03-03T10:00"},
-      {"after hours", "2026-03-02T13:00", 1, TimeUnit::kWorkingDay, "2026-03-03T12:00"},
-      {"half a day", "2026-03-02T08:00", 0.5, TimeUnit::kWorkingDay, "2026-03-02T10:00"},
-      {"end of day is 12:00", "2026-03-02T09:00", 3, TimeUnit::kDay, "2026-03-05T12:00"},
-  });
+                           {"a working day is 4 h", "2026-03-02T10:00", 1, TimeUnit::kWorkingDay, "2026-03-03T10:00"},
+                           {"after hours", "2026-03-02T13:00", 1, TimeUnit::kWorkingDay, "2026-03-03T12:00"},
+                           {"half a day", "2026-03-02T08:00", 0.5, TimeUnit::kWorkingDay, "2026-03-02T10:00"},
+                           {"end of day is 12:00", "2026-03-02T09:00", 3, TimeUnit::kDay, "2026-03-05T12:00"},
+                       });
 }
 
 TEST(WorkCalendarCustomHoursTest, ValidateRejectsBadSchedules) {

@@ -37,8 +37,7 @@ class StoreContractTest : public ::testing::TestWithParam<Backend> {
   }
 
   static const ReferenceCatalogue& Catalogue() {
-    static const ReferenceCatalogue catalogue =
-        app::LoadReferenceCatalogue(app::BuiltInReferenceFiles()).catalogue;
+    static const ReferenceCatalogue catalogue = app::LoadReferenceCatalogue(app::BuiltInReferenceFiles()).catalogue;
     return catalogue;
   }
 
@@ -130,11 +129,13 @@ TEST_P(StoreContractTest, ReadsTheCalendar) {
   ASSERT_TRUE(store_->SaveReferenceCatalogue(Catalogue()).has_value());
   auto days = store_->CalendarEntries().value();
   ASSERT_EQ(days.size(), 63u);
-  auto makeup = std::ranges::find_if(days, [](const CalendarEntry& e) { return FormatIsoDate(e.date) == "2026-01-10"; });
+  auto makeup =
+      std::ranges::find_if(days, [](const CalendarEntry& e) { return FormatIsoDate(e.date) == "2026-01-10"; });
   ASSERT_NE(makeup, days.end());
   EXPECT_EQ(makeup->kind, DayKind::kMakeupWorkingDay);
   EXPECT_EQ(makeup->is_day_off, false);
-  auto proposed = std::ranges::find_if(days, [](const CalendarEntry& e) { return FormatIsoDate(e.date) == "2026-11-24"; });
+  auto proposed =
+      std::ranges::find_if(days, [](const CalendarEntry& e) { return FormatIsoDate(e.date) == "2026-11-24"; });
   ASSERT_NE(proposed, days.end());
   EXPECT_FALSE(proposed->is_day_off.has_value());
 }
@@ -197,7 +198,8 @@ TEST(SqliteStoreTest, AdministratorCalendarEditsSurviveAReload) {
   EXPECT_EQ(changes.calendar_kept_admin_edits, 1u);
   EXPECT_EQ(changes.TotalWritten(), 0u);
   auto days = store->CalendarEntries().value();
-  auto edited = std::ranges::find_if(days, [](const CalendarEntry& e) { return FormatIsoDate(e.date) == "2026-11-24"; });
+  auto edited =
+      std::ranges::find_if(days, [](const CalendarEntry& e) { return FormatIsoDate(e.date) == "2026-11-24"; });
   ASSERT_NE(edited, days.end());
   EXPECT_EQ(edited->is_day_off, true);
 }

@@ -13,9 +13,9 @@ class InMemoryReferenceFiles final : public app::ReferenceFiles {
  public:
   InMemoryReferenceFiles() {
     const app::BuiltInReferenceFiles built_in;
-    for (const char* path : {app::kProvincesFile, app::kCommunesFile, app::kLegacyCommunesFile,
-                             app::kLegacyMappingFile, app::kProceduresFile, app::kProcedureChannelsFile,
-                             app::kProcedureDocumentsFile, app::kCalendarFile}) {
+    for (const char* path :
+         {app::kProvincesFile, app::kCommunesFile, app::kLegacyCommunesFile, app::kLegacyMappingFile,
+          app::kProceduresFile, app::kProcedureChannelsFile, app::kProcedureDocumentsFile, app::kCalendarFile}) {
       files_[path] = built_in.Read(path).value();
     }
   }

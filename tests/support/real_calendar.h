@@ -8,8 +8,8 @@
 namespace motcua::test_support {
 
 inline const WorkCalendar& RealCalendar() {
-  static const WorkCalendar calendar(
-      WorkingHours::Default(), app::LoadReferenceCatalogue(app::BuiltInReferenceFiles()).catalogue.calendar);
+  static const WorkCalendar calendar(WorkingHours::Default(),
+                                     app::LoadReferenceCatalogue(app::BuiltInReferenceFiles()).catalogue.calendar);
   return calendar;
 }
 

@@ -53,8 +53,9 @@ Result<void> MigrateSqlite(SQLite::Database& db) {
   const int newest = migrations.empty() ? 0 : migrations.back().version;
   if (applied > newest) {
     return Fail(Error::FailedPrecondition(
-        "db", "cơ sở dữ liệu ở phiên bản lược đồ " + std::to_string(applied) + ", mới hơn chương trình này (" +
-                  std::to_string(newest) + "): hãy dùng bản motcua mới hơn",
+        "db",
+        "cơ sở dữ liệu ở phiên bản lược đồ " + std::to_string(applied) + ", mới hơn chương trình này (" +
+            std::to_string(newest) + "): hãy dùng bản motcua mới hơn",
         "the database schema is at version " + std::to_string(applied) + ", newer than this binary's " +
             std::to_string(newest) + ": use a newer motcua"));
   }

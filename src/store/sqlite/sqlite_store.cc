@@ -37,9 +37,7 @@ std::string JoinChannels(const std::vector<Channel>& channels) {
   return JoinList(names);
 }
 
-SqlValue Optional(const std::optional<std::int64_t>& value) {
-  return value ? SqlValue(*value) : SqlValue(nullptr);
-}
+SqlValue Optional(const std::optional<std::int64_t>& value) { return value ? SqlValue(*value) : SqlValue(nullptr); }
 
 // Runs a database call, turning SQLite's exceptions into an Error (the one boundary where they stop).
 template <typename F>
@@ -227,9 +225,17 @@ class SqliteStore final : public Store {
     return {Text(q, 0), Text(q, 1), Text(q, 2), Text(q, 3), Text(q, 4), Text(q, 5), Text(q, 6)};
   }
   static LegacyLink ReadLegacyLink(SQLite::Statement& q) {
-    LegacyLink link{Text(q, 0), Text(q, 1), Text(q, 2), Text(q, 3), Text(q, 4), Text(q, 5),
+    LegacyLink link{Text(q, 0),
+                    Text(q, 1),
+                    Text(q, 2),
+                    Text(q, 3),
+                    Text(q, 4),
+                    Text(q, 5),
                     Text(q, 6) == "partial" ? MergeKind::kPartial : MergeKind::kWhole,
-                    Text(q, 7), Text(q, 8), Text(q, 9), Text(q, 10)};
+                    Text(q, 7),
+                    Text(q, 8),
+                    Text(q, 9),
+                    Text(q, 10)};
     return link;
   }
   static Procedure ReadProcedure(SQLite::Statement& q) {
@@ -317,24 +323,24 @@ class SqliteStore final : public Store {
     SqliteUpsert documents(*db_, "procedure_documents",
                            {"code", "seq", "case_group", "document", "originals", "copies"}, 2);
     for (const auto& p : c.procedures) {
-      procedures.Write({p.code, p.name, p.ministry, p.field, JoinList(p.levels), p.procedure_type, p.decision,
-                        p.implementing_agency, p.competent_agency, JoinChannels(p.channels), JoinList(p.target_groups),
-                        p.source_url},
-                       changes.procedures);
+      procedures.Write(
+          {p.code, p.name, p.ministry, p.field, JoinList(p.levels), p.procedure_type, p.decision, p.implementing_agency,
+           p.competent_agency, JoinChannels(p.channels), JoinList(p.target_groups), p.source_url},
+          changes.procedures);
       std::int64_t position = 0;
       for (const auto& ch : p.channel_details) {
-        channels.Write({p.code, ++position, std::string(ChannelName(ch.channel)), ch.time_text,
-                        ch.time_value ? SqlValue(*ch.time_value) : SqlValue(nullptr),
-                        ch.time_unit ? SqlValue(std::string(TimeUnitName(*ch.time_unit))) : SqlValue(nullptr),
-                        std::int64_t{ch.fee_free ? 1 : 0},
-                        Optional(ch.first_fee ? std::optional<std::int64_t>(ch.first_fee->dong()) : std::nullopt),
-                        ch.fee_text},
-                       changes.procedure_channels);
+        channels.Write(
+            {p.code, ++position, std::string(ChannelName(ch.channel)), ch.time_text,
+             ch.time_value ? SqlValue(*ch.time_value) : SqlValue(nullptr),
+             ch.time_unit ? SqlValue(std::string(TimeUnitName(*ch.time_unit))) : SqlValue(nullptr),
+             std::int64_t{ch.fee_free ? 1 : 0},
+             Optional(ch.first_fee ? std::optional<std::int64_t>(ch.first_fee->dong()) : std::nullopt), ch.fee_text},
+            changes.procedure_channels);
       }
       for (const auto& d : p.components) {
-        documents.Write({p.code, std::int64_t{d.seq}, d.case_group, d.document, std::int64_t{d.originals},
-                         std::int64_t{d.copies}},
-                        changes.procedure_documents);
+        documents.Write(
+            {p.code, std::int64_t{d.seq}, d.case_group, d.document, std::int64_t{d.originals}, std::int64_t{d.copies}},
+            changes.procedure_documents);
       }
     }
   }
@@ -351,10 +357,10 @@ class SqliteStore final : public Store {
         ++changes.calendar_kept_admin_edits;
         continue;
       }
-      days.Write({date, std::string(DayKindName(e.kind)), e.name_vi,
-                  e.is_day_off ? SqlValue(std::int64_t{*e.is_day_off ? 1 : 0}) : SqlValue(nullptr), e.confidence,
-                  e.note},
-                 changes.calendar);
+      days.Write(
+          {date, std::string(DayKindName(e.kind)), e.name_vi,
+           e.is_day_off ? SqlValue(std::int64_t{*e.is_day_off ? 1 : 0}) : SqlValue(nullptr), e.confidence, e.note},
+          changes.calendar);
     }
   }
 

@@ -37,14 +37,19 @@ void SqliteUpsert::Write(const std::vector<SqlValue>& values, TableChanges& chan
     std::visit(
         [&](const auto& value) {
           using T = std::decay_t<decltype(value)>;
-          if constexpr (std::is_same_v<T, std::nullptr_t>) statement_.bind(index);
-          else if constexpr (std::is_same_v<T, std::int64_t>) statement_.bind(index, static_cast<int64_t>(value));
-          else statement_.bind(index, value);
+          if constexpr (std::is_same_v<T, std::nullptr_t>)
+            statement_.bind(index);
+          else if constexpr (std::is_same_v<T, std::int64_t>)
+            statement_.bind(index, static_cast<int64_t>(value));
+          else
+            statement_.bind(index, value);
         },
         values[i]);
   }
-  if (statement_.exec() > 0) ++changes.written;
-  else ++changes.unchanged;
+  if (statement_.exec() > 0)
+    ++changes.written;
+  else
+    ++changes.unchanged;
 }
 
 }  // namespace motcua::store
