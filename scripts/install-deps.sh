@@ -11,6 +11,7 @@ packages=(
   libssl-dev              # SHA-256 of the dossier event hash chain (OpenSSL EVP)
   libcsv-dev              # RFC 4180 CSV reader for the reference data
   libutf8proc-dev         # Unicode NFC and tone-mark folding
+  libsodium-dev           # Argon2id password hashes, session tokens
   libfmt-dev libspdlog-dev          # formatting and logs
   libcli11-dev            # command line
   libgtest-dev libgmock-dev libbenchmark-dev   # tests and benchmarks

@@ -20,6 +20,7 @@ constexpr Command kCommands[] = {
     {"import", "Import dossier events (offline backfill, migration) from JSON Lines", SetUpImport},
     {"export", "Export dossier events as JSON Lines", SetUpExport},
     {"verify", "Check every dossier's hash chain; name the first broken link (exit 4)", SetUpVerify},
+    {"user", "Accounts: add one, set its password (read from standard input), disable it", SetUpUser},
 };
 
 std::string DefaultDbPath() {

@@ -35,6 +35,9 @@ struct Error {
   static Error FailedPrecondition(std::string field, std::string vi, std::string en) {
     return {ErrorCode::kFailedPrecondition, std::move(field), std::move(vi), std::move(en)};
   }
+  static Error PermissionDenied(std::string field, std::string vi, std::string en) {
+    return {ErrorCode::kPermissionDenied, std::move(field), std::move(vi), std::move(en)};
+  }
   static Error Unavailable(std::string field, std::string vi, std::string en) {
     return {ErrorCode::kUnavailable, std::move(field), std::move(vi), std::move(en)};
   }

@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/account.h"
 #include "domain/dossier_event.h"
 #include "domain/dossier_state.h"
 #include "domain/error.h"
@@ -59,6 +60,22 @@ struct ChainBreak {
   // "undecodable payload": the stored row is not a valid event any more;
   // "projection mismatch": the dossiers row names a different last event than the history.
   std::string what;
+};
+
+// An account with its password hash (an Argon2id string; the password itself is never stored).
+struct StoredAccount {
+  Account account;
+  std::string password_hash;
+};
+
+// A login session. The client holds the token; the store keeps only its SHA-256 (hex), so a copy of the
+// database does not let anyone act as the user.
+struct StoredSession {
+  std::string token_hash;
+  std::string login;
+  Instant created_at{};
+  Instant expires_at{};
+  std::optional<Instant> revoked_at = {};
 };
 
 class Store {
@@ -111,6 +128,33 @@ class Store {
   // seq continuity and the projection's last event; returns the first break, or nullopt when everything is
   // intact. Streams: memory use does not grow with the number of events.
   virtual Result<std::optional<ChainBreak>> VerifyDossierChains() = 0;
+
+  // --- Accounts and sessions --------------------------------------------------------------------------
+  // Validation and the lock-out policy are the caller's (app/accounts.h); the store keeps what it is given.
+
+  // Stores a new account (its failed_attempts, locked_until and disabled as given). Conflict on "login"
+  // when the login is taken.
+  virtual Result<void> CreateAccount(const Account& account, std::string_view password_hash) = 0;
+  virtual Result<std::optional<StoredAccount>> FindAccount(std::string_view login) = 0;
+  // Replaces the password hash and revokes (at `at`) every open session of the account, so that a session
+  // opened with the old password does not outlive it. NotFound on "login" for an unknown login.
+  virtual Result<void> SetPasswordHash(std::string_view login, std::string_view password_hash, Instant at) = 0;
+  // Disables (or enables) the account; disabling also revokes its open sessions at `at`, in the same
+  // transaction. NotFound on "login" for an unknown login.
+  virtual Result<void> SetAccountDisabled(std::string_view login, bool disabled, Instant at) = 0;
+  // Counts one more failed login, atomically: when the count reaches `max_failures` the account is locked
+  // until `lock_until` and the count starts again from 0. Returns the account as updated. NotFound on "login".
+  virtual Result<Account> RecordLoginFailure(std::string_view login, int max_failures, Instant lock_until) = 0;
+  // After a successful login: the count goes back to 0 and any lock is lifted. NotFound on "login".
+  virtual Result<void> ResetLoginFailures(std::string_view login) = 0;
+
+  // Stores a new session of an existing account (Conflict if the token hash is taken, NotFound on "login"
+  // if the account does not exist).
+  virtual Result<void> CreateSession(const StoredSession& session) = 0;
+  virtual Result<std::optional<StoredSession>> FindSession(std::string_view token_hash) = 0;
+  // Marks the session revoked at `at`. Returns false (and changes nothing) when there is no such session or
+  // it was already revoked.
+  virtual Result<bool> RevokeSession(std::string_view token_hash, Instant at) = 0;
 };
 
 }  // namespace motcua::store

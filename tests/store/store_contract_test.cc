@@ -151,9 +151,9 @@ TEST(SqliteStoreTest, UsesWalAndForeignKeysAndRecordsTheMigration) {
   ASSERT_TRUE(OpenSqliteStore(path).has_value());
   SQLite::Database db(path);
   EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "wal");
-  EXPECT_EQ(db.execAndGet("SELECT max(version) FROM schema_migrations").getInt(), 2);
+  EXPECT_EQ(db.execAndGet("SELECT max(version) FROM schema_migrations").getInt(), 3);
   EXPECT_TRUE(OpenSqliteStore(path).has_value()) << "opening again applies nothing and succeeds";
-  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM schema_migrations").getInt(), 2);
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM schema_migrations").getInt(), 3);
 }
 
 TEST(SqliteStoreTest, RefusesASchemaNewerThanTheBinary) {

@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "domain/civil_time.h"
+#include "store/sqlite/sqlite_account_store.h"
 #include "store/sqlite/sqlite_dossier_store.h"
 #include "store/sqlite/sqlite_migrator.h"
 #include "store/sqlite/sqlite_upsert.h"
@@ -52,7 +53,7 @@ auto Guard(const char* what, F&& body) -> decltype(body()) {
 
 class SqliteStore final : public Store {
  public:
-  explicit SqliteStore(std::unique_ptr<SQLite::Database> db) : db_(std::move(db)), dossiers_(*db_) {}
+  explicit SqliteStore(std::unique_ptr<SQLite::Database> db) : db_(std::move(db)), dossiers_(*db_), accounts_(*db_) {}
 
   Result<CatalogueChanges> SaveReferenceCatalogue(const ReferenceCatalogue& catalogue) override {
     return Guard("saving the reference catalogue", [&]() -> Result<CatalogueChanges> {
@@ -186,6 +187,42 @@ class SqliteStore final : public Store {
   Result<std::optional<ChainBreak>> VerifyDossierChains() override {
     return Guard("verifying the dossier history",
                  [&]() -> Result<std::optional<ChainBreak>> { return dossiers_.VerifyChains(); });
+  }
+
+  Result<void> CreateAccount(const Account& account, std::string_view password_hash) override {
+    return Guard("creating an account", [&] { return accounts_.Create(account, password_hash); });
+  }
+
+  Result<std::optional<StoredAccount>> FindAccount(std::string_view login) override {
+    return Guard("reading an account", [&] { return accounts_.Find(login); });
+  }
+
+  Result<void> SetPasswordHash(std::string_view login, std::string_view password_hash, Instant at) override {
+    return Guard("changing a password", [&] { return accounts_.SetPasswordHash(login, password_hash, at); });
+  }
+
+  Result<void> SetAccountDisabled(std::string_view login, bool disabled, Instant at) override {
+    return Guard("disabling an account", [&] { return accounts_.SetDisabled(login, disabled, at); });
+  }
+
+  Result<Account> RecordLoginFailure(std::string_view login, int max_failures, Instant lock_until) override {
+    return Guard("recording a failed login", [&] { return accounts_.RecordFailure(login, max_failures, lock_until); });
+  }
+
+  Result<void> ResetLoginFailures(std::string_view login) override {
+    return Guard("recording a login", [&] { return accounts_.ResetFailures(login); });
+  }
+
+  Result<void> CreateSession(const StoredSession& session) override {
+    return Guard("opening a session", [&] { return accounts_.CreateSession(session); });
+  }
+
+  Result<std::optional<StoredSession>> FindSession(std::string_view token_hash) override {
+    return Guard("reading a session", [&] { return accounts_.FindSession(token_hash); });
+  }
+
+  Result<bool> RevokeSession(std::string_view token_hash, Instant at) override {
+    return Guard("closing a session", [&]() -> Result<bool> { return accounts_.RevokeSession(token_hash, at); });
   }
 
  private:
@@ -366,6 +403,7 @@ class SqliteStore final : public Store {
 
   std::unique_ptr<SQLite::Database> db_;
   SqliteDossierStore dossiers_;  // shares db_, declared after it
+  SqliteAccountStore accounts_;  // shares db_, declared after it
 };
 
 }  // namespace

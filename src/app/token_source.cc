@@ -1,0 +1,36 @@
+#include "app/token_source.h"
+
+#include <sodium.h>
+
+#include <array>
+
+#include "app/sodium_password_hasher.h"
+
+namespace motcua::app {
+namespace {
+
+template <std::size_t N>
+std::string Hex(const std::array<unsigned char, N>& bytes) {
+  std::array<char, 2 * N + 1> hex{};
+  sodium_bin2hex(hex.data(), hex.size(), bytes.data(), bytes.size());
+  return std::string(hex.data(), 2 * N);
+}
+
+}  // namespace
+
+SodiumTokenSource::SodiumTokenSource() { InitSodium(); }
+
+std::string SodiumTokenSource::NewToken() {
+  std::array<unsigned char, 32> bytes{};
+  randombytes_buf(bytes.data(), bytes.size());
+  return Hex(bytes);
+}
+
+std::string SessionTokenHash(std::string_view token) {
+  // crypto_hash_sha256 needs no sodium_init: it is a pure function.
+  std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
+  crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(token.data()), token.size());
+  return Hex(digest);
+}
+
+}  // namespace motcua::app
