@@ -2,14 +2,15 @@
 
 namespace motcua::app {
 
+Result<void> CheckLevel(const std::optional<std::string>& level) {
+  if (!level || *level == "ministry" || *level == "province" || *level == "commune" || *level == "other") return {};
+  return Fail(Error::InvalidArgument("level", "cấp '" + *level + "' không hợp lệ (ministry, province, commune, other)",
+                                     "level '" + *level + "' is not one of ministry, province, commune, other"));
+}
+
 Result<std::vector<ProcedureHit>> SearchProcedures(store::Store& store, std::string_view query,
                                                    const SearchOptions& options) {
-  if (options.level && *options.level != "ministry" && *options.level != "province" && *options.level != "commune" &&
-      *options.level != "other") {
-    return Fail(Error::InvalidArgument(
-        "level", "cấp '" + *options.level + "' không hợp lệ (ministry, province, commune, other)",
-        "level '" + *options.level + "' is not one of ministry, province, commune, other"));
-  }
+  if (auto ok = CheckLevel(options.level); !ok) return Fail(ok.error());
   auto procedures = store.ListProcedures();
   if (!procedures) return Fail(procedures.error());
   const ProcedureSearch search(*procedures);

@@ -1,6 +1,8 @@
 #pragma once
 // Use case: search the procedure catalogue held in the store (diacritic-insensitive, typo-tolerant; see
 // ProcedureSearch for the ranking).
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -13,6 +15,9 @@ struct ProcedureHit {
   Procedure procedure;  // without channel details and components
   double score = 0;
 };
+
+// InvalidArgument naming "level" unless `level` is unset or one of ministry, province, commune, other.
+Result<void> CheckLevel(const std::optional<std::string>& level);
 
 // `options.level`, when set, must be one of ministry, province, commune, other.
 Result<std::vector<ProcedureHit>> SearchProcedures(store::Store& store, std::string_view query,

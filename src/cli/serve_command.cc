@@ -1,9 +1,15 @@
 // motcua serve: the HTTP server over the store.
 #include <spdlog/spdlog.h>
 
+#include "app/clock.h"
+#include "app/lifecycle_settings.h"
+#include "app/procedure_catalogue.h"
 #include "cli/command.h"
 #include "http/health_handler.h"
 #include "http/http_server.h"
+#include "http/metrics.h"
+#include "http/public_api.h"
+#include "store/sqlite/sqlite_store_provider.h"
 
 namespace motcua::cli {
 namespace {
@@ -13,6 +19,23 @@ struct ServeOptions {
   int threads = 2;
 };
 
+// Everything the routes refer to, built once before serving and outliving the server.
+struct ServerState {
+  store::SqliteStoreProvider stores;
+  app::ProcedureCatalogue procedures;
+  app::SystemClock clock;
+  app::LifecycleSettings settings;
+  http::RequestMetrics metrics;
+};
+
+// The one route table of the server (STYLE.md §6).
+http::Router MakeRouter(ServerState& state) {
+  http::Router router = http::MakeFoundationRouter();
+  router.Add(http::Method::get, "/metrics", http::MakeMetricsHandler(state.metrics));
+  http::AddPublicApi(router, {state.stores, state.procedures, state.clock, state.settings.deadline});
+  return router;
+}
+
 int RunServe(GlobalOptions& global, const ServeOptions& options) {
   int exit_code = 0;
   auto store = OpenStoreOrReport(global, exit_code);  // creates or migrates the schema before serving
@@ -20,10 +43,13 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
   auto server_options = http::WithListenAddress(http::ServerOptions{}, options.listen);
   if (!server_options) return global.out.ReportError(server_options.error());
   server_options->threads = options.threads;
-  http::HttpServer server(*server_options, http::MakeFoundationRouter());
+  auto procedures = app::ProcedureCatalogue::Load(*store);
+  if (!procedures) return global.out.ReportError(procedures.error());
+  ServerState state{store::SqliteStoreProvider(global.db_path), std::move(*procedures), {}, {}, {}};
+  http::HttpServer server(*server_options, http::WithMetrics(MakeRouter(state), state.metrics));
   if (auto listening = server.Listen(); !listening) return global.out.ReportError(listening.error());
-  spdlog::info("motcua {} serving {} on {}:{}", http::kServerVersion, global.db_path, server_options->address,
-               server.bound_port());
+  spdlog::info("motcua {} serving {} ({} procedures indexed) on {}:{}", http::kServerVersion, global.db_path,
+               state.procedures.size(), server_options->address, server.bound_port());
   server.Run();
   spdlog::info("motcua stopped");
   return 0;

@@ -1,7 +1,7 @@
 #pragma once
 // The liveness probe and the router of the foundation server. GET /healthz answers 200
 // {"status":"ok","version":"<version>"} as long as the process serves HTTP; it touches no store, so a load
-// balancer can call it often. Later endpoints (/metrics, /api/v1/...) are registered beside it.
+// balancer can call it often. The server registers /metrics and /api/v1/... beside it (serve_command.cc).
 #include <string>
 #include <string_view>
 

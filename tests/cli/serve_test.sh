@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `motcua serve` end to end: it answers /healthz, gives JSON 404/405 errors, and exits 0 soon after SIGTERM.
+# `motcua serve` end to end: it answers /healthz and the public API, counts requests in /metrics, gives JSON
+# 404/405 errors, and exits 0 soon after SIGTERM.
 # Usage: serve_test.sh PATH_TO_MOTCUA
 set -euo pipefail
 motcua=${1:?usage: serve_test.sh PATH_TO_MOTCUA}
@@ -61,6 +62,14 @@ grep -q '"code":"not_found"' "$tmp/body.json" || fail "/nope error code: $(cat "
 status=$(http_status -X POST "http://127.0.0.1:$port/healthz")
 [[ $status == 405 ]] || fail "POST /healthz: expected 405, got $status"
 grep -q '"code":"method_not_allowed"' "$tmp/body.json" || fail "POST /healthz body: $(cat "$tmp/body.json")"
+
+# The public API is wired in: a procedure by its code, and /metrics counting it by route pattern.
+status=$(http_status "http://127.0.0.1:$port/api/v1/procedures/1.001193")
+[[ $status == 200 ]] || fail "/api/v1/procedures/1.001193: expected 200, got $status"
+grep -q '"code":"1.001193"' "$tmp/body.json" || fail "procedure body: $(cat "$tmp/body.json")"
+status=$(http_status "http://127.0.0.1:$port/metrics")
+[[ $status == 200 ]] || fail "/metrics: expected 200, got $status"
+grep -q 'route="/api/v1/procedures/{code}",status="200"' "$tmp/body.json" || fail "/metrics: $(cat "$tmp/body.json")"
 
 kill -TERM "$server_pid"
 for _ in $(seq 50); do

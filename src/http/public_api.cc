@@ -1,0 +1,245 @@
+#include "http/public_api.h"
+
+#include <string>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "app/dossier_tracking.h"
+#include "app/unit_lookup.h"
+#include "http/json_response.h"
+#include "http/query_params.h"
+
+namespace motcua::http {
+namespace {
+
+using nlohmann::json;
+
+// ---- Mapping results to JSON -----------------------------------------------------------------------------
+
+template <typename T, typename F>
+json OrNull(const std::optional<T>& value, F&& to_json) {
+  return value ? json(to_json(*value)) : json(nullptr);
+}
+
+json TimeJson(const std::optional<Instant>& instant) { return OrNull(instant, FormatIsoLocal); }
+
+std::string_view TimelinessName(Timeliness timeliness) {
+  switch (timeliness) {
+    case Timeliness::kEarly:
+      return "early";
+    case Timeliness::kOnTime:
+      return "on_time";
+    case Timeliness::kLate:
+      return "late";
+  }
+  return "on_time";
+}
+
+json ProvinceUnitsJson(const app::ProvinceUnits& units) {
+  json communes = json::array();
+  for (const Commune& c : units.communes) {
+    communes.push_back({{"code", c.code}, {"name", c.name}, {"division_type", c.division_type}});
+  }
+  const Province& p = units.province;
+  return {{"province", {{"code", p.code}, {"name", p.name}, {"division_type", p.division_type}}},
+          {"communes", std::move(communes)}};
+}
+
+std::string_view OutcomeName(LegacyOutcome outcome) {
+  switch (outcome) {
+    case LegacyOutcome::kUnique:
+      return "unique";
+    case LegacyOutcome::kNeedsDecision:
+      return "needs_decision";
+    case LegacyOutcome::kUnknown:
+      return "unknown";
+  }
+  return "unknown";
+}
+
+json LegacyLookupJson(const app::LegacyLookup& lookup) {
+  json candidates = json::array();
+  for (const LegacyLink& link : lookup.resolution.candidates) {
+    candidates.push_back({{"commune_code", link.commune_code},
+                          {"commune_name", link.commune_name},
+                          {"province_code", link.province_code},
+                          {"merge", link.merge == MergeKind::kWhole ? "whole" : "partial"},
+                          {"note", link.note}});
+  }
+  const json old_unit = OrNull(lookup.old_unit, [](const LegacyCommune& u) {
+    return json{{"commune_code", u.commune_code},   {"commune_name", u.commune_name},
+                {"division_type", u.division_type}, {"district_code", u.district_code},
+                {"district_name", u.district_name}, {"province_code", u.province_code},
+                {"province_name", u.province_name}};
+  });
+  return {{"old_code", lookup.old_code},
+          {"outcome", OutcomeName(lookup.resolution.outcome)},
+          {"old_unit", old_unit},
+          {"candidates", std::move(candidates)}};
+}
+
+json SearchHitsJson(const std::vector<app::ProcedureHit>& hits) {
+  json items = json::array();
+  for (const app::ProcedureHit& hit : hits) {
+    const Procedure& p = hit.procedure;
+    items.push_back(
+        {{"code", p.code}, {"name", p.name}, {"field", p.field}, {"levels", p.levels}, {"score", hit.score}});
+  }
+  return {{"items", std::move(items)}};
+}
+
+json ChannelJson(const ProcedureChannel& c) {
+  return {{"channel", ChannelName(c.channel)},
+          {"time_text", c.time_text},
+          {"time_value", OrNull(c.time_value, [](double v) { return v; })},
+          {"time_unit", OrNull(c.time_unit, TimeUnitName)},
+          {"fee_free", c.fee_free},
+          {"first_fee_vnd", OrNull(c.first_fee, [](Money m) { return m.dong(); })},
+          {"fee_text", c.fee_text}};
+}
+
+json ProcedureJson(const Procedure& p) {
+  json channels = json::array();
+  for (const ProcedureChannel& c : p.channel_details) channels.push_back(ChannelJson(c));
+  json components = json::array();
+  for (const DossierComponent& c : p.components) {
+    components.push_back({{"seq", c.seq},
+                          {"case_group", c.case_group},
+                          {"document", c.document},
+                          {"originals", c.originals},
+                          {"copies", c.copies}});
+  }
+  return {{"code", p.code},
+          {"name", p.name},
+          {"ministry", p.ministry},
+          {"field", p.field},
+          {"levels", p.levels},
+          {"procedure_type", p.procedure_type},
+          {"decision", p.decision},
+          {"implementing_agency", p.implementing_agency},
+          {"competent_agency", p.competent_agency},
+          {"target_groups", p.target_groups},
+          {"source_url", p.source_url},
+          {"channels", std::move(channels)},
+          {"components", std::move(components)}};
+}
+
+json TrackingJson(const app::DossierTracking& t) {
+  return {{"code", t.code},
+          {"procedure", {{"code", t.procedure_code}, {"name", t.procedure_name}}},
+          {"status", DossierStatusName(t.status)},
+          {"status_label", DossierStatusLabelVi(t.status)},
+          {"received_at", TimeJson(t.received_at)},
+          {"due_at", TimeJson(t.due_at)},
+          {"completed_at", TimeJson(t.completed_at)},
+          {"returned_at", TimeJson(t.returned_at)},
+          {"overdue", t.overdue},
+          {"timeliness", OrNull(t.timeliness, TimelinessName)}};
+}
+
+// ---- Parsing requests ------------------------------------------------------------------------------------
+
+// The query parameters of `request`, refusing any not in `known`.
+Result<QueryParams> Query(const Request& request, std::initializer_list<std::string_view> known) {
+  auto query = QueryParams::Parse(ToStd(request.target()));
+  if (!query) return Fail(query.error());
+  if (auto ok = query->OnlyThese(known); !ok) return Fail(ok.error());
+  return query;
+}
+
+Result<std::string> Required(const QueryParams& query, std::string_view name) {
+  const auto value = query.Get(name);
+  if (value) return std::string(*value);
+  const std::string text(name);
+  return Fail(Error::InvalidArgument(text, "thiếu tham số '" + text + "'", "missing parameter '" + text + "'"));
+}
+
+struct SearchRequest {
+  std::string q;
+  SearchOptions options;
+};
+
+Result<SearchRequest> ParseSearch(const Request& request) {
+  auto query = Query(request, {"q", "level", "limit"});
+  if (!query) return Fail(query.error());
+  auto q = Required(*query, "q");
+  if (!q) return Fail(q.error());
+  auto limit = query->GetInt("limit", 10, 1, 100);
+  if (!limit) return Fail(limit.error());
+  SearchRequest parsed{std::move(*q), {}};
+  parsed.options.limit = static_cast<std::size_t>(*limit);
+  if (const auto level = query->Get("level")) parsed.options.level = std::string(*level);
+  return parsed;
+}
+
+// ---- Handlers --------------------------------------------------------------------------------------------
+
+// The JSON of a successful result, or the error response.
+template <typename T, typename ToJson>
+Response Reply(const Result<T>& result, ToJson&& to_json) {
+  if (!result) return ErrorResponse(result.error());
+  return JsonResponse(Status::ok, to_json(*result));
+}
+
+// Calls `use_case` with the calling thread's store, after checking that the request has no query parameters
+// besides `known`.
+template <typename UseCase>
+Response WithStore(const PublicApiContext& context, const Request& request,
+                   std::initializer_list<std::string_view> known, UseCase&& use_case) {
+  auto query = Query(request, known);
+  if (!query) return ErrorResponse(query.error());
+  auto store = context.stores.ForThisThread();
+  if (!store) return ErrorResponse(store.error());
+  return use_case(**store, *query);
+}
+
+void AddUnitRoutes(Router& router, const PublicApiContext& c) {
+  router.Add(Method::get, "/api/v1/units", Handler([c](const Request& request) {
+               return WithStore(c, request, {"province"}, [](store::Store& store, const QueryParams& query) {
+                 auto province = Required(query, "province");
+                 if (!province) return ErrorResponse(province.error());
+                 return Reply(app::ListProvinceUnits(store, *province), ProvinceUnitsJson);
+               });
+             }));
+  router.Add(Method::get, "/api/v1/units/legacy/{old_code}",
+             RouteHandler([c](const Request& request, const PathParams& params) {
+               return WithStore(c, request, {}, [&](store::Store& store, const QueryParams&) {
+                 return Reply(app::LookUpLegacyCommune(store, params.Get("old_code")), LegacyLookupJson);
+               });
+             }));
+}
+
+void AddProcedureRoutes(Router& router, const PublicApiContext& c) {
+  router.Add(Method::get, "/api/v1/procedures", Handler([c](const Request& request) {
+               auto parsed = ParseSearch(request);
+               if (!parsed) return ErrorResponse(parsed.error());
+               return Reply(c.procedures.Search(parsed->q, parsed->options), SearchHitsJson);
+             }));
+  router.Add(Method::get, "/api/v1/procedures/{code}",
+             RouteHandler([c](const Request& request, const PathParams& params) {
+               return WithStore(c, request, {}, [&](store::Store& store, const QueryParams&) {
+                 return Reply(c.procedures.Details(store, params.Get("code")), ProcedureJson);
+               });
+             }));
+}
+
+void AddTrackingRoutes(Router& router, const PublicApiContext& c) {
+  router.Add(Method::get, "/api/v1/track/{dossier_code}",
+             RouteHandler([c](const Request& request, const PathParams& params) {
+               return WithStore(c, request, {}, [&](store::Store& store, const QueryParams&) {
+                 const std::string code(params.Get("dossier_code"));
+                 return Reply(app::TrackDossier(store, code, c.clock.Now(), c.policy), TrackingJson);
+               });
+             }));
+}
+
+}  // namespace
+
+void AddPublicApi(Router& router, const PublicApiContext& context) {
+  AddUnitRoutes(router, context);
+  AddProcedureRoutes(router, context);
+  AddTrackingRoutes(router, context);
+}
+
+}  // namespace motcua::http

@@ -1,0 +1,297 @@
+// The public HTTP API end to end: a real SQLite file with the shipped catalogue and one dossier, a real
+// HttpServer on a loopback port, and a small synchronous Beast client. The server is started once for the
+// suite (installing the catalogue is the slow part) and stopped at the end.
+#include "http/public_api.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <memory>
+#include <random>
+#include <string>
+#include <thread>
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/write.hpp>
+#include <nlohmann/json.hpp>
+
+#include "app/catalogue_installer.h"
+#include "app/dossier_lifecycle.h"
+#include "app/work_calendar_loader.h"
+#include "http/health_handler.h"
+#include "http/http_server.h"
+#include "http/metrics.h"
+#include "store/sqlite/sqlite_store.h"
+#include "store/sqlite/sqlite_store_provider.h"
+
+namespace motcua::http {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+Instant At(const char* iso) { return ParseIsoInstant(iso, "test").value(); }
+
+constexpr const char* kApplicantName = "Nguyễn Văn An";
+constexpr const char* kCitizenId = "025099012345";
+
+struct Reply {
+  unsigned status = 0;
+  std::string body;
+  json Json() const { return json::parse(body); }
+};
+
+// Everything the server refers to, alive for the whole suite.
+struct Fixture {
+  fs::path db_path;
+  std::unique_ptr<store::SqliteStoreProvider> stores;
+  std::unique_ptr<app::ProcedureCatalogue> procedures;
+  app::FixedClock clock{At("2026-01-09T16:59:00+07:00")};
+  app::LifecycleSettings settings;
+  RequestMetrics metrics;
+  std::unique_ptr<HttpServer> server;
+  std::thread serving;
+  std::string dossier_code;
+};
+
+class PublicApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    f_ = new Fixture;
+    f_->db_path = fs::temp_directory_path() / ("motcua_public_api_test_" + std::to_string(::getpid()) + ".db");
+    RemoveDatabase();
+    auto store = store::OpenSqliteStore(f_->db_path.string()).value();
+    ASSERT_TRUE(app::InstallReferenceCatalogue(*store, app::BuiltInReferenceFiles()).has_value());
+    f_->dossier_code = ReceiveDossier(*store);
+    f_->procedures = std::make_unique<app::ProcedureCatalogue>(app::ProcedureCatalogue::Load(*store).value());
+    f_->stores = std::make_unique<store::SqliteStoreProvider>(f_->db_path.string());
+    Router router = MakeFoundationRouter();
+    router.Add(Method::get, "/metrics", MakeMetricsHandler(f_->metrics));
+    AddPublicApi(router, {*f_->stores, *f_->procedures, f_->clock, f_->settings.deadline});
+    ServerOptions options;
+    options.port = 0;
+    options.threads = 3;
+    f_->server = std::make_unique<HttpServer>(options, WithMetrics(std::move(router), f_->metrics));
+    ASSERT_TRUE(f_->server->Listen().has_value());
+    f_->serving = std::thread([] { f_->server->Run(); });
+  }
+
+  static void TearDownTestSuite() {
+    if (f_->server) f_->server->Stop();
+    if (f_->serving.joinable()) f_->serving.join();
+    f_->server.reset();
+    f_->stores.reset();
+    RemoveDatabase();
+    delete f_;
+    f_ = nullptr;
+  }
+
+  static void RemoveDatabase() {
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(f_->db_path.string() + suffix);
+  }
+
+  // Temporary residence registration at Xã Vân Sơn, received Fri 9 Jan 2026 16:59 (due Tue 13 16:59).
+  static std::string ReceiveDossier(store::Store& store) {
+    const WorkCalendar calendar = app::LoadWorkCalendar(store).value();
+    app::DossierLifecycle lifecycle(store, f_->clock, calendar, f_->settings);
+    app::IntakeCommand c;
+    c.procedure_code = "1.004194";
+    c.channel = Channel::kDirect;
+    c.applicant = {kApplicantName, kCitizenId, "0912345678", "", "Xóm Đồng, Vân Sơn", ""};
+    c.components = {{1, "Tờ khai thay đổi thông tin cư trú", 1, 0}};
+    c.receiving_unit = "05152";
+    c.receiving_point = "Trung tâm PVHCC xã Vân Sơn";
+    c.agency_id = "000.00.25.H52";
+    c.competent_agency = "Công an xã Vân Sơn";
+    c.actor = {"le.thi.binh", "receptionist", "05152"};
+    return lifecycle.Receive(c).value().code;
+  }
+
+  // One request over a fresh loopback connection. `target` is sent as given (it may be malformed).
+  static Reply Send(Method method, const std::string& target, const std::string& body = "") {
+    namespace beast = boost::beast;
+    boost::asio::io_context io;
+    beast::tcp_stream stream(io);
+    stream.connect(
+        boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), f_->server->bound_port()));
+    stream.expires_after(std::chrono::seconds(10));
+    Request request{method, target, 11};
+    request.set(beast_http::field::host, "127.0.0.1");
+    request.body() = body;
+    request.prepare_payload();
+    beast_http::write(stream, request);
+    beast::flat_buffer buffer;
+    beast_http::response_parser<beast_http::string_body> parser;
+    parser.skip(method == Method::head);  // a response to HEAD has a Content-Length but no body
+    beast_http::read(stream, buffer, parser);
+    const Response& response = parser.get();
+    beast::error_code ignored;
+    stream.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
+    return {response.result_int(), response.body()};
+  }
+  static Reply Get(const std::string& target) { return Send(Method::get, target); }
+
+  // Asserts a 400 whose error names `field`.
+  static void ExpectBadParameter(const std::string& target, const std::string& field) {
+    const Reply reply = Get(target);
+    EXPECT_EQ(reply.status, 400u) << target << ": " << reply.body;
+    const json body = json::parse(reply.body, nullptr, false);
+    ASSERT_FALSE(body.is_discarded()) << reply.body;
+    EXPECT_EQ(body["error"]["code"], "invalid_argument") << target;
+    EXPECT_EQ(body["error"]["field"], field) << target << ": " << reply.body;
+  }
+
+  static Fixture* f_;
+};
+
+Fixture* PublicApiTest::f_ = nullptr;
+
+TEST_F(PublicApiTest, ListsTheCommunesOfAProvince) {
+  const Reply reply = Get("/api/v1/units?province=04");
+  ASSERT_EQ(reply.status, 200u) << reply.body;
+  const json body = reply.Json();
+  EXPECT_EQ(body["province"]["code"], "04");
+  EXPECT_EQ(body["province"]["name"], "Tỉnh Cao Bằng");
+  ASSERT_FALSE(body["communes"].empty());
+  EXPECT_TRUE(body["communes"][0].contains("division_type"));
+  EXPECT_EQ(Get("/api/v1/units?province=99").status, 404u);
+  ExpectBadParameter("/api/v1/units?province=4", "province");
+  ExpectBadParameter("/api/v1/units", "province");
+}
+
+TEST_F(PublicApiTest, ResolvesLegacyCommunes) {
+  const json unique = Get("/api/v1/units/legacy/05194").Json();
+  EXPECT_EQ(unique["outcome"], "unique");
+  EXPECT_EQ(unique["old_unit"]["commune_name"], "Xã Ngổ Luông");
+  ASSERT_EQ(unique["candidates"].size(), 1u);
+  EXPECT_EQ(unique["candidates"][0]["commune_code"], "05152");
+  EXPECT_EQ(unique["candidates"][0]["merge"], "whole");
+
+  const json split = Get("/api/v1/units/legacy/00019").Json();
+  EXPECT_EQ(split["outcome"], "needs_decision");
+  EXPECT_EQ(split["candidates"].size(), 4u);
+
+  const json unknown = Get("/api/v1/units/legacy/99999").Json();
+  EXPECT_EQ(unknown["outcome"], "unknown");
+  EXPECT_TRUE(unknown["old_unit"].is_null());
+  ExpectBadParameter("/api/v1/units/legacy/5194", "legacy");
+}
+
+TEST_F(PublicApiTest, SearchRanksBirthRegistrationFirst) {
+  const Reply reply = Get("/api/v1/procedures?q=dang+ky+khai+sinh&level=commune&limit=10");
+  ASSERT_EQ(reply.status, 200u) << reply.body;
+  const json items = reply.Json()["items"];
+  ASSERT_FALSE(items.empty());
+  EXPECT_LE(items.size(), 10u);
+  EXPECT_EQ(items[0]["code"], "1.001193");
+  EXPECT_TRUE(items[0].contains("score"));
+  EXPECT_TRUE(items[0].contains("field"));
+  // Percent-encoded UTF-8 with tone marks finds the same procedure.
+  const json accented = Get("/api/v1/procedures?q=%C4%91%C4%83ng%20k%C3%BD%20khai%20sinh&limit=1").Json();
+  ASSERT_EQ(accented["items"].size(), 1u);
+  EXPECT_EQ(accented["items"][0]["code"], "1.001193");
+}
+
+TEST_F(PublicApiTest, BadParametersAreNamed) {
+  ExpectBadParameter("/api/v1/procedures?q=khai+sinh&limit=0", "limit");
+  ExpectBadParameter("/api/v1/procedures?q=khai+sinh&limit=101", "limit");
+  ExpectBadParameter("/api/v1/procedures?q=khai+sinh&limit=abc", "limit");
+  ExpectBadParameter("/api/v1/procedures?q=khai+sinh&level=village", "level");
+  ExpectBadParameter("/api/v1/procedures?q=khai+sinh&sort=name", "sort");
+  ExpectBadParameter("/api/v1/procedures?q=khai+sinh&q=x", "q");
+  ExpectBadParameter("/api/v1/procedures?limit=5", "q");
+  ExpectBadParameter("/api/v1/procedures?q=%4", "q");
+  ExpectBadParameter("/api/v1/procedures?q=%C3%28", "q");     // invalid UTF-8 sequence
+  ExpectBadParameter("/api/v1/procedures?q=%ED%A0%80", "q");  // a surrogate
+  ExpectBadParameter("/api/v1/procedures/%FF", "code");
+  ExpectBadParameter("/api/v1/track/x?verbose=1", "verbose");
+}
+
+TEST_F(PublicApiTest, ShowsAProcedureWithChannelsAndComponents) {
+  const Reply reply = Get("/api/v1/procedures/1.001193");
+  ASSERT_EQ(reply.status, 200u) << reply.body;
+  const json body = reply.Json();
+  EXPECT_EQ(body["code"], "1.001193");
+  ASSERT_FALSE(body["channels"].empty());
+  for (const char* key : {"channel", "time_text", "time_value", "time_unit", "fee_free", "first_fee_vnd", "fee_text"}) {
+    EXPECT_TRUE(body["channels"][0].contains(key)) << key;
+  }
+  EXPECT_FALSE(body["components"].empty());
+  const Reply missing = Get("/api/v1/procedures/9.999999");
+  EXPECT_EQ(missing.status, 404u);
+  EXPECT_EQ(missing.Json()["error"]["field"], "code");
+}
+
+TEST_F(PublicApiTest, TrackingShowsStatusButNoPersonalData) {
+  const Reply reply = Get("/api/v1/track/" + f_->dossier_code);
+  ASSERT_EQ(reply.status, 200u) << reply.body;
+  const json body = reply.Json();
+  EXPECT_EQ(body["code"], f_->dossier_code);
+  EXPECT_EQ(body["procedure"]["code"], "1.004194");
+  EXPECT_FALSE(body["procedure"]["name"].get<std::string>().empty());
+  EXPECT_EQ(body["status"], "processing");
+  EXPECT_EQ(body["status_label"], "Đang xử lý");
+  EXPECT_EQ(body["received_at"], "2026-01-09T16:59:00+07:00");
+  EXPECT_EQ(body["due_at"], "2026-01-13T16:59:00+07:00");
+  EXPECT_TRUE(body["completed_at"].is_null());
+  EXPECT_EQ(body["overdue"], false);
+  EXPECT_TRUE(body["timeliness"].is_null());
+  for (const char* secret : {kApplicantName, kCitizenId, "0912345678", "Xóm Đồng", "le.thi.binh"}) {
+    EXPECT_EQ(reply.body.find(secret), std::string::npos) << secret;
+  }
+  const Reply missing = Get("/api/v1/track/000.00.25.H52-260109-9999");
+  EXPECT_EQ(missing.status, 404u);
+  EXPECT_EQ(missing.Json()["error"]["code"], "not_found");
+}
+
+TEST_F(PublicApiTest, RoutingKeepsHealthz404And405) {
+  EXPECT_EQ(Get("/healthz").Json()["status"], "ok");
+  EXPECT_EQ(Get("/api/v1/nothing").status, 404u);
+  EXPECT_EQ(Get("/api/v1/procedures/").status, 404u);
+  EXPECT_EQ(Send(Method::post, "/api/v1/procedures/1.001193").status, 405u);
+}
+
+TEST_F(PublicApiTest, MetricsCountRequestsByRoutePattern) {
+  Get("/api/v1/procedures/1.001193");
+  Get("/api/v1/procedures/1.000001");
+  const Reply reply = Get("/metrics");
+  ASSERT_EQ(reply.status, 200u);
+  EXPECT_NE(reply.body.find("# TYPE motcua_http_requests_total counter"), std::string::npos);
+  EXPECT_NE(reply.body.find("motcua_http_requests_total{method=\"GET\",route=\"/api/v1/procedures/{code}\","
+                            "status=\"200\"}"),
+            std::string::npos)
+      << reply.body;
+  EXPECT_NE(reply.body.find("motcua_http_request_duration_seconds_bucket{method=\"GET\",route=\"/api/v1/procedures/"
+                            "{code}\",le=\"+Inf\"}"),
+            std::string::npos);
+  EXPECT_EQ(reply.body.find("1.001193"), std::string::npos);  // raw paths never become labels
+}
+
+TEST_F(PublicApiTest, SurvivesRandomBadRequests) {
+  std::mt19937 random(20260109);
+  const std::string alphabet = "abcz019/?&=%+.-_~{}#;:\x80\xC3\xA9\xFF";
+  const std::vector<std::string> prefixes = {
+      "/api/v1/procedures", "/api/v1/units", "/api/v1/track/", "/api/v1/units/legacy/", "/", "/metrics"};
+  const std::vector<Method> methods = {Method::get, Method::post, Method::put, Method::delete_, Method::head};
+  for (int i = 0; i < 300; ++i) {
+    std::string target = prefixes[random() % prefixes.size()];
+    const std::size_t length = random() % 24;
+    for (std::size_t k = 0; k < length; ++k) target += alphabet[random() % alphabet.size()];
+    std::string body(random() % 64, 'x');
+    for (char& c : body) c = static_cast<char>(random() % 256);
+    const Reply reply = Send(methods[random() % methods.size()], target, body);
+    EXPECT_GE(reply.status, 200u) << target;
+    EXPECT_LT(reply.status, 500u) << target << ": " << reply.body;
+  }
+  EXPECT_EQ(Get("/healthz").status, 200u);
+}
+
+}  // namespace
+}  // namespace motcua::http
