@@ -11,7 +11,7 @@ constexpr const char* kRoleList = "administrator, supervisor, director, receptio
 
 // One place for the code of "who are you?" failures, so that a distinct 401 code can replace it at once.
 Error Unauthenticated(std::string field, std::string vi, std::string en) {
-  return Error::PermissionDenied(std::move(field), std::move(vi), std::move(en));
+  return Error::Unauthenticated(std::move(field), std::move(vi), std::move(en));
 }
 
 Error WrongCredentials() {

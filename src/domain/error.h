@@ -12,6 +12,7 @@ enum class ErrorCode {
   kNotFound,            // the thing named does not exist
   kConflict,            // the input contradicts what is stored
   kFailedPrecondition,  // the request is valid but not allowed in the current state
+  kUnauthenticated,     // no valid login or session: who is asking is not known
   kPermissionDenied,    // the actor may not do this
   kUnavailable,         // a resource (file, database) cannot be used right now
   kInternal,            // a bug or a corrupted store
@@ -34,6 +35,9 @@ struct Error {
   }
   static Error FailedPrecondition(std::string field, std::string vi, std::string en) {
     return {ErrorCode::kFailedPrecondition, std::move(field), std::move(vi), std::move(en)};
+  }
+  static Error Unauthenticated(std::string field, std::string vi, std::string en) {
+    return {ErrorCode::kUnauthenticated, std::move(field), std::move(vi), std::move(en)};
   }
   static Error PermissionDenied(std::string field, std::string vi, std::string en) {
     return {ErrorCode::kPermissionDenied, std::move(field), std::move(vi), std::move(en)};

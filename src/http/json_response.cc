@@ -22,6 +22,8 @@ Status StatusFor(ErrorCode code) {
       return Status::conflict;
     case ErrorCode::kFailedPrecondition:
       return Status::conflict;
+    case ErrorCode::kUnauthenticated:
+      return Status::unauthorized;
     case ErrorCode::kPermissionDenied:
       return Status::forbidden;
     case ErrorCode::kUnavailable:
@@ -42,6 +44,8 @@ std::string_view CodeName(ErrorCode code) {
       return "conflict";
     case ErrorCode::kFailedPrecondition:
       return "failed_precondition";
+    case ErrorCode::kUnauthenticated:
+      return "unauthenticated";
     case ErrorCode::kPermissionDenied:
       return "permission_denied";
     case ErrorCode::kUnavailable:

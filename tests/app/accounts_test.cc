@@ -48,7 +48,7 @@ class AccountsTest : public ::testing::Test {
 
   static ::testing::AssertionResult DeniedOn(const Result<LoginSession>& login, const std::string& part) {
     if (login) return ::testing::AssertionFailure() << "the login succeeded";
-    if (login.error().code != ErrorCode::kPermissionDenied) return ::testing::AssertionFailure() << "wrong code";
+    if (login.error().code != ErrorCode::kUnauthenticated) return ::testing::AssertionFailure() << "wrong code";
     if (login.error().message_en.find(part) == std::string::npos) {
       return ::testing::AssertionFailure() << login.error().message_en;
     }
@@ -134,7 +134,7 @@ TEST_F(AccountsTest, WrongPasswordAndUnknownLoginGiveTheSameError) {
   auto unknown = accounts_->Login("nobody", kPassword);
   ASSERT_FALSE(wrong.has_value());
   ASSERT_FALSE(unknown.has_value());
-  EXPECT_EQ(wrong.error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(wrong.error().code, ErrorCode::kUnauthenticated);
   EXPECT_EQ(wrong.error().message_vi, "sai tên đăng nhập hoặc mật khẩu");
   EXPECT_EQ(wrong.error().message_en, unknown.error().message_en);
   EXPECT_EQ(wrong.error().field, unknown.error().field);
@@ -183,7 +183,7 @@ TEST_F(AccountsTest, ASessionExpiresAfterEightHours) {
   clock_.Advance(seconds(1));
   auto expired = accounts_->Authenticate("token-1");
   ASSERT_FALSE(expired.has_value());
-  EXPECT_EQ(expired.error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(expired.error().code, ErrorCode::kUnauthenticated);
   EXPECT_EQ(expired.error().field, "token");
 }
 
