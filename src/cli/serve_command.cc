@@ -4,11 +4,14 @@
 #include "app/clock.h"
 #include "app/lifecycle_settings.h"
 #include "app/procedure_catalogue.h"
+#include "app/sodium_password_hasher.h"
+#include "app/token_source.h"
 #include "cli/command.h"
 #include "http/health_handler.h"
 #include "http/http_server.h"
 #include "http/metrics.h"
 #include "http/public_api.h"
+#include "http/session_api.h"
 #include "store/sqlite/sqlite_store_provider.h"
 
 namespace motcua::cli {
@@ -26,6 +29,8 @@ struct ServerState {
   app::SystemClock clock;
   app::LifecycleSettings settings;
   http::RequestMetrics metrics;
+  app::SodiumPasswordHasher hasher;
+  app::SodiumTokenSource tokens;
 };
 
 // The one route table of the server (STYLE.md §6).
@@ -33,6 +38,7 @@ http::Router MakeRouter(ServerState& state) {
   http::Router router = http::MakeFoundationRouter();
   router.Add(http::Method::get, "/metrics", http::MakeMetricsHandler(state.metrics));
   http::AddPublicApi(router, {state.stores, state.procedures, state.clock, state.settings.deadline});
+  http::AddSessionApi(router, {state.stores, state.clock, state.hasher, state.tokens, {}});
   return router;
 }
 
@@ -45,7 +51,7 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
   server_options->threads = options.threads;
   auto procedures = app::ProcedureCatalogue::Load(*store);
   if (!procedures) return global.out.ReportError(procedures.error());
-  ServerState state{store::SqliteStoreProvider(global.db_path), std::move(*procedures), {}, {}, {}};
+  ServerState state{store::SqliteStoreProvider(global.db_path), std::move(*procedures), {}, {}, {}, {}, {}};
   http::HttpServer server(*server_options, http::WithMetrics(MakeRouter(state), state.metrics));
   if (auto listening = server.Listen(); !listening) return global.out.ReportError(listening.error());
   spdlog::info("motcua {} serving {} ({} procedures indexed) on {}:{}", http::kServerVersion, global.db_path,

@@ -22,12 +22,16 @@
 #include <boost/beast/http/write.hpp>
 #include <nlohmann/json.hpp>
 
+#include "app/accounts.h"
 #include "app/catalogue_installer.h"
 #include "app/dossier_lifecycle.h"
+#include "app/sodium_password_hasher.h"
+#include "app/token_source.h"
 #include "app/work_calendar_loader.h"
 #include "http/health_handler.h"
 #include "http/http_server.h"
 #include "http/metrics.h"
+#include "http/session_api.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/sqlite/sqlite_store_provider.h"
 
@@ -41,6 +45,8 @@ Instant At(const char* iso) { return ParseIsoInstant(iso, "test").value(); }
 
 constexpr const char* kApplicantName = "Nguyễn Văn An";
 constexpr const char* kCitizenId = "025099012345";
+
+constexpr const char* kPassword = "mật-khẩu-đủ-dài-2026";
 
 struct Reply {
   unsigned status = 0;
@@ -56,6 +62,8 @@ struct Fixture {
   app::FixedClock clock{At("2026-01-09T16:59:00+07:00")};
   app::LifecycleSettings settings;
   RequestMetrics metrics;
+  app::SodiumPasswordHasher hasher;
+  app::SodiumTokenSource tokens;
   std::unique_ptr<HttpServer> server;
   std::thread serving;
   std::string dossier_code;
@@ -70,11 +78,13 @@ class PublicApiTest : public ::testing::Test {
     auto store = store::OpenSqliteStore(f_->db_path.string()).value();
     ASSERT_TRUE(app::InstallReferenceCatalogue(*store, app::BuiltInReferenceFiles()).has_value());
     f_->dossier_code = ReceiveDossier(*store);
+    AddReceptionist(*store);
     f_->procedures = std::make_unique<app::ProcedureCatalogue>(app::ProcedureCatalogue::Load(*store).value());
     f_->stores = std::make_unique<store::SqliteStoreProvider>(f_->db_path.string());
     Router router = MakeFoundationRouter();
     router.Add(Method::get, "/metrics", MakeMetricsHandler(f_->metrics));
     AddPublicApi(router, {*f_->stores, *f_->procedures, f_->clock, f_->settings.deadline});
+    AddSessionApi(router, {*f_->stores, f_->clock, f_->hasher, f_->tokens, {}});
     ServerOptions options;
     options.port = 0;
     options.threads = 3;
@@ -114,8 +124,19 @@ class PublicApiTest : public ::testing::Test {
     return lifecycle.Receive(c).value().code;
   }
 
+  static void AddReceptionist(store::Store& store) {
+    app::Accounts accounts(store, f_->clock, f_->hasher, f_->tokens);
+    app::NewAccount account;
+    account.login = "le.thi.binh";
+    account.display_name = "Lê Thị Bình";
+    account.role = "receptionist";
+    account.units = {"05152"};
+    ASSERT_TRUE(accounts.AddUser(account, kPassword).has_value());
+  }
+
   // One request over a fresh loopback connection. `target` is sent as given (it may be malformed).
-  static Reply Send(Method method, const std::string& target, const std::string& body = "") {
+  static Reply Send(Method method, const std::string& target, const std::string& body = "",
+                    const std::string& bearer = "") {
     namespace beast = boost::beast;
     boost::asio::io_context io;
     beast::tcp_stream stream(io);
@@ -124,6 +145,7 @@ class PublicApiTest : public ::testing::Test {
     stream.expires_after(std::chrono::seconds(10));
     Request request{method, target, 11};
     request.set(beast_http::field::host, "127.0.0.1");
+    if (!bearer.empty()) request.set(beast_http::field::authorization, "Bearer " + bearer);
     request.body() = body;
     request.prepare_payload();
     beast_http::write(stream, request);
@@ -291,6 +313,64 @@ TEST_F(PublicApiTest, SurvivesRandomBadRequests) {
     EXPECT_LT(reply.status, 500u) << target << ": " << reply.body;
   }
   EXPECT_EQ(Get("/healthz").status, 200u);
+}
+
+}  // namespace
+}  // namespace motcua::http
+
+namespace motcua::http {
+namespace {
+
+TEST_F(PublicApiTest, LogsInAndOutWithABearerToken) {
+  const Reply login =
+      Send(Method::post, "/api/v1/sessions", json{{"login", "le.thi.binh"}, {"password", kPassword}}.dump());
+  ASSERT_EQ(login.status, 201) << login.body;
+  const std::string token = login.Json()["token"].get<std::string>();
+  EXPECT_EQ(token.size(), 64u);
+  EXPECT_EQ(login.Json()["account"]["role"], "receptionist");
+  EXPECT_EQ(login.body.find(kPassword), std::string::npos);
+
+  const Reply me = Send(Method::get, "/api/v1/me", "", token);
+  ASSERT_EQ(me.status, 200) << me.body;
+  EXPECT_EQ(me.Json()["login"], "le.thi.binh");
+  EXPECT_EQ(me.Json()["units"], json::array({"05152"}));
+
+  EXPECT_EQ(Send(Method::delete_, "/api/v1/sessions/current", "", token).status, 204);
+  const Reply after = Send(Method::get, "/api/v1/me", "", token);
+  EXPECT_EQ(after.status, 401);
+  EXPECT_EQ(after.Json()["error"]["code"], "unauthenticated");
+}
+
+TEST_F(PublicApiTest, RefusedLoginsAndBadBodiesAreClearErrors) {
+  const Reply wrong =
+      Send(Method::post, "/api/v1/sessions", json{{"login", "le.thi.binh"}, {"password", "sai"}}.dump());
+  EXPECT_EQ(wrong.status, 401);
+  const Reply unknown = Send(Method::post, "/api/v1/sessions", json{{"login", "ai.do"}, {"password", "sai"}}.dump());
+  EXPECT_EQ(unknown.status, 401);
+  EXPECT_EQ(unknown.Json()["error"]["message"], wrong.Json()["error"]["message"]) << "no hint which logins exist";
+
+  struct BadBody {
+    std::string body;
+    const char* field;
+  };
+  const BadBody bad[] = {
+      {"{not json", "body"},
+      {"[1,2]", "body"},
+      {"{\"login\":\"le.thi.binh\"}", "password"},
+      {"{\"login\":1,\"password\":\"x\"}", "login"},
+      {"{\"login\":\"a\",\"password\":\"b\",\"admin\":true}", "admin"},
+      {"{\"login\":\"\xff\xfe\",\"password\":\"b\"}", "body"},
+  };
+  for (const auto& c : bad) {
+    SCOPED_TRACE(c.body);
+    const Reply reply = Send(Method::post, "/api/v1/sessions", c.body);
+    EXPECT_EQ(reply.status, 400) << reply.body;
+    EXPECT_EQ(reply.Json()["error"]["field"], c.field);
+  }
+  const Reply anonymous = Send(Method::get, "/api/v1/me");
+  EXPECT_EQ(anonymous.status, 401);
+  EXPECT_EQ(anonymous.Json()["error"]["field"], "authorization");
+  EXPECT_EQ(Send(Method::get, "/api/v1/me", "", std::string(64, 'a')).status, 401);
 }
 
 }  // namespace
