@@ -49,7 +49,11 @@ std::optional<Instant> ReceptionMoment(const WorkCalendar& calendar, const DemoP
 class DemoRun {
  public:
   DemoRun(store::Store& store, const WorkCalendar& calendar, const LifecycleSettings& settings, const DemoPlan& plan)
-      : clock_(plan.end), lifecycle_(store, clock_, calendar, settings), plan_(plan), random_(plan.seed) {}
+      : clock_(plan.end),
+        lifecycle_(store, clock_, calendar, settings),
+        calendar_(calendar),
+        plan_(plan),
+        random_(plan.seed) {}
 
   Result<DemoSummary> Run(const std::vector<Procedure>& procedures, const WorkCalendar& calendar) {
     for (int attempt = 0; summary_.dossiers < static_cast<std::size_t>(plan_.count) && attempt < plan_.count * 4;
@@ -82,10 +86,12 @@ class DemoRun {
     return c;
   }
 
-  // Moves the clock `fraction` of the way to the appointment; false when that is past the plan's end.
+  // Moves the clock `fraction` of the way to the appointment, into working hours (staff act while the office
+  // is open); false when that is past the plan's end.
   bool AdvanceTowards(const DossierState& state, double fraction) {
     const auto span = *state.due_at - clock_.Now();
     clock_.Advance(std::chrono::duration_cast<std::chrono::seconds>(span * fraction) + std::chrono::minutes(1));
+    clock_.Set(ToInstant(calendar_.NextWorkingMoment(ToLocal(clock_.Now()))));
     return clock_.Now() <= plan_.end;
   }
 
@@ -137,6 +143,7 @@ class DemoRun {
 
   FixedClock clock_;
   DossierLifecycle lifecycle_;
+  const WorkCalendar& calendar_;
   const DemoPlan& plan_;
   std::mt19937 random_;
   DemoSummary summary_;
