@@ -7,6 +7,7 @@
 #include "app/sodium_password_hasher.h"
 #include "app/token_source.h"
 #include "cli/command.h"
+#include "http/api_router.h"
 #include "http/health_handler.h"
 #include "http/http_server.h"
 #include "http/metrics.h"
@@ -33,15 +34,6 @@ struct ServerState {
   app::SodiumTokenSource tokens;
 };
 
-// The one route table of the server (STYLE.md §6).
-http::Router MakeRouter(ServerState& state) {
-  http::Router router = http::MakeFoundationRouter();
-  router.Add(http::Method::get, "/metrics", http::MakeMetricsHandler(state.metrics));
-  http::AddPublicApi(router, {state.stores, state.procedures, state.clock, state.settings.deadline});
-  http::AddSessionApi(router, {state.stores, state.clock, state.hasher, state.tokens, {}});
-  return router;
-}
-
 int RunServe(GlobalOptions& global, const ServeOptions& options) {
   int exit_code = 0;
   auto store = OpenStoreOrReport(global, exit_code);  // creates or migrates the schema before serving
@@ -52,7 +44,12 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
   auto procedures = app::ProcedureCatalogue::Load(*store);
   if (!procedures) return global.out.ReportError(procedures.error());
   ServerState state{store::SqliteStoreProvider(global.db_path), std::move(*procedures), {}, {}, {}, {}, {}};
-  http::HttpServer server(*server_options, http::WithMetrics(MakeRouter(state), state.metrics));
+  http::HttpServer server(
+      *server_options,
+      http::WithMetrics(http::MakeApiRouter({{state.stores, state.procedures, state.clock, state.settings.deadline},
+                                             {state.stores, state.clock, state.hasher, state.tokens, {}},
+                                             state.metrics}),
+                        state.metrics));
   if (auto listening = server.Listen(); !listening) return global.out.ReportError(listening.error());
   spdlog::info("motcua {} serving {} ({} procedures indexed) on {}:{}", http::kServerVersion, global.db_path,
                state.procedures.size(), server_options->address, server.bound_port());

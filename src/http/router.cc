@@ -117,4 +117,12 @@ Response Router::MethodNotAllowed(const Request& request, const MethodTable& met
   return response;
 }
 
+std::vector<std::pair<std::string, Method>> Router::Routes() const {
+  std::vector<std::pair<std::string, Method>> listed;
+  for (const Route& route : routes_) {
+    for (const auto& [method, handler] : route.methods) listed.emplace_back(route.pattern, method);
+  }
+  return listed;
+}
+
 }  // namespace motcua::http

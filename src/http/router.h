@@ -53,6 +53,9 @@ class Router {
   Response Handle(const Request& request) const { return Dispatch(request).response; }
   Response operator()(const Request& request) const { return Handle(request); }
 
+  // Every registered (pattern, method), in registration order: what the OpenAPI document must describe.
+  std::vector<std::pair<std::string, Method>> Routes() const;
+
  private:
   using MethodTable = std::map<Method, RouteHandler>;
   struct Route {

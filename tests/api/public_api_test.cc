@@ -6,9 +6,12 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <memory>
 #include <random>
+#include <set>
 #include <string>
 #include <thread>
 
@@ -28,6 +31,7 @@
 #include "app/sodium_password_hasher.h"
 #include "app/token_source.h"
 #include "app/work_calendar_loader.h"
+#include "http/api_router.h"
 #include "http/health_handler.h"
 #include "http/http_server.h"
 #include "http/metrics.h"
@@ -64,6 +68,7 @@ struct Fixture {
   RequestMetrics metrics;
   app::SodiumPasswordHasher hasher;
   app::SodiumTokenSource tokens;
+  std::vector<std::pair<std::string, Method>> routes;
   std::unique_ptr<HttpServer> server;
   std::thread serving;
   std::string dossier_code;
@@ -81,10 +86,10 @@ class PublicApiTest : public ::testing::Test {
     AddReceptionist(*store);
     f_->procedures = std::make_unique<app::ProcedureCatalogue>(app::ProcedureCatalogue::Load(*store).value());
     f_->stores = std::make_unique<store::SqliteStoreProvider>(f_->db_path.string());
-    Router router = MakeFoundationRouter();
-    router.Add(Method::get, "/metrics", MakeMetricsHandler(f_->metrics));
-    AddPublicApi(router, {*f_->stores, *f_->procedures, f_->clock, f_->settings.deadline});
-    AddSessionApi(router, {*f_->stores, f_->clock, f_->hasher, f_->tokens, {}});
+    Router router = MakeApiRouter({{*f_->stores, *f_->procedures, f_->clock, f_->settings.deadline},
+                                   {*f_->stores, f_->clock, f_->hasher, f_->tokens, {}},
+                                   f_->metrics});
+    f_->routes = router.Routes();
     ServerOptions options;
     options.port = 0;
     options.threads = 3;
@@ -371,6 +376,25 @@ TEST_F(PublicApiTest, RefusedLoginsAndBadBodiesAreClearErrors) {
   EXPECT_EQ(anonymous.status, 401);
   EXPECT_EQ(anonymous.Json()["error"]["field"], "authorization");
   EXPECT_EQ(Send(Method::get, "/api/v1/me", "", std::string(64, 'a')).status, 401);
+}
+
+// The served OpenAPI document describes exactly the routes of the route table, method by method.
+TEST_F(PublicApiTest, OpenApiDocumentDescribesEveryRouteAndNoOther) {
+  const Reply reply = Get("/api/v1/openapi.json");
+  ASSERT_EQ(reply.status, 200);
+  const json document = reply.Json();
+  EXPECT_EQ(document["openapi"].get<std::string>().substr(0, 2), "3.");
+  std::set<std::pair<std::string, std::string>> routed, documented;
+  for (const auto& [pattern, method] : f_->routes) {
+    std::string name(boost::beast::http::to_string(method));
+    std::ranges::transform(name, name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    routed.emplace(pattern, name);
+  }
+  for (const auto& [path, operations] : document["paths"].items()) {
+    for (const auto& [method, operation] : operations.items()) documented.emplace(path, method);
+  }
+  EXPECT_EQ(routed, documented);
+  EXPECT_GE(routed.size(), 11u);
 }
 
 }  // namespace

@@ -1,0 +1,25 @@
+#pragma once
+// The one route table of `motcua serve` (STYLE.md §6): /healthz, /metrics, /api/v1/openapi.json, the public
+// API and the session API. Built once at start-up; the tests build the server from it too, so that what is
+// tested and documented is what runs.
+#include <string_view>
+
+#include "http/metrics.h"
+#include "http/public_api.h"
+#include "http/router.h"
+#include "http/session_api.h"
+
+namespace motcua::http {
+
+struct ApiContext {
+  PublicApiContext public_api;
+  SessionApiContext sessions;
+  RequestMetrics& metrics;
+};
+
+Router MakeApiRouter(const ApiContext& context);
+
+// The OpenAPI 3 document describing every route (src/http/openapi/openapi.json, compiled into the binary).
+std::string_view OpenApiDocument();
+
+}  // namespace motcua::http
