@@ -52,6 +52,13 @@ class Transition {
     if (s_.last_seq != 0 && s_.status != DossierStatus::kSubmitted) {
       return Fail(NotNow(s_, "không thể tiếp nhận", "cannot receive"));
     }
+    // Accepting an online or postal submission keeps its channel: the reports count dossiers by the way
+    // they were submitted.
+    if (s_.last_seq != 0 && p.channel != s_.channel) {
+      return Fail(BadField(
+          "payload.channel", "kênh tiếp nhận phải trùng kênh đã nộp (" + std::string(ChannelName(s_.channel)) + ")",
+          "the channel must be the one the dossier was submitted on (" + std::string(ChannelName(s_.channel)) + ")"));
+    }
     if (p.due_at < p.clock_started_at || p.clock_started_at < e_.occurred_at) {
       return Fail(BadField("payload.due_at", "hạn trả phải sau thời điểm bắt đầu tính, và sau khi tiếp nhận",
                            "the due moment must follow the clock start, which must follow the receipt"));

@@ -442,6 +442,11 @@ const ContentCase kContent[] = {
      kInvalid, "payload.due_at"},
     {"received after submission, due before the clock start", Start::kSubmitted, OnlineReceiptDueBeforeClockStart(),
      kDefault, std::nullopt, kInvalid, "payload.due_at"},
+    // Accepting a submission keeps the channel it was submitted on.
+    {"online submission accepted as online", Start::kSubmitted, Receipt(Channel::kOnline), kDefault,
+     DossierStatus::kProcessing, kOk, ""},
+    {"online submission accepted as direct", Start::kSubmitted, Receipt(Channel::kDirect), kDefault, std::nullopt,
+     kInvalid, "payload.channel"},
     // Reasons are required.
     {"supplement requested without a reason", Start::kReceivedDirectly, SupplementRequested{"", {"Tờ khai"}}, kDefault,
      std::nullopt, kInvalid, "payload.reason"},

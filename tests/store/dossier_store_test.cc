@@ -10,6 +10,7 @@
 #include "store/dossier_event_codec.h"
 #include "store/event_hash.h"
 #include "store/sqlite/sqlite_store.h"
+#include "support/temp_db.h"
 
 namespace motcua::store {
 namespace {
@@ -49,12 +50,7 @@ DossierEvent Event(EventPayload payload, std::string_view when, std::string code
   return e;
 }
 
-std::string TempDbPath() {
-  static int counter = 0;
-  const auto dir = std::filesystem::temp_directory_path() / ("motcua_dossier_test_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  return (dir / ("db" + std::to_string(++counter) + ".sqlite")).string();
-}
+using test_support::TempDbPath;
 
 class DossierStoreTest : public ::testing::TestWithParam<const char*> {
  protected:

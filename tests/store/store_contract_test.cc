@@ -12,6 +12,7 @@
 #include "app/reference_loader.h"
 #include "store/sqlite/sqlite_store.h"
 #include "support/in_memory_reference_files.h"
+#include "support/temp_db.h"
 
 namespace motcua::store {
 namespace {
@@ -22,12 +23,7 @@ struct Backend {
   friend void PrintTo(const Backend& backend, std::ostream* os) { *os << backend.name; }
 };
 
-std::string TempDbPath() {
-  static int counter = 0;
-  const auto dir = std::filesystem::temp_directory_path() / ("motcua_store_test_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  return (dir / ("db" + std::to_string(++counter) + ".sqlite")).string();
-}
+using test_support::TempDbPath;
 
 class StoreContractTest : public ::testing::TestWithParam<Backend> {
  protected:
