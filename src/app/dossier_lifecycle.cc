@@ -113,15 +113,42 @@ Result<Procedure> DossierLifecycle::CheckedProcedure(const IntakeCommand& comman
   return std::move(**procedure);
 }
 
+namespace {
+
+std::optional<ProcessingTime> StatedTime(std::optional<double> amount, std::optional<TimeUnit> unit) {
+  if (!amount || !unit) return std::nullopt;
+  return ProcessingTime{*amount, *unit};
+}
+
+}  // namespace
+
+Result<DossierLifecycle::ClockStart> DossierLifecycle::StartClock(const Procedure& procedure, Channel channel,
+                                                                  std::optional<ProcessingTime> stated) const {
+  ProcessingTime time;
+  if (stated) {
+    time = *stated;
+  } else {
+    auto listed = ProcessingTimeFor(procedure, channel);
+    if (!listed) return Fail(listed.error());
+    time = {listed->first, listed->second};
+  }
+  auto deadline = DeadlineAtReceipt(calendar_, clock_.Now(), time.amount, time.unit, settings_.deadline);
+  if (!deadline) return Fail(deadline.error());
+  return ClockStart{time.amount, time.unit, *deadline};
+}
+
+Result<DossierState> DossierLifecycle::LoadExisting(const std::string& code) {
+  auto state = store_.LoadDossier(code);
+  if (!state) return Fail(state.error());
+  if (!*state) return Fail(Error::NotFound("code", "không có hồ sơ '" + code + "'", "no dossier '" + code + "'"));
+  return std::move(**state);
+}
+
 Result<DossierState> DossierLifecycle::Receive(const IntakeCommand& command) {
   auto procedure = CheckedProcedure(command);
   if (!procedure) return Fail(procedure.error());
-  auto time = command.processing_amount && command.processing_unit
-                  ? Result<std::pair<double, TimeUnit>>(std::pair{*command.processing_amount, *command.processing_unit})
-                  : ProcessingTimeFor(*procedure, command.channel);
-  if (!time) return Fail(time.error());
-  auto deadline = DeadlineAtReceipt(calendar_, clock_.Now(), time->first, time->second, settings_.deadline);
-  if (!deadline) return Fail(deadline.error());
+  auto clock = StartClock(*procedure, command.channel, StatedTime(command.processing_amount, command.processing_unit));
+  if (!clock) return Fail(clock.error());
   auto code = AllocateCode(command.agency_id);
   if (!code) return Fail(code.error());
   Received received{command.procedure_code,
@@ -132,10 +159,10 @@ Result<DossierState> DossierLifecycle::Receive(const IntakeCommand& command) {
                     command.receiving_point,
                     command.competent_agency,
                     command.competent_unit.empty() ? command.receiving_unit : command.competent_unit,
-                    time->first,
-                    time->second,
-                    deadline->clock_started_at,
-                    deadline->due_at};
+                    clock->amount,
+                    clock->unit,
+                    clock->deadline.clock_started_at,
+                    clock->deadline.due_at};
   return Append(*code, std::move(received), command.actor);
 }
 
@@ -158,31 +185,39 @@ Result<DossierState> DossierLifecycle::Submit(const IntakeCommand& command) {
 }
 
 Result<DossierState> DossierLifecycle::Accept(const std::string& code, const std::string& receiving_point,
-                                              const Actor& actor) {
-  auto state = store_.LoadDossier(code);
+                                              const Actor& actor, std::optional<ProcessingTime> stated) {
+  auto state = LoadExisting(code);
   if (!state) return Fail(state.error());
-  if (!*state) return Fail(Error::NotFound("code", "không có hồ sơ '" + code + "'", "no dossier '" + code + "'"));
-  auto procedure = store_.FindProcedure((*state)->procedure_code);
+  auto procedure = store_.FindProcedure(state->procedure_code);
   if (!procedure) return Fail(procedure.error());
-  if (!*procedure) return Fail(Error::NotFound("procedure_code", "thủ tục không còn trong danh mục", "procedure gone"));
-  auto time = ProcessingTimeFor(**procedure, (*state)->channel);
-  if (!time) return Fail(time.error());
-  auto deadline = DeadlineAtReceipt(calendar_, clock_.Now(), time->first, time->second, settings_.deadline);
-  if (!deadline) return Fail(deadline.error());
-  const DossierState& s = **state;
-  Received received{
-      s.procedure_code,   s.channel,        s.applicant, s.components, s.receiving_unit,           receiving_point,
-      s.competent_agency, s.competent_unit, time->first, time->second, deadline->clock_started_at, deadline->due_at};
+  if (!*procedure) {
+    return Fail(
+        Error::NotFound("procedure_code", "thủ tục không còn trong danh mục", "the procedure is no longer listed"));
+  }
+  auto clock = StartClock(**procedure, state->channel, stated);
+  if (!clock) return Fail(clock.error());
+  const DossierState& s = *state;
+  Received received{s.procedure_code,
+                    s.channel,
+                    s.applicant,
+                    s.components,
+                    s.receiving_unit,
+                    receiving_point,
+                    s.competent_agency,
+                    s.competent_unit,
+                    clock->amount,
+                    clock->unit,
+                    clock->deadline.clock_started_at,
+                    clock->deadline.due_at};
   return Append(code, std::move(received), actor);
 }
 
 Result<DossierState> DossierLifecycle::Record(const std::string& code, EventPayload payload, const Actor& actor) {
   if (auto* supplemented = std::get_if<Supplemented>(&payload)) {
-    auto state = store_.LoadDossier(code);
+    auto state = LoadExisting(code);
     if (!state) return Fail(state.error());
-    if (!*state) return Fail(Error::NotFound("code", "không có hồ sơ '" + code + "'", "no dossier '" + code + "'"));
-    if ((*state)->status == DossierStatus::kWaitingSupplement) {
-      auto due = DueAfterSupplement(calendar_, **state, clock_.Now(), settings_.deadline);
+    if (state->status == DossierStatus::kWaitingSupplement) {
+      auto due = DueAfterSupplement(calendar_, *state, clock_.Now(), settings_.deadline);
       if (!due) return Fail(due.error());
       supplemented->due_at = *due;
     }

@@ -17,6 +17,12 @@
 
 namespace motcua::app {
 
+// A processing time stated at the counter, where the catalogue gives none (or the province sets another).
+struct ProcessingTime {
+  double amount = 0;
+  TimeUnit unit = TimeUnit::kWorkingDay;
+};
+
 struct IntakeCommand {
   std::string procedure_code;
   Channel channel = Channel::kDirect;
@@ -46,14 +52,26 @@ class DossierLifecycle {
   // An online or postal dossier, not yet checked: allocates the code; the clock does not run yet.
   Result<DossierState> Submit(const IntakeCommand& command);
 
-  // Accepts a submitted dossier as complete: starts the clock from now.
-  Result<DossierState> Accept(const std::string& code, const std::string& receiving_point, const Actor& actor);
+  // Accepts a submitted dossier as complete: starts the clock from now, on the procedure's processing time
+  // for the dossier's channel, or on `stated` when given.
+  Result<DossierState> Accept(const std::string& code, const std::string& receiving_point, const Actor& actor,
+                              std::optional<ProcessingTime> stated = std::nullopt);
 
   // Any other action on an existing dossier. For Supplemented, the new appointment is computed here
   // (the due_at given is ignored).
   Result<DossierState> Record(const std::string& code, EventPayload payload, const Actor& actor);
 
  private:
+  struct ClockStart {
+    double amount = 0;
+    TimeUnit unit = TimeUnit::kWorkingDay;
+    ReceiptDeadline deadline;
+  };
+  // The processing time owed (stated, or the catalogue's) and when it starts and ends, counted from now.
+  Result<ClockStart> StartClock(const Procedure& procedure, Channel channel,
+                                std::optional<ProcessingTime> stated) const;
+  // The dossier's state; NotFound naming "code" when there is none.
+  Result<DossierState> LoadExisting(const std::string& code);
   // The intake's procedure from the catalogue, once the whole command is checked against it.
   Result<Procedure> CheckedProcedure(const IntakeCommand& command) const;
   Result<void> CheckIntake(const IntakeCommand& command, const Procedure& procedure) const;

@@ -189,6 +189,24 @@ TEST_F(DossierLifecycleTest, ExtensionOnceWithAnApologyThenLate) {
   EXPECT_EQ(ShowDossier(*store_, code, clock_.Now(), settings_.deadline).value().completion, Timeliness::kLate);
 }
 
+// Birth registration submitted online: the catalogue gives no time, so the receptionist states it on acceptance.
+TEST_F(DossierLifecycleTest, AcceptingASubmissionWithoutAListedTimeNeedsItStated) {
+  clock_.Set(At("2026-03-02T08:00:00+07:00"));
+  IntakeCommand online = TemporaryResidence();
+  online.procedure_code = "1.001193";
+  online.channel = Channel::kOnline;
+  const std::string code = lifecycle_->Submit(online).value().code;
+  const Actor receptionist = TemporaryResidence().actor;
+  auto unstated = lifecycle_->Accept(code, "Trung tâm PVHCC xã Vân Sơn", receptionist);
+  ASSERT_FALSE(unstated.has_value());
+  EXPECT_EQ(unstated.error().field, "processing_time");
+  auto accepted =
+      lifecycle_->Accept(code, "Trung tâm PVHCC xã Vân Sơn", receptionist, ProcessingTime{4, TimeUnit::kWorkingHour});
+  ASSERT_TRUE(accepted.has_value()) << accepted.error().message_en;
+  EXPECT_EQ(FormatIsoLocal(*accepted->due_at), "2026-03-02T13:30:00+07:00");  // 08:00–11:30, then 13:00–13:30
+  EXPECT_EQ(accepted->channel, Channel::kOnline);
+}
+
 // A province that restarts the clock: 3 working days again from Wed 14 Jan 10:00 → Mon 19 Jan 10:00.
 TEST_F(DossierLifecycleTest, ARestartingProvinceCountsTheFullTimeAgain) {
   settings_.deadline.supplement_clock = SupplementClock::kRestart;
