@@ -21,7 +21,10 @@ class SodiumTokenSource final : public TokenSource {
   std::string NewToken() override;
 };
 
-// The SHA-256 of `token` in lower-case hex (64 digits): what the store keeps of a session token.
+// The SHA-256 of `bytes` in lower-case hex (64 digits).
+std::string Sha256Hex(std::string_view bytes);
+
+// What the store keeps of a session token: its Sha256Hex.
 std::string SessionTokenHash(std::string_view token);
 
 }  // namespace motcua::app

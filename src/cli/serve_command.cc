@@ -6,6 +6,7 @@
 #include "app/procedure_catalogue.h"
 #include "app/sodium_password_hasher.h"
 #include "app/token_source.h"
+#include "app/work_calendar_loader.h"
 #include "cli/command.h"
 #include "http/api_router.h"
 #include "http/health_handler.h"
@@ -27,6 +28,7 @@ struct ServeOptions {
 struct ServerState {
   store::SqliteStoreProvider stores;
   app::ProcedureCatalogue procedures;
+  WorkCalendar calendar;
   app::SystemClock clock;
   app::LifecycleSettings settings;
   http::RequestMetrics metrics;
@@ -43,11 +45,17 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
   server_options->threads = options.threads;
   auto procedures = app::ProcedureCatalogue::Load(*store);
   if (!procedures) return global.out.ReportError(procedures.error());
-  ServerState state{store::SqliteStoreProvider(global.db_path), std::move(*procedures), {}, {}, {}, {}, {}};
+  // The calendar is read once: a change of days off takes effect at the next start.
+  auto calendar = app::LoadWorkCalendar(*store);
+  if (!calendar) return global.out.ReportError(calendar.error());
+  ServerState state{
+      store::SqliteStoreProvider(global.db_path), std::move(*procedures), std::move(*calendar), {}, {}, {}, {}, {}};
+  const http::SessionApiContext sessions{state.stores, state.clock, state.hasher, state.tokens, {}};
   http::HttpServer server(
       *server_options,
       http::WithMetrics(http::MakeApiRouter({{state.stores, state.procedures, state.clock, state.settings.deadline},
-                                             {state.stores, state.clock, state.hasher, state.tokens, {}},
+                                             sessions,
+                                             {state.stores, state.clock, state.calendar, state.settings, sessions},
                                              state.metrics}),
                         state.metrics));
   if (auto listening = server.Listen(); !listening) return global.out.ReportError(listening.error());

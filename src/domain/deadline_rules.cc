@@ -63,10 +63,24 @@ Timeliness ClassifyCompletion(Instant completed_at, Instant due_at, const Deadli
   return Timeliness::kLate;
 }
 
-bool IsOverdue(const DossierState& state, Instant at) {
-  if (IsClosed(state.status) || state.status == DossierStatus::kResultReady) return false;
-  if (state.status == DossierStatus::kWaitingSupplement || !state.due_at) return false;
-  return at > *state.due_at;
+bool IsOverdue(DossierStatus status, const std::optional<Instant>& due_at, Instant at) {
+  if (IsClosed(status) || status == DossierStatus::kResultReady) return false;
+  if (status == DossierStatus::kWaitingSupplement || !due_at) return false;
+  return at > *due_at;
+}
+
+bool IsOverdue(const DossierState& state, Instant at) { return IsOverdue(state.status, state.due_at, at); }
+
+std::string_view TimelinessName(Timeliness timeliness) {
+  switch (timeliness) {
+    case Timeliness::kEarly:
+      return "early";
+    case Timeliness::kOnTime:
+      return "on_time";
+    case Timeliness::kLate:
+      break;
+  }
+  return "late";
 }
 
 }  // namespace motcua

@@ -4,6 +4,7 @@
 // leaves a choice, DeadlinePolicy makes it a setting. Pure functions.
 #include <chrono>
 #include <optional>
+#include <string_view>
 
 #include "domain/civil_time.h"
 #include "domain/dossier_state.h"
@@ -45,6 +46,7 @@ Result<Instant> DueAfterSupplement(const WorkCalendar& calendar, const DossierSt
                                    const DeadlinePolicy& policy);
 
 enum class Timeliness { kEarly, kOnTime, kLate };
+std::string_view TimelinessName(Timeliness timeliness);  // "early", "on_time", "late"
 
 // A completed dossier (result approved, refused...) compared with its appointment.
 Timeliness ClassifyCompletion(Instant completed_at, Instant due_at, const DeadlinePolicy& policy);
@@ -52,5 +54,7 @@ Timeliness ClassifyCompletion(Instant completed_at, Instant due_at, const Deadli
 // An open dossier at moment `at`: overdue once its appointment has passed; a dossier waiting for a
 // supplement is within its deadline (the clock is stopped; periodic report form, column (12)).
 bool IsOverdue(const DossierState& state, Instant at);
+// The same from a dossier's status and current appointment alone (for lists).
+bool IsOverdue(DossierStatus status, const std::optional<Instant>& due_at, Instant at);
 
 }  // namespace motcua

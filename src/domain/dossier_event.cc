@@ -47,6 +47,36 @@ struct LabelVi {
 
 }  // namespace
 
+std::string_view ReturnMethodName(ReturnMethod method) {
+  switch (method) {
+    case ReturnMethod::kPost:
+      return "post";
+    case ReturnMethod::kOnline:
+      return "online";
+    case ReturnMethod::kCounter:
+      break;
+  }
+  return "counter";
+}
+
+std::optional<ReturnMethod> ParseReturnMethod(std::string_view text) {
+  for (ReturnMethod method : {ReturnMethod::kCounter, ReturnMethod::kPost, ReturnMethod::kOnline}) {
+    if (ReturnMethodName(method) == text) return method;
+  }
+  return std::nullopt;
+}
+
+std::string_view PaymentMethodName(PaymentMethod method) {
+  return method == PaymentMethod::kOnline ? "online" : "counter";
+}
+
+std::optional<PaymentMethod> ParsePaymentMethod(std::string_view text) {
+  for (PaymentMethod method : {PaymentMethod::kCounter, PaymentMethod::kOnline}) {
+    if (PaymentMethodName(method) == text) return method;
+  }
+  return std::nullopt;
+}
+
 std::string_view EventTypeName(const EventPayload& payload) { return std::visit(TypeName{}, payload); }
 std::string_view EventTypeLabelVi(const EventPayload& payload) { return std::visit(LabelVi{}, payload); }
 

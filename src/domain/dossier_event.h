@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -136,6 +137,8 @@ struct ResultApproved {
 };
 
 enum class ReturnMethod { kCounter, kPost, kOnline };
+std::string_view ReturnMethodName(ReturnMethod method);  // "counter", "post", "online"
+std::optional<ReturnMethod> ParseReturnMethod(std::string_view text);
 
 struct ResultReturned {
   ReturnMethod method = ReturnMethod::kCounter;
@@ -148,6 +151,8 @@ struct FeeAssessed {
 };
 
 enum class PaymentMethod { kCounter, kOnline };
+std::string_view PaymentMethodName(PaymentMethod method);  // "counter", "online"
+std::optional<PaymentMethod> ParsePaymentMethod(std::string_view text);
 
 struct FeePaid {
   Money amount;

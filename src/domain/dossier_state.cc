@@ -333,6 +333,16 @@ Result<DossierState> FoldEvents(std::span<const DossierEvent> events, const Life
   return state;
 }
 
+std::optional<DossierStatus> ParseDossierStatus(std::string_view name) {
+  for (DossierStatus status :
+       {DossierStatus::kSubmitted, DossierStatus::kProcessing, DossierStatus::kWaitingSupplement,
+        DossierStatus::kResultReady, DossierStatus::kReturned, DossierStatus::kRefused, DossierStatus::kWithdrawn,
+        DossierStatus::kCancelled, DossierStatus::kReceptionRefused}) {
+    if (DossierStatusName(status) == name) return status;
+  }
+  return std::nullopt;
+}
+
 std::string_view DossierStatusName(DossierStatus status) {
   switch (status) {
     case DossierStatus::kSubmitted:

@@ -25,7 +25,9 @@ enum class DossierStatus {
   kReceptionRefused,   // not accepted at reception (Form 03): closed
 };
 
-std::string_view DossierStatusName(DossierStatus status);     // "processing"
+std::string_view DossierStatusName(DossierStatus status);  // "processing"
+// The status named `name` (DossierStatusName's spelling); nullopt for any other text.
+std::optional<DossierStatus> ParseDossierStatus(std::string_view name);
 std::string_view DossierStatusLabelVi(DossierStatus status);  // "Đang xử lý"
 // Closed dossiers never reopen: only evaluations, digitization and the handing over of a refusal follow.
 bool IsClosed(DossierStatus status);

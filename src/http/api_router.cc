@@ -30,6 +30,8 @@ Router MakeApiRouter(const ApiContext& context) {
   });
   AddPublicApi(router, context.public_api);
   AddSessionApi(router, context.sessions);
+  AddRegistryApi(router, context.sessions);
+  AddDossierApi(router, context.dossiers);
   return router;
 }
 

@@ -1,11 +1,13 @@
 #pragma once
 // The one route table of `motcua serve` (STYLE.md §6): /healthz, /metrics, /api/v1/openapi.json, the public
-// API and the session API. Built once at start-up; the tests build the server from it too, so that what is
-// tested and documented is what runs.
+// API, the session API, the register of agencies and receiving points, and the dossier API. Built once at start-up; the
+// tests build the server from it too, so that what is tested and documented is what runs.
 #include <string_view>
 
+#include "http/dossier_api.h"
 #include "http/metrics.h"
 #include "http/public_api.h"
+#include "http/registry_api.h"
 #include "http/router.h"
 #include "http/session_api.h"
 
@@ -14,6 +16,7 @@ namespace motcua::http {
 struct ApiContext {
   PublicApiContext public_api;
   SessionApiContext sessions;
+  DossierApiContext dossiers;
   RequestMetrics& metrics;
 };
 

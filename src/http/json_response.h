@@ -3,10 +3,12 @@
 // the JSON error body every endpoint shares:
 //   {"error":{"code":"not_found","message":"...","message_en":"...","field":""}}
 // `message` is the Vietnamese text shown to users first; `message_en` the English one. Stateless, thread-safe.
+#include <optional>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
 
+#include "domain/civil_time.h"
 #include "domain/error.h"
 #include "http/http_types.h"
 
@@ -29,5 +31,14 @@ Response ErrorResponse(const Error& error);
 // wrong method, oversized body): `status` and `code` are given directly; `field` may be empty.
 Response ErrorResponse(Status status, std::string_view code, std::string_view message_vi, std::string_view message_en,
                        std::string_view field = "");
+
+// `to_json(*value)`, or JSON null when there is no value.
+template <typename T, typename F>
+nlohmann::json OrNull(const std::optional<T>& value, F&& to_json) {
+  return value ? nlohmann::json(to_json(*value)) : nlohmann::json(nullptr);
+}
+
+// A moment in Viet Nam time with its offset ("2026-01-12T07:30:00+07:00"), or null.
+inline nlohmann::json TimeJson(const std::optional<Instant>& instant) { return OrNull(instant, FormatIsoLocal); }
 
 }  // namespace motcua::http

@@ -17,25 +17,6 @@ using nlohmann::json;
 
 // ---- Mapping results to JSON -----------------------------------------------------------------------------
 
-template <typename T, typename F>
-json OrNull(const std::optional<T>& value, F&& to_json) {
-  return value ? json(to_json(*value)) : json(nullptr);
-}
-
-json TimeJson(const std::optional<Instant>& instant) { return OrNull(instant, FormatIsoLocal); }
-
-std::string_view TimelinessName(Timeliness timeliness) {
-  switch (timeliness) {
-    case Timeliness::kEarly:
-      return "early";
-    case Timeliness::kOnTime:
-      return "on_time";
-    case Timeliness::kLate:
-      return "late";
-  }
-  return "on_time";
-}
-
 json ProvinceUnitsJson(const app::ProvinceUnits& units) {
   json communes = json::array();
   for (const Commune& c : units.communes) {
@@ -140,30 +121,15 @@ json TrackingJson(const app::DossierTracking& t) {
 
 // ---- Parsing requests ------------------------------------------------------------------------------------
 
-// The query parameters of `request`, refusing any not in `known`.
-Result<QueryParams> Query(const Request& request, std::initializer_list<std::string_view> known) {
-  auto query = QueryParams::Parse(ToStd(request.target()));
-  if (!query) return Fail(query.error());
-  if (auto ok = query->OnlyThese(known); !ok) return Fail(ok.error());
-  return query;
-}
-
-Result<std::string> Required(const QueryParams& query, std::string_view name) {
-  const auto value = query.Get(name);
-  if (value) return std::string(*value);
-  const std::string text(name);
-  return Fail(Error::InvalidArgument(text, "thiếu tham số '" + text + "'", "missing parameter '" + text + "'"));
-}
-
 struct SearchRequest {
   std::string q;
   SearchOptions options;
 };
 
 Result<SearchRequest> ParseSearch(const Request& request) {
-  auto query = Query(request, {"q", "level", "limit"});
+  auto query = QueryParams::ParseKnown(ToStd(request.target()), {"q", "level", "limit"});
   if (!query) return Fail(query.error());
-  auto q = Required(*query, "q");
+  auto q = query->Require("q");
   if (!q) return Fail(q.error());
   auto limit = query->GetInt("limit", 10, 1, 100);
   if (!limit) return Fail(limit.error());
@@ -187,7 +153,7 @@ Response Reply(const Result<T>& result, ToJson&& to_json) {
 template <typename UseCase>
 Response WithStore(const PublicApiContext& context, const Request& request,
                    std::initializer_list<std::string_view> known, UseCase&& use_case) {
-  auto query = Query(request, known);
+  auto query = QueryParams::ParseKnown(ToStd(request.target()), known);
   if (!query) return ErrorResponse(query.error());
   auto store = context.stores.ForThisThread();
   if (!store) return ErrorResponse(store.error());
@@ -197,7 +163,7 @@ Response WithStore(const PublicApiContext& context, const Request& request,
 void AddUnitRoutes(Router& router, const PublicApiContext& c) {
   router.Add(Method::get, "/api/v1/units", Handler([c](const Request& request) {
                return WithStore(c, request, {"province"}, [](store::Store& store, const QueryParams& query) {
-                 auto province = Required(query, "province");
+                 auto province = query.Require("province");
                  if (!province) return ErrorResponse(province.error());
                  return Reply(app::ListProvinceUnits(store, *province), ProvinceUnitsJson);
                });

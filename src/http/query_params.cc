@@ -109,6 +109,19 @@ std::optional<std::string_view> QueryParams::Get(std::string_view name) const {
   return it->second;
 }
 
+Result<QueryParams> QueryParams::ParseKnown(std::string_view target, std::initializer_list<std::string_view> known) {
+  auto query = Parse(target);
+  if (!query) return Fail(query.error());
+  if (auto ok = query->OnlyThese(known); !ok) return Fail(ok.error());
+  return query;
+}
+
+Result<std::string> QueryParams::Require(std::string_view name) const {
+  if (const auto value = Get(name)) return std::string(*value);
+  const std::string text(name);
+  return Fail(BadParameter(text, "thiếu tham số '" + text + "'", "missing parameter '" + text + "'"));
+}
+
 Result<void> QueryParams::OnlyThese(std::initializer_list<std::string_view> known) const {
   for (const auto& [key, value] : values_) {
     if (std::ranges::find(known, std::string_view(key)) != known.end()) continue;

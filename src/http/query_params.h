@@ -25,9 +25,14 @@ class QueryParams {
   // The parameters of `target` (everything after the first '?'; none when there is no '?'). A key without '='
   // has the value "". Errors: a key or value that does not decode, or a key given twice.
   static Result<QueryParams> Parse(std::string_view target);
+  // Parse(), then OnlyThese(known): what an endpoint with a fixed set of parameters does first.
+  static Result<QueryParams> ParseKnown(std::string_view target, std::initializer_list<std::string_view> known);
 
   // The value of `name`, or nullopt when absent.
   std::optional<std::string_view> Get(std::string_view name) const;
+
+  // The value of `name`; InvalidArgument naming it when it is absent.
+  Result<std::string> Require(std::string_view name) const;
 
   // InvalidArgument naming the first parameter (in key order) that is not in `known`.
   Result<void> OnlyThese(std::initializer_list<std::string_view> known) const;

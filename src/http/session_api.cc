@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 #include <nlohmann/json.hpp>
 
+#include "http/json_body.h"
 #include "http/json_response.h"
 
 namespace motcua::http {
@@ -16,34 +17,21 @@ nlohmann::json AccountJson(const Account& account) {
           {"units", account.units}};
 }
 
-Error BadBody(std::string field, std::string vi, std::string en) {
-  return Error::InvalidArgument(std::move(field), std::move(vi), std::move(en));
-}
-
 struct Credentials {
   std::string login;
   std::string password;
 };
 
-// The body of a login: a JSON object with exactly a string "login" and a string "password".
+// The body of a login: a JSON object with exactly a string "login" and a string "password". Their lengths are
+// bounded well above any that an account may have (ValidateLogin, ValidatePassword), so that a huge body is
+// refused before it reaches the password hash; blank ones are left for Login to refuse like any wrong one.
 Result<Credentials> ParseCredentials(const std::string& body) {
-  const nlohmann::json json = nlohmann::json::parse(body, nullptr, false);
-  if (json.is_discarded() || !json.is_object()) {
-    return Fail(BadBody("body", "nội dung phải là một đối tượng JSON hợp lệ (UTF-8)",
-                        "the body must be a valid JSON object (UTF-8)"));
-  }
-  for (const auto& [key, value] : json.items()) {
-    if (key != "login" && key != "password") {
-      return Fail(BadBody(key, "trường không được hỗ trợ", "unknown field"));
-    }
-  }
-  Credentials credentials;
-  for (auto [name, target] : {std::pair{"login", &credentials.login}, std::pair{"password", &credentials.password}}) {
-    if (!json.contains(name) || !json[name].is_string()) {
-      return Fail(BadBody(name, "phải có và là chuỗi ký tự", "is required and must be a string"));
-    }
-    *target = json[name].get<std::string>();
-  }
+  auto json = JsonBody::Parse(body);
+  if (!json) return Fail(json.error());
+  JsonObject root = json->Root();
+  Credentials credentials{.login = root.RequiredString("login", 300, Blank::kAllowed),
+                          .password = root.RequiredString("password", 1024, Blank::kAllowed)};
+  if (auto done = json->Finish(); !done) return Fail(done.error());
   return credentials;
 }
 

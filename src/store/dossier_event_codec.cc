@@ -19,10 +19,8 @@ using nlohmann::json;
 
 std::string_view EnumName(Channel v) { return ChannelName(v); }
 std::string_view EnumName(TimeUnit v) { return TimeUnitName(v); }
-std::string_view EnumName(ReturnMethod v) {
-  return v == ReturnMethod::kPost ? "post" : v == ReturnMethod::kOnline ? "online" : "counter";
-}
-std::string_view EnumName(PaymentMethod v) { return v == PaymentMethod::kOnline ? "online" : "counter"; }
+std::string_view EnumName(ReturnMethod v) { return ReturnMethodName(v); }
+std::string_view EnumName(PaymentMethod v) { return PaymentMethodName(v); }
 
 std::string_view Allowed(Channel) { return "direct, online, postal"; }
 std::string_view Allowed(TimeUnit) { return "working_day, day, working_hour, month"; }
@@ -37,16 +35,8 @@ std::optional<TimeUnit> ParseEnum(std::string_view text, TimeUnit) {
   if (unit && TimeUnitName(*unit) != text) return std::nullopt;
   return unit;
 }
-template <typename E>
-requires Is<E, ReturnMethod> || Is<E, PaymentMethod> std::optional<E> ParseEnum(std::string_view text, E) {
-  for (E v : {E::kCounter, E::kOnline}) {
-    if (EnumName(v) == text) return v;
-  }
-  if constexpr (std::is_same_v<E, ReturnMethod>) {
-    if (text == "post") return ReturnMethod::kPost;
-  }
-  return std::nullopt;
-}
+std::optional<ReturnMethod> ParseEnum(std::string_view text, ReturnMethod) { return ParseReturnMethod(text); }
+std::optional<PaymentMethod> ParseEnum(std::string_view text, PaymentMethod) { return ParsePaymentMethod(text); }
 
 // --- Encoding ------------------------------------------------------------------------------------------
 

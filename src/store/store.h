@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "domain/account.h"
+#include "domain/agency.h"
 #include "domain/dossier_event.h"
 #include "domain/dossier_state.h"
 #include "domain/error.h"
@@ -48,6 +49,83 @@ struct DossierFilter {
   std::optional<std::string> unit = {};  // matches the receiving unit or the competent unit
   std::optional<Instant> from = {};      // received (or, if not yet received, submitted) at or after this
   std::optional<Instant> to = {};        // ... and strictly before this
+};
+
+// One dossier as lists and inboxes show it: its row in the projection, without the history.
+struct DossierSummary {
+  std::string code;
+  DossierStatus status = DossierStatus::kSubmitted;
+  std::string procedure_code;
+  Channel channel = Channel::kDirect;
+  std::string receiving_unit;
+  std::string receiving_point;
+  std::string competent_agency;
+  std::string competent_unit;
+  std::string applicant_name;
+  std::string applicant_citizen_id;
+  std::string current_step;
+  std::string assignee;
+  std::optional<Instant> submitted_at = {};
+  std::optional<Instant> received_at = {};
+  std::optional<Instant> due_at = {};
+  std::optional<Instant> completed_at = {};
+  std::int64_t last_seq = 0;
+  Instant updated_at{};  // recorded_at of the last event
+};
+
+// Whose dossiers a query may return at all: the union of the criteria that are set (an empty scope returns
+// nothing). Applied before, and independently of, the filters, so that no filter can widen it.
+struct DossierScope {
+  bool everything = false;                               // an administrator
+  std::vector<std::string> units = {};                   // receiving or competent unit is one of these
+  std::vector<std::string> provinces = {};               // receiving or competent unit is in one of these provinces
+                                                         // (the province's own code or one of its communes)
+  std::optional<std::string> applicant_citizen_id = {};  // a citizen: the applicant is this person
+                                                         // (an empty ID is nobody: it lets nothing through)
+};
+
+enum class DossierOrder {
+  kByCode,   // code ascending
+  kByDueAt,  // current appointment ascending (soonest, i.e. most overdue, first), dossiers without one last;
+             // ties by code
+};
+
+// A page of dossiers. Every filter that is set must hold.
+struct DossierQuery {
+  DossierScope scope;
+  std::optional<std::string> unit = {};           // receiving or competent unit
+  std::vector<std::string> receiving_units = {};  // receiving unit is one of these (empty: any)
+  std::vector<std::string> competent_units = {};  // competent unit is one of these (empty: any)
+  std::optional<std::string> agency = {};         // competent agency
+  std::vector<DossierStatus> statuses = {};       // status is one of these (empty: any)
+  std::optional<std::string> procedure_code = {};
+  std::optional<Instant> due_from = {};  // current appointment at or after this
+  std::optional<Instant> due_to = {};    // ... and strictly before this (either one set leaves
+                                         // out the dossiers without an appointment)
+  std::optional<std::string> assignee = {};
+  std::optional<std::string> applicant_citizen_id = {};
+  DossierOrder order = DossierOrder::kByCode;
+  std::optional<std::string> after = {};  // the next_cursor of the previous page, for the same query and order
+  std::size_t limit = 50;                 // 1..500
+};
+
+struct DossierPage {
+  std::vector<DossierSummary> items;
+  // Set when more dossiers match: pass it as `after` to get the next page. Opaque to callers.
+  std::optional<std::string> next_cursor;
+};
+
+// What the server answered to a request made with an Idempotency-Key, kept to answer a retry the same way.
+struct IdempotentResponse {
+  int status = 0;
+  std::string body;
+};
+
+// The outcome of claiming an idempotency key.
+struct IdempotencyClaim {
+  bool claimed = false;      // the key was new (or expired): the caller runs the request, then completes it
+  std::string request_hash;  // when not claimed: the hash of the request that first used the key
+  std::optional<IdempotentResponse> response = {};  // when not claimed: its answer, or nullopt while it runs
 };
 
 // The first place where a dossier's stored history no longer proves itself.
@@ -124,10 +202,45 @@ class Store {
   virtual Result<std::int64_t> NextDossierSequence(std::string_view prefix) = 0;
   // Codes of the dossiers matching `filter`, in code order.
   virtual Result<std::vector<std::string>> DossierCodes(const DossierFilter& filter) = 0;
+  // A page of dossier summaries (see DossierQuery). InvalidArgument on "cursor" for a cursor this store did not
+  // make for this order, on "limit" outside 1..500.
+  virtual Result<DossierPage> ListDossiers(const DossierQuery& query) = 0;
   // Re-reads every stored event, dossier by dossier in code order, recomputing hashes and checking links,
   // seq continuity and the projection's last event; returns the first break, or nullopt when everything is
   // intact. Streams: memory use does not grow with the number of events.
   virtual Result<std::optional<ChainBreak>> VerifyDossierChains() = 0;
+
+  // --- Agencies and receiving points (registered by the administrator) --------------------------------
+  // The caller validates (domain/agency.h) and checks that units exist; the store keeps what it is given.
+
+  // Inserts the agency, or replaces the name and unit of the one with its id.
+  virtual Result<void> SaveAgency(const Agency& agency) = 0;
+  virtual Result<std::optional<Agency>> FindAgency(std::string_view id) = 0;
+  // Agencies in id order; only those of `unit` when it is given.
+  virtual Result<std::vector<Agency>> ListAgencies(std::optional<std::string_view> unit) = 0;
+  // Inserts the point, or replaces the fields of the one with its id. NotFound on "agency_id" when no agency
+  // has that id.
+  virtual Result<void> SaveReceivingPoint(const ReceivingPoint& point) = 0;
+  virtual Result<std::optional<ReceivingPoint>> FindReceivingPoint(std::string_view id) = 0;
+  // Points in id order; only those of `unit` when it is given.
+  virtual Result<std::vector<ReceivingPoint>> ListReceivingPoints(std::optional<std::string_view> unit) = 0;
+
+  // --- Idempotency keys (a client retrying a POST must not create a second dossier) -------------------
+  // Keys are per login. A key first used before `expired_before` is forgotten, and may be claimed again
+  // (a claim forgets the expired keys of every login, so that the keys kept are those of one ttl).
+
+  // Atomically: when (login, key) is new or expired, records it as running with `request_hash` at `at` and
+  // returns claimed; otherwise returns what is stored and changes nothing.
+  virtual Result<IdempotencyClaim> ClaimIdempotencyKey(std::string_view login, std::string_view key,
+                                                       std::string_view request_hash, Instant at,
+                                                       Instant expired_before) = 0;
+  // Stores the answer of a claimed key. NotFound on "idempotency_key" when it is not claimed; Conflict on
+  // "idempotency_key" when it already has an answer (the first answer, which retries got, is kept).
+  virtual Result<void> CompleteIdempotencyKey(std::string_view login, std::string_view key,
+                                              const IdempotentResponse& response) = 0;
+  // Forgets a claimed key whose request failed without writing anything, so that a retry runs it again.
+  // A key that has an answer is kept; an unknown key is no error.
+  virtual Result<void> ReleaseIdempotencyKey(std::string_view login, std::string_view key) = 0;
 
   // --- Accounts and sessions --------------------------------------------------------------------------
   // Validation and the lock-out policy are the caller's (app/accounts.h); the store keeps what it is given.

@@ -1,49 +1,31 @@
 // The public HTTP API end to end: a real SQLite file with the shipped catalogue and one dossier, a real
-// HttpServer on a loopback port, and a small synchronous Beast client. The server is started once for the
-// suite (installing the catalogue is the slow part) and stopped at the end.
+// HttpServer on a loopback port (tests/support/api_server.h). The server is started once for the suite
+// (installing the catalogue is the slow part) and stopped at the end.
 #include "http/public_api.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
-#include <filesystem>
 #include <memory>
 #include <random>
 #include <set>
 #include <string>
-#include <thread>
 
-#include <boost/asio/connect.hpp>
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
-#include <boost/beast/http/parser.hpp>
-#include <boost/beast/http/read.hpp>
-#include <boost/beast/http/write.hpp>
 #include <nlohmann/json.hpp>
 
 #include "app/accounts.h"
-#include "app/catalogue_installer.h"
 #include "app/dossier_lifecycle.h"
 #include "app/sodium_password_hasher.h"
 #include "app/token_source.h"
 #include "app/work_calendar_loader.h"
-#include "http/api_router.h"
-#include "http/health_handler.h"
-#include "http/http_server.h"
-#include "http/metrics.h"
-#include "http/session_api.h"
-#include "store/sqlite/sqlite_store.h"
-#include "store/sqlite/sqlite_store_provider.h"
+#include "support/api_server.h"
 
 namespace motcua::http {
 namespace {
 
-namespace fs = std::filesystem;
 using nlohmann::json;
+using Reply = test_support::HttpReply;
 
 Instant At(const char* iso) { return ParseIsoInstant(iso, "test").value(); }
 
@@ -52,70 +34,26 @@ constexpr const char* kCitizenId = "025099012345";
 
 constexpr const char* kPassword = "mật-khẩu-đủ-dài-2026";
 
-struct Reply {
-  unsigned status = 0;
-  std::string body;
-  json Json() const { return json::parse(body); }
-};
-
-// Everything the server refers to, alive for the whole suite.
-struct Fixture {
-  fs::path db_path;
-  std::unique_ptr<store::SqliteStoreProvider> stores;
-  std::unique_ptr<app::ProcedureCatalogue> procedures;
-  app::FixedClock clock{At("2026-01-09T16:59:00+07:00")};
-  app::LifecycleSettings settings;
-  RequestMetrics metrics;
-  app::SodiumPasswordHasher hasher;
-  app::SodiumTokenSource tokens;
-  std::vector<std::pair<std::string, Method>> routes;
-  std::unique_ptr<HttpServer> server;
-  std::thread serving;
-  std::string dossier_code;
-};
-
 class PublicApiTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    f_ = new Fixture;
-    f_->db_path = fs::temp_directory_path() / ("motcua_public_api_test_" + std::to_string(::getpid()) + ".db");
-    RemoveDatabase();
-    auto store = store::OpenSqliteStore(f_->db_path.string()).value();
-    ASSERT_TRUE(app::InstallReferenceCatalogue(*store, app::BuiltInReferenceFiles()).has_value());
-    f_->dossier_code = ReceiveDossier(*store);
-    AddReceptionist(*store);
-    f_->procedures = std::make_unique<app::ProcedureCatalogue>(app::ProcedureCatalogue::Load(*store).value());
-    f_->stores = std::make_unique<store::SqliteStoreProvider>(f_->db_path.string());
-    Router router = MakeApiRouter({{*f_->stores, *f_->procedures, f_->clock, f_->settings.deadline},
-                                   {*f_->stores, f_->clock, f_->hasher, f_->tokens, {}},
-                                   f_->metrics});
-    f_->routes = router.Routes();
-    ServerOptions options;
-    options.port = 0;
-    options.threads = 3;
-    f_->server = std::make_unique<HttpServer>(options, WithMetrics(std::move(router), f_->metrics));
-    ASSERT_TRUE(f_->server->Listen().has_value());
-    f_->serving = std::thread([] { f_->server->Run(); });
+    server_ =
+        new test_support::ApiServer(At("2026-01-09T16:59:00+07:00"), [](store::Store& store, const app::Clock& clock) {
+          dossier_code_ = ReceiveDossier(store, clock);
+          AddReceptionist(store, clock);
+        });
   }
 
   static void TearDownTestSuite() {
-    if (f_->server) f_->server->Stop();
-    if (f_->serving.joinable()) f_->serving.join();
-    f_->server.reset();
-    f_->stores.reset();
-    RemoveDatabase();
-    delete f_;
-    f_ = nullptr;
-  }
-
-  static void RemoveDatabase() {
-    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(f_->db_path.string() + suffix);
+    delete server_;
+    server_ = nullptr;
   }
 
   // Temporary residence registration at Xã Vân Sơn, received Fri 9 Jan 2026 16:59 (due Tue 13 16:59).
-  static std::string ReceiveDossier(store::Store& store) {
+  static std::string ReceiveDossier(store::Store& store, const app::Clock& clock) {
     const WorkCalendar calendar = app::LoadWorkCalendar(store).value();
-    app::DossierLifecycle lifecycle(store, f_->clock, calendar, f_->settings);
+    const app::LifecycleSettings settings;
+    app::DossierLifecycle lifecycle(store, clock, calendar, settings);
     app::IntakeCommand c;
     c.procedure_code = "1.004194";
     c.channel = Channel::kDirect;
@@ -129,8 +67,10 @@ class PublicApiTest : public ::testing::Test {
     return lifecycle.Receive(c).value().code;
   }
 
-  static void AddReceptionist(store::Store& store) {
-    app::Accounts accounts(store, f_->clock, f_->hasher, f_->tokens);
+  static void AddReceptionist(store::Store& store, const app::Clock& clock) {
+    app::SodiumPasswordHasher hasher;
+    app::SodiumTokenSource tokens;
+    app::Accounts accounts(store, clock, hasher, tokens);
     app::NewAccount account;
     account.login = "le.thi.binh";
     account.display_name = "Lê Thị Bình";
@@ -139,29 +79,9 @@ class PublicApiTest : public ::testing::Test {
     ASSERT_TRUE(accounts.AddUser(account, kPassword).has_value());
   }
 
-  // One request over a fresh loopback connection. `target` is sent as given (it may be malformed).
   static Reply Send(Method method, const std::string& target, const std::string& body = "",
                     const std::string& bearer = "") {
-    namespace beast = boost::beast;
-    boost::asio::io_context io;
-    beast::tcp_stream stream(io);
-    stream.connect(
-        boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), f_->server->bound_port()));
-    stream.expires_after(std::chrono::seconds(10));
-    Request request{method, target, 11};
-    request.set(beast_http::field::host, "127.0.0.1");
-    if (!bearer.empty()) request.set(beast_http::field::authorization, "Bearer " + bearer);
-    request.body() = body;
-    request.prepare_payload();
-    beast_http::write(stream, request);
-    beast::flat_buffer buffer;
-    beast_http::response_parser<beast_http::string_body> parser;
-    parser.skip(method == Method::head);  // a response to HEAD has a Content-Length but no body
-    beast_http::read(stream, buffer, parser);
-    const Response& response = parser.get();
-    beast::error_code ignored;
-    stream.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
-    return {response.result_int(), response.body()};
+    return server_->Send(method, target, body, bearer);
   }
   static Reply Get(const std::string& target) { return Send(Method::get, target); }
 
@@ -175,10 +95,12 @@ class PublicApiTest : public ::testing::Test {
     EXPECT_EQ(body["error"]["field"], field) << target << ": " << reply.body;
   }
 
-  static Fixture* f_;
+  static test_support::ApiServer* server_;
+  static std::string dossier_code_;
 };
 
-Fixture* PublicApiTest::f_ = nullptr;
+test_support::ApiServer* PublicApiTest::server_ = nullptr;
+std::string PublicApiTest::dossier_code_;
 
 TEST_F(PublicApiTest, ListsTheCommunesOfAProvince) {
   const Reply reply = Get("/api/v1/units?province=04");
@@ -257,10 +179,10 @@ TEST_F(PublicApiTest, ShowsAProcedureWithChannelsAndComponents) {
 }
 
 TEST_F(PublicApiTest, TrackingShowsStatusButNoPersonalData) {
-  const Reply reply = Get("/api/v1/track/" + f_->dossier_code);
+  const Reply reply = Get("/api/v1/track/" + dossier_code_);
   ASSERT_EQ(reply.status, 200u) << reply.body;
   const json body = reply.Json();
-  EXPECT_EQ(body["code"], f_->dossier_code);
+  EXPECT_EQ(body["code"], dossier_code_);
   EXPECT_EQ(body["procedure"]["code"], "1.004194");
   EXPECT_FALSE(body["procedure"]["name"].get<std::string>().empty());
   EXPECT_EQ(body["status"], "processing");
@@ -385,7 +307,7 @@ TEST_F(PublicApiTest, OpenApiDocumentDescribesEveryRouteAndNoOther) {
   const json document = reply.Json();
   EXPECT_EQ(document["openapi"].get<std::string>().substr(0, 2), "3.");
   std::set<std::pair<std::string, std::string>> routed, documented;
-  for (const auto& [pattern, method] : f_->routes) {
+  for (const auto& [pattern, method] : server_->routes()) {
     std::string name(boost::beast::http::to_string(method));
     std::ranges::transform(name, name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     routed.emplace(pattern, name);

@@ -8,8 +8,11 @@
 
 #include "domain/civil_time.h"
 #include "store/sqlite/sqlite_account_store.h"
+#include "store/sqlite/sqlite_dossier_query.h"
 #include "store/sqlite/sqlite_dossier_store.h"
+#include "store/sqlite/sqlite_idempotency_store.h"
 #include "store/sqlite/sqlite_migrator.h"
+#include "store/sqlite/sqlite_registry_store.h"
 #include "store/sqlite/sqlite_upsert.h"
 
 namespace motcua::store {
@@ -53,7 +56,13 @@ auto Guard(const char* what, F&& body) -> decltype(body()) {
 
 class SqliteStore final : public Store {
  public:
-  explicit SqliteStore(std::unique_ptr<SQLite::Database> db) : db_(std::move(db)), dossiers_(*db_), accounts_(*db_) {}
+  explicit SqliteStore(std::unique_ptr<SQLite::Database> db)
+      : db_(std::move(db)),
+        dossiers_(*db_),
+        dossier_query_(*db_),
+        registry_(*db_),
+        idempotency_(*db_),
+        accounts_(*db_) {}
 
   Result<CatalogueChanges> SaveReferenceCatalogue(const ReferenceCatalogue& catalogue) override {
     return Guard("saving the reference catalogue", [&]() -> Result<CatalogueChanges> {
@@ -223,6 +232,59 @@ class SqliteStore final : public Store {
 
   Result<bool> RevokeSession(std::string_view token_hash, Instant at) override {
     return Guard("closing a session", [&]() -> Result<bool> { return accounts_.RevokeSession(token_hash, at); });
+  }
+
+  Result<DossierPage> ListDossiers(const DossierQuery& query) override {
+    return Guard("listing dossiers", [&] { return dossier_query_.List(query); });
+  }
+
+  Result<void> SaveAgency(const Agency& agency) override {
+    return Guard("saving an agency", [&]() -> Result<void> {
+      registry_.SaveAgency(agency);
+      return {};
+    });
+  }
+
+  Result<std::optional<Agency>> FindAgency(std::string_view id) override {
+    return Guard("reading an agency", [&]() -> Result<std::optional<Agency>> { return registry_.FindAgency(id); });
+  }
+
+  Result<std::vector<Agency>> ListAgencies(std::optional<std::string_view> unit) override {
+    return Guard("listing agencies", [&]() -> Result<std::vector<Agency>> { return registry_.ListAgencies(unit); });
+  }
+
+  Result<void> SaveReceivingPoint(const ReceivingPoint& point) override {
+    return Guard("saving a receiving point", [&] { return registry_.SaveReceivingPoint(point); });
+  }
+
+  Result<std::optional<ReceivingPoint>> FindReceivingPoint(std::string_view id) override {
+    return Guard("reading a receiving point",
+                 [&]() -> Result<std::optional<ReceivingPoint>> { return registry_.FindReceivingPoint(id); });
+  }
+
+  Result<std::vector<ReceivingPoint>> ListReceivingPoints(std::optional<std::string_view> unit) override {
+    return Guard("listing receiving points",
+                 [&]() -> Result<std::vector<ReceivingPoint>> { return registry_.ListReceivingPoints(unit); });
+  }
+
+  Result<IdempotencyClaim> ClaimIdempotencyKey(std::string_view login, std::string_view key,
+                                               std::string_view request_hash, Instant at,
+                                               Instant expired_before) override {
+    return Guard("claiming an idempotency key", [&]() -> Result<IdempotencyClaim> {
+      return idempotency_.Claim(login, key, request_hash, at, expired_before);
+    });
+  }
+
+  Result<void> CompleteIdempotencyKey(std::string_view login, std::string_view key,
+                                      const IdempotentResponse& response) override {
+    return Guard("storing an idempotent answer", [&] { return idempotency_.Complete(login, key, response); });
+  }
+
+  Result<void> ReleaseIdempotencyKey(std::string_view login, std::string_view key) override {
+    return Guard("releasing an idempotency key", [&]() -> Result<void> {
+      idempotency_.Release(login, key);
+      return {};
+    });
   }
 
  private:
@@ -402,8 +464,11 @@ class SqliteStore final : public Store {
   }
 
   std::unique_ptr<SQLite::Database> db_;
-  SqliteDossierStore dossiers_;  // shares db_, declared after it
-  SqliteAccountStore accounts_;  // shares db_, declared after it
+  SqliteDossierStore dossiers_;         // shares db_, declared after it
+  SqliteDossierQuery dossier_query_;    // shares db_, declared after it
+  SqliteRegistryStore registry_;        // shares db_, declared after it
+  SqliteIdempotencyStore idempotency_;  // shares db_, declared after it
+  SqliteAccountStore accounts_;         // shares db_, declared after it
 };
 
 }  // namespace
@@ -412,10 +477,12 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
   std::unique_ptr<SQLite::Database> db;
   try {
     db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    // The busy timeout first: switching to WAL needs a lock that another connection opening the same file at
+    // the same moment may hold.
+    db->setBusyTimeout(5000);
     db->exec("PRAGMA journal_mode = WAL");
     db->exec("PRAGMA synchronous = FULL");
     db->exec("PRAGMA foreign_keys = ON");
-    db->setBusyTimeout(5000);
   } catch (const SQLite::Exception& e) {
     return Fail(Error::Unavailable("db", "không mở được cơ sở dữ liệu '" + path + "': " + e.what(),
                                    "cannot open the database '" + path + "': " + e.what()));

@@ -1,0 +1,51 @@
+#include "app/idempotent_requests.h"
+
+#include <algorithm>
+
+#include "app/token_source.h"
+
+namespace motcua::app {
+namespace {
+
+Error KeyConflict(std::string vi, std::string en) {
+  return Error::Conflict("idempotency_key", std::move(vi), std::move(en));
+}
+
+}  // namespace
+
+Result<void> ValidateIdempotencyKey(std::string_view key) {
+  const bool printable = std::ranges::all_of(key, [](char c) { return c >= 0x21 && c <= 0x7e; });
+  if (!key.empty() && key.size() <= 128 && printable) return {};
+  return Fail(Error::InvalidArgument("idempotency_key", "khóa chống gửi lặp gồm 1–128 ký tự ASCII in được",
+                                     "an idempotency key is 1–128 printable ASCII characters"));
+}
+
+Result<IdempotentOutcome> IdempotentRequests::Run(std::string_view login, std::string_view key,
+                                                  std::string_view fingerprint,
+                                                  const std::function<store::IdempotentResponse()>& request) {
+  if (auto valid = ValidateIdempotencyKey(key); !valid) return Fail(valid.error());
+  const std::string request_hash = Sha256Hex(fingerprint);
+  const Instant now = clock_.Now();
+  auto claim = store_.ClaimIdempotencyKey(login, key, request_hash, now, now - ttl_);
+  if (!claim) return Fail(claim.error());
+  if (!claim->claimed) {
+    if (claim->request_hash != request_hash) {
+      return Fail(KeyConflict("khóa chống gửi lặp này đã dùng cho một yêu cầu khác",
+                              "this idempotency key was used for a different request"));
+    }
+    if (!claim->response) {
+      return Fail(KeyConflict("yêu cầu với khóa này đang được xử lý; hãy thử lại sau",
+                              "a request with this key is still being processed; retry later"));
+    }
+    return IdempotentOutcome{*claim->response, true};
+  }
+  store::IdempotentResponse response = request();
+  if (response.status >= 500) {
+    if (auto released = store_.ReleaseIdempotencyKey(login, key); !released) return Fail(released.error());
+  } else if (auto kept = store_.CompleteIdempotencyKey(login, key, response); !kept) {
+    return Fail(kept.error());
+  }
+  return IdempotentOutcome{std::move(response), false};
+}
+
+}  // namespace motcua::app

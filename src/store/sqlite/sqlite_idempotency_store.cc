@@ -1,0 +1,87 @@
+#include "store/sqlite/sqlite_idempotency_store.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <string>
+
+#include "store/sqlite/sqlite_dossier_rows.h"
+
+namespace motcua::store {
+namespace {
+
+void BindKey(SQLite::Statement& statement, int first, std::string_view login, std::string_view key) {
+  statement.bind(first, std::string(login));
+  statement.bind(first + 1, std::string(key));
+}
+
+}  // namespace
+
+IdempotencyClaim SqliteIdempotencyStore::Claim(std::string_view login, std::string_view key,
+                                               std::string_view request_hash, Instant at, Instant expired_before) {
+  // IMMEDIATE takes the write lock first, so that two connections claiming one key cannot both see it absent.
+  SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+  // Expired keys of every login are forgotten here rather than by a separate sweeper: the table stays as
+  // small as one ttl of requests, and an expired (login, key) is free to be claimed below.
+  SQLite::Statement forget(db_, "DELETE FROM idempotency_keys WHERE created_at < ?");
+  forget.bind(1, UtcText(expired_before));
+  forget.exec();
+  SQLite::Statement insert(db_,
+                           "INSERT INTO idempotency_keys (login, key, request_hash, status, body, created_at) "
+                           "VALUES (?, ?, ?, NULL, NULL, ?) ON CONFLICT (login, key) DO NOTHING");
+  BindKey(insert, 1, login, key);
+  insert.bind(3, std::string(request_hash));
+  insert.bind(4, UtcText(at));
+  const bool claimed = insert.exec() == 1;
+  IdempotencyClaim claim =
+      claimed ? IdempotencyClaim{.claimed = true, .request_hash = {}, .response = {}} : Stored(login, key);
+  transaction.commit();
+  return claim;
+}
+
+Result<void> SqliteIdempotencyStore::Complete(std::string_view login, std::string_view key,
+                                              const IdempotentResponse& response) {
+  SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+  // Only a running key takes an answer: the first answer is the one retries were promised.
+  SQLite::Statement answer(db_,
+                           "UPDATE idempotency_keys SET status = ?, body = ? "
+                           "WHERE login = ? AND key = ? AND status IS NULL");
+  answer.bind(1, response.status);
+  answer.bind(2, response.body);
+  BindKey(answer, 3, login, key);
+  if (answer.exec() == 0) {
+    if (Exists(login, key)) {
+      return Fail(Error::Conflict("idempotency_key", "khóa chống gửi lặp này đã có câu trả lời",
+                                  "this idempotency key already has an answer"));
+    }
+    return Fail(Error::NotFound("idempotency_key", "khóa chống gửi lặp này chưa được giữ",
+                                "this idempotency key is not claimed"));
+  }
+  transaction.commit();
+  return {};
+}
+
+void SqliteIdempotencyStore::Release(std::string_view login, std::string_view key) {
+  // One statement in autocommit mode is its own transaction. An answered key is kept: its request ran.
+  SQLite::Statement forget(db_, "DELETE FROM idempotency_keys WHERE login = ? AND key = ? AND status IS NULL");
+  BindKey(forget, 1, login, key);
+  forget.exec();
+}
+
+IdempotencyClaim SqliteIdempotencyStore::Stored(std::string_view login, std::string_view key) {
+  SQLite::Statement row(db_, "SELECT request_hash, status, body FROM idempotency_keys WHERE login = ? AND key = ?");
+  BindKey(row, 1, login, key);
+  row.executeStep();
+  IdempotencyClaim claim{.claimed = false, .request_hash = row.getColumn(0).getString(), .response = {}};
+  if (!row.getColumn(1).isNull())
+    claim.response = IdempotentResponse{row.getColumn(1).getInt(), row.getColumn(2).getString()};
+  return claim;
+}
+
+bool SqliteIdempotencyStore::Exists(std::string_view login, std::string_view key) {
+  SQLite::Statement row(db_, "SELECT 1 FROM idempotency_keys WHERE login = ? AND key = ?");
+  BindKey(row, 1, login, key);
+  return row.executeStep();
+}
+
+}  // namespace motcua::store

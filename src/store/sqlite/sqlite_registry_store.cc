@@ -1,0 +1,96 @@
+#include "store/sqlite/sqlite_registry_store.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <string>
+
+namespace motcua::store {
+namespace {
+
+constexpr const char* kAgencySelect = "SELECT id, name, unit FROM agencies";
+constexpr const char* kPointSelect = "SELECT id, name, unit, agency_id, address FROM receiving_points";
+
+std::string Text(SQLite::Statement& row, int column) { return row.getColumn(column).getString(); }
+
+Agency ReadAgency(SQLite::Statement& row) { return {Text(row, 0), Text(row, 1), Text(row, 2)}; }
+
+ReceivingPoint ReadPoint(SQLite::Statement& row) {
+  return {Text(row, 0), Text(row, 1), Text(row, 2), Text(row, 3), Text(row, 4)};
+}
+
+// Runs `select` (a SELECT ... FROM without WHERE), keeping rows whose `column` is `value` when one is given,
+// in id order.
+template <typename T>
+std::vector<T> Rows(SQLite::Database& db, const std::string& select, const char* column,
+                    std::optional<std::string_view> value, T (*read)(SQLite::Statement&)) {
+  SQLite::Statement rows(db, select + (value ? std::string(" WHERE ") + column + " = ?" : "") + " ORDER BY id");
+  if (value) rows.bind(1, std::string(*value));
+  std::vector<T> found;
+  while (rows.executeStep()) found.push_back(read(rows));
+  return found;
+}
+
+template <typename T>
+std::optional<T> First(std::vector<T> rows) {
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
+}
+
+}  // namespace
+
+void SqliteRegistryStore::SaveAgency(const Agency& agency) {
+  SQLite::Statement upsert(db_,
+                           "INSERT INTO agencies (id, name, unit) VALUES (?, ?, ?) "
+                           "ON CONFLICT (id) DO UPDATE SET name = excluded.name, unit = excluded.unit");
+  upsert.bind(1, agency.id);
+  upsert.bind(2, agency.name);
+  upsert.bind(3, agency.unit);
+  upsert.exec();
+}
+
+std::optional<Agency> SqliteRegistryStore::FindAgency(std::string_view id) {
+  return First(Rows<Agency>(db_, kAgencySelect, "id", id, ReadAgency));
+}
+
+std::vector<Agency> SqliteRegistryStore::ListAgencies(std::optional<std::string_view> unit) {
+  return Rows<Agency>(db_, kAgencySelect, "unit", unit, ReadAgency);
+}
+
+Result<void> SqliteRegistryStore::SaveReceivingPoint(const ReceivingPoint& point) {
+  // The agency is checked here, in the write transaction, so that the error names the field instead of
+  // surfacing as SQLite's foreign-key failure (which says neither which key nor why).
+  SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+  if (!AgencyExists(point.agency_id)) {
+    return Fail(Error::NotFound("agency_id", "không có cơ quan có mã '" + point.agency_id + "'",
+                                "there is no agency with the id '" + point.agency_id + "'"));
+  }
+  SQLite::Statement upsert(db_,
+                           "INSERT INTO receiving_points (id, name, unit, agency_id, address) VALUES (?, ?, ?, ?, ?) "
+                           "ON CONFLICT (id) DO UPDATE SET name = excluded.name, unit = excluded.unit, "
+                           "agency_id = excluded.agency_id, address = excluded.address");
+  upsert.bind(1, point.id);
+  upsert.bind(2, point.name);
+  upsert.bind(3, point.unit);
+  upsert.bind(4, point.agency_id);
+  upsert.bind(5, point.address);
+  upsert.exec();
+  transaction.commit();
+  return {};
+}
+
+std::optional<ReceivingPoint> SqliteRegistryStore::FindReceivingPoint(std::string_view id) {
+  return First(Rows<ReceivingPoint>(db_, kPointSelect, "id", id, ReadPoint));
+}
+
+std::vector<ReceivingPoint> SqliteRegistryStore::ListReceivingPoints(std::optional<std::string_view> unit) {
+  return Rows<ReceivingPoint>(db_, kPointSelect, "unit", unit, ReadPoint);
+}
+
+bool SqliteRegistryStore::AgencyExists(std::string_view id) {
+  SQLite::Statement row(db_, "SELECT 1 FROM agencies WHERE id = ?");
+  row.bind(1, std::string(id));
+  return row.executeStep();
+}
+
+}  // namespace motcua::store

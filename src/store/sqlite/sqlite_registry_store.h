@@ -1,0 +1,35 @@
+#pragma once
+// The registry half of the SQLite backend: the agencies and receiving_points tables
+// (migrations/0004_registry_and_idempotency.sql). SqliteStore owns the connection and forwards the Store's
+// agency and receiving-point methods here, turning SQLite exceptions into Errors; the contracts are in
+// store/store.h.
+// Thread-safety: as the connection it is given (one thread at a time).
+#include <SQLiteCpp/Database.h>
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "store/store.h"
+
+namespace motcua::store {
+
+class SqliteRegistryStore {
+ public:
+  explicit SqliteRegistryStore(SQLite::Database& db) : db_(db) {}
+
+  // May throw SQLite::Exception (after rolling back).
+  void SaveAgency(const Agency& agency);
+  std::optional<Agency> FindAgency(std::string_view id);
+  std::vector<Agency> ListAgencies(std::optional<std::string_view> unit);
+  Result<void> SaveReceivingPoint(const ReceivingPoint& point);
+  std::optional<ReceivingPoint> FindReceivingPoint(std::string_view id);
+  std::vector<ReceivingPoint> ListReceivingPoints(std::optional<std::string_view> unit);
+
+ private:
+  bool AgencyExists(std::string_view id);
+
+  SQLite::Database& db_;
+};
+
+}  // namespace motcua::store

@@ -1,0 +1,174 @@
+#pragma once
+// A real motcua HTTP server for API tests: a fresh SQLite file with the shipped catalogue (seeded further by
+// the test), the route table of `motcua serve` (MakeApiRouter), an HttpServer on a loopback port chosen by
+// the system, and a small synchronous Beast client. Its clock is set by the test and read by the server's
+// threads, so it is atomic.
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include <boost/asio/connect.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/write.hpp>
+#include <nlohmann/json.hpp>
+
+#include "app/catalogue_installer.h"
+#include "app/clock.h"
+#include "app/lifecycle_settings.h"
+#include "app/procedure_catalogue.h"
+#include "app/sodium_password_hasher.h"
+#include "app/token_source.h"
+#include "app/work_calendar_loader.h"
+#include "http/api_router.h"
+#include "http/http_server.h"
+#include "http/metrics.h"
+#include "store/sqlite/sqlite_store.h"
+#include "store/sqlite/sqlite_store_provider.h"
+
+namespace motcua::test_support {
+
+// A clock the test moves while server threads read it.
+class SharedClock final : public app::Clock {
+ public:
+  explicit SharedClock(Instant now) : seconds_(now.time_since_epoch().count()) {}
+  Instant Now() const override { return Instant(std::chrono::seconds(seconds_.load())); }
+  void Set(Instant now) { seconds_.store(now.time_since_epoch().count()); }
+
+ private:
+  std::atomic<std::int64_t> seconds_;
+};
+
+struct HttpReply {
+  unsigned status = 0;
+  std::string body;
+  std::map<std::string, std::string> headers;  // lower-case names
+  nlohmann::json Json() const { return nlohmann::json::parse(body, nullptr, false); }
+  std::string Header(const std::string& lower_case_name) const {
+    const auto found = headers.find(lower_case_name);
+    return found == headers.end() ? "" : found->second;
+  }
+};
+
+class ApiServer {
+ public:
+  using Seed = std::function<void(store::Store&, const app::Clock&)>;
+
+  // Installs the catalogue in a new database, lets `seed` add what the test needs, and starts serving.
+  explicit ApiServer(Instant now, const Seed& seed = {})
+      : db_path_(std::filesystem::temp_directory_path() /
+                 ("motcua_api_test_" + std::to_string(::getpid()) + "_" + std::to_string(++instances_) + ".db")),
+        clock_(now) {
+    RemoveDatabase();
+    auto store = store::OpenSqliteStore(db_path_.string()).value();
+    if (!app::InstallReferenceCatalogue(*store, app::BuiltInReferenceFiles())) throw std::runtime_error("catalogue");
+    if (seed) seed(*store, clock_);
+    procedures_ = std::make_unique<app::ProcedureCatalogue>(app::ProcedureCatalogue::Load(*store).value());
+    calendar_ = std::make_unique<WorkCalendar>(app::LoadWorkCalendar(*store).value());
+    stores_ = std::make_unique<store::SqliteStoreProvider>(db_path_.string());
+    const http::SessionApiContext sessions{*stores_, clock_, hasher_, tokens_, {}};
+    http::Router router = http::MakeApiRouter({{*stores_, *procedures_, clock_, settings_.deadline},
+                                               sessions,
+                                               {*stores_, clock_, *calendar_, settings_, sessions},
+                                               metrics_});
+    routes_ = router.Routes();
+    http::ServerOptions options;
+    options.port = 0;
+    options.threads = 3;
+    server_ = std::make_unique<http::HttpServer>(options, http::WithMetrics(std::move(router), metrics_));
+    if (!server_->Listen()) throw std::runtime_error("listen");
+    serving_ = std::thread([this] { server_->Run(); });
+  }
+
+  ~ApiServer() {
+    server_->Stop();
+    if (serving_.joinable()) serving_.join();
+    server_.reset();
+    stores_.reset();
+    RemoveDatabase();
+  }
+
+  ApiServer(const ApiServer&) = delete;
+  ApiServer& operator=(const ApiServer&) = delete;
+
+  // One request over a fresh loopback connection; `target` is sent as given (it may be malformed).
+  HttpReply Send(http::Method method, const std::string& target, const std::string& body = "",
+                 const std::string& bearer = "", const std::vector<std::pair<std::string, std::string>>& headers = {}) {
+    namespace beast = boost::beast;
+    namespace bhttp = boost::beast::http;
+    boost::asio::io_context io;
+    beast::tcp_stream stream(io);
+    stream.connect(boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), server_->bound_port()));
+    stream.expires_after(std::chrono::seconds(20));
+    http::Request request{method, target, 11};
+    request.set(bhttp::field::host, "127.0.0.1");
+    if (!bearer.empty()) request.set(bhttp::field::authorization, "Bearer " + bearer);
+    for (const auto& [name, value] : headers) request.set(name, value);
+    request.body() = body;
+    request.prepare_payload();
+    // The server may answer and close before reading an oversized body: the write then fails, the answer is
+    // still there to read.
+    beast::error_code write_error;
+    bhttp::write(stream, request, write_error);
+    beast::flat_buffer buffer;
+    bhttp::response_parser<bhttp::string_body> parser;
+    parser.body_limit(64 << 20);
+    parser.skip(method == http::Method::head);  // a response to HEAD has a Content-Length but no body
+    beast::error_code read_error;
+    bhttp::read(stream, buffer, parser, read_error);
+    if (read_error)
+      return HttpReply{0, "read failed: " + read_error.message() + " (write: " + write_error.message() + ")", {}};
+    const http::Response& response = parser.get();
+    HttpReply reply{response.result_int(), response.body(), {}};
+    for (const auto& field : response) {
+      std::string name(field.name_string());
+      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      reply.headers[name] = std::string(field.value());
+    }
+    beast::error_code ignored;
+    stream.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
+    return reply;
+  }
+  HttpReply Get(const std::string& target, const std::string& bearer = "") {
+    return Send(http::Method::get, target, "", bearer);
+  }
+
+  SharedClock& clock() { return clock_; }
+  const std::vector<std::pair<std::string, http::Method>>& routes() const { return routes_; }
+  const std::string db_path() const { return db_path_.string(); }
+  // A store of its own on the same file, for the test thread to look at what the server wrote.
+  std::unique_ptr<store::Store> OpenStore() const { return store::OpenSqliteStore(db_path_.string()).value(); }
+
+ private:
+  void RemoveDatabase() {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db_path_.string() + suffix);
+  }
+
+  static inline std::atomic<int> instances_ = 0;
+  std::filesystem::path db_path_;
+  SharedClock clock_;
+  app::LifecycleSettings settings_;
+  http::RequestMetrics metrics_;
+  app::SodiumPasswordHasher hasher_;
+  app::SodiumTokenSource tokens_;
+  std::unique_ptr<app::ProcedureCatalogue> procedures_;
+  std::unique_ptr<WorkCalendar> calendar_;
+  std::unique_ptr<store::SqliteStoreProvider> stores_;
+  std::vector<std::pair<std::string, http::Method>> routes_;
+  std::unique_ptr<http::HttpServer> server_;
+  std::thread serving_;
+};
+
+}  // namespace motcua::test_support
