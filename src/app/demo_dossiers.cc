@@ -9,6 +9,7 @@
 namespace motcua::app {
 namespace {
 
+constexpr const char* kDemoCitizenName = "Nguyễn Thị Mai";
 constexpr std::array<const char*, 8> kNames = {"Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường",  "Phạm Thị Dung",
                                                "Hoàng Văn Em",  "Vũ Thị Giang",  "Đặng Văn Hùng", "Bùi Thị Lan"};
 
@@ -74,14 +75,20 @@ class DemoRun {
   IntakeCommand Intake(const Procedure& procedure) {
     IntakeCommand c;
     c.procedure_code = procedure.code;
-    c.applicant = {kNames[random_() % kNames.size()], CitizenId(random_), "0912345678", "", "Xã Vân Sơn, Phú Thọ", ""};
+    const bool demo_citizen = ++intakes_ % 5 == 1;
+    c.applicant = {demo_citizen ? kDemoCitizenName : kNames[random_() % kNames.size()],
+                   demo_citizen ? plan_.citizen_id : CitizenId(random_),
+                   "0912345678",
+                   "",
+                   "Xã Vân Sơn, Phú Thọ",
+                   ""};
     for (const DossierComponent& item : procedure.components) {
       c.components.push_back({item.seq, item.document, item.originals, item.copies});
     }
     c.receiving_unit = plan_.unit;
-    c.receiving_point = "Trung tâm Phục vụ hành chính công " + plan_.agency_name;
+    c.receiving_point = plan_.point_id;
     c.agency_id = plan_.agency_id;
-    c.competent_agency = plan_.agency_name;
+    c.competent_agency = plan_.agency_id;
     c.actor = {"tiep.nhan", "receptionist", plan_.unit};
     return c;
   }
@@ -116,7 +123,7 @@ class DemoRun {
 
   Result<void> PlayOutcome(const DossierState& state) {
     const unsigned roll = random_() % 100;
-    if (auto ok = Act(state.code, StepAssigned{"Thẩm định", "specialist", plan_.agency_name, "chuyen.vien"}, "leader");
+    if (auto ok = Act(state.code, StepAssigned{"Thẩm định", "specialist", plan_.agency_id, "chuyen.vien"}, "leader");
         !ok) {
       return ok;
     }
@@ -147,6 +154,7 @@ class DemoRun {
   const DemoPlan& plan_;
   std::mt19937 random_;
   DemoSummary summary_;
+  int intakes_ = 0;
 };
 
 }  // namespace
@@ -155,6 +163,10 @@ Result<DemoSummary> CreateDemoDossiers(store::Store& store, const WorkCalendar& 
                                        const LifecycleSettings& settings, const DemoPlan& plan) {
   auto procedures = DemoProcedures(store);
   if (!procedures) return Fail(procedures.error());
+  if (auto saved = store.SaveAgency({plan.agency_id, plan.agency_name, plan.unit}); !saved) return Fail(saved.error());
+  if (auto saved = store.SaveReceivingPoint({plan.point_id, plan.point_name, plan.unit, plan.agency_id, ""}); !saved) {
+    return Fail(saved.error());
+  }
   DemoRun run(store, calendar, settings, plan);
   return run.Run(*procedures, calendar);
 }

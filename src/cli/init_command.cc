@@ -1,9 +1,14 @@
 // motcua init: create the database and load the reference catalogue.
 #include <fmt/core.h>
 
+#include <cstdlib>
+
 #include "app/catalogue_installer.h"
 #include "app/clock.h"
+#include "app/demo_accounts.h"
 #include "app/demo_dossiers.h"
+#include "app/sodium_password_hasher.h"
+#include "app/token_source.h"
 #include "app/work_calendar_loader.h"
 #include "cli/command.h"
 
@@ -16,22 +21,53 @@ struct InitOptions {
   bool demo = false;
 };
 
-// Adds demonstration dossiers to a database that has none yet, so that `init --demo` stays repeatable.
-int AddDemoDossiers(const GlobalOptions& global, store::Store& store) {
+// The demo accounts' password: $MOTCUA_DEMO_PASSWORD when set (scripts, browser tests), else a random one
+// shown once.
+std::string DemoPassword() {
+  if (const char* given = std::getenv("MOTCUA_DEMO_PASSWORD"); given && *given) return given;
+  return app::SodiumTokenSource().NewToken().substr(0, 16);
+}
+
+int AddDemoAccounts(const GlobalOptions& global, store::Store& store, const app::DemoPlan& plan) {
+  auto commune = store.FindCommune(plan.unit);
+  if (!commune) return global.out.ReportError(commune.error());
+  const std::string province = *commune ? (*commune)->province_code : "";
+  const app::SystemClock clock;
+  app::SodiumPasswordHasher hasher;
+  app::SodiumTokenSource tokens;
+  app::Accounts accounts(store, clock, hasher, tokens);
+  const std::string password = DemoPassword();
+  auto made = app::CreateDemoAccounts(accounts, store, plan, province, password);
+  if (!made) return global.out.ReportError(made.error());
+  fmt::print("  {}:\n", global.out.Say("tài khoản mẫu", "demo accounts"));
+  bool any_new = false;
+  for (const app::DemoAccount& account : *made) {
+    fmt::print("    {:<12} {:<14} {}\n", account.login, account.role,
+               account.created ? "" : global.out.Say("(đã có, giữ mật khẩu cũ)", "(existed, password unchanged)"));
+    any_new = any_new || account.created;
+  }
+  if (any_new)
+    fmt::print("  {}: {}\n", global.out.Say("mật khẩu của tài khoản mới", "password of the new accounts"), password);
+  return 0;
+}
+
+// Adds demonstration dossiers to a database that has none yet, so that `init --demo` stays repeatable, and the
+// demo accounts that do not exist yet.
+int AddDemoData(const GlobalOptions& global, store::Store& store) {
+  app::DemoPlan plan;
+  plan.end = app::SystemClock().Now();
   auto existing = store.DossierCodes({});
   if (!existing) return global.out.ReportError(existing.error());
-  if (!existing->empty()) return 0;
+  if (!existing->empty()) return AddDemoAccounts(global, store, plan);
   auto calendar = app::LoadWorkCalendar(store);
   if (!calendar) return global.out.ReportError(calendar.error());
   const app::LifecycleSettings settings;
-  app::DemoPlan plan;
-  plan.end = app::SystemClock().Now();
   auto demo = app::CreateDemoDossiers(store, *calendar, settings, plan);
   if (!demo) return global.out.ReportError(demo.error());
   fmt::print("  {}: {} ({} {})\n",
              global.out.Say("hồ sơ mẫu tại xã Vân Sơn (05152)", "demo dossiers at Xã Vân Sơn (05152)"), demo->dossiers,
              demo->events, global.out.Say("sự kiện", "events"));
-  return 0;
+  return AddDemoAccounts(global, store, plan);
 }
 
 void PrintSummary(const GlobalOptions& global, const app::CatalogueInstall& install, const std::string& source) {
@@ -76,7 +112,9 @@ CommandRun SetUpInit(CLI::App& command, GlobalOptions& global) {
                   "Load the catalogue from this folder (laid out like data/reference/) instead of the built-in one")
       ->check(CLI::ExistingDirectory);
   command.add_flag("--all-warnings", options->all_warnings, "List every warning, not only the first three");
-  command.add_flag("--demo", options->demo, "Also create demonstration dossiers (only in a database without dossiers)");
+  command.add_flag(
+      "--demo", options->demo,
+      "Also create demonstration dossiers (only in a database without dossiers) and accounts, one per role");
   return [&global, options]() -> int {
     int exit_code = 0;
     auto store = OpenStoreOrReport(global, exit_code);
@@ -95,7 +133,7 @@ CommandRun SetUpInit(CLI::App& command, GlobalOptions& global) {
     }
     PrintSummary(global, *install, files->Describe());
     PrintWarnings(global, install->warnings, options->all_warnings);
-    return options->demo ? AddDemoDossiers(global, *store) : 0;
+    return options->demo ? AddDemoData(global, *store) : 0;
   };
 }
 

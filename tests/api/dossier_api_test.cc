@@ -12,6 +12,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -296,6 +297,72 @@ TEST_F(DossierApiTest, OnlineSubmissionIsCheckedAtTheCounterAndPaidOnline) {
   EXPECT_EQ(paid["fees"]["paid_online_vnd"], 7000);
   // A citizen may withdraw their own dossier while no decision is issued.
   EXPECT_EQ(Act("cd.an", code, "withdraw", {{"reason", "Không còn nhu cầu"}})["status"], "withdrawn");
+}
+
+// Every action, tried by the right role of another unit, is a 403 on "unit" that writes nothing; then the
+// actions not covered above, by their own side: digitize, extend, transfer (which moves the decision to the
+// other unit), refuse, a postal submission refused at reception, a director's cancel.
+TEST_F(DossierApiTest, EveryActionFromAnotherUnitIsDeniedAndTheRestWorkAtHome) {
+  const std::string code = Receive("tn.vanson", Intake("vs-ttpvhcc", kVanSonAgency));
+  const auto before = Snapshot();
+  const std::vector<std::tuple<std::string, std::string, json>> foreign = {
+      {"accept", "tn.hoabinh", json::object()},
+      {"refuse-reception", "tn.hoabinh", {{"reason", "x"}}},
+      {"assign", "ld.hoabinh", {{"step", "x"}, {"assignee", "cv.hoabinh"}}},
+      {"complete-step", "cv.hoabinh", {{"step", "x"}}},
+      {"transfer", "ld.hoabinh", {{"to_agency", kHoaBinhAgency}, {"reason", "x"}}},
+      {"request-supplement", "cv.hoabinh", {{"reason", "x"}}},
+      {"supplement", "tn.hoabinh", json::object()},
+      {"extend", "ld.hoabinh", {{"reason", "x"}, {"new_due_at", "2026-01-20T17:00:00+07:00"}}},
+      {"refuse", "ld.hoabinh", {{"reason", "x"}}},
+      {"withdraw", "tn.hoabinh", {{"reason", "x"}}},
+      {"cancel", "tn.hoabinh", {{"reason", "x"}}},
+      {"approve", "ld.hoabinh", {{"result", "x"}}},
+      {"return", "tn.hoabinh", {{"method", "counter"}}},
+      {"fees", "tn.hoabinh", {{"amount", 1000}, {"description", "x"}}},
+      {"payments", "tn.hoabinh", {{"amount", 1000}, {"method", "counter"}}},
+      {"digitize", "tn.hoabinh", {{"component_seq", 1}, {"file", "x.pdf"}}},
+      {"evaluate", "tn.hoabinh", {{"score", 3}}},
+  };
+  for (const auto& [action, who, body] : foreign) {
+    SCOPED_TRACE(action);
+    ExpectDenied(Post(who, "/api/v1/dossiers/" + code + "/" + action, body), "unit");
+  }
+  EXPECT_EQ(Snapshot(), before);
+
+  EXPECT_EQ(
+      Act("tn.vanson", code, "digitize", {{"component_seq", 1}, {"file", "scan/to-khai.pdf"}})["digitized_components"],
+      1);
+  const json extended =
+      Act("ld.vanson", code, "extend", {{"reason", "Cần xác minh nơi ở"}, {"new_due_at", "2026-01-20T17:00:00+07:00"}});
+  EXPECT_EQ(extended["extensions"], 1);
+  EXPECT_EQ(extended["due_at"], "2026-01-20T17:00:00+07:00");
+  EXPECT_EQ(extended["original_due_at"], "2026-01-15T08:00:00+07:00");
+  const json transferred =
+      Act("ld.vanson", code, "transfer", {{"to_agency", kHoaBinhAgency}, {"reason", "Thuộc thẩm quyền phường"}});
+  EXPECT_EQ(transferred["competent_unit"], kHoaBinh);
+  EXPECT_EQ(transferred["competent_agency"], kHoaBinhAgency);
+  ExpectDenied(Post("ld.vanson", "/api/v1/dossiers/" + code + "/refuse", {{"reason", "x"}}), "unit");
+  const json unknown_agency = Act("ld.hoabinh", code, "transfer", {{"to_agency", "9.9.9"}, {"reason", "x"}}, 404);
+  EXPECT_EQ(unknown_agency["error"]["field"], "to_agency");
+  EXPECT_EQ(Act("ld.hoabinh", code, "refuse", {{"reason", "Không đủ điều kiện"}})["status"], "refused");
+
+  json postal = Intake("vs-ttpvhcc", kVanSonAgency);
+  postal["procedure_code"] = "1.004837";  // guardianship registration, offered by post
+  postal["channel"] = "postal";
+  const HttpReply registered = Post("tn.vanson", "/api/v1/submissions", postal);
+  ASSERT_EQ(registered.status, 201u) << registered.body;
+  EXPECT_EQ(registered.Json()["channel"], "postal");
+  const std::string by_post = registered.Json()["code"];
+  EXPECT_EQ(Act("tn.vanson", by_post, "refuse-reception", {{"reason", "Hồ sơ không đúng thủ tục"}})["status"],
+            "reception_refused");
+
+  const std::string duplicate = Receive("tn.vanson", Intake("vs-ttpvhcc", kVanSonAgency));
+  ExpectDenied(Post("cv.vanson", "/api/v1/dossiers/" + duplicate + "/cancel", {{"reason", "x"}}), "role");
+  EXPECT_EQ(Act("gd.vanson", duplicate, "cancel", {{"reason", "Nhập trùng"}})["status"], "cancelled");
+  // What may not happen in the current status is a 409 naming why, and writes nothing.
+  const json closed = Act("tn.vanson", duplicate, "withdraw", {{"reason", "x"}}, 409);
+  EXPECT_EQ(closed["error"]["code"], "failed_precondition");
 }
 
 TEST_F(DossierApiTest, ListsFilterAndPageWithinTheAccountsScope) {

@@ -48,7 +48,7 @@ start_server() {
 # Prints the status code; the body goes to $tmp/body.json.
 http_status() { curl -sS -o "$tmp/body.json" -w '%{http_code}' "$@"; }
 
-"$motcua" init --db "$tmp/m.db" >/dev/null || fail "motcua init failed"
+MOTCUA_DEMO_PASSWORD=serve-test-password "$motcua" init --db "$tmp/m.db" --demo >/dev/null || fail "motcua init failed"
 start_server
 
 grep -q '"status":"ok"' "$tmp/health.json" || fail "/healthz body: $(cat "$tmp/health.json")"
@@ -70,6 +70,25 @@ grep -q '"code":"1.001193"' "$tmp/body.json" || fail "procedure body: $(cat "$tm
 status=$(http_status "http://127.0.0.1:$port/metrics")
 [[ $status == 200 ]] || fail "/metrics: expected 200, got $status"
 grep -q 'route="/api/v1/procedures/{code}",status="200"' "$tmp/body.json" || fail "/metrics: $(cat "$tmp/body.json")"
+
+# The demo accounts log in and see their own part of the demo dossiers.
+login() {
+  status=$(http_status -X POST -d "{\"login\":\"$1\",\"password\":\"serve-test-password\"}" \
+    "http://127.0.0.1:$port/api/v1/sessions")
+  [[ $status == 201 ]] || fail "login $1: expected 201, got $status: $(cat "$tmp/body.json")"
+  sed -n 's/.*"token":"\([0-9a-f]*\)".*/\1/p' "$tmp/body.json"
+}
+dossier_count() { grep -o '"code":"000.00.25.H52-' "$tmp/body.json" | wc -l; }
+receptionist=$(login tiep.nhan)
+status=$(http_status -H "Authorization: Bearer $receptionist" "http://127.0.0.1:$port/api/v1/dossiers?limit=500")
+[[ $status == 200 ]] || fail "/api/v1/dossiers as tiep.nhan: $status $(cat "$tmp/body.json")"
+[[ $(dossier_count) == 40 ]] || fail "tiep.nhan should see the 40 demo dossiers, sees $(dossier_count)"
+citizen=$(login cong.dan)
+status=$(http_status -H "Authorization: Bearer $citizen" "http://127.0.0.1:$port/api/v1/dossiers?limit=500")
+[[ $status == 200 ]] || fail "/api/v1/dossiers as cong.dan: $status"
+[[ $(dossier_count) == 8 ]] || fail "cong.dan should see their 8 demo dossiers, sees $(dossier_count)"
+status=$(http_status -H "Authorization: Bearer $citizen" "http://127.0.0.1:$port/api/v1/inbox")
+[[ $status == 200 ]] || fail "/api/v1/inbox as cong.dan: $status"
 
 kill -TERM "$server_pid"
 for _ in $(seq 50); do
