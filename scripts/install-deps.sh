@@ -17,10 +17,14 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev   # tests and benchmarks
   sqlite3 curl            # used by the CLI tests (tamper checks, health probe)
   clang-format            # the style check run by scripts/test.sh
+  nodejs npm              # builds the web front end (web/ → web/dist, compiled into the binary)
+  chromium                # the browser of the end-to-end tests (headless, driven by playwright-core)
 )
 
 missing=()
 for p in "${packages[@]}"; do
+  # A Node.js that brings its own npm will do: NodeSource's nodejs package provides npm and conflicts with Debian's.
+  if [ "$p" = npm ] && command -v npm >/dev/null; then continue; fi
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0

@@ -121,8 +121,22 @@ class DemoRun {
     return Act(state.code, Evaluated{4 + static_cast<int>(random_() % 2), ""}, "citizen");
   }
 
+  // At the counter, right after reception: the components scanned (most dossiers) and the fee collected (a
+  // third of them, half of those paid online), as the reports and the 766 index count them.
+  Result<void> CounterWork(const DossierState& state) {
+    if (random_() % 10 < 9) {
+      if (auto ok = Act(state.code, Digitized{1, "scan/" + state.code + "-1.pdf"}, "receptionist"); !ok) return ok;
+    }
+    if (random_() % 3 != 0) return {};
+    if (auto ok = Act(state.code, FeeAssessed{Money::Dong(10000), "Lệ phí"}, "receptionist"); !ok) return ok;
+    const bool online = random_() % 2 == 0;
+    return Act(state.code, FeePaid{Money::Dong(10000), online ? PaymentMethod::kOnline : PaymentMethod::kCounter, ""},
+               online ? "citizen" : "receptionist");
+  }
+
   Result<void> PlayOutcome(const DossierState& state) {
     const unsigned roll = random_() % 100;
+    if (auto ok = CounterWork(state); !ok) return ok;
     if (auto ok = Act(state.code, StepAssigned{"Thẩm định", "specialist", plan_.agency_id, "chuyen.vien"}, "leader");
         !ok) {
       return ok;

@@ -99,7 +99,7 @@ Result<DossierState> DossierLifecycle::Append(const std::string& code, EventPayl
   event.actor = actor;
   event.occurred_at = clock_.Now();
   event.recorded_at = event.occurred_at;
-  return store_.AppendDossierEvents(std::span<const DossierEvent>(&event, 1), settings_.limits);
+  return store_.AppendDossierEvents(std::span<const DossierEvent>(&event, 1), settings_.limits, settings_.deadline);
 }
 
 Result<Procedure> DossierLifecycle::CheckedProcedure(const IntakeCommand& command) const {

@@ -38,6 +38,8 @@ CommandRun SetUpVerify(CLI::App& command, GlobalOptions& global);
 CommandRun SetUpImport(CLI::App& command, GlobalOptions& global);
 CommandRun SetUpExport(CLI::App& command, GlobalOptions& global);
 CommandRun SetUpUser(CLI::App& command, GlobalOptions& global);
+CommandRun SetUpReport(CLI::App& command, GlobalOptions& global);
+CommandRun SetUpRebuild(CLI::App& command, GlobalOptions& global);
 
 // Opens the store named by --db, reporting failure; nullptr when it failed (the error is printed and
 // `exit_code` set).

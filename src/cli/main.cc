@@ -21,6 +21,8 @@ constexpr Command kCommands[] = {
     {"export", "Export dossier events as JSON Lines", SetUpExport},
     {"verify", "Check every dossier's hash chain; name the first broken link (exit 4)", SetUpVerify},
     {"user", "Accounts: add one, set its password (read from standard input), disable it", SetUpUser},
+    {"report", "The periodic report and Decision 766 index of a unit or province over a period", SetUpReport},
+    {"rebuild", "Rebuild the report counters from the dossier events (--check: only compare)", SetUpRebuild},
 };
 
 std::string DefaultDbPath() {

@@ -1,6 +1,8 @@
 // motcua serve: the HTTP server over the store.
 #include <spdlog/spdlog.h>
 
+#include <utility>
+
 #include "app/clock.h"
 #include "app/lifecycle_settings.h"
 #include "app/procedure_catalogue.h"
@@ -14,6 +16,7 @@
 #include "http/metrics.h"
 #include "http/public_api.h"
 #include "http/session_api.h"
+#include "http/static_files.h"
 #include "store/sqlite/sqlite_store_provider.h"
 
 namespace motcua::cli {
@@ -51,13 +54,17 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
   ServerState state{
       store::SqliteStoreProvider(global.db_path), std::move(*procedures), std::move(*calendar), {}, {}, {}, {}, {}};
   const http::SessionApiContext sessions{state.stores, state.clock, state.hasher, state.tokens, {}};
+  http::StaticFiles web = http::StaticFiles::Embedded();
+  if (web.empty()) spdlog::warn("the web front end was not built (scripts/build.sh builds it): / says so");
   http::HttpServer server(
       *server_options,
-      http::WithMetrics(http::MakeApiRouter({{state.stores, state.procedures, state.clock, state.settings.deadline},
-                                             sessions,
-                                             {state.stores, state.clock, state.calendar, state.settings, sessions},
-                                             state.metrics}),
-                        state.metrics));
+      http::WithStaticFiles(
+          http::WithMetrics(http::MakeApiRouter({{state.stores, state.procedures, state.clock, state.settings.deadline},
+                                                 sessions,
+                                                 {state.stores, state.clock, state.calendar, state.settings, sessions},
+                                                 state.metrics}),
+                            state.metrics),
+          std::move(web)));
   if (auto listening = server.Listen(); !listening) return global.out.ReportError(listening.error());
   spdlog::info("motcua {} serving {} ({} procedures indexed) on {}:{}", http::kServerVersion, global.db_path,
                state.procedures.size(), server_options->address, server.bound_port());

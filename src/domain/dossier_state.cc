@@ -82,6 +82,7 @@ class Transition {
     s_.clock_started_at = p.clock_started_at;
     s_.original_due_at = p.due_at;
     s_.due_at = p.due_at;
+    s_.statutory_due_at = p.due_at;
     return {};
   }
 
@@ -148,6 +149,8 @@ class Transition {
     s_.components.insert(s_.components.end(), p.components.begin(), p.components.end());
     s_.status = DossierStatus::kProcessing;
     s_.suspended_at.reset();
+    // The statutory appointment moves by what the supplement added, not by an apology's new date.
+    if (s_.statutory_due_at) *s_.statutory_due_at += p.due_at - *s_.due_at;
     s_.due_at = p.due_at;
     return {};
   }

@@ -61,7 +61,10 @@ struct DossierState {
   std::optional<Instant> clock_started_at;
   std::optional<Instant> original_due_at;  // the appointment on the receipt
   std::optional<Instant> due_at;           // the current appointment (after supplements and extensions)
-  std::optional<Instant> suspended_at;     // set while waiting for a supplement
+  // The appointment the law holds the agency to: moved by supplements, never by an extension (an apology slip
+  // gives the applicant a new date, but reports still count the dossier late; docs/law/reports.md).
+  std::optional<Instant> statutory_due_at;
+  std::optional<Instant> suspended_at;  // set while waiting for a supplement
   int supplement_requests = 0;
   int extensions = 0;
   std::optional<Instant> completed_at;  // result approved, refused, withdrawn, cancelled or refused at reception

@@ -4,6 +4,8 @@
 
 #include "embedded_file.h"
 #include "http/health_handler.h"
+#include "http/report_api.h"
+#include "http/users_api.h"
 
 namespace motcua::http {
 
@@ -32,6 +34,8 @@ Router MakeApiRouter(const ApiContext& context) {
   AddSessionApi(router, context.sessions);
   AddRegistryApi(router, context.sessions);
   AddDossierApi(router, context.dossiers);
+  AddReportApi(router, context.sessions);
+  AddUsersApi(router, context.sessions);
   return router;
 }
 

@@ -9,6 +9,7 @@
 //    never exceptions.
 // Thread-safety: an instance is used by one thread at a time; open one per thread (SQLite WAL readers run
 // in parallel).
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -23,6 +24,7 @@
 #include "domain/dossier_state.h"
 #include "domain/error.h"
 #include "domain/reference_catalogue.h"
+#include "domain/report_counters.h"
 
 namespace motcua::store {
 
@@ -156,6 +158,40 @@ struct StoredSession {
   std::optional<Instant> revoked_at = {};
 };
 
+// --- Report counters (domain/report_counters.h) ---------------------------------------------------------
+
+// Whose dossiers a report counts: those received at the unit's points, or those its agencies decide.
+enum class ReportSide { kReceiving, kCompetent };
+
+// How a report's figures are split.
+enum class ReportGrouping { kNone, kProcedure, kOfficial, kUnit, kAgency, kChannel };
+
+struct CounterQuery {
+  ReportSide side = ReportSide::kReceiving;
+  std::optional<std::string> unit = {};      // the unit on that side (commune or province-level unit code)
+  std::optional<std::string> province = {};  // ... or every unit of this province on that side
+  std::optional<std::string> agency = {};    // only this competent agency
+  LocalDate from{};                          // the period: from this day ...
+  LocalDate to{};                            // ... to this day, excluded
+  ReportGrouping group_by = ReportGrouping::kNone;
+};
+
+// The figures of one group over a period.
+struct CounterTotals {
+  // The group: a procedure code, an official's login, a unit code (of the report's side), an agency id or a
+  // channel name; "" when not grouped.
+  std::string group;
+  std::array<std::int64_t, kMeasureCount> flows{};  // each flow measure summed over [from, to); balances 0
+  std::int64_t open_before = 0;                     // open balance at the start of `from` (carried over)
+  std::int64_t open_at_end = 0;                     // open balance at the end of the day before `to`
+  std::int64_t overdue_at_end = 0;                  // overdue balance then
+};
+
+// The first difference between the maintained counters and those rebuilt from the events.
+struct CounterMismatch {
+  std::string description;  // which key, bucket and measure, and both values
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -190,8 +226,9 @@ class Store {
   // Errors, with nothing written: InvalidArgument (no events, events of several dossiers, text that is not
   // UTF-8, or what ApplyEvent rejects) and FailedPrecondition (an event not allowed now, from ApplyEvent);
   // when several events were given, the error's field starts with the culprit's index ("events[1].type").
-  virtual Result<DossierState> AppendDossierEvents(std::span<const DossierEvent> events,
-                                                   const LifecycleLimits& limits) = 0;
+  // The report counters (CounterDeltas under `policy`) are updated in the same transaction.
+  virtual Result<DossierState> AppendDossierEvents(std::span<const DossierEvent> events, const LifecycleLimits& limits,
+                                                   const DeadlinePolicy& policy = {}) = 0;
   // Every event of the dossier, in seq order; empty when there is no such dossier.
   virtual Result<std::vector<DossierEvent>> LoadDossierEvents(std::string_view code) = 0;
   // The fold of the dossier's events, or nullopt when there is no such dossier. The stored history is
@@ -209,6 +246,15 @@ class Store {
   // seq continuity and the projection's last event; returns the first break, or nullopt when everything is
   // intact. Streams: memory use does not grow with the number of events.
   virtual Result<std::optional<ChainBreak>> VerifyDossierChains() = 0;
+
+  // --- Report counters ----------------------------------------------------------------------------------
+  // Day counters are kept with month and year roll-ups, so that a period's sum and a balance read a number of
+  // rows that does not grow with the years of history. InvalidArgument on "to" when to <= from.
+  virtual Result<std::vector<CounterTotals>> SumCounters(const CounterQuery& query) = 0;
+  // Recomputes every counter from the stored events, dossier by dossier, and compares with the maintained
+  // ones: the first difference, or nullopt when they are equal. With `replace`, the maintained counters are
+  // then replaced by the rebuilt ones (in one transaction), e.g. after the deadline policy changed.
+  virtual Result<std::optional<CounterMismatch>> RebuildCounters(const DeadlinePolicy& policy, bool replace) = 0;
 
   // --- Agencies and receiving points (registered by the administrator) --------------------------------
   // The caller validates (domain/agency.h) and checks that units exist; the store keeps what it is given.
@@ -249,6 +295,8 @@ class Store {
   // when the login is taken.
   virtual Result<void> CreateAccount(const Account& account, std::string_view password_hash) = 0;
   virtual Result<std::optional<StoredAccount>> FindAccount(std::string_view login) = 0;
+  // Every account in login order, without its password hash (the administrator's list of users).
+  virtual Result<std::vector<Account>> ListAccounts() = 0;
   // Replaces the password hash and revokes (at `at`) every open session of the account, so that a session
   // opened with the old password does not outlive it. NotFound on "login" for an unknown login.
   virtual Result<void> SetPasswordHash(std::string_view login, std::string_view password_hash, Instant at) = 0;

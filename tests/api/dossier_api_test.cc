@@ -551,6 +551,57 @@ TEST_F(DossierApiTest, BadRequestsNeverWriteAnything) {
   EXPECT_FALSE(store->VerifyDossierChains().value().has_value());
 }
 
+TEST_F(DossierApiTest, ReportsFollowTheDossiersAndAreScopedLikeThem) {
+  const std::string early = Receive("tn.vanson", Intake("vs-ttpvhcc", kVanSonAgency));
+  Receive("tn.vanson", Intake("vs-ttpvhcc", kHoaBinhAgency));
+  server_->clock().Set(At("2026-01-13T09:00:00+07:00"));
+  Act("ld.vanson", early, "approve", {{"result", "Xác nhận"}});
+  server_->clock().Set(At("2026-02-02T09:00:00+07:00"));
+
+  const std::string january = "/api/v1/reports?unit=05152&from=2026-01-01&to=2026-01-31";
+  const HttpReply report = Get("gd.vanson", january + "&by=procedure");
+  ASSERT_EQ(report.status, 200u) << report.body;
+  const json total = report.Json()["total"];
+  EXPECT_EQ(total["received_total"], 2);
+  EXPECT_EQ(total["resolved_early"], 1);
+  EXPECT_EQ(total["in_progress_overdue"], 1);  // due 15 January, still open at the end of the month
+  EXPECT_EQ(total["received_boundaryless"], 1);
+  EXPECT_EQ(report.Json()["rows"][0]["key"], kResidence);
+  EXPECT_EQ(report.Json()["index_766"]["groups"][1]["identifier"], "progress");
+  // The competent side of Hòa Bình sees the boundaryless one only.
+  const json decided =
+      Get("ld.hoabinh", "/api/v1/reports?unit=04795&side=competent&from=2026-01-01&to=2026-01-31").Json();
+  EXPECT_EQ(decided["total"]["received_total"], 1);
+
+  ExpectDenied(Get("tn.vanson", january), "role");
+  ExpectDenied(Get("cd.an", january), "role");
+  ExpectDenied(Get("ld.hoabinh", january), "unit");
+  ExpectDenied(Get("gs.caobang", january), "unit");
+  EXPECT_EQ(Get("gs.phutho", january).status, 200u);
+  EXPECT_EQ(
+      Get("gs.phutho", "/api/v1/reports?province=25&from=2026-01-01&to=2026-01-31").Json()["total"]["received_total"],
+      2);
+  const HttpReply csv = Get("admin", january + "&format=csv");
+  EXPECT_EQ(csv.status, 200u);
+  EXPECT_EQ(csv.body.substr(0, 3), "\xEF\xBB\xBF");
+  EXPECT_NE(csv.Header("content-disposition").find("attachment"), std::string::npos);
+  const json ranking = Get("gs.phutho", "/api/v1/reports/ranking?province=25&from=2026-01-01&to=2026-01-31").Json();
+  ASSERT_FALSE(ranking["items"].empty());
+  EXPECT_EQ(ranking["items"][0]["unit"], kVanSon);
+  EXPECT_EQ(ranking["items"][0]["rank"], 1);
+  for (const auto& [target, field] : std::vector<std::pair<std::string, std::string>>{
+           {"/api/v1/reports?unit=05152&from=2026-01-01", "to"},
+           {"/api/v1/reports?unit=05152&from=2026-02-30&to=2026-03-01", "from"},
+           {"/api/v1/reports?unit=05152&from=2026-01-01&to=2026-01-31&by=month", "by"},
+           {"/api/v1/reports?unit=05152&from=2026-01-01&to=2026-01-31&format=xlsx", "format"},
+           {"/api/v1/reports?unit=05152&province=25&from=2026-01-01&to=2026-01-31", "unit"},
+           {"/api/v1/reports?unit=05152&from=2026-02-01&to=2026-01-31", "to"}}) {
+    const HttpReply bad = Get("admin", target);
+    EXPECT_EQ(bad.status, 400u) << target << ": " << bad.body;
+    EXPECT_EQ(bad.Json()["error"]["field"], field) << target;
+  }
+}
+
 TEST_F(DossierApiTest, TheAdministratorKeepsTheRegisterOfAgenciesAndPoints) {
   const json agency = {{"id", "000.00.32.H52"}, {"name", "UBND xã Mường Bi"}, {"unit", "05158"}};
   ExpectDenied(Post("tn.vanson", "/api/v1/agencies", agency), "role");

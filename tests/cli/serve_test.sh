@@ -54,10 +54,15 @@ start_server
 grep -q '"status":"ok"' "$tmp/health.json" || fail "/healthz body: $(cat "$tmp/health.json")"
 grep -q '"version":"' "$tmp/health.json" || fail "/healthz has no version: $(cat "$tmp/health.json")"
 
-status=$(http_status "http://127.0.0.1:$port/nope")
-[[ $status == 404 ]] || fail "/nope: expected 404, got $status"
-grep -q '"error":{' "$tmp/body.json" || fail "/nope body is not a JSON error: $(cat "$tmp/body.json")"
-grep -q '"code":"not_found"' "$tmp/body.json" || fail "/nope error code: $(cat "$tmp/body.json")"
+status=$(http_status "http://127.0.0.1:$port/api/v1/nope")
+[[ $status == 404 ]] || fail "/api/v1/nope: expected 404, got $status"
+grep -q '"error":{' "$tmp/body.json" || fail "/api/v1/nope body is not a JSON error: $(cat "$tmp/body.json")"
+grep -q '"code":"not_found"' "$tmp/body.json" || fail "/api/v1/nope error code: $(cat "$tmp/body.json")"
+
+# Any other path is the web application (a client-side route gets index.html).
+status=$(http_status "http://127.0.0.1:$port/quay")
+[[ $status == 200 ]] || fail "/quay: expected the web application, got $status"
+grep -qi '<!doctype html>' "$tmp/body.json" || fail "/quay is not an HTML page: $(head -c 200 "$tmp/body.json")"
 
 status=$(http_status -X POST "http://127.0.0.1:$port/healthz")
 [[ $status == 405 ]] || fail "POST /healthz: expected 405, got $status"

@@ -147,9 +147,9 @@ TEST(SqliteStoreTest, UsesWalAndForeignKeysAndRecordsTheMigration) {
   ASSERT_TRUE(OpenSqliteStore(path).has_value());
   SQLite::Database db(path);
   EXPECT_EQ(db.execAndGet("PRAGMA journal_mode").getString(), "wal");
-  EXPECT_EQ(db.execAndGet("SELECT max(version) FROM schema_migrations").getInt(), 4);
+  EXPECT_EQ(db.execAndGet("SELECT max(version) FROM schema_migrations").getInt(), 5);
   EXPECT_TRUE(OpenSqliteStore(path).has_value()) << "opening again applies nothing and succeeds";
-  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM schema_migrations").getInt(), 4);
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM schema_migrations").getInt(), 5);
 }
 
 TEST(SqliteStoreTest, RefusesASchemaNewerThanTheBinary) {

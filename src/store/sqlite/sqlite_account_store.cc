@@ -107,6 +107,17 @@ Result<std::optional<StoredAccount>> SqliteAccountStore::Find(std::string_view l
   return std::optional<StoredAccount>(std::move(*account));
 }
 
+Result<std::vector<Account>> SqliteAccountStore::List() {
+  SQLite::Statement query(db_, std::string("SELECT ") + kAccountColumns + " FROM users ORDER BY login");
+  std::vector<Account> accounts;
+  while (query.executeStep()) {
+    auto stored = ReadAccount(query);
+    if (!stored) return Fail(stored.error());
+    accounts.push_back(std::move(stored->account));
+  }
+  return accounts;
+}
+
 Result<void> SqliteAccountStore::SetPasswordHash(std::string_view login, std::string_view password_hash, Instant at) {
   SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
   SQLite::Statement update(db_, "UPDATE users SET password_hash = ?, updated_at = ? WHERE login = ?");

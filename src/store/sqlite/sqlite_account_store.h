@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "store/store.h"
 
@@ -19,6 +20,7 @@ class SqliteAccountStore {
   // May throw SQLite::Exception (after rolling back).
   Result<void> Create(const Account& account, std::string_view password_hash);
   Result<std::optional<StoredAccount>> Find(std::string_view login);
+  Result<std::vector<Account>> List();
   Result<void> SetPasswordHash(std::string_view login, std::string_view password_hash, Instant at);
   Result<void> SetDisabled(std::string_view login, bool disabled, Instant at);
   Result<Account> RecordFailure(std::string_view login, int max_failures, Instant lock_until);

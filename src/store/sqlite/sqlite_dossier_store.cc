@@ -53,12 +53,14 @@ ChainBreak Break(std::string code, std::int64_t seq, std::string what) {
 
 }  // namespace
 
-Result<DossierState> SqliteDossierStore::Append(std::span<const DossierEvent> events, const LifecycleLimits& limits) {
+Result<DossierState> SqliteDossierStore::Append(std::span<const DossierEvent> events, const LifecycleLimits& limits,
+                                                const DeadlinePolicy& policy) {
   if (auto ok = CheckBatch(events); !ok) return Fail(ok.error());
   // IMMEDIATE takes the write lock before reading the state, so no other writer can append in between.
   SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
   auto state = Replay(events.front().dossier_code);
   if (!state) return Fail(state.error());
+  std::vector<CounterDelta> deltas;
   for (std::size_t i = 0; i < events.size(); ++i) {
     DossierEvent event = events[i];
     if (event.seq == 0) event.seq = state->last_seq + 1;
@@ -66,10 +68,13 @@ Result<DossierState> SqliteDossierStore::Append(std::span<const DossierEvent> ev
     event.hash = EventHash(event);
     auto next = ApplyEvent(*state, event, limits);
     if (!next) return Fail(InBatch(next.error(), i, events.size()));  // the transaction rolls back
+    std::vector<CounterDelta> more = CounterDeltas(*state, *next, event, policy);
+    deltas.insert(deltas.end(), more.begin(), more.end());
     *state = std::move(*next);
     InsertEventRow(db_, event);
   }
   WriteDossierRow(db_, *state, events.back().recorded_at);
+  counters_.Apply(deltas);
   transaction.commit();
   return state;
 }

@@ -2,6 +2,7 @@
 // The dossier half of the SQLite backend: the append-only, hash-chained dossier_events table and the
 // dossiers projection (migrations/0002_dossiers.sql). SqliteStore owns the connection and forwards the
 // Store's dossier methods here, turning SQLite exceptions into Errors; the contracts are in store/store.h.
+// Each append also adds its events' report counter deltas through the SqliteReportCounters it is given.
 // Thread-safety: as the connection it is given (one thread at a time).
 #include <SQLiteCpp/Database.h>
 
@@ -12,16 +13,19 @@
 #include <string_view>
 #include <vector>
 
+#include "store/sqlite/sqlite_report_counters.h"
 #include "store/store.h"
 
 namespace motcua::store {
 
 class SqliteDossierStore {
  public:
-  explicit SqliteDossierStore(SQLite::Database& db) : db_(db) {}
+  // `counters` works on the same connection.
+  SqliteDossierStore(SQLite::Database& db, SqliteReportCounters& counters) : db_(db), counters_(counters) {}
 
   // May throw SQLite::Exception (after rolling back).
-  Result<DossierState> Append(std::span<const DossierEvent> events, const LifecycleLimits& limits);
+  Result<DossierState> Append(std::span<const DossierEvent> events, const LifecycleLimits& limits,
+                              const DeadlinePolicy& policy);
   Result<std::vector<DossierEvent>> Events(std::string_view code);
   Result<std::optional<DossierState>> Load(std::string_view code);
   std::int64_t NextSequence(std::string_view prefix);
@@ -35,6 +39,7 @@ class SqliteDossierStore {
   std::optional<std::string> FirstDossierWithoutEvents();
 
   SQLite::Database& db_;
+  SqliteReportCounters& counters_;
 };
 
 }  // namespace motcua::store

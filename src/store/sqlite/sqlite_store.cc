@@ -13,6 +13,7 @@
 #include "store/sqlite/sqlite_idempotency_store.h"
 #include "store/sqlite/sqlite_migrator.h"
 #include "store/sqlite/sqlite_registry_store.h"
+#include "store/sqlite/sqlite_report_counters.h"
 #include "store/sqlite/sqlite_upsert.h"
 
 namespace motcua::store {
@@ -58,7 +59,8 @@ class SqliteStore final : public Store {
  public:
   explicit SqliteStore(std::unique_ptr<SQLite::Database> db)
       : db_(std::move(db)),
-        dossiers_(*db_),
+        counters_(*db_),
+        dossiers_(*db_, counters_),
         dossier_query_(*db_),
         registry_(*db_),
         idempotency_(*db_),
@@ -171,9 +173,9 @@ class SqliteStore final : public Store {
     });
   }
 
-  Result<DossierState> AppendDossierEvents(std::span<const DossierEvent> events,
-                                           const LifecycleLimits& limits) override {
-    return Guard("appending dossier events", [&] { return dossiers_.Append(events, limits); });
+  Result<DossierState> AppendDossierEvents(std::span<const DossierEvent> events, const LifecycleLimits& limits,
+                                           const DeadlinePolicy& policy) override {
+    return Guard("appending dossier events", [&] { return dossiers_.Append(events, limits, policy); });
   }
 
   Result<std::vector<DossierEvent>> LoadDossierEvents(std::string_view code) override {
@@ -198,12 +200,24 @@ class SqliteStore final : public Store {
                  [&]() -> Result<std::optional<ChainBreak>> { return dossiers_.VerifyChains(); });
   }
 
+  Result<std::vector<CounterTotals>> SumCounters(const CounterQuery& query) override {
+    return Guard("adding up report counters", [&] { return counters_.Sum(query); });
+  }
+
+  Result<std::optional<CounterMismatch>> RebuildCounters(const DeadlinePolicy& policy, bool replace) override {
+    return Guard("rebuilding report counters", [&] { return counters_.Rebuild(policy, replace); });
+  }
+
   Result<void> CreateAccount(const Account& account, std::string_view password_hash) override {
     return Guard("creating an account", [&] { return accounts_.Create(account, password_hash); });
   }
 
   Result<std::optional<StoredAccount>> FindAccount(std::string_view login) override {
     return Guard("reading an account", [&] { return accounts_.Find(login); });
+  }
+
+  Result<std::vector<Account>> ListAccounts() override {
+    return Guard("listing accounts", [&] { return accounts_.List(); });
   }
 
   Result<void> SetPasswordHash(std::string_view login, std::string_view password_hash, Instant at) override {
@@ -464,7 +478,8 @@ class SqliteStore final : public Store {
   }
 
   std::unique_ptr<SQLite::Database> db_;
-  SqliteDossierStore dossiers_;         // shares db_, declared after it
+  SqliteReportCounters counters_;       // shares db_, declared after it
+  SqliteDossierStore dossiers_;         // shares db_ and counters_, declared after them
   SqliteDossierQuery dossier_query_;    // shares db_, declared after it
   SqliteRegistryStore registry_;        // shares db_, declared after it
   SqliteIdempotencyStore idempotency_;  // shares db_, declared after it

@@ -1,0 +1,209 @@
+#include "domain/report_counters.h"
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <utility>
+
+namespace motcua {
+namespace {
+
+// In the order of the enumerators.
+constexpr std::array<std::string_view, kMeasureCount> kMeasureNames = {
+    // flows
+    "received_online", "received_direct", "received_postal", "boundaryless", "resolved_early", "resolved_on_time",
+    "resolved_late", "resolved_late_with_apology", "refused", "withdrawn", "cancelled", "supplement_requests",
+    "extensions", "digitized_components", "digitized_results", "returned_by_post", "with_fees", "paid_online",
+    "evaluations", "evaluation_score_sum", "reception_refused", "digitized_dossiers", "evaluations_dissatisfied",
+    // balances
+    "open", "overdue"};
+// A name left out would leave the last entry empty.
+static_assert(!kMeasureNames.back().empty(), "one name per Measure");
+
+LocalDate DayOf(Instant at) { return std::chrono::floor<std::chrono::days>(ToLocal(at)); }
+
+CounterKey KeyOf(const DossierState& s, std::string official) {
+  return CounterKey{s.competent_unit, s.receiving_unit, s.competent_agency,
+                    s.procedure_code, s.channel,        std::move(official)};
+}
+
+// Received and not yet resolved: carried over (column 6) and in progress (column 11) of form II.06a.
+bool IsOpen(const DossierState& s) { return s.received_at.has_value() && !s.completed_at.has_value(); }
+
+// Open with its clock running: a dossier waiting for a supplement is within its deadline whatever its
+// appointment (form II.06a column 12; docs/law/reports.md §1.1).
+bool IsRunning(const DossierState& s) {
+  return IsOpen(s) && s.status != DossierStatus::kWaitingSupplement && s.statutory_due_at.has_value();
+}
+
+Measure ReceivedMeasure(Channel channel) {
+  switch (channel) {
+    case Channel::kOnline:
+      return Measure::kReceivedOnline;
+    case Channel::kPostal:
+      return Measure::kReceivedPostal;
+    case Channel::kDirect:
+      break;
+  }
+  return Measure::kReceivedDirect;
+}
+
+Measure ResolvedMeasure(Timeliness timeliness) {
+  switch (timeliness) {
+    case Timeliness::kEarly:
+      return Measure::kResolvedEarly;
+    case Timeliness::kLate:
+      return Measure::kResolvedLate;
+    case Timeliness::kOnTime:
+      break;
+  }
+  return Measure::kResolvedOnTime;
+}
+
+// The flow deltas of one event, on the event's day and keyed by the state after it: one operator() per payload
+// type that counts something.
+class FlowDeltas {
+ public:
+  FlowDeltas(const DossierState& before, const DossierState& after, const DossierEvent& event,
+             const DeadlinePolicy& policy, std::vector<CounterDelta>& out)
+      : before_(before), after_(after), event_(event), policy_(policy), out_(out), day_(DayOf(event.occurred_at)) {}
+
+  // Counted by reception, not submission, in the channel the dossier came by (form II.06a (4)/(5)).
+  void operator()(const Received&) {
+    Add(event_.actor.user, ReceivedMeasure(after_.channel));
+    if (after_.receiving_unit != after_.competent_unit) Add(event_.actor.user, Measure::kBoundaryless);
+  }
+
+  void operator()(const ReceptionRefused&) { Add(event_.actor.user, Measure::kReceptionRefused); }
+
+  // Against the statutory appointment: an apology slip labels a late dossier, it does not make it on time
+  // (docs/law/reports.md §1.4 rule 3). Without an appointment the form counts it on time (column 9).
+  void operator()(const ResultApproved&) {
+    const Timeliness timeliness =
+        after_.statutory_due_at
+            ? ClassifyCompletion(after_.completed_at.value_or(event_.occurred_at), *after_.statutory_due_at, policy_)
+            : Timeliness::kOnTime;
+    Add(Resolver(), ResolvedMeasure(timeliness));
+    if (timeliness == Timeliness::kLate && after_.extensions > 0) {
+      Add(Resolver(), Measure::kResolvedLateWithApology);
+    }
+  }
+
+  void operator()(const Refused&) { EndedWithoutResult(Measure::kRefused); }
+  void operator()(const Withdrawn&) { EndedWithoutResult(Measure::kWithdrawn); }
+  void operator()(const Cancelled&) { EndedWithoutResult(Measure::kCancelled); }
+  void operator()(const SupplementRequested&) { Add(event_.actor.user, Measure::kSupplementRequests); }
+  void operator()(const Extended&) { Add(event_.actor.user, Measure::kExtensions); }
+
+  void operator()(const Digitized& p) {
+    Add(event_.actor.user, p.component_seq >= 0 ? Measure::kDigitizedComponents : Measure::kDigitizedResults);
+    // A dossier is digitized once its first component is (Decision 766 indicator 4.2 counts dossiers).
+    if (p.component_seq >= 0 && before_.digitized_components == 0) Add(event_.actor.user, Measure::kDigitizedDossiers);
+  }
+
+  void operator()(const ResultReturned& p) {
+    if (p.method == ReturnMethod::kPost) Add(event_.actor.user, Measure::kReturnedByPost);
+  }
+
+  // Dossiers with fees, not fee items: only the first assessment counts.
+  void operator()(const FeeAssessed&) {
+    if (before_.fees_assessed == Money() && after_.fees_assessed > Money()) Add(event_.actor.user, Measure::kWithFees);
+  }
+
+  // Dossiers paid online (Decision 766 indicator 3.6), not payments: only the first online payment counts.
+  void operator()(const FeePaid& p) {
+    if (p.method == PaymentMethod::kOnline && before_.fees_paid_online == Money()) {
+      Add(event_.actor.user, Measure::kPaidOnline);
+    }
+  }
+
+  void operator()(const Evaluated& p) {
+    Add(event_.actor.user, Measure::kEvaluations);
+    Add(event_.actor.user, Measure::kEvaluationScoreSum, p.score);
+    if (p.score <= 2) Add(event_.actor.user, Measure::kEvaluationsDissatisfied);
+  }
+
+  // Submitted, StepAssigned, StepCompleted, Transferred, Supplemented: no flow (a transfer moves balances only).
+  template <typename Payload>
+  void operator()(const Payload&) {}
+
+ private:
+  void Add(std::string official, Measure measure, std::int64_t delta = 1) {
+    out_.push_back(CounterDelta{KeyOf(after_, std::move(official)), day_, measure, delta});
+  }
+
+  // Whose work a resolution was: the assignee the dossier had (resolving clears it), else whoever resolved it.
+  std::string Resolver() const { return before_.assignee.empty() ? event_.actor.user : before_.assignee; }
+
+  // Refused, withdrawn and cancelled dossiers are resolved, and counted on time whatever their date (form
+  // II.06a column 9, docs/law/reports.md §1.3), but only once received: a submission withdrawn or cancelled
+  // before reception never entered the report.
+  void EndedWithoutResult(Measure measure) {
+    if (!before_.received_at) return;
+    Add(Resolver(), measure);
+    Add(Resolver(), Measure::kResolvedOnTime);
+  }
+
+  const DossierState& before_;
+  const DossierState& after_;
+  const DossierEvent& event_;
+  const DeadlinePolicy& policy_;
+  std::vector<CounterDelta>& out_;
+  LocalDate day_;
+};
+
+// The first day at whose end a dossier still open counts as overdue: the day after its statutory
+// appointment's day (form column (13): "appointment day < period end day"; docs/law/reports.md §1.1).
+LocalDate OverdueFrom(const DossierState& s) { return DayOf(*s.statutory_due_at) + std::chrono::days(1); }
+
+// The open balance moves on the event's day. The overdue balance holds a dossier from OverdueFrom while its
+// clock runs: what `before` had put there is taken back and what `after` needs is put, never earlier than the
+// event's day (the counters of past days are not rewritten).
+void AddBalances(const DossierState& before, const DossierState& after, LocalDate day, std::vector<CounterDelta>& out) {
+  if (IsOpen(before)) out.push_back({KeyOf(before, ""), day, Measure::kOpen, -1});
+  if (IsOpen(after)) out.push_back({KeyOf(after, ""), day, Measure::kOpen, +1});
+  if (IsRunning(before)) out.push_back({KeyOf(before, ""), std::max(OverdueFrom(before), day), Measure::kOverdue, -1});
+  if (IsRunning(after)) out.push_back({KeyOf(after, ""), std::max(OverdueFrom(after), day), Measure::kOverdue, +1});
+}
+
+bool SameBucket(const CounterDelta& a, const CounterDelta& b) {
+  return a.key == b.key && a.day == b.day && a.measure == b.measure;
+}
+
+// One delta per key, day and measure, sorted, without those that sum to zero (most events leave the balances
+// where they were).
+std::vector<CounterDelta> Net(std::vector<CounterDelta> deltas) {
+  std::ranges::sort(deltas);
+  std::vector<CounterDelta> net;
+  for (CounterDelta& delta : deltas) {
+    if (!net.empty() && SameBucket(net.back(), delta)) {
+      net.back().delta += delta.delta;
+    } else {
+      net.push_back(std::move(delta));
+    }
+  }
+  std::erase_if(net, [](const CounterDelta& delta) { return delta.delta == 0; });
+  return net;
+}
+
+}  // namespace
+
+std::string_view MeasureName(Measure measure) { return kMeasureNames[static_cast<std::size_t>(measure)]; }
+
+std::optional<Measure> ParseMeasure(std::string_view name) {
+  const auto found = std::ranges::find(kMeasureNames, name);
+  if (found == kMeasureNames.end()) return std::nullopt;
+  return static_cast<Measure>(found - kMeasureNames.begin());
+}
+
+bool IsBalance(Measure measure) { return measure == Measure::kOpen || measure == Measure::kOverdue; }
+
+std::vector<CounterDelta> CounterDeltas(const DossierState& before, const DossierState& after,
+                                        const DossierEvent& event, const DeadlinePolicy& policy) {
+  std::vector<CounterDelta> deltas;
+  std::visit(FlowDeltas(before, after, event, policy, deltas), event.payload);
+  AddBalances(before, after, DayOf(event.occurred_at), deltas);
+  return Net(std::move(deltas));
+}
+
+}  // namespace motcua

@@ -1,0 +1,416 @@
+#include "store/sqlite/sqlite_report_counters.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <limits>
+#include <map>
+#include <string>
+#include <tuple>
+
+#include "store/sqlite/sqlite_dossier_rows.h"
+
+namespace motcua::store {
+namespace {
+
+using std::chrono::year_month_day;
+
+// Stored history is replayed without limits (as SqliteDossierStore does): it was accepted under the limits in
+// force when it was written.
+constexpr LifecycleLimits kReplayLimits{std::numeric_limits<int>::max(), std::numeric_limits<int>::max()};
+
+constexpr const char* kCounters = "main.report_counters";
+constexpr const char* kRebuilt = "temp.report_counters_rebuilt";
+
+// The key of a row, in the order of the table's primary key; `value` follows it in every statement here.
+constexpr std::array<const char*, 11> kKeyColumns = {"receiving_unit",
+                                                     "bucket",
+                                                     "period",
+                                                     "measure",
+                                                     "competent_unit",
+                                                     "agency",
+                                                     "procedure_code",
+                                                     "channel",
+                                                     "official",
+                                                     "receiving_province",
+                                                     "competent_province"};
+
+std::string KeyList(const char* prefix = "") {
+  std::string list;
+  for (const char* column : kKeyColumns) list += (list.empty() ? "" : ", ") + std::string(prefix) + column;
+  return list;
+}
+
+// "a = ? AND b = ? ..." over the key.
+std::string KeyMatch() {
+  std::string match;
+  for (const char* column : kKeyColumns) match += (match.empty() ? "" : " AND ") + std::string(column) + " = ?";
+  return match;
+}
+
+std::string DayText(LocalDate day) { return FormatIsoDate(day); }
+
+std::string MonthText(LocalDate day) {
+  const year_month_day ymd{day};
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()));
+  return buffer;
+}
+
+std::string YearText(LocalDate day) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d", static_cast<int>(year_month_day{day}.year()));
+  return buffer;
+}
+
+std::string PeriodText(char bucket, LocalDate day) {
+  return bucket == 'd' ? DayText(day) : bucket == 'm' ? MonthText(day) : YearText(day);
+}
+
+LocalDate FirstOfMonth(LocalDate day) {
+  const year_month_day ymd{day};
+  return LocalDate{ymd.year() / ymd.month() / 1};
+}
+
+LocalDate FirstOfYear(LocalDate day) { return LocalDate{year_month_day{day}.year() / std::chrono::January / 1}; }
+
+LocalDate NextMonth(LocalDate day) {
+  const year_month_day ymd{day};
+  return LocalDate{(ymd.year() / ymd.month() + std::chrono::months{1}) / 1};
+}
+
+LocalDate NextYear(LocalDate day) {
+  return LocalDate{(year_month_day{day}.year() + std::chrono::years{1}) / std::chrono::January / 1};
+}
+
+// The rows of one bucket whose period is in [from, to) (text order is time order within a bucket).
+struct PeriodRange {
+  char bucket = 'd';
+  std::string from, to;
+};
+
+// The rows of `bucket` for [from, to), both on that bucket's boundaries; nothing when it is empty.
+void AddRange(std::vector<PeriodRange>& ranges, char bucket, LocalDate from, LocalDate to) {
+  if (from < to) ranges.push_back({bucket, PeriodText(bucket, from), PeriodText(bucket, to)});
+}
+
+// [from, to) as single days up to the first month boundary, whole months up to the first year boundary, whole
+// years, then whole months and single days up to `to`: 2025-11-20 .. 2027-03-05 is the days 2025-11-20..30, the
+// month 2025-12, the year 2026, the months 2027-01..02 and the days 2027-03-01..04.
+std::vector<PeriodRange> Decompose(LocalDate from, LocalDate to) {
+  std::vector<PeriodRange> ranges;
+  LocalDate at = from;
+  const LocalDate month = FirstOfMonth(at) == at ? at : NextMonth(at);
+  if (month >= to) {
+    AddRange(ranges, 'd', at, to);
+    return ranges;
+  }
+  AddRange(ranges, 'd', at, month);
+  at = month;
+  const LocalDate year = FirstOfYear(at) == at ? at : NextYear(at);
+  if (year >= to) {
+    AddRange(ranges, 'm', at, FirstOfMonth(to));
+    AddRange(ranges, 'd', FirstOfMonth(to), to);
+    return ranges;
+  }
+  AddRange(ranges, 'm', at, year);
+  at = year;
+  AddRange(ranges, 'y', at, FirstOfYear(to));
+  AddRange(ranges, 'm', FirstOfYear(to), FirstOfMonth(to));
+  AddRange(ranges, 'd', FirstOfMonth(to), to);
+  return ranges;
+}
+
+// A range of rows whose sum is added (sign +1) or taken away (sign -1).
+struct SignedRange {
+  PeriodRange range;
+  int sign = 1;
+};
+
+// The balance at the start of `day` is the all-time running row ('a', kept for balances only) less every
+// delta counted from `day` on: the days of its month from it, the later months of its year, the later years.
+// The rows read depend on how far `day` is from today, never on how many years of history lie before it
+// (deltas may be dated in the future: an overdue balance starts the day after an appointment).
+std::vector<SignedRange> Before(LocalDate day) {
+  std::vector<SignedRange> ranges = {{{'a', "", "~"}, +1}};
+  const LocalDate next_month = NextMonth(FirstOfMonth(day));
+  const LocalDate next_year = NextYear(FirstOfYear(day));
+  ranges.push_back({{'d', PeriodText('d', day), PeriodText('d', next_month)}, -1});
+  if (next_month < next_year) ranges.push_back({{'m', PeriodText('m', next_month), PeriodText('m', next_year)}, -1});
+  ranges.push_back({{'y', PeriodText('y', next_year), "~"}, -1});
+  return ranges;
+}
+
+// One row of report_counters before it is written.
+struct RowKey {
+  char bucket = 'd';
+  std::string period;
+  Measure measure = Measure::kOpen;
+  CounterKey key;
+  auto operator<=>(const RowKey&) const = default;
+};
+
+// Adds deltas to a counters table: sums them by row first (the events of one append often touch the same rows,
+// and their month and year rows always), then upserts each row that changes. Looks each unit's province up once.
+class CounterWriter {
+ public:
+  CounterWriter(SQLite::Database& db, const char* table)
+      : upsert_(db, std::string("INSERT INTO ") + table + " (" + KeyList() +
+                        ", value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (" + KeyList() +
+                        ") DO UPDATE SET value = value + excluded.value"),
+        province_(db, "SELECT province_code FROM main.communes WHERE code = ?") {}
+
+  void Add(std::span<const CounterDelta> deltas) {
+    for (const CounterDelta& d : deltas) {
+      for (char bucket : {'d', 'm', 'y'}) {
+        pending_[RowKey{bucket, PeriodText(bucket, d.day), d.measure, d.key}] += d.delta;
+      }
+      // Balances also keep one all-time running row, so that reading one never sums the whole history.
+      if (IsBalance(d.measure)) pending_[RowKey{'a', "", d.measure, d.key}] += d.delta;
+    }
+  }
+
+  void Flush() {
+    for (const auto& [row, value] : pending_) {
+      if (value == 0) continue;
+      const std::array<std::string, kKeyColumns.size()> key = {row.key.receiving_unit,
+                                                               std::string(1, row.bucket),
+                                                               row.period,
+                                                               std::string(MeasureName(row.measure)),
+                                                               row.key.competent_unit,
+                                                               row.key.agency,
+                                                               row.key.procedure_code,
+                                                               std::string(ChannelName(row.key.channel)),
+                                                               row.key.official,
+                                                               ProvinceOf(row.key.receiving_unit),
+                                                               ProvinceOf(row.key.competent_unit)};
+      upsert_.reset();
+      for (std::size_t i = 0; i < key.size(); ++i) upsert_.bind(static_cast<int>(i + 1), key[i]);
+      upsert_.bind(static_cast<int>(key.size() + 1), value);
+      upsert_.exec();
+    }
+    pending_.clear();
+  }
+
+ private:
+  // A 2-digit unit is a province (or a province-level unit) itself; a commune's province is in the catalogue;
+  // "" for a unit the catalogue does not know.
+  const std::string& ProvinceOf(const std::string& unit) {
+    auto [found, inserted] = provinces_.try_emplace(unit);
+    if (!inserted) return found->second;
+    if (unit.size() == 2) {
+      found->second = unit;
+    } else if (!unit.empty()) {
+      province_.reset();
+      province_.bind(1, unit);
+      if (province_.executeStep()) found->second = province_.getColumn(0).getString();
+    }
+    return found->second;
+  }
+
+  SQLite::Statement upsert_;
+  SQLite::Statement province_;
+  std::map<std::string, std::string> provinces_;
+  std::map<RowKey, std::int64_t> pending_;
+};
+
+// The columns a query's scope and grouping read, for its side.
+struct SideColumns {
+  const char* unit;
+  const char* province;
+};
+
+SideColumns ColumnsOf(ReportSide side) {
+  if (side == ReportSide::kCompetent) return {"competent_unit", "competent_province"};
+  return {"receiving_unit", "receiving_province"};
+}
+
+std::string GroupExpression(ReportGrouping grouping, const SideColumns& side) {
+  switch (grouping) {
+    case ReportGrouping::kProcedure:
+      return "procedure_code";
+    case ReportGrouping::kOfficial:
+      return "official";
+    case ReportGrouping::kUnit:
+      return side.unit;
+    case ReportGrouping::kAgency:
+      return "agency";
+    case ReportGrouping::kChannel:
+      return "channel";
+    case ReportGrouping::kNone:
+      break;
+  }
+  return "''";
+}
+
+Result<void> CheckQuery(const CounterQuery& query) {
+  if (query.unit.has_value() == query.province.has_value()) {
+    return Fail(Error::InvalidArgument("unit", "cần chọn đúng một trong hai: đơn vị hoặc tỉnh",
+                                       "give exactly one of unit and province"));
+  }
+  if (query.to <= query.from) {
+    return Fail(Error::InvalidArgument("to", "ngày kết thúc kỳ báo cáo phải sau ngày bắt đầu",
+                                       "the period must end after it starts (to after from)"));
+  }
+  return {};
+}
+
+bool AllZero(const CounterTotals& t) {
+  for (std::int64_t flow : t.flows) {
+    if (flow != 0) return false;
+  }
+  return t.open_before == 0 && t.open_at_end == 0 && t.overdue_at_end == 0;
+}
+
+std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+
+}  // namespace
+
+void SqliteReportCounters::Apply(std::span<const CounterDelta> deltas) {
+  if (deltas.empty()) return;
+  CounterWriter writer(db_, kCounters);
+  writer.Add(deltas);
+  writer.Flush();
+}
+
+Result<std::vector<CounterTotals>> SqliteReportCounters::Sum(const CounterQuery& query) {
+  if (auto ok = CheckQuery(query); !ok) return Fail(ok.error());
+  const SideColumns side = ColumnsOf(query.side);
+  const std::string balances =
+      "(" + Quoted(MeasureName(Measure::kOpen)) + ", " + Quoted(MeasureName(Measure::kOverdue)) + ")";
+  // One statement per kind of range, each reading one index range: (unit or province, bucket, period).
+  const std::string scope = query.unit ? side.unit : side.province;
+  const std::string select = "SELECT " + GroupExpression(query.group_by, side) +
+                             ", measure, sum(value) FROM main.report_counters WHERE " + scope +
+                             " = ? AND bucket = ? AND period >= ? AND period < ?" +
+                             (query.agency ? " AND agency = ?" : "") + " AND measure ";
+  // Every range read from one snapshot, so that an append committed meanwhile is in all the figures or none.
+  SQLite::Transaction snapshot(db_, SQLite::TransactionBehavior::DEFERRED);
+  SQLite::Statement flows(db_, select + "NOT IN " + balances + " GROUP BY 1, 2");
+  SQLite::Statement balance(db_, select + "IN " + balances + " GROUP BY 1, 2");
+
+  std::map<std::string, CounterTotals> totals;
+  enum class Part { kFlows, kBeforeFrom, kBeforeTo };
+  auto read = [&](SQLite::Statement& statement, const PeriodRange& range, Part part, int sign = 1) {
+    statement.reset();
+    statement.bind(1, query.unit ? *query.unit : *query.province);
+    statement.bind(2, std::string(1, range.bucket));
+    statement.bind(3, range.from);
+    statement.bind(4, range.to);
+    if (query.agency) statement.bind(5, *query.agency);
+    while (statement.executeStep()) {
+      const std::optional<Measure> measure = ParseMeasure(statement.getColumn(1).getString());
+      if (!measure) continue;  // a measure this binary does not know
+      CounterTotals& group = totals[statement.getColumn(0).getString()];
+      const std::int64_t value = sign * statement.getColumn(2).getInt64();
+      if (part == Part::kFlows) {
+        group.flows[static_cast<std::size_t>(*measure)] += value;
+      } else if (*measure == Measure::kOpen) {
+        (part == Part::kBeforeFrom ? group.open_before : group.open_at_end) += value;
+      } else if (part == Part::kBeforeTo) {
+        group.overdue_at_end += value;
+      }
+    }
+  };
+  for (const PeriodRange& range : Decompose(query.from, query.to)) read(flows, range, Part::kFlows);
+  for (const SignedRange& r : Before(query.from)) read(balance, r.range, Part::kBeforeFrom, r.sign);
+  for (const SignedRange& r : Before(query.to)) read(balance, r.range, Part::kBeforeTo, r.sign);
+  snapshot.commit();
+
+  std::vector<CounterTotals> result;
+  if (query.group_by == ReportGrouping::kNone) {
+    result.push_back(std::move(totals[""]));
+    return result;
+  }
+  for (auto& [group, figures] : totals) {
+    if (AllZero(figures)) continue;
+    figures.group = group;
+    result.push_back(std::move(figures));
+  }
+  return result;
+}
+
+Result<std::optional<CounterMismatch>> SqliteReportCounters::Rebuild(const DeadlinePolicy& policy, bool replace) {
+  // Without `replace` only the TEMP table is written, and the transaction stays a reader of the main database.
+  SQLite::Transaction transaction(
+      db_, replace ? SQLite::TransactionBehavior::IMMEDIATE : SQLite::TransactionBehavior::DEFERRED);
+  // The rebuilt table has exactly the shape of the maintained one, whatever migrations did to it.
+  const std::string create = db_.execAndGet("SELECT sql FROM main.sqlite_schema WHERE name = 'report_counters'");
+  const std::string prefix = "CREATE TABLE report_counters";
+  if (!create.starts_with(prefix)) {
+    return Fail(Error::Internal("không đọc được định nghĩa bảng report_counters",
+                                "cannot read the definition of report_counters"));
+  }
+  db_.exec(std::string("DROP TABLE IF EXISTS ") + kRebuilt);
+  db_.exec(std::string("CREATE TABLE ") + kRebuilt + create.substr(prefix.size()));
+  if (auto replayed = ReplayInto(policy, kRebuilt); !replayed) return Fail(replayed.error());
+  std::optional<CounterMismatch> mismatch = FirstDifference();
+  if (mismatch && replace) {
+    db_.exec(std::string("DELETE FROM ") + kCounters);
+    db_.exec(std::string("INSERT INTO ") + kCounters + " (" + KeyList() + ", value) SELECT " + KeyList() +
+             ", value FROM " + kRebuilt + " WHERE value <> 0");
+  }
+  db_.exec(std::string("DROP TABLE ") + kRebuilt);
+  transaction.commit();
+  return mismatch;
+}
+
+// Streams every event, dossier by dossier in seq order, holding one dossier's state and pending rows at a time.
+Result<void> SqliteReportCounters::ReplayInto(const DeadlinePolicy& policy, const char* table) {
+  CounterWriter writer(db_, table);
+  SQLite::Statement rows(
+      db_, std::string("SELECT ") + kEventColumns + " FROM main.dossier_events ORDER BY dossier_code, seq");
+  std::string code;
+  DossierState state;
+  while (rows.executeStep()) {
+    const std::string row_code = rows.getColumn(0).getString();
+    if (row_code != code) {
+      writer.Flush();
+      code = row_code;
+      state = DossierState{};
+    }
+    auto fail = [&](const Error& error) {
+      return Fail(Error::Internal("lịch sử đã lưu của hồ sơ " + code + " không dựng lại được: " + error.message_vi,
+                                  "the stored history of dossier " + code + " does not replay: " + error.message_en));
+    };
+    auto event = ReadEventRow(rows);
+    if (!event) return fail(event.error());
+    auto next = ApplyEvent(state, *event, kReplayLimits);
+    if (!next) return fail(next.error());
+    writer.Add(CounterDeltas(state, *next, *event, policy));
+    state = std::move(*next);
+  }
+  writer.Flush();
+  return {};
+}
+
+// The first row (earliest bucket and period first) where the maintained and the rebuilt counters differ, rows of
+// value 0 counting as missing.
+std::optional<CounterMismatch> SqliteReportCounters::FirstDifference() {
+  const std::string key = KeyList();
+  const std::string maintained = std::string("SELECT ") + key + ", value FROM " + kCounters + " WHERE value <> 0";
+  const std::string rebuilt = std::string("SELECT ") + key + ", value FROM " + kRebuilt + " WHERE value <> 0";
+  SQLite::Statement first(db_, "SELECT " + key + " FROM (" + maintained + " EXCEPT " + rebuilt + ") UNION SELECT " +
+                                   key + " FROM (" + rebuilt + " EXCEPT " + maintained +
+                                   ") ORDER BY bucket, period, measure, receiving_unit, competent_unit, agency, "
+                                   "procedure_code, channel, official LIMIT 1");
+  if (!first.executeStep()) return std::nullopt;
+  std::array<std::string, kKeyColumns.size()> values;
+  for (std::size_t i = 0; i < values.size(); ++i) values[i] = first.getColumn(static_cast<int>(i)).getString();
+  auto value_in = [&](const char* table) -> std::int64_t {
+    SQLite::Statement row(db_, std::string("SELECT value FROM ") + table + " WHERE " + KeyMatch());
+    for (std::size_t i = 0; i < values.size(); ++i) row.bind(static_cast<int>(i + 1), values[i]);
+    return row.executeStep() ? row.getColumn(0).getInt64() : 0;
+  };
+  std::string where;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    where += (where.empty() ? "" : ", ") + std::string(kKeyColumns[i]) + " '" + values[i] + "'";
+  }
+  return CounterMismatch{"report counter " + where + ": maintained " + std::to_string(value_in(kCounters)) +
+                         ", rebuilt " + std::to_string(value_in(kRebuilt))};
+}
+
+}  // namespace motcua::store
