@@ -131,16 +131,15 @@ struct SignedRange {
 };
 
 // The balance at the start of `day` is the all-time running row ('a', kept for balances only) less every
-// delta counted from `day` on: the days of its month from it, the later months of its year, the later years.
+// delta counted from `day` on (Decompose from `day` to the end of time: days to a month boundary, months to a
+// year boundary, whole years).
 // The rows read depend on how far `day` is from today, never on how many years of history lie before it
 // (deltas may be dated in the future: an overdue balance starts the day after an appointment).
 std::vector<SignedRange> Before(LocalDate day) {
+  // Far enough that no counter is dated after it; Decompose then reads whole years from the first year boundary.
+  constexpr LocalDate kEndOfTime{std::chrono::year{9000} / std::chrono::January / 1};
   std::vector<SignedRange> ranges = {{{'a', "", "~"}, +1}};
-  const LocalDate next_month = NextMonth(FirstOfMonth(day));
-  const LocalDate next_year = NextYear(FirstOfYear(day));
-  ranges.push_back({{'d', PeriodText('d', day), PeriodText('d', next_month)}, -1});
-  if (next_month < next_year) ranges.push_back({{'m', PeriodText('m', next_month), PeriodText('m', next_year)}, -1});
-  ranges.push_back({{'y', PeriodText('y', next_year), "~"}, -1});
+  for (const PeriodRange& range : Decompose(day, kEndOfTime)) ranges.push_back({range, -1});
   return ranges;
 }
 
