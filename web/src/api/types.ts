@@ -1,0 +1,307 @@
+// The shapes the motcua API answers with (src/http/openapi/openapi.json is the reference).
+// Times are ISO 8601 strings in Viet Nam time with their offset; money is integer đồng.
+
+export type Role = 'administrator' | 'supervisor' | 'director' | 'receptionist' | 'specialist' | 'leader' | 'citizen';
+
+export const ROLES: readonly Role[] = ['administrator', 'supervisor', 'director', 'receptionist', 'specialist', 'leader', 'citizen'];
+
+export interface Account {
+  login: string;
+  display_name: string;
+  role: Role;
+  role_label: string;
+  units: string[];
+}
+
+export interface LoginAnswer {
+  token: string;
+  expires_at: string;
+  account: Account;
+}
+
+export type DossierStatus =
+  | 'submitted'
+  | 'processing'
+  | 'waiting_supplement'
+  | 'result_ready'
+  | 'returned'
+  | 'refused'
+  | 'withdrawn'
+  | 'cancelled'
+  | 'reception_refused';
+
+export type Channel = 'direct' | 'online' | 'postal';
+export type TimeUnit = 'working_day' | 'day' | 'working_hour' | 'hour' | 'month';
+export type ReturnMethod = 'counter' | 'post' | 'online';
+export type Timeliness = 'early' | 'on_time' | 'late';
+
+export interface Applicant {
+  name: string;
+  citizen_id: string;
+  phone: string;
+  email: string;
+  address: string;
+  organisation: string;
+}
+
+export interface Component {
+  seq: number;
+  name: string;
+  originals: number;
+  copies: number;
+}
+
+export interface ProcessingTime {
+  amount: number;
+  unit: TimeUnit;
+}
+
+export interface Dossier {
+  code: string;
+  status: DossierStatus;
+  status_label: string;
+  procedure_code: string;
+  channel: Channel;
+  applicant: Applicant;
+  components: Component[];
+  receiving_unit: string;
+  receiving_point: string;
+  competent_agency: string;
+  competent_unit: string;
+  transfers: string[];
+  processing_time: ProcessingTime;
+  submitted_at: string | null;
+  received_at: string | null;
+  clock_started_at: string | null;
+  original_due_at: string | null;
+  due_at: string | null;
+  suspended_at: string | null;
+  supplement_requests: number;
+  extensions: number;
+  completed_at: string | null;
+  returned_at: string | null;
+  return_method: ReturnMethod | null;
+  closing_reason: string;
+  result: string;
+  current_step: string;
+  assignee: string;
+  fees: { assessed_vnd: number; paid_vnd: number; paid_online_vnd: number };
+  digitized_components: number;
+  result_digitized: boolean;
+  evaluation: number | null;
+  last_seq: number;
+}
+
+export type EventType =
+  | 'submitted'
+  | 'received'
+  | 'reception_refused'
+  | 'step_assigned'
+  | 'step_completed'
+  | 'transferred'
+  | 'supplement_requested'
+  | 'supplemented'
+  | 'extended'
+  | 'refused'
+  | 'withdrawn'
+  | 'cancelled'
+  | 'result_approved'
+  | 'result_returned'
+  | 'fee_assessed'
+  | 'fee_paid'
+  | 'digitized'
+  | 'evaluated';
+
+export interface DossierEvent {
+  dossier_code: string;
+  seq: number;
+  type: EventType;
+  actor: { user: string; role: string; unit: string };
+  occurred_at: string;
+  recorded_at: string;
+  imported: boolean;
+  imported_by?: string;
+  // The fields of the type (docs/events-jsonl.md): strings, numbers, components, lists of strings.
+  payload: Record<string, unknown>;
+}
+
+export interface DossierView {
+  dossier: Dossier;
+  procedure_name: string;
+  overdue: boolean;
+  timeliness: Timeliness | null;
+  history: DossierEvent[];
+}
+
+export interface DossierSummary {
+  code: string;
+  status: DossierStatus;
+  status_label: string;
+  procedure_code: string;
+  channel: Channel;
+  receiving_unit: string;
+  receiving_point: string;
+  competent_agency: string;
+  competent_unit: string;
+  applicant_name: string;
+  applicant_citizen_id: string;
+  current_step: string;
+  assignee: string;
+  submitted_at: string | null;
+  received_at: string | null;
+  due_at: string | null;
+  completed_at: string | null;
+  overdue: boolean;
+  updated_at: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  next_cursor: string | null;
+}
+
+export interface Tracking {
+  code: string;
+  procedure: { code: string; name: string };
+  status: DossierStatus;
+  status_label: string;
+  received_at: string | null;
+  due_at: string | null;
+  completed_at: string | null;
+  returned_at: string | null;
+  overdue: boolean;
+  timeliness: Timeliness | null;
+}
+
+export interface ProcedureHit {
+  code: string;
+  name: string;
+  field: string;
+  levels: string[];
+  score: number;
+}
+
+export interface ProcedureChannel {
+  channel: Channel;
+  time_text: string;
+  time_value: number | null;
+  time_unit: TimeUnit | null;
+  fee_free: boolean;
+  first_fee_vnd: number | null;
+  fee_text: string;
+}
+
+export interface CatalogueComponent {
+  seq: number;
+  case_group: string;
+  document: string;
+  originals: number;
+  copies: number;
+}
+
+export interface Procedure {
+  code: string;
+  name: string;
+  ministry: string;
+  field: string;
+  levels: string[];
+  procedure_type: string;
+  decision: string;
+  implementing_agency: string;
+  competent_agency: string;
+  target_groups: string[];
+  source_url: string;
+  channels: ProcedureChannel[];
+  components: CatalogueComponent[];
+}
+
+export interface Agency {
+  id: string;
+  name: string;
+  unit: string;
+}
+
+export interface ReceivingPoint {
+  id: string;
+  name: string;
+  unit: string;
+  agency_id: string;
+  address: string;
+}
+
+export interface ReportRates {
+  rate_early_or_on_time: number | null;
+  rate_online: number | null;
+  rate_paid_online: number | null;
+  rate_digitized: number | null;
+  rate_boundaryless: number | null;
+  average_score: number | null;
+}
+
+// One integer per column of form II.06a and its extras (ReportColumn ids), and the rates.
+export type ReportFigures = Record<string, number> & { rates: ReportRates };
+
+export interface ReportColumn {
+  id: string;
+  number: string;
+  label: string;
+  label_en: string;
+}
+
+export interface IndexIndicator {
+  id: string;
+  identifier: string;
+  label: string;
+  max_points: number;
+  measured: boolean;
+  rate: number | null;
+  points: number | null;
+}
+
+export interface IndexGroup {
+  identifier: string;
+  label: string;
+  max_points: number;
+  measured_max: number;
+  points: number;
+  indicators: IndexIndicator[];
+}
+
+export interface ServiceIndex {
+  points: number;
+  measured_max: number;
+  groups: IndexGroup[];
+}
+
+export interface ReportRow {
+  key: string;
+  label: string;
+  figures: ReportFigures;
+}
+
+export interface PeriodicReport {
+  scope: string;
+  side: 'receiving' | 'competent';
+  from: string;
+  to: string;
+  in_progress_counted_at_end_of: string;
+  columns: ReportColumn[];
+  rows: ReportRow[];
+  total: ReportFigures;
+  index_766: ServiceIndex;
+}
+
+export interface RankedUnit {
+  rank: number | null;
+  unit: string;
+  name: string;
+  points: number;
+  measured_max: number;
+  figures: ReportFigures;
+}
+
+// The users API (GET/POST /api/v1/users): an account as the administrator sees it.
+export interface UserAccount extends Account {
+  disabled?: boolean;
+  citizen_id?: string;
+}

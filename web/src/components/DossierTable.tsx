@@ -1,0 +1,77 @@
+// A list of dossiers (inbox, my dossiers, a search), each row coloured by how close its appointment is.
+import type { DossierSummary } from '../api/types';
+import { urgencyOf } from '../format/deadline';
+import { formatDateTime } from '../format/datetime';
+import { useI18n } from '../i18n/i18n';
+import { href } from '../router';
+
+export function UrgencyLegend() {
+  const { t } = useI18n();
+  const kinds = ['overdue', 'today', 'soon'] as const;
+  return (
+    <ul class="legend" aria-label={t('urgency.legend')}>
+      {kinds.map((k) => (
+        <li key={k} class={`legend__item urgency--${k}`}>
+          {t(`urgency.${k}`)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function DossierTable({
+  items,
+  rowTestid,
+  linkTo = (code) => href(['ho-so', code]),
+  caption,
+}: {
+  items: DossierSummary[];
+  rowTestid: string;
+  linkTo?: ((code: string) => string) | undefined;
+  caption: string;
+}) {
+  const { t } = useI18n();
+  const now = new Date();
+  return (
+    <div class="table-scroll">
+      <table class="table dossier-table">
+        <caption class="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('dossier.code')}</th>
+            <th scope="col">{t('dossier.applicant')}</th>
+            <th scope="col">{t('dossier.procedure')}</th>
+            <th scope="col">{t('dossier.status')}</th>
+            <th scope="col">{t('dossier.step')}</th>
+            <th scope="col">{t('dossier.due')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((d) => {
+            const urgency = urgencyOf(d, now);
+            return (
+              <tr key={d.code} class={`urgency--${urgency}`} data-testid={rowTestid} data-code={d.code} data-urgency={urgency}>
+                <td>
+                  <a href={linkTo(d.code)} class="mono">
+                    {d.code}
+                  </a>
+                </td>
+                <td>{d.applicant_name}</td>
+                <td class="mono">{d.procedure_code}</td>
+                <td>{t(`status.${d.status}`)}</td>
+                <td>
+                  {d.current_step}
+                  {d.assignee && <span class="muted"> · {d.assignee}</span>}
+                </td>
+                <td>
+                  {formatDateTime(d.due_at)}
+                  {urgency !== 'none' && urgency !== 'normal' && <span class="urgency-tag">{t(`urgency.${urgency}`)}</span>}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

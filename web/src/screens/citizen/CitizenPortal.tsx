@@ -1,0 +1,95 @@
+// The citizen portal: find a procedure and read what to bring, track a dossier by its code — both without
+// logging in — and, for a logged-in citizen, their dossiers.
+import { useState } from 'preact/hooks';
+import { fetchDossierPage } from '../../api/dossiers';
+import type { Account } from '../../api/types';
+import { DossierTable } from '../../components/DossierTable';
+import { PagedFooter } from '../../components/PagedFooter';
+import { ProcedureSearch } from '../../components/ProcedureSearch';
+import { usePagedList } from '../../hooks/usePagedList';
+import { useI18n } from '../../i18n/i18n';
+import { href, navigate } from '../../router';
+import { loginHref } from '../../session';
+
+export function TrackForm() {
+  const { t } = useI18n();
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | undefined>(undefined);
+  return (
+    <form
+      class="inline-form"
+      role="search"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!code.trim()) {
+          setError(t('track.code_required'));
+          return;
+        }
+        navigate(href(['tra-cuu', code.trim()]));
+      }}
+      data-testid="track-form"
+    >
+      <label for="track-code">{t('track.code')}</label>
+      <input
+        id="track-code"
+        value={code}
+        onInput={(e) => {
+          setCode(e.currentTarget.value);
+          setError(undefined);
+        }}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? 'track-code-error' : undefined}
+        placeholder="000.00.25.H52-261122-0001"
+        autoComplete="off"
+        data-testid="track-code"
+      />
+      <button type="submit" class="button" data-testid="track-submit">
+        {t('track.submit')}
+      </button>
+      {error && (
+        <p class="field__error" id="track-code-error">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function MyDossiers() {
+  const { t } = useI18n();
+  const list = usePagedList((cursor) => fetchDossierPage({ order: 'code' }, cursor), []);
+  return (
+    <section class="panel">
+      <h2>{t('citizen.my_dossiers')}</h2>
+      {list.items.length > 0 && <DossierTable items={list.items} rowTestid="my-dossier-row" caption={t('citizen.my_dossiers')} />}
+      <PagedFooter list={list} emptyText={t('citizen.no_dossiers')} />
+    </section>
+  );
+}
+
+export function CitizenPortal({ account }: { account: Account | null }) {
+  const { t } = useI18n();
+  return (
+    <section>
+      <h1>{t('citizen.title')}</h1>
+      <section class="panel">
+        <h2>{t('track.title')}</h2>
+        <TrackForm />
+      </section>
+      {account?.role === 'citizen' ? (
+        <MyDossiers />
+      ) : (
+        !account && (
+          <p class="notice notice--info">
+            {t('citizen.login_note')} <a href={loginHref()}>{t('nav.login')}</a>
+          </p>
+        )
+      )}
+      <section class="panel">
+        <h2>{t('citizen.find_procedure')}</h2>
+        <ProcedureSearch id="citizen-procedure" selected={null} onPick={(hit) => navigate(href(['cong-dan', 'thu-tuc', hit.code]))} />
+      </section>
+    </section>
+  );
+}

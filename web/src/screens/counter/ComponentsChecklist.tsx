@@ -1,0 +1,134 @@
+// The procedure's document list as a checklist: tick what the applicant handed in, with the number of
+// originals and copies (the catalogue's numbers by default).
+import type { CatalogueComponent, Component } from '../../api/types';
+import { groupComponents } from '../../components/ProcedureDetails';
+import { useI18n } from '../../i18n/i18n';
+
+export interface ComponentTick {
+  received: boolean;
+  originals: number;
+  copies: number;
+}
+
+export type Ticks = Record<number, ComponentTick>;
+
+export function initialTicks(components: CatalogueComponent[]): Ticks {
+  return Object.fromEntries(components.map((c) => [c.seq, { received: false, originals: c.originals, copies: c.copies }]));
+}
+
+// The components handed in, as the API takes them.
+export function receivedComponents(components: CatalogueComponent[], ticks: Ticks): Component[] {
+  return components.flatMap((c) => {
+    const tick = ticks[c.seq];
+    return tick?.received ? [{ seq: c.seq, name: c.document, originals: tick.originals, copies: tick.copies }] : [];
+  });
+}
+
+function clampCount(text: string): number {
+  const n = Math.trunc(Number(text));
+  return Number.isFinite(n) ? Math.min(99, Math.max(0, n)) : 0;
+}
+
+export function ComponentsChecklist({
+  components,
+  ticks,
+  onChange,
+  error,
+}: {
+  components: CatalogueComponent[];
+  ticks: Ticks;
+  onChange: (ticks: Ticks) => void;
+  error?: string | undefined;
+}) {
+  const { t } = useI18n();
+  const update = (seq: number, change: Partial<ComponentTick>) => {
+    const current = ticks[seq] ?? { received: false, originals: 0, copies: 0 };
+    onChange({ ...ticks, [seq]: { ...current, ...change } });
+  };
+  const allTicked = components.length > 0 && components.every((c) => ticks[c.seq]?.received);
+  return (
+    <fieldset class={error ? 'fieldset fieldset--invalid' : 'fieldset'} aria-describedby={error ? 'components-error' : undefined}>
+      <legend>{t('component.title')}</legend>
+      {components.length === 0 ? (
+        <p class="muted">{t('procedure.no_components')}</p>
+      ) : (
+        <button
+          type="button"
+          class="button button--secondary button--small"
+          onClick={() =>
+            onChange(
+              Object.fromEntries(
+                components.map((c) => [c.seq, { ...(ticks[c.seq] ?? { originals: 0, copies: 0 }), received: !allTicked }]),
+              ),
+            )
+          }
+          data-testid="components-all"
+        >
+          {allTicked ? t('component.none') : t('component.all')}
+        </button>
+      )}
+      {groupComponents(components).map(([group, items]) => (
+        <div key={group} class="component-group">
+          {group && <h4>{group}</h4>}
+          <ul class="checklist">
+            {items.map((c) => {
+              const tick = ticks[c.seq] ?? { received: false, originals: 0, copies: 0 };
+              const id = `component-${c.seq}`;
+              return (
+                <li
+                  key={c.seq}
+                  class={tick.received ? 'checklist__item checklist__item--on' : 'checklist__item'}
+                  data-testid="component-row"
+                  data-seq={c.seq}
+                >
+                  <input
+                    type="checkbox"
+                    id={id}
+                    checked={tick.received}
+                    onChange={(e) => update(c.seq, { received: e.currentTarget.checked })}
+                    data-testid="component-received"
+                  />
+                  <label for={id} class="prewrap">
+                    <span class="muted">{c.seq}. </span>
+                    {c.document}
+                  </label>
+                  {tick.received && (
+                    <div class="checklist__counts">
+                      <label>
+                        {t('component.originals')}
+                        <input
+                          type="number"
+                          min={0}
+                          max={99}
+                          value={tick.originals}
+                          onInput={(e) => update(c.seq, { originals: clampCount(e.currentTarget.value) })}
+                          data-testid="component-originals"
+                        />
+                      </label>
+                      <label>
+                        {t('component.copies')}
+                        <input
+                          type="number"
+                          min={0}
+                          max={99}
+                          value={tick.copies}
+                          onInput={(e) => update(c.seq, { copies: clampCount(e.currentTarget.value) })}
+                          data-testid="component-copies"
+                        />
+                      </label>
+                    </div>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
+      {error && (
+        <p class="field__error" id="components-error" data-testid="components-error">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}

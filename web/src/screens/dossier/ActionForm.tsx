@@ -1,0 +1,116 @@
+// The small form of one action: its fields, checked before sending; the server's refusal beside the field it
+// names, or above the buttons with "retry" when the answer was lost.
+import { useState } from 'preact/hooks';
+import { actOnDossier } from '../../api/dossiers';
+import type { Dossier } from '../../api/types';
+import { FailureNotice, useFieldFailure } from '../../components/FailureNotice';
+import { StarRating } from '../../components/StarRating';
+import { SelectField, TextAreaField, TextField, focusFirstInvalid } from '../../components/fields';
+import { useSubmission } from '../../hooks/useSubmission';
+import { useI18n } from '../../i18n/i18n';
+import { bodyOf, checkValues, type ActionContext, type ActionField, type ActionSpec, type Values } from './actions';
+
+function initialValues(spec: ActionSpec, context: ActionContext, firstOption: (f: ActionField) => string): Values {
+  return Object.fromEntries(spec.fields.map((f) => [f.name, f.initial?.(context) ?? firstOption(f)]));
+}
+
+export function ActionForm({
+  spec,
+  context,
+  onDone,
+  onClose,
+}: {
+  spec: ActionSpec;
+  context: ActionContext;
+  onDone: (dossier: Dossier) => void;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const options = (f: ActionField) => f.options?.(context, t) ?? [];
+  const [values, setValues] = useState<Values>(() =>
+    initialValues(spec, context, (f) => (f.kind === 'select' && f.required ? (options(f)[0]?.value ?? '') : '')),
+  );
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const submission = useSubmission<Dossier>();
+  const fieldFailure = useFieldFailure(submission.failure);
+  const set = (name: string) => (value: string) => setValues((v) => ({ ...v, [name]: value }));
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const found = Object.fromEntries(Object.entries(checkValues(spec, values, context)).map(([name, key]) => [name, t(key)]));
+    setProblems(found);
+    if (Object.keys(found).length > 0) {
+      focusFirstInvalid(event.currentTarget);
+      return;
+    }
+    const body = bodyOf(spec, values);
+    submission.submit((key) => actOnDossier(context.dossier.code, spec.action, body, key), onDone);
+  };
+
+  const renderField = (f: ActionField) => {
+    const id = `action-${spec.action}-${f.name}`;
+    const common = {
+      id,
+      label: t(f.label),
+      required: f.required,
+      hint: f.hint ? t(f.hint) : undefined,
+      error: problems[f.name] ?? [f.name, ...(f.serverNames ?? [])].map(fieldFailure).find(Boolean),
+      testid: id,
+      value: values[f.name] ?? '',
+      onValue: set(f.name),
+    };
+    switch (f.kind) {
+      case 'textarea':
+        return <TextAreaField key={f.name} {...common} maxLength={2000} />;
+      case 'lines':
+        return <TextAreaField key={f.name} {...common} rows={4} />;
+      case 'select':
+        return <SelectField key={f.name} {...common} options={options(f)} placeholder={f.required ? undefined : t('common.choose')} />;
+      case 'money':
+        return <TextField key={f.name} {...common} inputMode="numeric" hint={t('field.money_hint')} />;
+      case 'decimal':
+        return <TextField key={f.name} {...common} inputMode="decimal" />;
+      case 'datetime':
+        return <TextField key={f.name} {...common} type="datetime-local" />;
+      case 'stars':
+        return (
+          <StarRating
+            key={f.name}
+            name={id}
+            legend={t(f.label)}
+            value={Number(values[f.name] || 0)}
+            onValue={(score) => set(f.name)(String(score))}
+            error={common.error}
+          />
+        );
+      case 'text':
+        return <TextField key={f.name} {...common} maxLength={300} />;
+    }
+  };
+
+  return (
+    <form class="action-form panel" onSubmit={submit} noValidate data-testid={`action-form-${spec.action}`}>
+      <h3>{t(spec.label)}</h3>
+      {spec.fields.length === 0 && <p>{t('action.confirm')}</p>}
+      {spec.fields.map(renderField)}
+      <FailureNotice
+        failure={submission.failure}
+        onRetry={submission.retry}
+        fields={spec.fields.flatMap((f) => [f.name, ...(f.serverNames ?? [])])}
+      />
+      <div class="button-row">
+        <button
+          type="submit"
+          class={spec.danger ? 'button button--danger' : 'button button--primary'}
+          disabled={submission.pending}
+          data-testid={`action-submit-${spec.action}`}
+        >
+          {submission.pending ? t('common.sending') : t(spec.label)}
+        </button>
+        <button type="button" class="button button--secondary" onClick={onClose} data-testid={`action-close-${spec.action}`}>
+          {t('common.close')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,321 @@
+// The actions on a dossier (POST /api/v1/dossiers/{code}/{action}), who may take each and in which status —
+// a mirror of src/domain/dossier_access.h and the state machine, so that only the buttons that can work are
+// shown (the server decides, and its refusal is shown) — and the small form each one needs.
+import type { DossierAction } from '../../api/dossiers';
+import type { Account, Agency, Dossier, DossierStatus, Role } from '../../api/types';
+import type { Option } from '../../components/fields';
+import { localInputToIso } from '../../format/datetime';
+import type { Translate } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/vi';
+
+export interface ActionContext {
+  dossier: Dossier;
+  account: Account;
+  agencies: Agency[];
+}
+
+export type FieldKind = 'text' | 'textarea' | 'lines' | 'select' | 'money' | 'decimal' | 'datetime' | 'stars';
+
+export interface ActionField {
+  // The body's field ("reason"), which is also what the server names in its errors.
+  name: string;
+  kind: FieldKind;
+  label: MessageKey;
+  required?: boolean;
+  hint?: MessageKey;
+  options?: (context: ActionContext, t: Translate) => Option[];
+  initial?: (context: ActionContext) => string;
+  // The server's names for this field when they differ from `name` ("processing_time").
+  serverNames?: string[];
+}
+
+export type Values = Record<string, string>;
+
+export interface ActionSpec {
+  action: DossierAction;
+  label: MessageKey;
+  roles: Role[];
+  when: (dossier: Dossier) => boolean;
+  fields: ActionField[];
+  danger?: boolean;
+  // A check beyond the fields' own (the key of the message, by field).
+  check?: (values: Values, context: ActionContext) => Record<string, MessageKey>;
+  // The body, when it is not simply the fields.
+  body?: (values: Values) => Record<string, unknown>;
+}
+
+const CLOSED: DossierStatus[] = ['returned', 'refused', 'withdrawn', 'cancelled', 'reception_refused'];
+const isOpen = (d: Dossier) => !CLOSED.includes(d.status);
+const is =
+  (...statuses: DossierStatus[]) =>
+  (d: Dossier) =>
+    statuses.includes(d.status);
+
+const reason: ActionField = { name: 'reason', kind: 'textarea', label: 'field.reason', required: true };
+const note: ActionField = { name: 'note', kind: 'textarea', label: 'field.note' };
+
+const TIME_UNITS = ['working_day', 'day', 'working_hour', 'month'] as const;
+const RETURN_METHODS = ['counter', 'post', 'online'] as const;
+const PAYMENT_METHODS = ['counter', 'online'] as const;
+
+// The documents of the dossier, and the result once there is one (component_seq -1).
+function digitizeOptions(context: ActionContext, t: Translate): Option[] {
+  const documents = context.dossier.components.map((c) => ({
+    value: String(c.seq),
+    label: `${c.seq}. ${c.name.length > 80 ? `${c.name.slice(0, 80)}…` : c.name}`,
+  }));
+  return context.dossier.result ? [...documents, { value: '-1', label: t('field.the_result') }] : documents;
+}
+
+function agencyOptions(context: ActionContext): Option[] {
+  return context.agencies
+    .filter((a) => a.id !== context.dossier.competent_agency)
+    .map((a) => ({ value: a.id, label: `${a.name} (${a.id})` }));
+}
+
+const ACTIONS: ActionSpec[] = [
+  {
+    action: 'accept',
+    label: 'action.accept',
+    roles: ['receptionist'],
+    when: is('submitted'),
+    fields: [
+      { name: 'time_amount', kind: 'decimal', label: 'time.amount', hint: 'time.accept_hint', serverNames: ['processing_time'] },
+      {
+        name: 'time_unit',
+        kind: 'select',
+        label: 'time.unit',
+        initial: () => 'working_day',
+        options: (_, t) => TIME_UNITS.map((u) => ({ value: u, label: t(`unit.${u}`) })),
+      },
+    ],
+    body: (v) => (v['time_amount'] ? { processing_time: { amount: Number(v['time_amount']), unit: v['time_unit'] } } : {}),
+  },
+  {
+    action: 'assign',
+    label: 'action.assign',
+    roles: ['specialist', 'leader'],
+    when: is('processing'),
+    fields: [
+      { name: 'step', kind: 'text', label: 'field.step', required: true, initial: (c) => c.dossier.current_step },
+      { name: 'assignee', kind: 'text', label: 'field.assignee', required: true, hint: 'field.assignee_hint' },
+    ],
+  },
+  {
+    action: 'complete-step',
+    label: 'action.complete-step',
+    roles: ['specialist', 'leader'],
+    when: (d) => d.status === 'processing' && d.current_step !== '',
+    fields: [{ name: 'step', kind: 'text', label: 'field.step', required: true, initial: (c) => c.dossier.current_step }, note],
+  },
+  {
+    action: 'approve',
+    label: 'action.approve',
+    roles: ['leader'],
+    when: is('processing'),
+    fields: [
+      { name: 'result', kind: 'textarea', label: 'field.result', required: true, hint: 'field.result_hint' },
+      { name: 'signer', kind: 'text', label: 'field.signer', initial: (c) => c.account.display_name },
+    ],
+  },
+  {
+    action: 'return',
+    label: 'action.return',
+    roles: ['receptionist'],
+    when: (d) => is('result_ready', 'refused')(d) && d.returned_at === null,
+    fields: [
+      {
+        name: 'method',
+        kind: 'select',
+        label: 'field.method',
+        required: true,
+        initial: () => 'counter',
+        options: (_, t) => RETURN_METHODS.map((m) => ({ value: m, label: t(`return.${m}`) })),
+      },
+      note,
+    ],
+  },
+  {
+    action: 'request-supplement',
+    label: 'action.request-supplement',
+    roles: ['specialist', 'leader'],
+    when: (d) => d.status === 'processing' && d.supplement_requests === 0,
+    fields: [reason, { name: 'missing', kind: 'lines', label: 'field.missing', hint: 'field.missing_hint' }],
+  },
+  {
+    action: 'supplement',
+    label: 'action.supplement',
+    roles: ['receptionist', 'citizen'],
+    when: is('waiting_supplement'),
+    fields: [],
+  },
+  {
+    action: 'extend',
+    label: 'action.extend',
+    roles: ['specialist', 'leader'],
+    when: (d) => d.status === 'processing' && d.extensions === 0,
+    fields: [reason, { name: 'new_due_at', kind: 'datetime', label: 'field.new_due_at', required: true }],
+    check: (v, c) => {
+      const due = c.dossier.due_at;
+      const chosen = v['new_due_at'];
+      return due && chosen && new Date(localInputToIso(chosen)).getTime() <= new Date(due).getTime()
+        ? { new_due_at: 'field.new_due_at_later' }
+        : {};
+    },
+  },
+  {
+    action: 'transfer',
+    label: 'action.transfer',
+    roles: ['specialist', 'leader'],
+    when: is('processing'),
+    fields: [{ name: 'to_agency', kind: 'select', label: 'field.to_agency', required: true, options: agencyOptions }, reason],
+  },
+  {
+    action: 'fees',
+    label: 'action.fees',
+    roles: ['receptionist', 'specialist', 'leader'],
+    when: isOpen,
+    fields: [
+      { name: 'amount', kind: 'money', label: 'field.amount', required: true },
+      { name: 'description', kind: 'text', label: 'field.description', required: true },
+    ],
+  },
+  {
+    action: 'payments',
+    label: 'action.payments',
+    roles: ['receptionist', 'citizen'],
+    when: (d) => (isOpen(d) || d.status === 'returned') && d.fees.paid_vnd < d.fees.assessed_vnd,
+    fields: [
+      {
+        name: 'amount',
+        kind: 'money',
+        label: 'field.amount',
+        required: true,
+        initial: (c) => String(c.dossier.fees.assessed_vnd - c.dossier.fees.paid_vnd),
+      },
+      {
+        name: 'method',
+        kind: 'select',
+        label: 'field.method',
+        required: true,
+        initial: (c) => (c.account.role === 'citizen' ? 'online' : 'counter'),
+        // A citizen pays online only.
+        options: (c, t) =>
+          (c.account.role === 'citizen' ? PAYMENT_METHODS.slice(1) : PAYMENT_METHODS).map((m) => ({ value: m, label: t(`payment.${m}`) })),
+      },
+      { name: 'reference', kind: 'text', label: 'field.reference' },
+    ],
+  },
+  {
+    action: 'digitize',
+    label: 'action.digitize',
+    roles: ['receptionist', 'specialist', 'leader'],
+    when: (d) => d.status !== 'reception_refused',
+    fields: [
+      { name: 'component_seq', kind: 'select', label: 'field.component_seq', required: true, options: digitizeOptions },
+      { name: 'file', kind: 'text', label: 'field.file', required: true, hint: 'field.file_hint' },
+    ],
+    body: (v) => ({ component_seq: Number(v['component_seq']), file: (v['file'] ?? '').trim() }),
+  },
+  {
+    action: 'evaluate',
+    label: 'action.evaluate',
+    roles: ['citizen', 'receptionist'],
+    when: is('returned'),
+    fields: [
+      { name: 'score', kind: 'stars', label: 'field.score', required: true },
+      { name: 'comment', kind: 'textarea', label: 'field.comment' },
+    ],
+  },
+  {
+    action: 'refuse-reception',
+    label: 'action.refuse-reception',
+    roles: ['receptionist'],
+    when: is('submitted'),
+    fields: [reason],
+    danger: true,
+  },
+  {
+    action: 'refuse',
+    label: 'action.refuse',
+    roles: ['leader'],
+    when: is('processing', 'waiting_supplement'),
+    fields: [reason],
+    danger: true,
+  },
+  {
+    action: 'withdraw',
+    label: 'action.withdraw',
+    roles: ['receptionist', 'citizen'],
+    when: is('submitted', 'processing', 'waiting_supplement'),
+    fields: [reason],
+    danger: true,
+  },
+  {
+    action: 'cancel',
+    label: 'action.cancel',
+    roles: ['receptionist', 'director'],
+    when: is('submitted', 'processing', 'waiting_supplement'),
+    fields: [reason],
+    danger: true,
+  },
+];
+
+export function availableActions(account: Account, dossier: Dossier): ActionSpec[] {
+  return ACTIONS.filter((spec) => spec.roles.includes(account.role) && spec.when(dossier));
+}
+
+// The body from the form's values: texts trimmed and left out when blank, lists one item per line, money as
+// integer đồng, times as ISO with the Viet Nam offset, the score as a number.
+export function bodyOf(spec: ActionSpec, values: Values): Record<string, unknown> {
+  if (spec.body) return spec.body(values);
+  const body: Record<string, unknown> = {};
+  for (const field of spec.fields) {
+    const raw = (values[field.name] ?? '').trim();
+    if (!raw) continue;
+    switch (field.kind) {
+      case 'lines': {
+        const items = raw
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean);
+        if (items.length > 0) body[field.name] = items;
+        break;
+      }
+      case 'money':
+        body[field.name] = Number(raw.replace(/[.\s,]/g, ''));
+        break;
+      case 'decimal':
+      case 'stars':
+        body[field.name] = Number(raw.replace(',', '.'));
+        break;
+      case 'datetime':
+        body[field.name] = localInputToIso(raw);
+        break;
+      case 'text':
+      case 'textarea':
+      case 'select':
+        body[field.name] = raw;
+        break;
+    }
+  }
+  return body;
+}
+
+// The problems of the values: required fields, numbers, then the action's own check.
+export function checkValues(spec: ActionSpec, values: Values, context: ActionContext): Record<string, MessageKey> {
+  const problems: Record<string, MessageKey> = {};
+  for (const field of spec.fields) {
+    const raw = (values[field.name] ?? '').trim();
+    if (!raw) {
+      if (field.required) problems[field.name] = field.kind === 'stars' ? 'rating.required' : 'common.required';
+      continue;
+    }
+    if (field.kind === 'money' && !/^[1-9]\d{0,12}$/.test(raw.replace(/[.\s,]/g, ''))) problems[field.name] = 'field.money_invalid';
+    if (field.kind === 'decimal') {
+      const n = Number(raw.replace(',', '.'));
+      if (!Number.isFinite(n) || n <= 0 || n > 3650) problems[field.name] = 'time.invalid';
+    }
+  }
+  return { ...problems, ...(spec.check?.(values, context) ?? {}) };
+}

@@ -1,0 +1,101 @@
+// Public tracking by dossier code (GET /api/v1/track/{code}) — what the QR code of the receipt slip opens:
+// status and dates, no personal data. The applicant, logged in, can rate the service once it is returned.
+import { fetchDossier } from '../../api/dossiers';
+import { trackDossier } from '../../api/catalogue';
+import type { Account } from '../../api/types';
+import { FailureNotice, Loading } from '../../components/FailureNotice';
+import { formatDateTime } from '../../format/datetime';
+import { useResource } from '../../hooks/useResource';
+import { useI18n } from '../../i18n/i18n';
+import { href } from '../../router';
+import { loginHref } from '../../session';
+import { TrackForm } from '../citizen/CitizenPortal';
+import { RatingForm } from './RatingForm';
+
+// The dossier as its applicant sees it, when the logged-in citizen is the applicant (else nothing: the
+// server refuses someone else's dossier).
+function useOwnDossier(code: string, account: Account | null) {
+  return useResource(
+    () => (account?.role === 'citizen' ? fetchDossier(code).catch(() => null) : Promise.resolve(null)),
+    [code, account?.login],
+  );
+}
+
+function Rating({ code, account, returned }: { code: string; account: Account | null; returned: boolean }) {
+  const { t } = useI18n();
+  const own = useOwnDossier(code, account);
+  if (!returned) return null;
+  if (!account) {
+    return (
+      <p class="notice notice--info">
+        {t('rating.login')}{' '}
+        <a href={loginHref()} data-testid="rating-login">
+          {t('nav.login')}
+        </a>
+      </p>
+    );
+  }
+  const dossier = own.data?.dossier;
+  return dossier ? <RatingForm dossier={dossier} onRated={own.reload} /> : null;
+}
+
+export function TrackScreen({ code, account }: { code: string | null; account: Account | null }) {
+  const { t } = useI18n();
+  const tracking = useResource(() => (code ? trackDossier(code) : Promise.resolve(null)), [code]);
+  return (
+    <section>
+      <h1>{t('track.title')}</h1>
+      <section class="panel">
+        <TrackForm />
+      </section>
+      {code && tracking.loading && !tracking.data && <Loading />}
+      <FailureNotice failure={tracking.failure} onRetry={tracking.reload} testid="track-failure" />
+      {tracking.data && (
+        <section class="panel" data-testid="tracking">
+          <p class="muted mono">{tracking.data.code}</p>
+          <h2>{tracking.data.procedure.name || tracking.data.procedure.code}</h2>
+          <p class={`status status--${tracking.data.status}`} data-testid="track-status" data-status={tracking.data.status}>
+            {t(`status.${tracking.data.status}`)}
+          </p>
+          <dl class="facts facts--columns">
+            <div>
+              <dt>{t('dossier.received_at')}</dt>
+              <dd>{formatDateTime(tracking.data.received_at)}</dd>
+            </div>
+            <div>
+              <dt>{t('dossier.due')}</dt>
+              <dd data-testid="track-due">
+                {formatDateTime(tracking.data.due_at)}
+                {tracking.data.overdue && <span class="badge badge--danger">{t('urgency.overdue')}</span>}
+              </dd>
+            </div>
+            {tracking.data.completed_at && (
+              <div>
+                <dt>{t('dossier.completed_at')}</dt>
+                <dd>{formatDateTime(tracking.data.completed_at)}</dd>
+              </div>
+            )}
+            {tracking.data.timeliness && (
+              <div>
+                <dt>{t('dossier.timeliness')}</dt>
+                <dd data-testid="track-timeliness">{t(`timeliness.${tracking.data.timeliness}`)}</dd>
+              </div>
+            )}
+            {tracking.data.returned_at && (
+              <div>
+                <dt>{t('dossier.returned_at')}</dt>
+                <dd>{formatDateTime(tracking.data.returned_at)}</dd>
+              </div>
+            )}
+          </dl>
+          {account && account.role !== 'citizen' && (
+            <a class="button button--secondary" href={href(['ho-so', tracking.data.code])}>
+              {t('dossier.title')}
+            </a>
+          )}
+        </section>
+      )}
+      {code && tracking.data && <Rating code={code} account={account} returned={tracking.data.status === 'returned'} />}
+    </section>
+  );
+}
