@@ -1,0 +1,456 @@
+// The life of one dossier through the web application, in a real browser (Debian's chromium, headless, driven
+// by playwright-core), every role in its own browser context, in Vietnamese, at 1366×768:
+//   the supervisor notes Vân Sơn's figures for this quarter; the receptionist receives "Đăng ký tạm trú" for the
+//   demo citizen (a CCCD flagged as typed, a field the server refuses shown beside it, a double click that makes
+//   one dossier) and gets the slip with its QR code; the specialist asks for a supplement; anyone tracks it by
+//   code; the receptionist records the supplement; the leader approves; the receptionist hands the result back;
+//   the citizen logs in and rates it 5 stars; the supervisor sees one more received and one more resolved; the
+//   administrator's screen opens.
+// Usage: MOTCUA_URL=http://127.0.0.1:PORT MOTCUA_PASSWORD=… node lifecycle.test.mjs
+//   MOTCUA_SCREENSHOTS=1 also writes docs/screens/*.png; MOTCUA_CHROMIUM overrides /usr/bin/chromium.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const BASE = (process.env.MOTCUA_URL ?? '').replace(/\/$/, '');
+const PASSWORD = process.env.MOTCUA_PASSWORD ?? '';
+const CHROMIUM = process.env.MOTCUA_CHROMIUM || '/usr/bin/chromium';
+const SCREENSHOTS = process.env.MOTCUA_SCREENSHOTS === '1';
+const SCREENS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'screens');
+if (!BASE || !PASSWORD) {
+  console.error('usage: MOTCUA_URL=http://127.0.0.1:PORT MOTCUA_PASSWORD=… node lifecycle.test.mjs');
+  process.exit(2);
+}
+
+// The demo data (motcua init --demo).
+const CITIZEN_ID = '025090001234';
+const CITIZEN_NAME = 'Nguyễn Thị Mai';
+const UNIT = '05152'; // Xã Vân Sơn
+const POINT = '05152-ttpvhcc';
+const AGENCY = '000.00.25.H52';
+const PROCEDURE = '1.004194'; // Đăng ký tạm trú
+const CODE_PATTERN = /^000\.00\.25\.H52-\d{6}-\d{4}$/;
+
+const STEP_MS = 20_000; // a step fails after this, naming itself
+const WAIT_MS = 15_000; // a single wait fails before its step does, naming the element
+
+// --- Steps ------------------------------------------------------------------------------------------------------
+
+let browser;
+const pageErrors = [];
+const timings = [];
+
+// Runs one step within STEP_MS; a failure names the step.
+async function step(name, body) {
+  const started = Date.now();
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${STEP_MS / 1000} s`)), STEP_MS);
+  });
+  try {
+    await Promise.race([body(), timeout]);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`step "${name}" failed: ${reason}`, { cause: error });
+  } finally {
+    clearTimeout(timer);
+  }
+  const ms = Date.now() - started;
+  timings.push([name, ms]);
+  console.log(`ok   ${name} (${ms} ms)`);
+}
+
+// A fresh browser context (its own sessionStorage: one logged-in account) and its page.
+async function newPage() {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+    acceptDownloads: false,
+  });
+  context.setDefaultTimeout(WAIT_MS);
+  context.setDefaultNavigationTimeout(WAIT_MS);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+  return page;
+}
+
+async function logIn(page, login, role) {
+  await page.goto(`${BASE}/#/dang-nhap`);
+  await page.getByTestId('login-form').waitFor();
+  await page.getByTestId('login-name').fill(login);
+  await page.getByTestId('login-password').fill(PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.locator(`[data-testid="account"][data-role="${role}"]`).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'vi', 'the interface is in Vietnamese');
+}
+
+async function screenshot(page, name, options = {}) {
+  if (!SCREENSHOTS) return;
+  mkdirSync(SCREENS_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`), animations: 'disabled', ...options });
+  console.log(`     wrote docs/screens/${name}.png`);
+}
+
+// The API, as the account logged in on `page` (its token is in the page's sessionStorage).
+async function api(page, path) {
+  const token = await page.evaluate(() => sessionStorage.getItem('motcua.token'));
+  assert.ok(token, 'the page holds a session token');
+  const response = await page.request.get(`${BASE}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+  assert.equal(response.status(), 200, `GET ${path}: ${await response.text()}`);
+  return response.json();
+}
+
+// Every dossier code the account sees (GET /api/v1/dossiers, all pages).
+async function dossierCodes(page) {
+  const codes = [];
+  let cursor = null;
+  do {
+    const page_ = await api(page, `/api/v1/dossiers?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    codes.push(...page_.items.map((d) => d.code));
+    cursor = page_.next_cursor ?? null;
+  } while (cursor);
+  return codes;
+}
+
+// The row of `code` in a paged list, pressing "more" until it shows.
+async function rowOf(page, testid, code) {
+  const row = page.locator(`[data-testid="${testid}"][data-code="${code}"]`);
+  for (;;) {
+    const more = page.getByTestId('load-more');
+    await row.or(more).first().waitFor();
+    if (await row.count()) return row;
+    await more.click();
+  }
+}
+
+async function statusOf(page) {
+  return page.getByTestId('dossier-status').getAttribute('data-status');
+}
+
+async function waitForStatus(page, status) {
+  await page.locator(`[data-testid="dossier-status"][data-status="${status}"]`).waitFor();
+}
+
+// Opens an action's form on the dossier page, fills its fields, sends it and waits for the new status.
+async function act(page, action, fields, status) {
+  await page.getByTestId(`action-${action}`).click();
+  const form = page.getByTestId(`action-form-${action}`);
+  await form.waitFor();
+  for (const [name, value] of Object.entries(fields)) await page.getByTestId(`action-${action}-${name}`).fill(value);
+  await page.getByTestId(`action-submit-${action}`).click();
+  await page.locator(`[data-testid="action-done"][data-action="${action}"]`).waitFor();
+  await waitForStatus(page, status);
+}
+
+// At the counter: finds the procedure typed without diacritics, chooses it and ticks every component.
+async function chooseProcedureAndTick(page) {
+  await page.getByTestId('procedure-search').fill('dang ky tam tru');
+  const hit = page.locator(`[data-testid="procedure-result"][data-code="${PROCEDURE}"]`);
+  await hit.waitFor();
+  assert.match(await hit.innerText(), /Đăng ký tạm trú/);
+  await hit.click();
+  await page.locator(`[data-testid="counter-procedure"][data-code="${PROCEDURE}"]`).waitFor();
+  await page.getByTestId('procedure-channels').waitFor();
+  await page.getByTestId('component-row').first().waitFor();
+  await page.getByTestId('components-all').click();
+  const boxes = page.getByTestId('component-received');
+  const n = await boxes.count();
+  assert.ok(n > 0, 'the procedure has components');
+  for (let i = 0; i < n; i += 1) assert.ok(await boxes.nth(i).isChecked(), `component ${i + 1} is ticked`);
+  await page.getByTestId('component-originals').first().waitFor();
+}
+
+// Waits until the counter has chosen its receiving point (the first of the unit's, once loaded) and agency.
+async function waitForPoint(page) {
+  await page.waitForFunction(
+    ([point, agency]) =>
+      document.querySelector('[data-testid="receiving-point"]')?.value === point &&
+      document.querySelector('[data-testid="competent-agency"]')?.value === agency,
+    [POINT, AGENCY],
+  );
+}
+
+// The supervisor's figures of Vân Sơn for this quarter, from its report on the dashboard.
+async function vanSonFigures(page) {
+  await page.goto(`${BASE}/#/giam-sat`);
+  await page.getByTestId('period-picker').waitFor();
+  assert.equal(await page.getByTestId('period-preset').inputValue(), 'this_quarter', 'the dashboard opens on this quarter');
+  const row = page.locator(`[data-testid="ranking-row"][data-unit="${UNIT}"]`);
+  await row.waitFor();
+  await row.getByRole('link').click();
+  const report = page.locator(`[data-testid="unit-report"][data-unit="${UNIT}"]`);
+  await report.waitFor();
+  assert.match(page.url(), new RegExp(`#/giam-sat/don-vi/${UNIT}\\?`));
+  const figure = async (id) => {
+    const text = await report.locator(`[data-testid="report-totals"] [data-figure="${id}"] .card__value`).innerText();
+    assert.match(text.trim(), /^\d+$/, `figure ${id} is a count: "${text}"`);
+    return Number(text.trim());
+  };
+  const [received, early, onTime, late] = [
+    await figure('received_total'),
+    await figure('resolved_early'),
+    await figure('resolved_on_time'),
+    await figure('resolved_late'),
+  ];
+  return { received, resolved: early + onTime + late };
+}
+
+// --- The test ---------------------------------------------------------------------------------------------------
+
+async function main() {
+  const started = Date.now();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-proxy-server', '--disable-dev-shm-usage', '--disable-gpu'],
+  });
+  const pages = {};
+  let code = '';
+  let before; // Vân Sơn's figures before the dossier
+
+  // Taken before the counter receives the dossier (the brief's step 2), so that step 8 can compare.
+  await step('2. supervisor notes Vân Sơn figures for this quarter (before)', async () => {
+    pages.supervisor = await newPage();
+    await logIn(pages.supervisor, 'giam.sat', 'supervisor');
+    before = await vanSonFigures(pages.supervisor);
+    console.log(`     Vân Sơn, this quarter: received ${before.received}, resolved ${before.resolved}`);
+  });
+
+  const counter = (pages.receptionist = await newPage());
+  let codesBefore;
+  const intakePosts = [];
+  counter.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/v1/dossiers') intakePosts.push(request);
+  });
+
+  await step('1a. receptionist logs in at the counter', async () => {
+    await logIn(counter, 'tiep.nhan', 'receptionist');
+    await counter.getByTestId('counter-form').waitFor();
+    assert.match(counter.url(), /#\/quay$/);
+    codesBefore = await dossierCodes(counter);
+  });
+
+  await step('1b. finds "Đăng ký tạm trú" typed without diacritics and ticks the components', async () => {
+    await chooseProcedureAndTick(counter);
+  });
+
+  await step('1c. an invalid CCCD is flagged as typed, before anything is sent', async () => {
+    const id = counter.getByTestId('applicant-citizen-id');
+    await id.fill('999090001234');
+    const error = counter.getByTestId('applicant-citizen-id-error');
+    await error.waitFor();
+    assert.match(await error.innerText(), /999/);
+    assert.equal(await id.getAttribute('aria-invalid'), 'true');
+    await counter.getByTestId('applicant-name').fill(CITIZEN_NAME);
+    await counter.getByTestId('receive-submit').click();
+    await error.waitFor(); // still there after "receive"
+    assert.equal(intakePosts.length, 0, 'a form with an invalid CCCD is not sent');
+  });
+
+  await step('1d. a field the server refuses is shown beside that field, nothing is created', async () => {
+    await counter.getByTestId('applicant-citizen-id').fill(CITIZEN_ID);
+    // (The error of the former number stays until the next "receive": a known web/ shortcoming, not checked here.)
+    // The demo citizen has applied before: the counter offers to fill the particulars in.
+    await counter.getByTestId('returning-applicant').waitFor();
+    // 239 characters (under the field's 300) but 303 UTF-8 bytes (over the API's 300): only the server refuses it.
+    const longName = `${CITIZEN_NAME} `.repeat(16).trim();
+    await counter.getByTestId('applicant-name').fill(longName);
+    await counter.getByTestId('applicant-phone').fill('0912345678');
+    await counter.getByTestId('applicant-address').fill('Xóm Mường, xã Vân Sơn, tỉnh Phú Thọ');
+    await waitForPoint(counter);
+    const answer = counter.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/dossiers');
+    await counter.getByTestId('receive-submit').click();
+    const response = await answer;
+    assert.equal(response.status(), 400);
+    assert.equal((await response.json()).error.field, 'applicant.name');
+    const error = counter.getByTestId('applicant-name-error');
+    await error.waitFor();
+    assert.match(await error.innerText(), /300/);
+    assert.equal(await counter.getByTestId('applicant-name').getAttribute('aria-invalid'), 'true');
+    assert.equal(await counter.getByTestId('applicant-citizen-id-error').count(), 0, 'the corrected CCCD is no longer flagged');
+    assert.equal(await counter.getByTestId('failure').count(), 0, 'the field error is not also shown as a general failure');
+    assert.equal((await dossierCodes(counter)).length, codesBefore.length, 'a refused intake creates no dossier');
+  });
+
+  await step('1e. on a fresh form, fills the applicant as the demo citizen', async () => {
+    await counter.reload();
+    await counter.getByTestId('counter-form').waitFor();
+    await chooseProcedureAndTick(counter);
+    await counter.getByTestId('applicant-citizen-id').fill(CITIZEN_ID);
+    await counter.getByTestId('returning-applicant').waitFor();
+    await counter.getByTestId('applicant-name').fill(CITIZEN_NAME);
+    await counter.getByTestId('applicant-phone').fill('0912345678');
+    await counter.getByTestId('applicant-address').fill('Xóm Mường, xã Vân Sơn, tỉnh Phú Thọ');
+    await waitForPoint(counter);
+    assert.equal(await counter.locator('.field__error').count(), 0, 'no field is flagged');
+    await counter.evaluate(() => {
+      if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+      window.scrollTo(0, 0);
+    });
+    await screenshot(counter, 'counter');
+  });
+
+  await step('1f. receives the dossier with a double click: one dossier, then the slip', async () => {
+    const postsBefore = intakePosts.length;
+    await counter.getByTestId('receive-submit').dblclick();
+    await counter.waitForURL(/#\/quay\/phieu\//);
+    await counter.getByTestId('slip').waitFor();
+    code = (await counter.getByTestId('slip-code').innerText()).trim();
+    assert.match(code, CODE_PATTERN);
+    const posts = intakePosts.slice(postsBefore);
+    assert.ok(posts.length >= 1, 'the intake was sent');
+    const keys = new Set(await Promise.all(posts.map((p) => p.headerValue('idempotency-key'))));
+    assert.ok(!keys.has(null) && keys.size === 1, `every intake POST of the double click carries one Idempotency-Key: ${[...keys]}`);
+    const codesAfter = await dossierCodes(counter);
+    assert.equal(codesAfter.length, codesBefore.length + 1, `a double click made one dossier (${posts.length} POST)`);
+    assert.ok(codesAfter.includes(code) && !codesBefore.includes(code));
+    console.log(`     dossier ${code} (${posts.length} POST for the double click)`);
+  });
+
+  await step('1g. the slip shows the code, the appointment and a QR code of the tracking page', async () => {
+    assert.match(await counter.getByTestId('slip-applicant').innerText(), new RegExp(CITIZEN_NAME));
+    assert.match(await counter.getByTestId('slip-procedure').innerText(), new RegExp(PROCEDURE.replace('.', '\\.')));
+    assert.match((await counter.getByTestId('slip-appointment').innerText()).trim(), /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    assert.ok((await counter.getByTestId('slip-components').locator('tbody tr').count()) > 0, 'the slip lists the documents');
+    const qr = counter.getByTestId('slip-qr');
+    await qr.waitFor();
+    const tag = await qr.evaluate((el) => el.tagName.toLowerCase());
+    assert.ok(['svg', 'canvas', 'img'].includes(tag), `the QR code is an image (${tag})`);
+    if (tag === 'img') {
+      await counter.waitForFunction((el) => el.complete && el.naturalWidth > 0, await qr.elementHandle());
+    }
+    assert.ok((await qr.getAttribute('data-text'))?.endsWith(`#/tra-cuu/${code}`), 'the QR code opens the tracking page');
+    await screenshot(counter, 'slip', { fullPage: true });
+  });
+
+  const desk = (pages.specialist = await newPage());
+  // A specialist's inbox holds the dossiers assigned to them; a new one is opened by its code.
+  await step('3a. the specialist opens the dossier page by its code', async () => {
+    await logIn(desk, 'chuyen.vien', 'specialist');
+    assert.match(desk.url(), /#\/hop-thu$/);
+    await desk.getByTestId('inbox-all').waitFor();
+    await desk.getByTestId('open-code').fill(code);
+    await desk.getByTestId('open-code-submit').click();
+    await desk.waitForURL(new RegExp(`#/ho-so/${code.replace(/\./g, '\\.')}$`));
+    await desk.getByTestId('dossier-code').waitFor();
+    assert.equal((await desk.getByTestId('dossier-code').innerText()).trim(), code);
+    assert.equal(await statusOf(desk), 'processing');
+  });
+
+  await step('3b. the specialist asks for a supplement with a reason', async () => {
+    await desk.getByTestId('action-request-supplement').click();
+    await desk.getByTestId('action-form-request-supplement').waitFor();
+    await desk.getByTestId('action-submit-request-supplement').click(); // no reason yet
+    await desk.getByTestId('action-request-supplement-reason-error').waitFor();
+    await desk.getByTestId('action-request-supplement-reason').fill('Thiếu giấy tờ chứng minh chỗ ở hợp pháp');
+    await desk.getByTestId('action-request-supplement-missing').fill('Hợp đồng thuê nhà có công chứng\nTờ khai CT01 có chữ ký chủ hộ');
+    await desk.getByTestId('action-submit-request-supplement').click();
+    await desk.locator('[data-testid="action-done"][data-action="request-supplement"]').waitFor();
+    await waitForStatus(desk, 'waiting_supplement');
+    const event = desk.locator('[data-testid="timeline-event"][data-type="supplement_requested"]');
+    await event.waitFor();
+    assert.match(await event.innerText(), /chứng minh chỗ ở hợp pháp/);
+    assert.match(await event.innerText(), /Hợp đồng thuê nhà/);
+    assert.ok((await desk.getByTestId('timeline-event').count()) >= 2, 'the timeline holds the reception and the request');
+    await screenshot(desk, 'dossier', { fullPage: true });
+  });
+
+  await step('4a. anyone tracks the dossier by its code, without logging in', async () => {
+    const visitor = await newPage();
+    await visitor.goto(`${BASE}/#/cong-dan`);
+    await visitor.getByTestId('track-form').waitFor();
+    await visitor.getByTestId('login-link').waitFor(); // not logged in
+    await visitor.getByTestId('track-code').fill(code);
+    await visitor.getByTestId('track-submit').click();
+    await visitor.waitForURL(/#\/tra-cuu\//);
+    const status = visitor.locator('[data-testid="track-status"][data-status="waiting_supplement"]');
+    await status.waitFor();
+    assert.match(await status.innerText(), /chờ bổ sung/i);
+    await visitor.getByTestId('track-due').waitFor();
+    const panel = await visitor.getByTestId('tracking').innerText();
+    assert.ok(!panel.includes(CITIZEN_NAME) && !panel.includes(CITIZEN_ID), 'public tracking shows no personal data');
+    await screenshot(visitor, 'tracking');
+    await visitor.context().close();
+  });
+
+  await step('4b. the receptionist records the supplement', async () => {
+    await counter.getByTestId('nav-hop-thu').click();
+    await counter.getByTestId('open-code').fill(code);
+    await counter.getByTestId('open-code-submit').click();
+    await counter.getByTestId('dossier-code').waitFor();
+    await waitForStatus(counter, 'waiting_supplement');
+    await act(counter, 'supplement', {}, 'processing');
+    await counter.locator('[data-testid="timeline-event"][data-type="supplemented"]').waitFor();
+  });
+
+  const leader = (pages.leader = await newPage());
+  await step('5. the leader approves with a result', async () => {
+    await logIn(leader, 'lanh.dao', 'leader');
+    await leader.goto(`${BASE}/#/ho-so/${code}`);
+    await waitForStatus(leader, 'processing');
+    await act(leader, 'approve', { result: 'Cấp xác nhận đăng ký tạm trú cho bà Nguyễn Thị Mai, thời hạn 24 tháng' }, 'result_ready');
+    await leader.locator('[data-testid="timeline-event"][data-type="result_approved"]').waitFor();
+  });
+
+  await step('6. the receptionist hands the result back', async () => {
+    await counter.getByTestId('nav-hop-thu').click();
+    const row = await rowOf(counter, 'inbox-row', code);
+    assert.equal(await counter.getByTestId('inbox-to-hand-over').locator(`[data-code="${code}"]`).count(), 1, 'listed to hand over');
+    await screenshot(counter, 'inbox');
+    await row.getByRole('link', { name: code }).click();
+    await waitForStatus(counter, 'result_ready');
+    await act(counter, 'return', {}, 'returned');
+    await counter.locator('[data-testid="timeline-event"][data-type="result_returned"]').waitFor();
+  });
+
+  const citizen = (pages.citizen = await newPage());
+  await step('7. the citizen logs in, finds the dossier and rates it 5 stars', async () => {
+    await logIn(citizen, 'cong.dan', 'citizen');
+    assert.match(citizen.url(), /#\/cong-dan$/);
+    await rowOf(citizen, 'my-dossier-row', code);
+    await citizen.goto(`${BASE}/#/tra-cuu/${code}`);
+    await citizen.locator('[data-testid="track-status"][data-status="returned"]').waitFor();
+    await citizen.getByTestId('rating-form').waitFor();
+    await citizen.getByTestId('rating-star-5').click();
+    await citizen.getByTestId('rating-comment').fill('Cán bộ hướng dẫn tận tình, trả kết quả đúng hẹn.');
+    await citizen.getByTestId('rating-submit').click();
+    await citizen.getByTestId('rating-done').waitFor();
+    const view = await api(citizen, `/api/v1/dossiers/${code}`);
+    assert.equal(view.dossier.evaluation, 5, 'the rating is recorded');
+    await citizen.getByTestId('nav-cong-dan').click();
+    await rowOf(citizen, 'my-dossier-row', code);
+    await screenshot(citizen, 'citizen');
+  });
+
+  await step('8a. the supervisor sees one more received and one more resolved', async () => {
+    const after = await vanSonFigures(pages.supervisor);
+    console.log(`     Vân Sơn, this quarter: received ${after.received}, resolved ${after.resolved}`);
+    assert.equal(after.received, before.received + 1, 'received total +1');
+    assert.equal(after.resolved, before.resolved + 1, 'resolved +1');
+    await screenshot(pages.supervisor, 'dashboard');
+  });
+
+  await step('8b. the administrator opens the administration', async () => {
+    const admin = (pages.admin = await newPage());
+    await logIn(admin, 'quan.tri', 'administrator');
+    await admin.getByTestId('admin-tab-nguoi-dung').waitFor();
+    await admin.locator('[data-testid="user-row"][data-login="tiep.nhan"]').waitFor();
+    await screenshot(admin, 'admin');
+  });
+
+  assert.deepEqual(pageErrors, [], 'no uncaught error in the pages');
+  console.log(`all steps passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(`FAIL: ${error instanceof Error ? error.message : String(error)}`);
+  if (pageErrors.length) console.error(`uncaught errors in the pages:\n  ${pageErrors.join('\n  ')}`);
+  process.exitCode = 1;
+} finally {
+  await browser?.close().catch(() => undefined);
+}

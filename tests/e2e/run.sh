@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# The end-to-end browser test: a demo database in a temporary folder, `motcua serve` on a free loopback port,
+# then tests/e2e/lifecycle.test.mjs (playwright-core driving Debian's /usr/bin/chromium, headless) against it.
+# Prints PASS or FAIL and exits 0 or 1; exits 77 (skipped) when /usr/bin/chromium is not installed.
+# The test's npm packages are installed by scripts/build.sh, never here: the test uses only the loopback.
+# Usage: run.sh PATH_TO_MOTCUA      (MOTCUA_SCREENSHOTS=1 also rewrites docs/screens/*.png)
+set -euo pipefail
+motcua=${1:?usage: run.sh PATH_TO_MOTCUA}
+here=$(cd "$(dirname "$0")" && pwd)
+chromium=${MOTCUA_CHROMIUM:-/usr/bin/chromium}
+
+if [[ ! -x $chromium ]]; then
+  echo "SKIP e2e.browser: $chromium is not installed (apt-get install chromium; scripts/install-deps.sh lists it)"
+  exit 77
+fi
+command -v node >/dev/null || { echo "FAIL e2e.browser: node is not installed (scripts/install-deps.sh)" >&2; exit 1; }
+if [[ ! -f $here/node_modules/playwright-core/package.json ]]; then
+  echo "FAIL e2e.browser: $here/node_modules has no playwright-core; run scripts/build.sh, which installs it" >&2
+  exit 1
+fi
+[[ -x $motcua ]] || { echo "FAIL e2e.browser: $motcua is not an executable" >&2; exit 1; }
+
+tmp=$(mktemp -d)
+server_pid=""
+port=""
+
+cleanup() {
+  if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
+    kill -KILL "$server_pid"
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+fail() {
+  echo "FAIL e2e.browser: $*" >&2
+  [[ -f $tmp/server.log ]] && sed 's/^/  server: /' "$tmp/server.log" | tail -n 40 >&2
+  exit 1
+}
+
+# Polls /healthz for up to 10 s; fails early if the server process is gone (e.g. its port was taken).
+wait_until_healthy() {
+  for _ in $(seq 100); do
+    kill -0 "$server_pid" 2>/dev/null || return 1
+    if curl -fsS --noproxy '*' "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; then
+      kill -0 "$server_pid" 2>/dev/null && return 0  # still ours, not another server on that port
+      return 1
+    fi
+    sleep 0.1
+  done
+  fail "server on port $port did not answer /healthz within 10 s"
+}
+
+# The script cannot learn a port-0 choice, so it derives ports from its PID and moves on when one is taken
+# (a range apart from the CLI tests').
+start_server() {
+  for attempt in 0 1 2 3 4; do
+    port=$((20000 + ($$ * 7 + attempt * 131) % 2000))
+    "$motcua" serve --db "$tmp/m.db" --listen "127.0.0.1:$port" >"$tmp/server.log" 2>&1 &
+    server_pid=$!
+    wait_until_healthy && return 0
+    wait "$server_pid" || true
+  done
+  fail "could not start the server on any of 5 ports"
+}
+
+stop_server() {
+  kill -TERM "$server_pid"
+  for _ in $(seq 50); do
+    kill -0 "$server_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -0 "$server_pid" 2>/dev/null && fail "server still running 5 s after SIGTERM"
+  local rc=0
+  wait "$server_pid" || rc=$?
+  server_pid=""
+  [[ $rc == 0 ]] || fail "server exited with status $rc after SIGTERM"
+}
+
+password=e2e-demo-password
+MOTCUA_DEMO_PASSWORD=$password "$motcua" init --db "$tmp/m.db" --demo >"$tmp/init.log" 2>&1 ||
+  fail "motcua init --demo failed: $(cat "$tmp/init.log")"
+start_server
+
+started=$SECONDS
+rc=0
+MOTCUA_URL="http://127.0.0.1:$port" MOTCUA_PASSWORD=$password MOTCUA_CHROMIUM=$chromium \
+  node "$here/lifecycle.test.mjs" || rc=$?
+[[ $rc == 0 ]] || fail "lifecycle.test.mjs failed (exit $rc) after $((SECONDS - started)) s"
+stop_server
+echo "PASS e2e.browser ($((SECONDS - started)) s, port $port)"
