@@ -3,6 +3,7 @@
 #include <span>
 
 #include "embedded_file.h"
+#include "http/calendar_api.h"
 #include "http/health_handler.h"
 #include "http/report_api.h"
 #include "http/users_api.h"
@@ -36,6 +37,7 @@ Router MakeApiRouter(const ApiContext& context) {
   AddDossierApi(router, context.dossiers);
   AddReportApi(router, context.sessions);
   AddUsersApi(router, context.sessions);
+  AddCalendarApi(router, context.sessions);
   return router;
 }
 

@@ -41,6 +41,12 @@ struct CatalogueChanges {
   std::size_t TotalWritten() const;
 };
 
+// One stored calendar day and where it comes from.
+struct CalendarDayRecord {
+  CalendarEntry entry;
+  std::string source;  // "reference" or "admin"
+};
+
 struct CatalogueCounts {
   std::size_t provinces = 0, communes = 0, legacy_communes = 0, legacy_links = 0, procedures = 0,
               procedure_channels = 0, procedure_documents = 0, calendar_days = 0;
@@ -216,6 +222,13 @@ class Store {
   virtual Result<std::optional<Procedure>> FindProcedure(std::string_view code) = 0;
 
   virtual Result<std::vector<CalendarEntry>> CalendarEntries() = 0;
+  // Every calendar day in date order with where it comes from: "reference" (the shipped catalogue) or
+  // "admin" (saved by SaveCalendarDay).
+  virtual Result<std::vector<CalendarDayRecord>> CalendarDayRecords() = 0;
+  // Adds the day, or replaces the stored day with its date, marking it source 'admin' so that a later
+  // SaveReferenceCatalogue keeps it. Nothing is deleted: DayKind has no "ordinary working day", so a day
+  // can be re-classified but not removed. The caller validates the entry (app/calendar_admin.h).
+  virtual Result<void> SaveCalendarDay(const CalendarEntry& entry) = 0;
 
   // --- Dossiers (event-sourced; DESIGN.md §2) ---------------------------------------------------------
 

@@ -250,29 +250,25 @@ async function main() {
     assert.equal(intakePosts.length, 0, 'a form with an invalid CCCD is not sent');
   });
 
-  await step('1d. a field the server refuses is shown beside that field, nothing is created', async () => {
+  await step('1d. a name too long for the API (in UTF-8 bytes) is flagged as typed, nothing is sent', async () => {
     await counter.getByTestId('applicant-citizen-id').fill(CITIZEN_ID);
-    // (The error of the former number stays until the next "receive": a known web/ shortcoming, not checked here.)
     // The demo citizen has applied before: the counter offers to fill the particulars in.
     await counter.getByTestId('returning-applicant').waitFor();
-    // 239 characters (under the field's 300) but 303 UTF-8 bytes (over the API's 300): only the server refuses it.
+    assert.equal(await counter.getByTestId('applicant-citizen-id-error').count(), 0, 'the corrected CCCD is no longer flagged');
+    // 239 characters but 303 UTF-8 bytes, over the API's 300: caught before sending.
     const longName = `${CITIZEN_NAME} `.repeat(16).trim();
     await counter.getByTestId('applicant-name').fill(longName);
-    await counter.getByTestId('applicant-phone').fill('0912345678');
-    await counter.getByTestId('applicant-address').fill('Xóm Mường, xã Vân Sơn, tỉnh Phú Thọ');
-    await waitForPoint(counter);
-    const answer = counter.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/dossiers');
-    await counter.getByTestId('receive-submit').click();
-    const response = await answer;
-    assert.equal(response.status(), 400);
-    assert.equal((await response.json()).error.field, 'applicant.name');
     const error = counter.getByTestId('applicant-name-error');
     await error.waitFor();
     assert.match(await error.innerText(), /300/);
-    assert.equal(await counter.getByTestId('applicant-name').getAttribute('aria-invalid'), 'true');
-    assert.equal(await counter.getByTestId('applicant-citizen-id-error').count(), 0, 'the corrected CCCD is no longer flagged');
-    assert.equal(await counter.getByTestId('failure').count(), 0, 'the field error is not also shown as a general failure');
-    assert.equal((await dossierCodes(counter)).length, codesBefore.length, 'a refused intake creates no dossier');
+    let posted = false;
+    counter.on('request', (r) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/dossiers') posted = true;
+    });
+    await counter.getByTestId('receive-submit').click();
+    await error.waitFor();
+    assert.equal(posted, false, 'nothing is sent while a field is flagged');
+    assert.equal((await dossierCodes(counter)).length, codesBefore.length, 'no dossier is created');
   });
 
   await step('1e. on a fresh form, fills the applicant as the demo citizen', async () => {
@@ -391,6 +387,17 @@ async function main() {
     await logIn(leader, 'lanh.dao', 'leader');
     await leader.goto(`${BASE}/#/ho-so/${code}`);
     await waitForStatus(leader, 'processing');
+    // A field only the server can judge: the assignee must be an official of the deciding unit. Its refusal is
+    // shown beside the field.
+    await leader.getByTestId('action-assign').click();
+    await leader.getByTestId('action-form-assign').waitFor();
+    await leader.getByTestId('action-assign-step').fill('Thẩm định');
+    await leader.getByTestId('action-assign-assignee').fill('khong.ton.tai');
+    const refused = leader.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/assign'));
+    await leader.getByTestId('action-submit-assign').click();
+    assert.equal((await refused).status(), 400);
+    await leader.getByTestId('action-assign-assignee-error').waitFor();
+    await leader.getByTestId('action-close-assign').click();
     await act(leader, 'approve', { result: 'Cấp xác nhận đăng ký tạm trú cho bà Nguyễn Thị Mai, thời hạn 24 tháng' }, 'result_ready');
     await leader.locator('[data-testid="timeline-event"][data-type="result_approved"]').waitFor();
   });

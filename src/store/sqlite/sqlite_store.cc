@@ -173,6 +173,39 @@ class SqliteStore final : public Store {
     });
   }
 
+  Result<std::vector<CalendarDayRecord>> CalendarDayRecords() override {
+    return Guard("reading the calendar", [&]() -> Result<std::vector<CalendarDayRecord>> {
+      return Rows<CalendarDayRecord>(
+          "SELECT date, kind, name_vi, is_day_off, confidence, note, source FROM calendar_days ORDER BY date", "",
+          [](SQLite::Statement& q) {
+            return CalendarDayRecord{ReadCalendarEntry(q), Text(q, 6)};
+          });
+    });
+  }
+
+  Result<void> SaveCalendarDay(const CalendarEntry& entry) override {
+    return Guard("saving a calendar day", [&]() -> Result<void> {
+      SQLite::Statement upsert(
+          *db_,
+          "INSERT INTO calendar_days (date, kind, name_vi, is_day_off, confidence, note, source) "
+          "VALUES (?, ?, ?, ?, ?, ?, 'admin') ON CONFLICT (date) DO UPDATE SET kind = excluded.kind, "
+          "name_vi = excluded.name_vi, is_day_off = excluded.is_day_off, confidence = excluded.confidence, "
+          "note = excluded.note, source = 'admin'");
+      upsert.bind(1, FormatIsoDate(entry.date));
+      upsert.bind(2, std::string(DayKindName(entry.kind)));
+      upsert.bind(3, entry.name_vi);
+      if (entry.is_day_off) {
+        upsert.bind(4, *entry.is_day_off ? 1 : 0);
+      } else {
+        upsert.bind(4);
+      }
+      upsert.bind(5, entry.confidence);
+      upsert.bind(6, entry.note);
+      upsert.exec();
+      return {};
+    });
+  }
+
   Result<DossierState> AppendDossierEvents(std::span<const DossierEvent> events, const LifecycleLimits& limits,
                                            const DeadlinePolicy& policy) override {
     return Guard("appending dossier events", [&] { return dossiers_.Append(events, limits, policy); });

@@ -5,9 +5,25 @@ import { fetchDossier, fetchDossierPage } from '../api/dossiers';
 import type { Applicant } from '../api/types';
 import { citizenIdProblem, isCompleteCitizenId } from '../format/citizen-id';
 import { useI18n, type Translate } from '../i18n/i18n';
-import { TextAreaField, TextField } from './fields';
+import { LONG_TEXT_BYTES, SHORT_TEXT_BYTES } from '../format/text';
+import { TextAreaField, TextField, tooLongMessage } from './fields';
 
 export type ApplicantForm = Applicant;
+
+// The API's limit of each field, in UTF-8 bytes.
+const MAX_BYTES: Record<keyof ApplicantForm, number> = {
+  name: SHORT_TEXT_BYTES,
+  citizen_id: SHORT_TEXT_BYTES,
+  phone: SHORT_TEXT_BYTES,
+  email: SHORT_TEXT_BYTES,
+  address: LONG_TEXT_BYTES,
+  organisation: SHORT_TEXT_BYTES,
+};
+
+// The API field paths ("applicant.name") whose values differ between `before` and `after`.
+export function changedApplicantFields(before: ApplicantForm, after: ApplicantForm): string[] {
+  return (Object.keys(MAX_BYTES) as (keyof ApplicantForm)[]).filter((k) => before[k] !== after[k]).map((k) => `applicant.${k}`);
+}
 
 export const EMPTY_APPLICANT: ApplicantForm = { name: '', citizen_id: '', phone: '', email: '', address: '', organisation: '' };
 
@@ -37,6 +53,10 @@ export function applicantErrors(t: Translate, a: ApplicantForm, idRequired: bool
   }
   if (a.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a.email.trim())) errors['applicant.email'] = t('applicant.email_invalid');
   if (a.phone.trim() && !/^[0-9+ .-]{8,15}$/.test(a.phone.trim())) errors['applicant.phone'] = t('applicant.phone_invalid');
+  for (const key of Object.keys(MAX_BYTES) as (keyof ApplicantForm)[]) {
+    const message = tooLongMessage(t, a[key], MAX_BYTES[key]);
+    if (message) errors[`applicant.${key}`] = message;
+  }
   return errors;
 }
 
@@ -119,7 +139,7 @@ export function ApplicantFields({
           onValue={set('name')}
           required
           autoComplete="name"
-          maxLength={300}
+          maxBytes={MAX_BYTES.name}
           error={errors['applicant.name']}
           testid="applicant-name"
         />
@@ -146,6 +166,7 @@ export function ApplicantFields({
           value={value.phone}
           onValue={set('phone')}
           autoComplete="tel"
+          maxBytes={MAX_BYTES.phone}
           error={errors['applicant.phone']}
           testid="applicant-phone"
         />
@@ -156,6 +177,7 @@ export function ApplicantFields({
           value={value.email}
           onValue={set('email')}
           autoComplete="email"
+          maxBytes={MAX_BYTES.email}
           error={errors['applicant.email']}
           testid="applicant-email"
         />
@@ -166,7 +188,7 @@ export function ApplicantFields({
         rows={2}
         value={value.address}
         onValue={set('address')}
-        maxLength={2000}
+        maxBytes={MAX_BYTES.address}
         error={errors['applicant.address']}
         testid="applicant-address"
       />
@@ -176,7 +198,7 @@ export function ApplicantFields({
         hint={t('applicant.organisation_hint')}
         value={value.organisation}
         onValue={set('organisation')}
-        maxLength={300}
+        maxBytes={MAX_BYTES.organisation}
         error={errors['applicant.organisation']}
         testid="applicant-organisation"
       />

@@ -1,7 +1,17 @@
 // Labelled form controls: the label is tied to the control, the hint and the error are announced with it
 // (aria-describedby), and an invalid control says so (aria-invalid). Forms use noValidate and check their own
-// rules, so that messages are in the interface language.
+// rules, so that messages are in the interface language. A text with `maxBytes` is checked as it is typed
+// against the API's limit in UTF-8 bytes (a Vietnamese letter with its marks takes 2–3 bytes).
 import type { ComponentChildren } from 'preact';
+import { utf8Length } from '../format/text';
+import { useI18n, type Translate } from '../i18n/i18n';
+
+// "The text is too long" when `text` (as sent: trimmed) is over `maxBytes` UTF-8 bytes, else undefined.
+export function tooLongMessage(t: Translate, text: string, maxBytes: number | undefined): string | undefined {
+  if (maxBytes === undefined) return undefined;
+  const bytes = utf8Length(text.trim());
+  return bytes > maxBytes ? t('field.too_long', { bytes, max: maxBytes }) : undefined;
+}
 
 interface FieldProps {
   id: string;
@@ -54,15 +64,19 @@ export function TextField(
     inputMode?: 'numeric' | 'decimal' | 'text' | 'tel' | 'email' | undefined;
     autoComplete?: string | undefined;
     maxLength?: number | undefined;
+    // The API's limit in UTF-8 bytes, checked as typed.
+    maxBytes?: number | undefined;
     placeholder?: string | undefined;
     min?: string | undefined;
     max?: string | undefined;
     disabled?: boolean | undefined;
   },
 ) {
-  const { id, value, onValue, type, error, hint, required, testid } = props;
+  const { t } = useI18n();
+  const { id, value, onValue, type, hint, required, testid } = props;
+  const error = tooLongMessage(t, value, props.maxBytes) ?? props.error;
   return (
-    <Frame {...props}>
+    <Frame {...props} error={error}>
       <input
         id={id}
         name={id}
@@ -87,11 +101,20 @@ export function TextField(
 }
 
 export function TextAreaField(
-  props: FieldProps & { value: string; onValue: (value: string) => void; rows?: number | undefined; maxLength?: number | undefined },
+  props: FieldProps & {
+    value: string;
+    onValue: (value: string) => void;
+    rows?: number | undefined;
+    maxLength?: number | undefined;
+    // The API's limit in UTF-8 bytes, checked as typed.
+    maxBytes?: number | undefined;
+  },
 ) {
-  const { id, value, onValue, error, hint, required, testid } = props;
+  const { t } = useI18n();
+  const { id, value, onValue, hint, required, testid } = props;
+  const error = tooLongMessage(t, value, props.maxBytes) ?? props.error;
   return (
-    <Frame {...props}>
+    <Frame {...props} error={error}>
       <textarea
         id={id}
         name={id}

@@ -254,6 +254,7 @@ export const en: Record<MessageKey, string> = {
   'action.confirm': 'Confirm this action?',
   'action.done': 'Recorded: {action}.',
 
+  'field.too_long': 'The text is too long: {bytes}/{max} bytes (a letter with Vietnamese marks counts as 2–3 bytes)',
   'field.reason': 'Reason',
   'field.note': 'Note',
   'field.step': 'Step',
@@ -385,10 +386,6 @@ export const en: Record<MessageKey, string> = {
   'admin.procedures': 'Procedures',
   'admin.procedures_note': 'Procedure settings (workflow, time, fees) cannot be changed here yet: this is the loaded catalogue, read-only.',
   'admin.calendar': 'Work calendar',
-  'admin.calendar_note':
-    'The work calendar cannot be edited here yet. Holidays, compensatory days off and make-up working days come from the catalogue (motcua init).',
-  'admin.working_days': 'Working days',
-  'admin.working_days_value': 'Monday to Friday, minus days off, plus make-up Saturdays',
   'admin.working_hours': 'Working hours',
   'admin.time_zone': 'Time zone',
 

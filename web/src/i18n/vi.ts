@@ -253,6 +253,7 @@ export const vi = {
   'action.confirm': 'Xác nhận thao tác này?',
   'action.done': 'Đã ghi nhận: {action}.',
 
+  'field.too_long': 'Nội dung quá dài: {bytes}/{max} byte (mỗi chữ có dấu tính 2–3 byte)',
   'field.reason': 'Lý do',
   'field.note': 'Ghi chú',
   'field.step': 'Bước xử lý',
@@ -384,10 +385,6 @@ export const vi = {
   'admin.procedures_note':
     'Chưa có chức năng cấu hình thủ tục (quy trình, thời hạn, phí) qua giao diện: thông tin dưới đây chỉ để xem, theo danh mục đã nạp.',
   'admin.calendar': 'Lịch làm việc',
-  'admin.calendar_note':
-    'Chưa có chức năng sửa lịch làm việc qua giao diện. Ngày nghỉ lễ, nghỉ bù và ngày làm bù được nạp từ danh mục (lệnh motcua init).',
-  'admin.working_days': 'Ngày làm việc',
-  'admin.working_days_value': 'Thứ Hai – Thứ Sáu, trừ ngày nghỉ; cộng các thứ Bảy làm bù',
   'admin.working_hours': 'Giờ làm việc',
   'admin.time_zone': 'Múi giờ',
 

@@ -1,9 +1,10 @@
-// Administration: accounts, the register (agencies, receiving points), and — read-only until the API
-// allows changes — procedures and the work calendar. Each part has its own address (#/quan-tri/<tab>).
+// Administration: accounts, the register (agencies, receiving points), the work calendar, and — read-only
+// until the API allows changes — procedures. Each part has its own address (#/quan-tri/<tab>).
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/vi';
 import { href } from '../../router';
-import { CalendarPanel, ProceduresPanel } from './ReadOnlyPanels';
+import { CalendarPanel } from './CalendarPanel';
+import { ProceduresPanel } from './ReadOnlyPanels';
 import { AgenciesPanel, PointsPanel } from './RegisterPanels';
 import { UsersPanel } from './UsersPanel';
 

@@ -5,11 +5,19 @@ import { useState } from 'preact/hooks';
 import { fetchAgencies, fetchProcedure } from '../../api/catalogue';
 import { submitOnline, type IntakeBody } from '../../api/dossiers';
 import type { Account, CatalogueComponent, Component, Dossier } from '../../api/types';
-import { ApplicantFields, EMPTY_APPLICANT, applicantBody, applicantErrors, type ApplicantForm } from '../../components/ApplicantFields';
-import { FailureNotice, Loading, errorsByField, useFieldFailure } from '../../components/FailureNotice';
+import {
+  ApplicantFields,
+  EMPTY_APPLICANT,
+  applicantBody,
+  applicantErrors,
+  changedApplicantFields,
+  type ApplicantForm,
+} from '../../components/ApplicantFields';
+import { FailureNotice, Loading } from '../../components/FailureNotice';
 import { ChannelTable, groupComponents } from '../../components/ProcedureDetails';
 import { SelectField, focusFirstInvalid } from '../../components/fields';
 import { formatDateTime } from '../../format/datetime';
+import { useFieldErrors } from '../../hooks/useFieldErrors';
 import { useResource } from '../../hooks/useResource';
 import { useSubmission } from '../../hooks/useSubmission';
 import { useI18n } from '../../i18n/i18n';
@@ -78,18 +86,23 @@ export function SubmitOnline({ code, account }: { code: string; account: Account
   const [applicant, setApplicant] = useState<ApplicantForm>({ ...EMPTY_APPLICANT, name: account.display_name });
   const [attached, setAttached] = useState<Record<number, Attached>>({});
   const [agencyId, setAgencyId] = useState('');
-  const [ownErrors, setOwnErrors] = useState<Record<string, string>>({});
   const [done, setDone] = useState<Dossier | null>(null);
   const submission = useSubmission<Dossier>();
-  const fieldFailure = useFieldFailure(submission.failure);
+  const fieldErrors = useFieldErrors(submission.failure);
 
   if (done) return <Submitted dossier={done} />;
   if (procedure.failure) return <FailureNotice failure={procedure.failure} onRetry={procedure.reload} />;
   if (!procedure.data) return <Loading />;
   const components = procedure.data.components;
 
-  const attach = (seq: number, change: Partial<Attached>) =>
+  const changeApplicant = (next: ApplicantForm) => {
+    fieldErrors.edited(...changedApplicantFields(applicant, next));
+    setApplicant(next);
+  };
+  const attach = (seq: number, change: Partial<Attached>) => {
+    fieldErrors.edited('components');
     setAttached((all) => ({ ...all, [seq]: { ...(all[seq] ?? { ticked: false, files: [] }), ...change } }));
+  };
 
   const submit = (event: Event) => {
     event.preventDefault();
@@ -97,7 +110,7 @@ export function SubmitOnline({ code, account }: { code: string; account: Account
     const chosen = submittedComponents(components, attached);
     if (components.length > 0 && chosen.length === 0) found['components'] = t('submit.components_required');
     if (!agencyId) found['competent_agency'] = t('counter.agency_required');
-    setOwnErrors(found);
+    fieldErrors.setOwn(found);
     if (Object.keys(found).length > 0) {
       focusFirstInvalid(event.currentTarget);
       return;
@@ -112,7 +125,7 @@ export function SubmitOnline({ code, account }: { code: string; account: Account
     submission.submit((key) => submitOnline(body, key), setDone);
   };
 
-  const errors = errorsByField(ownErrors, fieldFailure, FIELDS);
+  const errors: Record<string, string | undefined> = Object.fromEntries(FIELDS.map((name) => [name, fieldErrors.error(name)]));
 
   return (
     <section>
@@ -126,7 +139,7 @@ export function SubmitOnline({ code, account }: { code: string; account: Account
           <ChannelTable procedure={procedure.data} />
         </div>
         <div class="panel">
-          <ApplicantFields idPrefix="submit" value={applicant} onChange={setApplicant} errors={errors} lookUpReturning={false} />
+          <ApplicantFields idPrefix="submit" value={applicant} onChange={changeApplicant} errors={errors} lookUpReturning={false} />
           <p class="field__hint">{t('submit.id_default')}</p>
         </div>
         <fieldset class={errors['components'] ? 'fieldset panel fieldset--invalid' : 'fieldset panel'}>
@@ -179,7 +192,10 @@ export function SubmitOnline({ code, account }: { code: string; account: Account
             id="submit-agency"
             label={t('counter.agency')}
             value={agencyId}
-            onValue={setAgencyId}
+            onValue={(id) => {
+              fieldErrors.edited('competent_agency', 'receiving_point');
+              setAgencyId(id);
+            }}
             options={(agencies.data ?? []).map((a) => ({ value: a.id, label: `${a.name} (${a.id})` }))}
             placeholder={t('common.choose')}
             required

@@ -5,8 +5,15 @@ import { useEffect, useState } from 'preact/hooks';
 import { fetchAgencies, fetchProcedure, fetchReceivingPoints } from '../../api/catalogue';
 import { receiveDossier, type IntakeBody } from '../../api/dossiers';
 import type { Account, Dossier, ProcedureHit } from '../../api/types';
-import { ApplicantFields, EMPTY_APPLICANT, applicantBody, applicantErrors, type ApplicantForm } from '../../components/ApplicantFields';
-import { FailureNotice, Loading, errorsByField, useFieldFailure } from '../../components/FailureNotice';
+import {
+  ApplicantFields,
+  EMPTY_APPLICANT,
+  applicantBody,
+  applicantErrors,
+  changedApplicantFields,
+  type ApplicantForm,
+} from '../../components/ApplicantFields';
+import { FailureNotice, Loading } from '../../components/FailureNotice';
 import { ProcedureSearch } from '../../components/ProcedureSearch';
 import { ChannelTable } from '../../components/ProcedureDetails';
 import {
@@ -18,6 +25,7 @@ import {
   type TimeForm,
 } from '../../components/ProcessingTimeFields';
 import { SelectField, focusFirstInvalid } from '../../components/fields';
+import { useFieldErrors } from '../../hooks/useFieldErrors';
 import { useResource } from '../../hooks/useResource';
 import { useSubmission } from '../../hooks/useSubmission';
 import { useI18n } from '../../i18n/i18n';
@@ -52,9 +60,25 @@ export function CounterScreen({ account }: { account: Account }) {
   const [pointId, setPointId] = useState('');
   const [agencyId, setAgencyId] = useState('');
   const [time, setTime] = useState<TimeForm>(EMPTY_TIME);
-  const [ownErrors, setOwnErrors] = useState<Record<string, string>>({});
   const submission = useSubmission<Dossier>();
-  const fieldFailure = useFieldFailure(submission.failure);
+  const fieldErrors = useFieldErrors(submission.failure);
+  // Each change clears the error of what it changed.
+  const changeApplicant = (next: ApplicantForm) => {
+    fieldErrors.edited(...changedApplicantFields(applicant, next));
+    setApplicant(next);
+  };
+  const changeTicks = (next: Ticks) => {
+    fieldErrors.edited('components');
+    setTicks(next);
+  };
+  const changeTime = (next: TimeForm) => {
+    fieldErrors.edited('processing_time');
+    setTime(next);
+  };
+  const pickProcedure = (next: ProcedureHit | null) => {
+    fieldErrors.edited('procedure_code', 'components', 'processing_time');
+    setHit(next);
+  };
 
   useEffect(() => {
     if (procedure.data) setTicks(initialTicks(procedure.data.components));
@@ -86,7 +110,7 @@ export function CounterScreen({ account }: { account: Account }) {
   const submit = (event: Event) => {
     event.preventDefault();
     const found = validate();
-    setOwnErrors(found);
+    fieldErrors.setOwn(found);
     if (Object.keys(found).length > 0 || !procedure.data) {
       focusFirstInvalid(event.currentTarget);
       return;
@@ -106,7 +130,7 @@ export function CounterScreen({ account }: { account: Account }) {
     );
   };
 
-  const errors = errorsByField(ownErrors, fieldFailure, FIELDS);
+  const errors: Record<string, string | undefined> = Object.fromEntries(FIELDS.map((name) => [name, fieldErrors.error(name)]));
 
   return (
     <section>
@@ -119,7 +143,7 @@ export function CounterScreen({ account }: { account: Account }) {
       <form class="counter" onSubmit={submit} noValidate data-testid="counter-form">
         <div class="counter__procedure panel">
           <h2>{t('counter.step_procedure')}</h2>
-          <ProcedureSearch id="counter-procedure" selected={hit?.code ?? null} onPick={setHit} />
+          <ProcedureSearch id="counter-procedure" selected={hit?.code ?? null} onPick={pickProcedure} />
           {errors['procedure_code'] && (
             <p class="field__error" data-testid="procedure-error">
               {errors['procedure_code']}
@@ -131,13 +155,13 @@ export function CounterScreen({ account }: { account: Account }) {
             <div data-testid="counter-procedure" data-code={procedure.data.code}>
               <h3>{procedure.data.name}</h3>
               <ChannelTable procedure={procedure.data} />
-              <ComponentsChecklist components={procedure.data.components} ticks={ticks} onChange={setTicks} error={errors['components']} />
+              <ComponentsChecklist components={procedure.data.components} ticks={ticks} onChange={changeTicks} error={errors['components']} />
             </div>
           )}
         </div>
         <div class="counter__applicant panel">
           <h2>{t('counter.step_applicant')}</h2>
-          <ApplicantFields idPrefix="counter" value={applicant} onChange={setApplicant} errors={errors} lookUpReturning />
+          <ApplicantFields idPrefix="counter" value={applicant} onChange={changeApplicant} errors={errors} lookUpReturning />
           <fieldset class="fieldset">
             <legend>{t('counter.where')}</legend>
             <FailureNotice failure={points.failure ?? agencies.failure} onRetry={points.failure ? points.reload : agencies.reload} />
@@ -146,6 +170,7 @@ export function CounterScreen({ account }: { account: Account }) {
               label={t('counter.point')}
               value={pointId}
               onValue={(id) => {
+                fieldErrors.edited('receiving_point', 'competent_agency');
                 setPointId(id);
                 const point = points.data?.find((p) => p.id === id);
                 if (point) setAgencyId(point.agency_id);
@@ -161,7 +186,10 @@ export function CounterScreen({ account }: { account: Account }) {
               label={t('counter.agency')}
               hint={t('counter.agency_hint')}
               value={agencyId}
-              onValue={setAgencyId}
+              onValue={(id) => {
+                fieldErrors.edited('competent_agency');
+                setAgencyId(id);
+              }}
               options={(agencies.data ?? []).map((a) => ({ value: a.id, label: `${a.name} (${a.id})` }))}
               placeholder={t('common.choose')}
               required
@@ -173,7 +201,7 @@ export function CounterScreen({ account }: { account: Account }) {
             <ProcessingTimeFields
               idPrefix="counter"
               value={time}
-              onChange={setTime}
+              onChange={changeTime}
               error={errors['processing_time']}
               hint={t('time.catalogue_silent')}
             />

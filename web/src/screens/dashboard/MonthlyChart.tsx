@@ -4,6 +4,7 @@ import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, T
 import { useEffect, useRef } from 'preact/hooks';
 import { fetchReport } from '../../api/reports';
 import { FailureNotice, Loading } from '../../components/FailureNotice';
+import { formatNumber, numberLocale } from '../../format/number';
 import { lastTwelveMonths } from '../../format/period';
 import { useResource } from '../../hooks/useResource';
 import { useI18n } from '../../i18n/i18n';
@@ -34,7 +35,7 @@ async function loadMonths(scope: { unit?: string; province?: string }): Promise<
 }
 
 export function MonthlyChart({ unit, province }: { unit?: string | undefined; province?: string | undefined }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const scope = unit ? { unit } : province ? { province } : {};
   const months = useResource(() => loadMonths(scope), [unit, province]);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -53,6 +54,7 @@ export function MonthlyChart({ unit, province }: { unit?: string | undefined; pr
         ],
       },
       options: {
+        locale: numberLocale(lang),
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
@@ -61,7 +63,7 @@ export function MonthlyChart({ unit, province }: { unit?: string | undefined; pr
       },
     });
     return () => chart.destroy();
-  }, [months.data, t]);
+  }, [months.data, t, lang]);
 
   return (
     <section class="panel" data-testid="monthly-chart">
@@ -89,9 +91,9 @@ export function MonthlyChart({ unit, province }: { unit?: string | undefined; pr
                   {months.data.map((m) => (
                     <tr key={m.label}>
                       <th scope="row">{m.label}</th>
-                      <td class="num">{m.received}</td>
-                      <td class="num">{m.resolved}</td>
-                      <td class="num">{m.late}</td>
+                      <td class="num">{formatNumber(lang, m.received)}</td>
+                      <td class="num">{formatNumber(lang, m.resolved)}</td>
+                      <td class="num">{formatNumber(lang, m.late)}</td>
                     </tr>
                   ))}
                 </tbody>

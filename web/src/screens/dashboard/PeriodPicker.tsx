@@ -60,8 +60,29 @@ export function PeriodPicker({ value, onApply }: { value: Period; onApply: (peri
           ))}
         </select>
       </div>
-      <TextField id="period-from" label={t('period.from')} type="date" value={from} onValue={setFrom} error={error} testid="period-from" />
-      <TextField id="period-to" label={t('period.to')} type="date" value={to} onValue={setTo} testid="period-to" />
+      <TextField
+        id="period-from"
+        label={t('period.from')}
+        type="date"
+        value={from}
+        onValue={(v) => {
+          setError(undefined);
+          setFrom(v);
+        }}
+        error={error}
+        testid="period-from"
+      />
+      <TextField
+        id="period-to"
+        label={t('period.to')}
+        type="date"
+        value={to}
+        onValue={(v) => {
+          setError(undefined);
+          setTo(v);
+        }}
+        testid="period-to"
+      />
       <button type="submit" class="button" data-testid="period-apply">
         {t('period.apply')}
       </button>

@@ -6,13 +6,15 @@ import type { Period } from '../../format/period';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/vi';
 import { href } from '../../router';
-import { formatPercent } from './figures';
+import { formatNumber, type NumberLang } from '../../format/number';
+import { formatPercent, formatPoints } from './figures';
 
 interface Column {
   id: string;
   label: MessageKey;
   value: (u: RankedUnit) => number | string | null;
-  show?: (u: RankedUnit) => string;
+  // The cell's text, when not the value as a number in the interface language.
+  show?: (u: RankedUnit, lang: NumberLang) => string;
 }
 
 const figure = (id: string) => (u: RankedUnit) => u.figures[id] ?? 0;
@@ -30,9 +32,9 @@ const COLUMNS: Column[] = [
     id: 'rate_paid_online',
     label: 'figure.rate_paid_online',
     value: (u) => u.figures.rates.rate_paid_online,
-    show: (u) => formatPercent(u.figures.rates.rate_paid_online),
+    show: (u, lang) => formatPercent(lang, u.figures.rates.rate_paid_online),
   },
-  { id: 'points', label: 'ranking.points', value: (u) => u.points, show: (u) => `${u.points.toFixed(1)} / ${u.measured_max.toFixed(0)}` },
+  { id: 'points', label: 'ranking.points', value: (u) => u.points, show: (u, lang) => formatPoints(lang, u.points, u.measured_max) },
 ];
 
 // Nulls (unranked, nothing to divide) always last; text by Vietnamese collation.
@@ -43,7 +45,12 @@ function compare(a: number | string | null, b: number | string | null): number {
 }
 
 export function RankingTable({ items, period }: { items: RankedUnit[]; period: Period }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const cellText = (c: Column, u: RankedUnit): string => {
+    if (c.show) return c.show(u, lang);
+    const value = c.value(u);
+    return value === null ? '—' : typeof value === 'number' ? formatNumber(lang, value) : value;
+  };
   const [sort, setSort] = useState<{ id: string; descending: boolean }>({ id: 'rank', descending: false });
   const column = COLUMNS.find((c) => c.id === sort.id) ?? COLUMNS[0]!;
   const rows = [...items].sort((x, y) => {
@@ -87,7 +94,7 @@ export function RankingTable({ items, period }: { items: RankedUnit[]; period: P
                   </th>
                 ) : (
                   <td key={c.id} class="num">
-                    {c.show ? c.show(u) : (c.value(u) ?? '—')}
+                    {cellText(c, u)}
                   </td>
                 ),
               )}

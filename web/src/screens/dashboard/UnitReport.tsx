@@ -9,26 +9,28 @@ import { useResource } from '../../hooks/useResource';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/vi';
 import { ExportButton } from './ExportButton';
-import { formatPercent } from './figures';
+import { formatNumber } from '../../format/number';
+import { formatPercent, formatPoints, formatScore } from './figures';
 
 const ROW_COLUMNS = ['received_total', 'resolved_early', 'resolved_on_time', 'resolved_late', 'in_progress_total', 'in_progress_overdue'];
 
 function Totals({ report }: { report: PeriodicReport }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const f = report.total;
+  const count = (id: string) => formatNumber(lang, f[id] ?? 0);
   const cards: [MessageKey, string, string][] = [
-    ['figure.received_total', String(f['received_total'] ?? 0), 'received_total'],
-    ['figure.received_online', String(f['received_online'] ?? 0), 'received_online'],
-    ['figure.resolved_early', String(f['resolved_early'] ?? 0), 'resolved_early'],
-    ['figure.resolved_on_time', String(f['resolved_on_time'] ?? 0), 'resolved_on_time'],
-    ['figure.resolved_late', String(f['resolved_late'] ?? 0), 'resolved_late'],
-    ['figure.in_progress_total', String(f['in_progress_total'] ?? 0), 'in_progress_total'],
-    ['figure.in_progress_overdue', String(f['in_progress_overdue'] ?? 0), 'in_progress_overdue'],
-    ['figure.rate_early_or_on_time', formatPercent(f.rates.rate_early_or_on_time), 'rate_early_or_on_time'],
-    ['figure.rate_paid_online', formatPercent(f.rates.rate_paid_online), 'rate_paid_online'],
-    ['figure.rate_digitized', formatPercent(f.rates.rate_digitized), 'rate_digitized'],
-    ['figure.average_score', f.rates.average_score === null ? '—' : f.rates.average_score.toFixed(2), 'average_score'],
-    ['ranking.points', `${report.index_766.points.toFixed(1)} / ${report.index_766.measured_max.toFixed(0)}`, 'index_766'],
+    ['figure.received_total', count('received_total'), 'received_total'],
+    ['figure.received_online', count('received_online'), 'received_online'],
+    ['figure.resolved_early', count('resolved_early'), 'resolved_early'],
+    ['figure.resolved_on_time', count('resolved_on_time'), 'resolved_on_time'],
+    ['figure.resolved_late', count('resolved_late'), 'resolved_late'],
+    ['figure.in_progress_total', count('in_progress_total'), 'in_progress_total'],
+    ['figure.in_progress_overdue', count('in_progress_overdue'), 'in_progress_overdue'],
+    ['figure.rate_early_or_on_time', formatPercent(lang, f.rates.rate_early_or_on_time), 'rate_early_or_on_time'],
+    ['figure.rate_paid_online', formatPercent(lang, f.rates.rate_paid_online), 'rate_paid_online'],
+    ['figure.rate_digitized', formatPercent(lang, f.rates.rate_digitized), 'rate_digitized'],
+    ['figure.average_score', formatScore(lang, f.rates.average_score), 'average_score'],
+    ['ranking.points', formatPoints(lang, report.index_766.points, report.index_766.measured_max), 'index_766'],
   ];
   return (
     <ul class="cards" data-testid="report-totals">
@@ -43,7 +45,7 @@ function Totals({ report }: { report: PeriodicReport }) {
 }
 
 function IndexTable({ report }: { report: PeriodicReport }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <details class="panel">
       <summary>{t('report.index_766')}</summary>
@@ -62,19 +64,15 @@ function IndexTable({ report }: { report: PeriodicReport }) {
               <tr class="group-row">
                 <th scope="rowgroup">{g.label}</th>
                 <td />
-                <td class="num">
-                  {g.points.toFixed(1)} / {g.max_points}
-                </td>
+                <td class="num">{formatPoints(lang, g.points, g.max_points)}</td>
               </tr>
               {g.indicators.map((i) => (
                 <tr key={i.id} class={i.measured ? undefined : 'muted'}>
                   <th scope="row" class="indent">
                     {i.id} {i.label}
                   </th>
-                  <td class="num">{i.measured ? formatPercent(i.rate) : t('report.not_measured')}</td>
-                  <td class="num">
-                    {i.points === null ? '—' : i.points.toFixed(1)} / {i.max_points}
-                  </td>
+                  <td class="num">{i.measured ? formatPercent(lang, i.rate) : t('report.not_measured')}</td>
+                  <td class="num">{formatPoints(lang, i.points, i.max_points)}</td>
                 </tr>
               ))}
             </tbody>
@@ -91,7 +89,7 @@ function Breakdown({ report, title, testid }: { report: PeriodicReport; title: s
     const column = report.columns.find((c) => c.id === id);
     return column ? `${column.number} ${lang === 'en' ? column.label_en : column.label}`.trim() : id;
   };
-  const cell = (f: ReportFigures, id: string) => f[id] ?? 0;
+  const cell = (f: ReportFigures, id: string) => formatNumber(lang, f[id] ?? 0);
   return (
     <div class="table-scroll">
       <table class="table" data-testid={testid}>

@@ -1,9 +1,17 @@
-// Report figures as printed.
+// Report figures as printed, in the interface language's way of writing numbers (src/format/number.ts).
 import type { ReportFigures } from '../../api/types';
+import { formatNumber, type NumberLang } from '../../format/number';
 
-// A percentage of the API (0–100), "83,1 %"; "—" when there was nothing to divide by.
-export function formatPercent(rate: number | null): string {
-  return rate === null ? '—' : `${rate.toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`;
+export { formatPercent } from '../../format/number';
+
+// Index points over their maximum: "30,2 / 48" (vi), "30.2 / 48" (en).
+export function formatPoints(lang: NumberLang, points: number | null, max: number): string {
+  return `${points === null ? '—' : formatNumber(lang, points, { digits: 1 })} / ${formatNumber(lang, max)}`;
+}
+
+// The average satisfaction score, two decimals: "4,52" (vi), "4.52" (en).
+export function formatScore(lang: NumberLang, score: number | null): string {
+  return score === null ? '—' : formatNumber(lang, score, { digits: 2 });
 }
 
 // Received in the period itself (online + direct or postal), without those carried over.

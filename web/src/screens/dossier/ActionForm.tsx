@@ -3,12 +3,13 @@
 import { useState } from 'preact/hooks';
 import { actOnDossier } from '../../api/dossiers';
 import type { Dossier } from '../../api/types';
-import { FailureNotice, useFieldFailure } from '../../components/FailureNotice';
+import { FailureNotice } from '../../components/FailureNotice';
 import { StarRating } from '../../components/StarRating';
-import { SelectField, TextAreaField, TextField, focusFirstInvalid } from '../../components/fields';
+import { SelectField, TextAreaField, TextField, focusFirstInvalid, tooLongMessage } from '../../components/fields';
+import { useFieldErrors } from '../../hooks/useFieldErrors';
 import { useSubmission } from '../../hooks/useSubmission';
 import { useI18n } from '../../i18n/i18n';
-import { bodyOf, checkValues, type ActionContext, type ActionField, type ActionSpec, type Values } from './actions';
+import { bodyOf, checkValues, maxBytesOf, type ActionContext, type ActionField, type ActionSpec, type Values } from './actions';
 
 function initialValues(spec: ActionSpec, context: ActionContext, firstOption: (f: ActionField) => string): Values {
   return Object.fromEntries(spec.fields.map((f) => [f.name, f.initial?.(context) ?? firstOption(f)]));
@@ -30,15 +31,22 @@ export function ActionForm({
   const [values, setValues] = useState<Values>(() =>
     initialValues(spec, context, (f) => (f.kind === 'select' && f.required ? (options(f)[0]?.value ?? '') : '')),
   );
-  const [problems, setProblems] = useState<Record<string, string>>({});
   const submission = useSubmission<Dossier>();
-  const fieldFailure = useFieldFailure(submission.failure);
-  const set = (name: string) => (value: string) => setValues((v) => ({ ...v, [name]: value }));
+  const fieldErrors = useFieldErrors(submission.failure);
+  // A change clears the field's errors, its own and the server's (under any of its names).
+  const set = (name: string) => (value: string) => {
+    fieldErrors.edited(name, ...(spec.fields.find((f) => f.name === name)?.serverNames ?? []));
+    setValues((v) => ({ ...v, [name]: value }));
+  };
 
   const submit = (event: Event) => {
     event.preventDefault();
     const found = Object.fromEntries(Object.entries(checkValues(spec, values, context)).map(([name, key]) => [name, t(key)]));
-    setProblems(found);
+    for (const f of spec.fields) {
+      const tooLong = found[f.name] ? undefined : tooLongMessage(t, values[f.name] ?? '', maxBytesOf(f));
+      if (tooLong) found[f.name] = tooLong;
+    }
+    fieldErrors.setOwn(found);
     if (Object.keys(found).length > 0) {
       focusFirstInvalid(event.currentTarget);
       return;
@@ -54,14 +62,14 @@ export function ActionForm({
       label: t(f.label),
       required: f.required,
       hint: f.hint ? t(f.hint) : undefined,
-      error: problems[f.name] ?? [f.name, ...(f.serverNames ?? [])].map(fieldFailure).find(Boolean),
+      error: fieldErrors.error(f.name) ?? (f.serverNames ?? []).map(fieldErrors.server).find(Boolean),
       testid: id,
       value: values[f.name] ?? '',
       onValue: set(f.name),
     };
     switch (f.kind) {
       case 'textarea':
-        return <TextAreaField key={f.name} {...common} maxLength={2000} />;
+        return <TextAreaField key={f.name} {...common} maxBytes={maxBytesOf(f)} />;
       case 'lines':
         return <TextAreaField key={f.name} {...common} rows={4} />;
       case 'select':
@@ -84,7 +92,7 @@ export function ActionForm({
           />
         );
       case 'text':
-        return <TextField key={f.name} {...common} maxLength={300} />;
+        return <TextField key={f.name} {...common} maxBytes={maxBytesOf(f)} />;
     }
   };
 

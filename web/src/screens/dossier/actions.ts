@@ -5,6 +5,7 @@ import type { DossierAction } from '../../api/dossiers';
 import type { Account, Agency, Dossier, DossierStatus, Role } from '../../api/types';
 import type { Option } from '../../components/fields';
 import { localInputToIso } from '../../format/datetime';
+import { FILE_REFERENCE_BYTES, LONG_TEXT_BYTES, SHORT_TEXT_BYTES } from '../../format/text';
 import type { Translate } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/vi';
 
@@ -27,6 +28,17 @@ export interface ActionField {
   initial?: (context: ActionContext) => string;
   // The server's names for this field when they differ from `name` ("processing_time").
   serverNames?: string[];
+  // The API's limit in UTF-8 bytes, when not that of its kind (text 300, textarea 2000).
+  maxBytes?: number;
+}
+
+// The API's limit of a field in UTF-8 bytes (see src/http/dossier_requests.h); undefined when none is checked
+// here (the lines of "missing" are checked one by one by the server).
+export function maxBytesOf(field: ActionField): number | undefined {
+  if (field.maxBytes !== undefined) return field.maxBytes;
+  if (field.kind === 'text') return SHORT_TEXT_BYTES;
+  if (field.kind === 'textarea') return LONG_TEXT_BYTES;
+  return undefined;
 }
 
 export type Values = Record<string, string>;
@@ -177,7 +189,7 @@ const ACTIONS: ActionSpec[] = [
     when: isOpen,
     fields: [
       { name: 'amount', kind: 'money', label: 'field.amount', required: true },
-      { name: 'description', kind: 'text', label: 'field.description', required: true },
+      { name: 'description', kind: 'text', label: 'field.description', required: true, maxBytes: LONG_TEXT_BYTES },
     ],
   },
   {
@@ -213,7 +225,7 @@ const ACTIONS: ActionSpec[] = [
     when: (d) => d.status !== 'reception_refused',
     fields: [
       { name: 'component_seq', kind: 'select', label: 'field.component_seq', required: true, options: digitizeOptions },
-      { name: 'file', kind: 'text', label: 'field.file', required: true, hint: 'field.file_hint' },
+      { name: 'file', kind: 'text', label: 'field.file', required: true, hint: 'field.file_hint', maxBytes: FILE_REFERENCE_BYTES },
     ],
     body: (v) => ({ component_seq: Number(v['component_seq']), file: (v['file'] ?? '').trim() }),
   },

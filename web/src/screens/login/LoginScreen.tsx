@@ -2,8 +2,9 @@
 import { useState } from 'preact/hooks';
 import { isRequestFailure, type RequestFailure } from '../../api/client';
 import { logIn } from '../../api/session';
-import { FailureNotice, useFieldFailure } from '../../components/FailureNotice';
+import { FailureNotice } from '../../components/FailureNotice';
 import { TextField } from '../../components/fields';
+import { useFieldErrors } from '../../hooks/useFieldErrors';
 import { useI18n } from '../../i18n/i18n';
 import { homeOf } from '../../nav';
 import { href, navigate } from '../../router';
@@ -14,18 +15,17 @@ export function LoginScreen({ next }: { next: string | null }) {
   const session = useSession();
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<{ login?: string; password?: string }>({});
   const [failure, setFailure] = useState<RequestFailure | null>(null);
   const [pending, setPending] = useState(false);
-  const fieldFailure = useFieldFailure(failure);
+  const fieldErrors = useFieldErrors(failure);
 
   const submit = (event: Event) => {
     event.preventDefault();
-    const found: { login?: string; password?: string } = {};
-    if (!login.trim()) found.login = t('login.login_required');
-    if (!password) found.password = t('login.password_required');
-    setErrors(found);
-    if (!found.login && !found.password) send();
+    const found: Record<string, string> = {};
+    if (!login.trim()) found['login'] = t('login.login_required');
+    if (!password) found['password'] = t('login.password_required');
+    fieldErrors.setOwn(found);
+    if (Object.keys(found).length === 0) send();
   };
 
   const send = () => {
@@ -53,10 +53,13 @@ export function LoginScreen({ next }: { next: string | null }) {
           id="login-name"
           label={t('login.login')}
           value={login}
-          onValue={setLogin}
+          onValue={(v) => {
+            fieldErrors.edited('login');
+            setLogin(v);
+          }}
           autoComplete="username"
           required
-          error={errors.login ?? fieldFailure('login')}
+          error={fieldErrors.error('login')}
           testid="login-name"
         />
         <TextField
@@ -64,10 +67,13 @@ export function LoginScreen({ next }: { next: string | null }) {
           label={t('login.password')}
           type="password"
           value={password}
-          onValue={setPassword}
+          onValue={(v) => {
+            fieldErrors.edited('password');
+            setPassword(v);
+          }}
           autoComplete="current-password"
           required
-          error={errors.password ?? fieldFailure('password')}
+          error={fieldErrors.error('password')}
           testid="login-password"
         />
         <FailureNotice failure={failure} fields={['login', 'password']} onRetry={send} />

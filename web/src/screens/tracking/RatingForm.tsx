@@ -2,9 +2,11 @@
 import { useState } from 'preact/hooks';
 import { actOnDossier } from '../../api/dossiers';
 import type { Dossier } from '../../api/types';
-import { FailureNotice, useFieldFailure } from '../../components/FailureNotice';
+import { FailureNotice } from '../../components/FailureNotice';
 import { StarRating } from '../../components/StarRating';
-import { TextAreaField } from '../../components/fields';
+import { TextAreaField, focusFirstInvalid, tooLongMessage } from '../../components/fields';
+import { LONG_TEXT_BYTES } from '../../format/text';
+import { useFieldErrors } from '../../hooks/useFieldErrors';
 import { useSubmission } from '../../hooks/useSubmission';
 import { useI18n } from '../../i18n/i18n';
 
@@ -12,18 +14,21 @@ export function RatingForm({ dossier, onRated }: { dossier: Dossier; onRated: ()
   const { t } = useI18n();
   const [score, setScore] = useState(0);
   const [comment, setComment] = useState('');
-  const [problem, setProblem] = useState<string | undefined>(undefined);
   const [thanked, setThanked] = useState(false);
   const submission = useSubmission<Dossier>();
-  const fieldFailure = useFieldFailure(submission.failure);
+  const fieldErrors = useFieldErrors(submission.failure);
 
   const submit = (event: Event) => {
     event.preventDefault();
-    if (score < 1) {
-      setProblem(t('rating.required'));
+    const found: Record<string, string> = {};
+    if (score < 1) found['score'] = t('rating.required');
+    const tooLong = tooLongMessage(t, comment, LONG_TEXT_BYTES);
+    if (tooLong) found['comment'] = tooLong;
+    fieldErrors.setOwn(found);
+    if (Object.keys(found).length > 0) {
+      focusFirstInvalid(event.currentTarget);
       return;
     }
-    setProblem(undefined);
     const body: Record<string, unknown> = comment.trim() ? { score, comment: comment.trim() } : { score };
     submission.submit(
       (key) => actOnDossier(dossier.code, 'evaluate', body, key),
@@ -50,18 +55,21 @@ export function RatingForm({ dossier, onRated }: { dossier: Dossier; onRated: ()
         legend={t('rating.legend')}
         value={score}
         onValue={(n) => {
+          fieldErrors.edited('score');
           setScore(n);
-          setProblem(undefined);
         }}
-        error={problem ?? fieldFailure('score')}
+        error={fieldErrors.error('score')}
       />
       <TextAreaField
         id="rating-comment"
         label={t('field.comment')}
         value={comment}
-        onValue={setComment}
-        maxLength={2000}
-        error={fieldFailure('comment')}
+        onValue={(v) => {
+          fieldErrors.edited('comment');
+          setComment(v);
+        }}
+        maxBytes={LONG_TEXT_BYTES}
+        error={fieldErrors.error('comment')}
         testid="rating-comment"
       />
       <FailureNotice failure={submission.failure} onRetry={submission.retry} fields={['score', 'comment']} />
