@@ -10,6 +10,7 @@
 #include "store/dossier_event_codec.h"
 #include "store/event_hash.h"
 #include "store/sqlite/sqlite_store.h"
+#include "support/sample_events.h"
 #include "support/temp_db.h"
 
 namespace motcua::store {
@@ -17,37 +18,11 @@ namespace {
 
 constexpr const char* kCode = "H15.50.05.13-260112-0001";
 
-Instant At(std::string_view text) { return ParseIsoInstant(text, "t").value(); }
-
-Applicant SomeApplicant() {
-  return {"Nguyễn Thị Hoa", "001190012345", "0912345678", "hoa@example.vn", "Số 5, thôn Đông", ""};
-}
-
-Received SomeReceived() {
-  Received r;
-  r.procedure_code = "1.001193";
-  r.channel = Channel::kDirect;
-  r.applicant = SomeApplicant();
-  r.components = {{1, "Tờ khai đăng ký khai sinh", 1, 0}, {2, "Giấy chứng sinh", 1, 1}};
-  r.receiving_unit = "04006";
-  r.receiving_point = "TTPVHCC xã Đông Khê";
-  r.competent_agency = "UBND xã Đông Khê";
-  r.competent_unit = "04006";
-  r.processing_amount = 3;
-  r.processing_unit = TimeUnit::kWorkingDay;
-  r.clock_started_at = At("2026-01-12T08:00:00+07:00");
-  r.due_at = At("2026-01-15T08:00:00+07:00");
-  return r;
-}
+using test_support::At;
+using test_support::SomeReceived;
 
 DossierEvent Event(EventPayload payload, std::string_view when, std::string code = kCode) {
-  DossierEvent e;
-  e.dossier_code = std::move(code);
-  e.payload = std::move(payload);
-  e.actor = {"tiepnhan01", "receptionist", "04006"};
-  e.occurred_at = At(when);
-  e.recorded_at = At(when);
-  return e;
+  return test_support::Event(std::move(payload), when, std::move(code));
 }
 
 using test_support::TempDbPath;

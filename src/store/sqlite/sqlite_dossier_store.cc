@@ -1,13 +1,14 @@
 #include "store/sqlite/sqlite_dossier_store.h"
 
 #include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 
 #include <limits>
 
 #include "store/dossier_event_codec.h"
 #include "store/event_hash.h"
 #include "store/sqlite/sqlite_dossier_rows.h"
+#include "store/sqlite/sqlite_statement_cache.h"
+#include "store/sqlite/sqlite_transaction.h"
 
 namespace motcua::store {
 namespace {
@@ -57,8 +58,8 @@ Result<DossierState> SqliteDossierStore::Append(std::span<const DossierEvent> ev
                                                 const DeadlinePolicy& policy) {
   if (auto ok = CheckBatch(events); !ok) return Fail(ok.error());
   // IMMEDIATE takes the write lock before reading the state, so no other writer can append in between.
-  SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
-  auto state = Replay(events.front().dossier_code);
+  SqliteTransaction transaction(db_, SqliteTransaction::Mode::kWrite);
+  auto state = Current(events.front().dossier_code);
   if (!state) return Fail(state.error());
   std::vector<CounterDelta> deltas;
   for (std::size_t i = 0; i < events.size(); ++i) {
@@ -75,13 +76,34 @@ Result<DossierState> SqliteDossierStore::Append(std::span<const DossierEvent> ev
   }
   WriteDossierRow(db_, *state, events.back().recorded_at);
   counters_.Apply(deltas);
-  transaction.commit();
+  transaction.Commit();
+  Remember(*state);
   return state;
 }
 
+Result<DossierState> SqliteDossierStore::Current(const std::string& code) {
+  auto kept = recent_.find(code);
+  if (kept == recent_.end()) return Replay(code);
+  CachedStatement cached(db_, "SELECT last_seq, last_hash FROM dossiers WHERE code = ?");
+  SQLite::Statement& row = *cached;
+  row.bind(1, code);
+  if (row.executeStep() && row.getColumn(0).getInt64() == kept->second.last_seq &&
+      row.getColumn(1).getString() == kept->second.last_hash) {
+    return kept->second;
+  }
+  recent_.erase(kept);
+  return Replay(code);
+}
+
+void SqliteDossierStore::Remember(const DossierState& state) {
+  if (recent_.size() >= kRecentStates) recent_.clear();
+  recent_.insert_or_assign(state.code, state);
+}
+
 Result<std::vector<DossierEvent>> SqliteDossierStore::Events(std::string_view code) {
-  SQLite::Statement rows(
+  CachedStatement cached(
       db_, std::string("SELECT ") + kEventColumns + " FROM dossier_events WHERE dossier_code = ? ORDER BY seq");
+  SQLite::Statement& rows = *cached;
   rows.bind(1, std::string(code));
   std::vector<DossierEvent> events;
   while (rows.executeStep()) {
@@ -118,9 +140,10 @@ Result<std::optional<DossierState>> SqliteDossierStore::Load(std::string_view co
 
 std::int64_t SqliteDossierStore::NextSequence(std::string_view prefix) {
   // One statement in autocommit mode is its own transaction: the increment and the read cannot be split.
-  SQLite::Statement next(db_,
+  CachedStatement cached(db_,
                          "INSERT INTO dossier_code_sequences (prefix, last) VALUES (?, 1) "
                          "ON CONFLICT (prefix) DO UPDATE SET last = last + 1 RETURNING last");
+  SQLite::Statement& next = *cached;
   next.bind(1, std::string(prefix));
   next.executeStep();
   return next.getColumn(0).getInt64();

@@ -11,6 +11,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "store/sqlite/sqlite_report_counters.h"
@@ -35,11 +36,20 @@ class SqliteDossierStore {
  private:
   // The current state of `code` (an empty state for a new dossier), replayed from its stored events.
   Result<DossierState> Replay(std::string_view code);
+  // As Replay, but from recent_ when the state kept there is the one the projection names (same last event
+  // and hash): a dossier's next event then costs no replay of its history. A state kept by an append that was
+  // rolled back afterwards names an event the projection does not have, so it is never used.
+  Result<DossierState> Current(const std::string& code);
+  void Remember(const DossierState& state);
   std::optional<ChainBreak> CheckProjection(const std::string& code, std::int64_t seq, const std::string& hash);
   std::optional<std::string> FirstDossierWithoutEvents();
 
+  // Past this many dossiers kept, recent_ starts again: the dossiers being worked on come back quickly.
+  static constexpr std::size_t kRecentStates = 4096;
+
   SQLite::Database& db_;
   SqliteReportCounters& counters_;
+  std::unordered_map<std::string, DossierState> recent_;  // by code: states this connection appended
 };
 
 }  // namespace motcua::store

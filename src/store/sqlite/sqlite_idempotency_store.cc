@@ -1,11 +1,11 @@
 #include "store/sqlite/sqlite_idempotency_store.h"
 
 #include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 
 #include <string>
 
 #include "store/sqlite/sqlite_dossier_rows.h"
+#include "store/sqlite/sqlite_transaction.h"
 
 namespace motcua::store {
 namespace {
@@ -20,7 +20,7 @@ void BindKey(SQLite::Statement& statement, int first, std::string_view login, st
 IdempotencyClaim SqliteIdempotencyStore::Claim(std::string_view login, std::string_view key,
                                                std::string_view request_hash, Instant at, Instant expired_before) {
   // IMMEDIATE takes the write lock first, so that two connections claiming one key cannot both see it absent.
-  SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+  SqliteTransaction transaction(db_, SqliteTransaction::Mode::kWrite);
   // Expired keys of every login are forgotten here rather than by a separate sweeper: the table stays as
   // small as one ttl of requests, and an expired (login, key) is free to be claimed below.
   SQLite::Statement forget(db_, "DELETE FROM idempotency_keys WHERE created_at < ?");
@@ -35,13 +35,13 @@ IdempotencyClaim SqliteIdempotencyStore::Claim(std::string_view login, std::stri
   const bool claimed = insert.exec() == 1;
   IdempotencyClaim claim =
       claimed ? IdempotencyClaim{.claimed = true, .request_hash = {}, .response = {}} : Stored(login, key);
-  transaction.commit();
+  transaction.Commit();
   return claim;
 }
 
 Result<void> SqliteIdempotencyStore::Complete(std::string_view login, std::string_view key,
                                               const IdempotentResponse& response) {
-  SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+  SqliteTransaction transaction(db_, SqliteTransaction::Mode::kWrite);
   // Only a running key takes an answer: the first answer is the one retries were promised.
   SQLite::Statement answer(db_,
                            "UPDATE idempotency_keys SET status = ?, body = ? "
@@ -57,7 +57,7 @@ Result<void> SqliteIdempotencyStore::Complete(std::string_view login, std::strin
     return Fail(Error::NotFound("idempotency_key", "khóa chống gửi lặp này chưa được giữ",
                                 "this idempotency key is not claimed"));
   }
-  transaction.commit();
+  transaction.Commit();
   return {};
 }
 

@@ -1,9 +1,10 @@
 #include "store/sqlite/sqlite_registry_store.h"
 
 #include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 
 #include <string>
+
+#include "store/sqlite/sqlite_transaction.h"
 
 namespace motcua::store {
 namespace {
@@ -60,7 +61,7 @@ std::vector<Agency> SqliteRegistryStore::ListAgencies(std::optional<std::string_
 Result<void> SqliteRegistryStore::SaveReceivingPoint(const ReceivingPoint& point) {
   // The agency is checked here, in the write transaction, so that the error names the field instead of
   // surfacing as SQLite's foreign-key failure (which says neither which key nor why).
-  SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+  SqliteTransaction transaction(db_, SqliteTransaction::Mode::kWrite);
   if (!AgencyExists(point.agency_id)) {
     return Fail(Error::NotFound("agency_id", "không có cơ quan có mã '" + point.agency_id + "'",
                                 "there is no agency with the id '" + point.agency_id + "'"));
@@ -75,7 +76,7 @@ Result<void> SqliteRegistryStore::SaveReceivingPoint(const ReceivingPoint& point
   upsert.bind(4, point.agency_id);
   upsert.bind(5, point.address);
   upsert.exec();
-  transaction.commit();
+  transaction.Commit();
   return {};
 }
 

@@ -1,7 +1,6 @@
 #include "store/sqlite/sqlite_report_counters.h"
 
 #include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 
 #include <array>
 #include <chrono>
@@ -12,6 +11,8 @@
 #include <tuple>
 
 #include "store/sqlite/sqlite_dossier_rows.h"
+#include "store/sqlite/sqlite_statement_cache.h"
+#include "store/sqlite/sqlite_transaction.h"
 
 namespace motcua::store {
 namespace {
@@ -186,10 +187,10 @@ class CounterWriter {
                                                                row.key.official,
                                                                ProvinceOf(row.key.receiving_unit),
                                                                ProvinceOf(row.key.competent_unit)};
-      upsert_.reset();
-      for (std::size_t i = 0; i < key.size(); ++i) upsert_.bind(static_cast<int>(i + 1), key[i]);
-      upsert_.bind(static_cast<int>(key.size() + 1), value);
-      upsert_.exec();
+      upsert_->reset();
+      for (std::size_t i = 0; i < key.size(); ++i) upsert_->bind(static_cast<int>(i + 1), key[i]);
+      upsert_->bind(static_cast<int>(key.size() + 1), value);
+      upsert_->exec();
     }
     pending_.clear();
   }
@@ -203,15 +204,15 @@ class CounterWriter {
     if (unit.size() == 2) {
       found->second = unit;
     } else if (!unit.empty()) {
-      province_.reset();
-      province_.bind(1, unit);
-      if (province_.executeStep()) found->second = province_.getColumn(0).getString();
+      province_->reset();
+      province_->bind(1, unit);
+      if (province_->executeStep()) found->second = province_->getColumn(0).getString();
     }
     return found->second;
   }
 
-  SQLite::Statement upsert_;
-  SQLite::Statement province_;
+  CachedStatement upsert_;
+  CachedStatement province_;
   std::map<std::string, std::string> provinces_;
   std::map<RowKey, std::int64_t> pending_;
 };
@@ -287,7 +288,7 @@ Result<std::vector<CounterTotals>> SqliteReportCounters::Sum(const CounterQuery&
                              " = ? AND bucket = ? AND period >= ? AND period < ?" +
                              (query.agency ? " AND agency = ?" : "") + " AND measure ";
   // Every range read from one snapshot, so that an append committed meanwhile is in all the figures or none.
-  SQLite::Transaction snapshot(db_, SQLite::TransactionBehavior::DEFERRED);
+  SqliteTransaction snapshot(db_, SqliteTransaction::Mode::kRead);
   SQLite::Statement flows(db_, select + "NOT IN " + balances + " GROUP BY 1, 2");
   SQLite::Statement balance(db_, select + "IN " + balances + " GROUP BY 1, 2");
 
@@ -317,7 +318,7 @@ Result<std::vector<CounterTotals>> SqliteReportCounters::Sum(const CounterQuery&
   for (const PeriodRange& range : Decompose(query.from, query.to)) read(flows, range, Part::kFlows);
   for (const SignedRange& r : Before(query.from)) read(balance, r.range, Part::kBeforeFrom, r.sign);
   for (const SignedRange& r : Before(query.to)) read(balance, r.range, Part::kBeforeTo, r.sign);
-  snapshot.commit();
+  snapshot.Commit();
 
   std::vector<CounterTotals> result;
   if (query.group_by == ReportGrouping::kNone) {
@@ -334,8 +335,7 @@ Result<std::vector<CounterTotals>> SqliteReportCounters::Sum(const CounterQuery&
 
 Result<std::optional<CounterMismatch>> SqliteReportCounters::Rebuild(const DeadlinePolicy& policy, bool replace) {
   // Without `replace` only the TEMP table is written, and the transaction stays a reader of the main database.
-  SQLite::Transaction transaction(
-      db_, replace ? SQLite::TransactionBehavior::IMMEDIATE : SQLite::TransactionBehavior::DEFERRED);
+  SqliteTransaction transaction(db_, replace ? SqliteTransaction::Mode::kWrite : SqliteTransaction::Mode::kRead);
   // The rebuilt table has exactly the shape of the maintained one, whatever migrations did to it.
   const std::string create = db_.execAndGet("SELECT sql FROM main.sqlite_schema WHERE name = 'report_counters'");
   const std::string prefix = "CREATE TABLE report_counters";
@@ -353,7 +353,7 @@ Result<std::optional<CounterMismatch>> SqliteReportCounters::Rebuild(const Deadl
              ", value FROM " + kRebuilt + " WHERE value <> 0");
   }
   db_.exec(std::string("DROP TABLE ") + kRebuilt);
-  transaction.commit();
+  transaction.Commit();
   return mismatch;
 }
 

@@ -9,11 +9,28 @@ Result<Store*> SqliteStoreProvider::ForThisThread() {
   std::lock_guard lock(mutex_);
   auto& store = stores_[std::this_thread::get_id()];
   if (!store) {
-    auto opened = OpenSqliteStore(path_);
+    if (!writer_) {
+      // The writer's connection needs a migrated schema: a store opened (and closed) first brings it up to date.
+      if (auto migrated = OpenSqliteStore(path_); !migrated) return Fail(migrated.error());
+      auto writer = SqliteGroupCommit::Open(path_);
+      if (!writer) return Fail(writer.error());
+      writer_ = std::move(*writer);
+    }
+    auto opened = OpenSqliteStore(path_, writer_.get());
     if (!opened) return Fail(opened.error());
     store = std::move(*opened);
   }
   return store.get();
+}
+
+SqliteGroupCommit::Stats SqliteStoreProvider::WriterTotals() {
+  std::lock_guard lock(mutex_);
+  return writer_ ? writer_->Totals() : SqliteGroupCommit::Stats{};
+}
+
+std::size_t SqliteStoreProvider::WriterWaiting() {
+  std::lock_guard lock(mutex_);
+  return writer_ ? writer_->Waiting() : 0;
 }
 
 }  // namespace motcua::store

@@ -31,22 +31,22 @@ SqliteUpsert::SqliteUpsert(SQLite::Database& db, const std::string& table, const
     : statement_(db, UpsertSql(table, columns, key_count, update_only_if)) {}
 
 void SqliteUpsert::Write(const std::vector<SqlValue>& values, TableChanges& changes) {
-  statement_.reset();
+  statement_->reset();
   for (std::size_t i = 0; i < values.size(); ++i) {
     const int index = static_cast<int>(i + 1);
     std::visit(
         [&](const auto& value) {
           using T = std::decay_t<decltype(value)>;
           if constexpr (std::is_same_v<T, std::nullptr_t>)
-            statement_.bind(index);
+            statement_->bind(index);
           else if constexpr (std::is_same_v<T, std::int64_t>)
-            statement_.bind(index, static_cast<int64_t>(value));
+            statement_->bind(index, static_cast<int64_t>(value));
           else
-            statement_.bind(index, value);
+            statement_->bind(index, value);
         },
         values[i]);
   }
-  if (statement_.exec() > 0)
+  if (statement_->exec() > 0)
     ++changes.written;
   else
     ++changes.unchanged;

@@ -10,6 +10,7 @@
 #include <variant>
 #include <vector>
 
+#include "store/sqlite/sqlite_statement_cache.h"
 #include "store/store.h"
 
 namespace motcua::store {
@@ -27,7 +28,7 @@ class SqliteUpsert {
   void Write(const std::vector<SqlValue>& values, TableChanges& changes);
 
  private:
-  SQLite::Statement statement_;
+  CachedStatement statement_;
 };
 
 }  // namespace motcua::store

@@ -1,0 +1,192 @@
+#!/usr/bin/env bash
+# The HTTP benchmarks of issue 7, in one run against a real `motcua serve` on loopback:
+#   1. history: `motcua bench-data` makes a province's history through the lifecycle use cases (or --db reuses one);
+#   2. reads: staff inbox, filtered dossier list, dossier page, public tracking, procedure search, and the reports
+#      (a commune's quarter, the province's year) — rate and p50/p90/p99 latency under concurrent load;
+#   3. intake: durable receptions per second through POST /api/v1/dossiers under concurrency, beside the raw-SQLite
+#      limit for the same rows on the same disk (bench/sqlite_intake_raw.cc), and their ratio;
+#   4. footprint: cold start (launch to the first /healthz answer), server RSS after the load, database size per
+#      million dossiers.
+# The load generator (bench/http_load.cc) runs on the same machine: on 2 cores it takes CPU from the server, so
+# the figures are a floor. Results are tab-separated tables on standard output.
+#
+# Usage: bench/http_bench.sh [--dossiers N] [--years Y] [--db PATH] [--seconds S] [--connections C] [--smoke]
+#   --db PATH   reuse (and keep) a history made before by bench-data; without it the history is made in a
+#               temporary folder and removed at the end
+#   --smoke     a tiny run (300 dossiers, 1 s a measurement), for CTest: it checks that everything works
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export MOTCUA_LANG=en
+build=${MOTCUA_BUILD:-build}
+motcua=$build/motcua
+load=$build/bench/http_load
+raw=$build/bench/sqlite_intake_raw
+
+dossiers=100000 years=2 db="" seconds=10 connections=16 smoke=0
+while [ $# -gt 0 ]; do
+  case $1 in
+    --dossiers) dossiers=$2; shift 2 ;;
+    --years) years=$2; shift 2 ;;
+    --db) db=$2; shift 2 ;;
+    --seconds) seconds=$2; shift 2 ;;
+    --connections) connections=$2; shift 2 ;;
+    --smoke) smoke=1; dossiers=300; years=1; seconds=1; connections=4; shift ;;
+    *) echo "http_bench: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+for tool in "$motcua" "$load" "$raw"; do
+  [ -x "$tool" ] || { echo "http_bench: $tool is not built (cmake --build $build)" >&2; exit 2; }
+done
+
+work=$(mktemp -d /tmp/motcua-bench.XXXXXX)
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+password=$(head -c 12 /dev/urandom | base64 | tr -d '/+=')
+province=04  # Tỉnh Cao Bằng, 56 communes
+
+say() { echo "# $*"; }
+calc() { awk "BEGIN { printf \"%.${2:-2}f\", $1 }"; }
+
+# --- 1. History --------------------------------------------------------------------------------------------
+if [ -z "$db" ]; then
+  db=$work/history.db
+  say "history: $dossiers dossiers over $years years in province $province"
+  start=$(date +%s.%N)
+  "$motcua" bench-data --db "$db" --province $province --dossiers "$dossiers" --years "$years" --seed 1 \
+    2>/dev/null | sed 's/^/# /'
+  say "history made in $(calc "$(date +%s.%N) - $start" 0) s"
+else
+  [ -f "$db" ] || { echo "http_bench: no database $db" >&2; exit 2; }
+  dossiers=$(sqlite3 "$db" "SELECT count(*) FROM dossiers")
+  say "history: $db ($dossiers dossiers)"
+fi
+# The busiest commune of the history: its staff's inbox and its quarter's report.
+commune=$(sqlite3 "$db" "SELECT receiving_unit FROM dossiers WHERE length(receiving_unit) = 5
+                         GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
+agency="000.00.$commune.H$province"
+point="$commune-ttpvhcc"
+# The generated history's last day (an earlier run's intake on a reused --db does not count: its applicant is ours).
+last_day=$(sqlite3 "$db" "SELECT substr(max(received_at), 1, 10) FROM dossiers WHERE applicant_citizen_id <> '004090001234'")
+
+add_user() {  # LOGIN ROLE UNIT; an account left by an earlier run on a reused --db gets this run's password
+  printf '%s\n' "$password" | "$motcua" user add "$1" --role "$2" --unit "$3" --db "$db" >/dev/null 2>&1 ||
+    printf '%s\n' "$password" | "$motcua" user passwd "$1" --db "$db" >/dev/null
+}
+add_user bench.tn receptionist "$commune"
+specialist="cv.$commune.1"  # the generator's login for the commune's first specialist: their inbox is real
+add_user "$specialist" specialist "$commune"
+add_user bench.gs supervisor "$province"
+
+# --- Server -------------------------------------------------------------------------------------------------
+port=$((20000 + $$ % 20000))
+start=$(date +%s.%N)
+"$motcua" serve --db "$db" --listen "127.0.0.1:$port" >"$work/server.log" 2>&1 &
+server_pid=$!
+until curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do
+  kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
+  sleep 0.01
+done
+cold_start=$(calc "$(date +%s.%N) - $start" 3)
+
+token() {
+  curl -fsS "http://127.0.0.1:$port/api/v1/sessions" -H 'Content-Type: application/json' \
+    -d "{\"login\":\"$1\",\"password\":\"$password\"}" | sed 's/.*"token":"\([^"]*\)".*/\1/'
+}
+tn=$(token bench.tn) cv=$(token "$specialist") gs=$(token bench.gs)
+
+run() {  # LABEL TOKEN SCRIPT [CONNECTIONS]
+  local auth=()
+  [ -n "$2" ] && auth=(--header "Authorization: Bearer $2")
+  "$load" --port "$port" --connections "${4:-$connections}" --seconds "$seconds" --warmup 1 --label "$1" \
+    --script "$3" "${auth[@]}" --no-header 2>>"$work/statuses.txt" ||
+    { echo "http_bench: errors in $1:" >&2; tail -2 "$work/statuses.txt" >&2; exit 1; }
+}
+
+# --- 2. Reads -----------------------------------------------------------------------------------------------
+sqlite3 "$db" "SELECT 'GET /api/v1/dossiers/' || code FROM dossiers ORDER BY random() LIMIT 2000" >"$work/page.txt"
+sqlite3 "$db" "SELECT 'GET /api/v1/track/' || code FROM dossiers ORDER BY random() LIMIT 2000" >"$work/track.txt"
+sqlite3 "$db" "SELECT DISTINCT 'GET /api/v1/dossiers?unit=' || receiving_unit || '&status=processing&limit=50'
+               FROM dossiers WHERE length(receiving_unit) = 5" >"$work/list.txt"
+sqlite3 "$db" "SELECT DISTINCT 'GET /api/v1/dossiers?procedure=' || procedure_code || '&order=due&limit=50'
+               FROM dossiers" >>"$work/list.txt"
+echo "GET /api/v1/inbox" >"$work/inbox.txt"
+for q in dang+ky+khai+sinh cap+giay+phep+xay+dung chung+thuc+ban+sao dang+ky+ket+hon ho+kinh+doanh \
+  trich+luc+ho+tich dat+dai thu+tuc+cu+tru xac+nhan+tinh+trang+hon+nhan khai+tu; do
+  echo "GET /api/v1/procedures?q=$q&limit=10"
+done >"$work/search.txt"
+# The last whole quarter and the last whole year of the history.
+year=$((10#${last_day:0:4})) month=$((10#${last_day:5:2}))
+quarter_start=$(((month - 1) / 3 * 3 + 1))  # of the quarter holding the last day; the one before is whole
+if [ $quarter_start -eq 1 ]; then q_from="$((year - 1))-10-01" q_to="$year-01-01"
+else q_from=$(printf '%d-%02d-01' $year $((quarter_start - 3))) q_to=$(printf '%d-%02d-01' $year $quarter_start); fi
+echo "GET /api/v1/reports?unit=$commune&from=$q_from&to=$q_to" >"$work/report_commune.txt"
+echo "GET /api/v1/reports?province=$province&from=$((year - 1))-01-01&to=$year-01-01" >"$work/report_province.txt"
+say "busiest commune $commune; quarter $q_from..$q_to; year $((year - 1))"
+
+echo -e "label\tconnections\trequests\terrors\trate/s\tp50_ms\tp90_ms\tp99_ms\tmax_ms"
+run inbox "$cv" "$work/inbox.txt"
+run dossier_list "$gs" "$work/list.txt"
+run dossier_page "$gs" "$work/page.txt"
+run tracking "" "$work/track.txt"
+run procedure_search "" "$work/search.txt"
+run report_commune_quarter "$gs" "$work/report_commune.txt"
+run report_province_year "$gs" "$work/report_province.txt"
+
+# --- 3. Intake ----------------------------------------------------------------------------------------------
+procedure=$(sqlite3 "$db" "SELECT procedure_code FROM dossiers WHERE competent_unit = '$commune' AND channel = 'direct'
+                           GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")
+cat >"$work/reception.json" <<JSON
+{"procedure_code":"$procedure","applicant":{"name":"Nguyễn Văn An","citizen_id":"004090001234","phone":"0912345678"},
+ "components":[{"seq":1,"name":"Tờ khai","originals":1,"copies":0}],"receiving_point":"$point","competent_agency":"$agency"}
+JSON
+echo "POST /api/v1/dossiers @$work/reception.json" >"$work/intake.txt"
+before=$(sqlite3 "$db" "SELECT count(*) FROM dossiers")
+intake_line=$(run intake "$tn" "$work/intake.txt" $((connections * 2)))
+echo "$intake_line"
+rss_kb=$(ps -o rss= -p "$server_pid" | tr -d ' ')
+kill "$server_pid"
+wait "$server_pid" 2>/dev/null || true
+server_pid=""
+after=$(sqlite3 "$db" "SELECT count(*) FROM dossiers")
+intake_rate=$(echo "$intake_line" | cut -f5)
+
+# The raw-SQLite limit: a template holding the catalogue and one reception made through the API.
+template=$work/template.db
+"$motcua" init --db "$template" >/dev/null
+printf '%s\n' "$password" | "$motcua" user add bench.admin --role administrator --db "$template" >/dev/null
+printf '%s\n' "$password" | "$motcua" user add bench.tn --role receptionist --unit "$commune" --db "$template" \
+  >/dev/null
+"$motcua" serve --db "$template" --listen "127.0.0.1:$port" >"$work/template.log" 2>&1 &
+server_pid=$!
+until curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do sleep 0.01; done
+admin=$(token bench.admin)
+post() { curl -fsS "http://127.0.0.1:$port$1" -H "Authorization: Bearer $2" -H 'Content-Type: application/json' -d "$3"; }
+post /api/v1/agencies "$admin" "{\"id\":\"$agency\",\"name\":\"UBND\",\"unit\":\"$commune\"}" >/dev/null
+post /api/v1/receiving-points "$admin" \
+  "{\"id\":\"$point\",\"name\":\"TTPVHCC\",\"unit\":\"$commune\",\"agency_id\":\"$agency\"}" >/dev/null
+post /api/v1/dossiers "$(token bench.tn)" "@$work/reception.json" >/dev/null
+kill "$server_pid"
+wait "$server_pid" 2>/dev/null || true
+server_pid=""
+raw1=$("$raw" "$template" "$work/raw.db" "$seconds" 1)
+raw64=$("$raw" "$template" "$work/raw.db" "$seconds" 64)
+
+echo
+echo -e "intake\treceptions/s\tratio_to_raw_1_per_commit\tratio_to_raw_64_per_commit\tdossiers_written"
+echo -e "api\t$intake_rate\t$(calc "$intake_rate / $(echo "$raw1" | cut -f3)")\t$(calc "$intake_rate / $(echo "$raw64" | cut -f3)")\t$((after - before))"
+echo -e "raw_sqlite_1\t$(echo "$raw1" | cut -f3)"
+echo -e "raw_sqlite_64\t$(echo "$raw64" | cut -f3)\t\t\t$(echo "$raw64" | cut -f4-)"
+
+# --- 4. Footprint -------------------------------------------------------------------------------------------
+db_bytes=$(( $(stat -c %s "$db") + $(stat -c %s "$db-wal" 2>/dev/null || echo 0) ))
+echo
+echo -e "footprint\tvalue"
+echo -e "dossiers\t$after"
+echo -e "cold_start_s\t$cold_start"
+echo -e "server_rss_mb\t$((rss_kb / 1024))"
+echo -e "db_mb\t$((db_bytes / 1048576))"
+echo -e "db_mb_per_million_dossiers\t$(calc "$db_bytes / 1048576 * 1000000 / $after" 0)"

@@ -1,0 +1,122 @@
+#include "store/sqlite/sqlite_group_commit.h"
+
+#include <optional>
+
+#include "store/sqlite/sqlite_statement_cache.h"
+#include "store/sqlite/sqlite_transaction.h"
+
+namespace motcua::store {
+
+struct SqliteGroupCommit::Job {
+  const Write* write = nullptr;
+  std::optional<Error> failure;  // set by the writer thread before `done`
+  bool done = false;             // guarded by the group commit's mutex_
+};
+
+namespace {
+
+Error DatabaseError(const char* what_vi, const char* what_en, const std::exception& e) {
+  return Error::Unavailable("db", std::string("lỗi cơ sở dữ liệu khi ") + what_vi + ": " + e.what(),
+                            std::string("database error while ") + what_en + ": " + e.what());
+}
+
+}  // namespace
+
+Result<std::unique_ptr<SqliteGroupCommit>> SqliteGroupCommit::Open(const std::string& path) {
+  try {
+    auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
+    // The same settings as every store connection (sqlite_store.cc): durable commits, foreign keys.
+    db->setBusyTimeout(5000);
+    db->exec("PRAGMA journal_mode = WAL");
+    db->exec("PRAGMA synchronous = FULL");
+    db->exec("PRAGMA foreign_keys = ON");
+    db->exec("PRAGMA cache_size = -65536");  // 64 MB: the pages a group's writes touch stay in memory
+    return std::unique_ptr<SqliteGroupCommit>(new SqliteGroupCommit(std::move(db)));
+  } catch (const SQLite::Exception& e) {
+    return Fail(DatabaseError("mở kết nối ghi", "opening the writer's connection", e));
+  }
+}
+
+SqliteGroupCommit::SqliteGroupCommit(std::unique_ptr<SQLite::Database> db)
+    : db_(std::move(db)), counters_(*db_), dossiers_(*db_, counters_), writer_([this] { Loop(); }) {
+  AttachStatementCache(*db_);
+}
+
+SqliteGroupCommit::~SqliteGroupCommit() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_writer_.notify_one();
+  writer_.join();
+  DetachStatementCache(*db_);
+}
+
+Result<void> SqliteGroupCommit::Run(const Write& write) {
+  Job job;
+  job.write = &write;
+  std::unique_lock lock(mutex_);
+  if (stopping_) {
+    return Fail(Error::Unavailable("db", "máy chủ đang dừng", "the server is stopping"));
+  }
+  queue_.push_back(&job);
+  wake_writer_.notify_one();
+  wake_callers_.wait(lock, [&] { return job.done; });
+  if (job.failure) return Fail(*job.failure);
+  return {};
+}
+
+SqliteGroupCommit::Stats SqliteGroupCommit::Totals() const {
+  std::lock_guard lock(mutex_);
+  return stats_;
+}
+
+std::size_t SqliteGroupCommit::Waiting() const {
+  std::lock_guard lock(mutex_);
+  return queue_.size();
+}
+
+void SqliteGroupCommit::Loop() {
+  for (;;) {
+    std::vector<Job*> group;
+    {
+      std::unique_lock lock(mutex_);
+      wake_writer_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping, with nothing left to write
+      group.swap(queue_);
+      stats_.taken += group.size();
+    }
+    RunGroup(group);
+    {
+      std::lock_guard lock(mutex_);
+      for (Job* job : group) job->done = true;
+      ++stats_.groups;
+      stats_.writes += group.size();
+    }
+    wake_callers_.notify_all();
+  }
+}
+
+// While the writer commits one group, the next one gathers in the queue: the busier the server, the larger
+// the groups, and the fewer fsyncs per write.
+void SqliteGroupCommit::RunGroup(const std::vector<Job*>& group) {
+  try {
+    SqliteTransaction transaction(*db_, SqliteTransaction::Mode::kWrite);
+    for (Job* job : group) RunOne(*job);
+    transaction.Commit();
+  } catch (const SQLite::Exception& e) {
+    const Error failure = DatabaseError("ghi nhóm giao dịch", "committing a group of writes", e);
+    for (Job* job : group) job->failure = failure;
+  }
+}
+
+void SqliteGroupCommit::RunOne(Job& job) {
+  try {
+    SqliteTransaction savepoint(*db_, SqliteTransaction::Mode::kWrite);
+    if ((*job.write)(dossiers_)) savepoint.Commit();
+  } catch (const SQLite::Exception& e) {
+    job.failure = DatabaseError("ghi dữ liệu", "writing", e);
+  }
+}
+
+}  // namespace motcua::store
