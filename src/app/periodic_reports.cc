@@ -21,6 +21,7 @@ ReportFigures FiguresOf(const store::CounterTotals& t) {
   f.in_progress_overdue = t.overdue_at_end;
   f.in_progress_within_deadline = t.open_at_end - t.overdue_at_end;
   f.returned_to_applicant = Flow(t, Measure::kRefused);
+  f.not_supplemented = Flow(t, Measure::kNotSupplemented);
   f.withdrawn = Flow(t, Measure::kWithdrawn);
   f.cancelled = Flow(t, Measure::kCancelled);
   f.reception_refused = Flow(t, Measure::kReceptionRefused);
@@ -29,6 +30,8 @@ ReportFigures FiguresOf(const store::CounterTotals& t) {
   f.digitized_dossiers = Flow(t, Measure::kDigitizedDossiers);
   f.digitized_components = Flow(t, Measure::kDigitizedComponents);
   f.digitized_results = Flow(t, Measure::kDigitizedResults);
+  f.electronic_results = Flow(t, Measure::kElectronicResults);
+  f.digitized_complete = Flow(t, Measure::kDigitizedComplete);
   f.returned_by_post = Flow(t, Measure::kReturnedByPost);
   f.boundaryless = Flow(t, Measure::kBoundaryless);
   f.with_fees = Flow(t, Measure::kWithFees);
@@ -36,6 +39,15 @@ ReportFigures FiguresOf(const store::CounterTotals& t) {
   f.evaluations = Flow(t, Measure::kEvaluations);
   f.evaluation_score_sum = Flow(t, Measure::kEvaluationScoreSum);
   f.evaluations_dissatisfied = Flow(t, Measure::kEvaluationsDissatisfied);
+  return f;
+}
+
+// A breakdown by official has no balances: the counters keep them per dossier key, not per official
+// (domain/report_counters.h), so what the store returns for them there is only the "" group's.
+ReportFigures WithoutBalances(ReportFigures f) {
+  f.carried_over = 0;
+  f.in_progress_within_deadline = 0;
+  f.in_progress_overdue = 0;
   return f;
 }
 
@@ -117,14 +129,23 @@ Result<std::vector<ReportRow>> Rows(store::Store& store, const store::CounterQue
   if (!procedures) return Fail(procedures.error());
   std::map<std::string, ReportRow> rows;
   for (const store::CounterTotals& group : *groups) {
+    const ReportFigures figures =
+        by == ReportBreakdown::kOfficial ? WithoutBalances(FiguresOf(group)) : FiguresOf(group);
+    // The balances, keyed by no official, leave an empty group behind.
+    if (by == ReportBreakdown::kOfficial && figures == ReportFigures{}) continue;
     std::string key = group.group;
     if (by == ReportBreakdown::kField) {
       const auto procedure = procedures->find(group.group);
       key = procedure == procedures->end() || procedure->second.field.empty() ? "—" : procedure->second.field;
     }
-    ReportRow& row = rows[key];
-    if (row.key.empty()) row = {key, by == ReportBreakdown::kField ? key : RowLabel(store, by, key, *procedures), {}};
-    row.figures += FiguresOf(group);
+    auto [found, inserted] = rows.try_emplace(key);
+    ReportRow& row = found->second;
+    if (inserted) {
+      row = {key, by == ReportBreakdown::kField ? key : RowLabel(store, by, key, *procedures), {}};
+      if (row.label.empty()) row.label = "—";  // an event recorded without an actor
+      row.balances = by != ReportBreakdown::kOfficial;
+    }
+    row.figures += figures;
   }
   std::vector<ReportRow> sorted;
   for (auto& [key, row] : rows) sorted.push_back(std::move(row));
@@ -191,6 +212,7 @@ Result<store::ReportSide> ParseReportSide(std::string_view text) {
 Result<PeriodicReport> BuildPeriodicReport(store::Store& store, const ReportRequest& request, Instant now) {
   PeriodicReport report;
   report.request = request;
+  report.generated_at = now;
   auto query = QueryOf(store, request, now, report.scope_label, report.balances_day);
   if (!query) return Fail(query.error());
   auto totals = store.SumCounters(*query);

@@ -41,6 +41,10 @@ struct ReportRow {
   std::string key;    // the field's name, a procedure code, a login, a unit code, an agency id, a channel
   std::string label;  // what to print: the procedure's name, the official's name, the unit's name...
   ReportFigures figures;
+  // False for a row of a breakdown by official: the open and overdue balances are not kept per official (a
+  // dossier's holder changes as it moves through its workflow), so carried_over and the in-progress figures are
+  // 0 there and the columns read from them (ReportColumn::from_balances) are to be shown as "—".
+  bool balances = true;
 };
 
 struct PeriodicReport {
@@ -50,6 +54,7 @@ struct PeriodicReport {
   std::vector<ReportRow> rows;  // the breakdown, largest received first; empty when not split
   ReportRow total;
   ServiceIndex index;  // of the total
+  Instant generated_at{};
 };
 
 // InvalidArgument on "unit" (none or both of unit and province given), "to" (last day before first), NotFound

@@ -18,6 +18,12 @@ struct ReportOptions {
 
 std::string Cell(const std::optional<double>& value) { return value ? fmt::format("{:.2f}", *value) : "—"; }
 
+// "—" where the row has no balances to read the column from (a breakdown by official).
+std::string Figure(const ReportColumn& column, const app::ReportRow& row) {
+  if (!row.balances && column.from_balances) return "—";
+  return std::to_string(column.value(row.figures));
+}
+
 void PrintTable(const GlobalOptions& global, const app::PeriodicReport& report) {
   const bool en = global.out.language() == Language::kEnglish;
   fmt::print("{} — {} {} → {}\n", report.scope_label, global.out.Say("kỳ báo cáo", "period"),
@@ -30,7 +36,7 @@ void PrintTable(const GlobalOptions& global, const app::PeriodicReport& report) 
   fmt::print(" {:>8}\n", global.out.Say("Tổng", "Total"));
   for (const ReportColumn& column : ReportColumns()) {
     fmt::print("{:>5} {:<42}", column.number, en ? column.label_en : column.label_vi);
-    for (const app::ReportRow* row : rows) fmt::print(" {:>8}", column.value(row->figures));
+    for (const app::ReportRow* row : rows) fmt::print(" {:>8}", Figure(column, *row));
     fmt::print("\n");
   }
   for (const ReportRate& rate : ReportRates()) {

@@ -66,6 +66,17 @@ std::optional<ReturnMethod> ParseReturnMethod(std::string_view text) {
   return std::nullopt;
 }
 
+std::string_view RefusalKindName(RefusalKind kind) {
+  return kind == RefusalKind::kNotSupplemented ? "not_supplemented" : "refused";
+}
+
+std::optional<RefusalKind> ParseRefusalKind(std::string_view text) {
+  for (RefusalKind kind : {RefusalKind::kRefused, RefusalKind::kNotSupplemented}) {
+    if (RefusalKindName(kind) == text) return kind;
+  }
+  return std::nullopt;
+}
+
 std::string_view PaymentMethodName(PaymentMethod method) {
   return method == PaymentMethod::kOnline ? "online" : "counter";
 }

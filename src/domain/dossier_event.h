@@ -115,9 +115,20 @@ struct Extended {
   Instant new_due_at;
 };
 
-// The competent agency refuses the request (with reasons): the processing ends.
+// Why a dossier is given back to the applicant without a result. Both end the processing, count on time in form
+// II.06a (column 9) and are "returned to the applicant"; the second is also counted on its own, for the reports
+// that show it (docs/law/reports.md §1.6).
+enum class RefusalKind {
+  kRefused,          // the request does not meet the conditions (the default)
+  kNotSupplemented,  // the applicant did not supplement the dossier within the time given (Form 02)
+};
+std::string_view RefusalKindName(RefusalKind kind);  // "refused", "not_supplemented"
+std::optional<RefusalKind> ParseRefusalKind(std::string_view text);
+
+// The competent agency refuses the request (with reasons) and gives the dossier back: the processing ends.
 struct Refused {
   std::string reason;
+  RefusalKind kind = RefusalKind::kRefused;
 };
 
 // The applicant withdraws the dossier before a decision is issued.

@@ -14,6 +14,7 @@ ReportFigures& ReportFigures::operator+=(const ReportFigures& o) {
   in_progress_within_deadline += o.in_progress_within_deadline;
   in_progress_overdue += o.in_progress_overdue;
   returned_to_applicant += o.returned_to_applicant;
+  not_supplemented += o.not_supplemented;
   withdrawn += o.withdrawn;
   cancelled += o.cancelled;
   reception_refused += o.reception_refused;
@@ -22,6 +23,8 @@ ReportFigures& ReportFigures::operator+=(const ReportFigures& o) {
   digitized_dossiers += o.digitized_dossiers;
   digitized_components += o.digitized_components;
   digitized_results += o.digitized_results;
+  electronic_results += o.electronic_results;
+  digitized_complete += o.digitized_complete;
   returned_by_post += o.returned_by_post;
   boundaryless += o.boundaryless;
   with_fees += o.with_fees;
@@ -37,32 +40,43 @@ std::optional<double> Percent(std::int64_t numerator, std::int64_t denominator) 
   return 100.0 * static_cast<double>(numerator) / static_cast<double>(denominator);
 }
 
+// The headings of columns (3)–(13) follow the form as provinces' systems print it ("Tiếp nhận", "Số lượng hồ sơ
+// đã giải quyết", "Số lượng hồ sơ đang giải quyết" over their columns; docs/law/reports.md §1.1), flattened
+// into one line each: "Tiếp nhận: Trực tuyến". Columns read from the open and overdue balances are marked, for
+// the breakdowns that have none (by official).
 const std::vector<ReportColumn>& ReportColumns() {
   using F = ReportFigures;
   static const std::vector<ReportColumn> columns = {
-      {"(3)", "received_total", "Tổng số tiếp nhận", "Received, total", [](const F& f) { return f.received_total(); }},
-      {"(4)", "received_online", "Tiếp nhận trực tuyến", "Received online",
+      {"(3)", "received_total", "Tiếp nhận: Tổng số", "Received: total", [](const F& f) { return f.received_total(); },
+       true},
+      {"(4)", "received_online", "Tiếp nhận: Trực tuyến", "Received: online",
        [](const F& f) { return f.received_online; }},
-      {"(5)", "received_direct_or_postal", "Tiếp nhận trực tiếp, dịch vụ bưu chính", "Received direct or by post",
+      {"(5)", "received_direct_or_postal", "Tiếp nhận: Trực tiếp, dịch vụ bưu chính", "Received: direct or by post",
        [](const F& f) { return f.received_direct + f.received_postal; }},
-      {"(6)", "carried_over", "Từ kỳ trước", "Carried over", [](const F& f) { return f.carried_over; }},
-      {"(7)", "resolved_total", "Tổng số đã giải quyết", "Resolved, total",
+      {"(6)", "carried_over", "Tiếp nhận: Từ kỳ trước", "Received: carried over from the previous period",
+       [](const F& f) { return f.carried_over; }, true},
+      {"(7)", "resolved_total", "Đã giải quyết: Tổng số", "Resolved: total",
        [](const F& f) { return f.resolved_total(); }},
-      {"(8)", "resolved_early", "Trước hạn", "Early", [](const F& f) { return f.resolved_early; }},
-      {"(9)", "resolved_on_time", "Đúng hạn (gồm cả trả lại, xin rút)", "On time (incl. returned, withdrawn)",
-       [](const F& f) { return f.resolved_on_time; }},
-      {"(10)", "resolved_late", "Quá hạn", "Late", [](const F& f) { return f.resolved_late; }},
-      {"(11)", "in_progress_total", "Tổng số đang giải quyết", "In progress, total",
-       [](const F& f) { return f.in_progress_total(); }},
-      {"(12)", "in_progress_within_deadline", "Trong hạn (gồm cả chờ bổ sung)", "Within deadline (incl. supplement)",
-       [](const F& f) { return f.in_progress_within_deadline; }},
-      {"(13)", "in_progress_overdue", "Quá hạn", "Overdue", [](const F& f) { return f.in_progress_overdue; }},
+      {"(8)", "resolved_early", "Đã giải quyết: Trước hạn", "Resolved: early",
+       [](const F& f) { return f.resolved_early; }},
+      {"(9)", "resolved_on_time", "Đã giải quyết: Đúng hạn (bao gồm cả hồ sơ trả lại/xin rút)",
+       "Resolved: on time (incl. returned or withdrawn dossiers)", [](const F& f) { return f.resolved_on_time; }},
+      {"(10)", "resolved_late", "Đã giải quyết: Quá hạn", "Resolved: late", [](const F& f) { return f.resolved_late; }},
+      {"(11)", "in_progress_total", "Đang giải quyết: Tổng số", "In progress: total",
+       [](const F& f) { return f.in_progress_total(); }, true},
+      {"(12)", "in_progress_within_deadline", "Đang giải quyết: Trong hạn (bao gồm cả hồ sơ chờ bổ sung)",
+       "In progress: within deadline (incl. waiting for a supplement)",
+       [](const F& f) { return f.in_progress_within_deadline; }, true},
+      {"(13)", "in_progress_overdue", "Đang giải quyết: Quá hạn", "In progress: overdue",
+       [](const F& f) { return f.in_progress_overdue; }, true},
       {"", "received_direct", "Trong đó: trực tiếp", "of which direct", [](const F& f) { return f.received_direct; }},
       {"", "received_postal", "Trong đó: bưu chính", "of which by post", [](const F& f) { return f.received_postal; }},
       {"", "received_boundaryless", "Tiếp nhận phi địa giới", "Boundaryless receptions",
        [](const F& f) { return f.boundaryless; }},
-      {"", "returned_to_applicant", "Trả lại hồ sơ", "Returned to the applicant (refused)",
-       [](const F& f) { return f.returned_to_applicant; }},
+      {"", "returned_to_applicant", "Trả lại hồ sơ (từ chối hoặc không bổ sung)",
+       "Returned to the applicant (refused or not supplemented)", [](const F& f) { return f.returned_to_applicant; }},
+      {"", "not_supplemented", "Trong đó: không bổ sung hồ sơ", "of which not supplemented",
+       [](const F& f) { return f.not_supplemented; }},
       {"", "withdrawn", "Xin rút", "Withdrawn", [](const F& f) { return f.withdrawn; }},
       {"", "cancelled", "Hủy", "Cancelled", [](const F& f) { return f.cancelled; }},
       {"", "reception_refused", "Không được tiếp nhận", "Refused at reception",
@@ -78,6 +92,10 @@ const std::vector<ReportColumn>& ReportColumns() {
       {"", "digitized_components", "Thành phần hồ sơ số hóa", "Components digitized",
        [](const F& f) { return f.digitized_components; }},
       {"", "digitized_results", "Kết quả số hóa", "Results digitized", [](const F& f) { return f.digitized_results; }},
+      {"", "electronic_results", "Hồ sơ có kết quả điện tử", "Dossiers with an electronic result",
+       [](const F& f) { return f.electronic_results; }},
+      {"", "digitized_complete", "Hồ sơ số hóa đầy đủ (cả kết quả)", "Dossiers digitized in full (result included)",
+       [](const F& f) { return f.digitized_complete; }},
       {"", "returned_by_post", "Trả kết quả qua bưu chính", "Results returned by post",
        [](const F& f) { return f.returned_by_post; }},
       {"", "with_fees", "Hồ sơ có phí, lệ phí", "Dossiers with fees", [](const F& f) { return f.with_fees; }},

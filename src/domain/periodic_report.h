@@ -21,7 +21,8 @@ struct ReportFigures {
   std::int64_t resolved_late_with_apology = 0;
   std::int64_t in_progress_within_deadline = 0;  // (12), including those waiting for a supplement
   std::int64_t in_progress_overdue = 0;          // (13)
-  std::int64_t returned_to_applicant = 0;        // refused by the competent agency ("trả lại")
+  std::int64_t returned_to_applicant = 0;        // refused by the competent agency ("trả lại"), for any reason
+  std::int64_t not_supplemented = 0;             // of those, because the applicant did not supplement
   std::int64_t withdrawn = 0;
   std::int64_t cancelled = 0;
   std::int64_t reception_refused = 0;
@@ -29,7 +30,9 @@ struct ReportFigures {
   std::int64_t extensions = 0;  // apology slips with a new appointment
   std::int64_t digitized_dossiers = 0;
   std::int64_t digitized_components = 0;
-  std::int64_t digitized_results = 0;
+  std::int64_t digitized_results = 0;   // result files digitized (files, not dossiers)
+  std::int64_t electronic_results = 0;  // dossiers whose approved result has an electronic file (766: 4.1)
+  std::int64_t digitized_complete = 0;  // ended dossiers digitized in full, result included (766: 4.2)
   std::int64_t returned_by_post = 0;
   std::int64_t boundaryless = 0;
   std::int64_t with_fees = 0;
@@ -46,6 +49,8 @@ struct ReportFigures {
   std::int64_t resolved_total() const { return resolved_early + resolved_on_time + resolved_late; }
   // (11) = (12) + (13).
   std::int64_t in_progress_total() const { return in_progress_within_deadline + in_progress_overdue; }
+  // Of (7), those that ended with an approved result (not refused, withdrawn or cancelled).
+  std::int64_t resolved_with_result() const { return resolved_total() - returned_to_applicant - withdrawn - cancelled; }
 
   ReportFigures& operator+=(const ReportFigures& other);
   bool operator==(const ReportFigures&) const = default;
@@ -62,6 +67,9 @@ struct ReportColumn {
   std::string_view label_vi;
   std::string_view label_en;
   std::int64_t (*value)(const ReportFigures&);
+  // Read (at least in part) from the open and overdue balances — (3), (6), (11), (12), (13) — which a breakdown
+  // by official does not have (report_counters.h): such a row shows "—" there.
+  bool from_balances = false;
 };
 
 // The form's thirteen columns' figures (3)–(13) in its order, then the extras.

@@ -15,6 +15,7 @@ constexpr std::array<std::string_view, kMeasureCount> kMeasureNames = {
     "resolved_late", "resolved_late_with_apology", "refused", "withdrawn", "cancelled", "supplement_requests",
     "extensions", "digitized_components", "digitized_results", "returned_by_post", "with_fees", "paid_online",
     "evaluations", "evaluation_score_sum", "reception_refused", "digitized_dossiers", "evaluations_dissatisfied",
+    "not_supplemented", "electronic_results", "digitized_complete",
     // balances
     "open", "overdue"};
 // A name left out would leave the last entry empty.
@@ -34,6 +35,19 @@ bool IsOpen(const DossierState& s) { return s.received_at.has_value() && !s.comp
 // appointment (form II.06a column 12; docs/law/reports.md §1.1).
 bool IsRunning(const DossierState& s) {
   return IsOpen(s) && s.status != DossierStatus::kWaitingSupplement && s.statutory_due_at.has_value();
+}
+
+// Ended with an approved result (handed over or not), as opposed to refused, withdrawn or cancelled.
+bool HasResult(const DossierState& s) {
+  return s.status == DossierStatus::kResultReady || s.status == DossierStatus::kReturned;
+}
+
+// Decision 766 indicator 4.2 ("Tỷ lệ hồ sơ TTHC thực hiện số hóa hồ sơ"): a dossier counts when (1) files are
+// attached to its components and (2) its result, when one is issued, is electronic (the national portal's formula
+// document, docs/law/reports.md §2.2). Condition (2) can only be judged once the processing has ended, so the
+// dossier counts then, or when the missing file comes later. Once true it stays true: counted once.
+bool DigitizedComplete(const DossierState& s) {
+  return s.received_at && s.completed_at && s.digitized_components > 0 && (!HasResult(s) || s.result_digitized);
 }
 
 Measure ReceivedMeasure(Channel channel) {
@@ -89,7 +103,11 @@ class FlowDeltas {
     }
   }
 
-  void operator()(const Refused&) { EndedWithoutResult(Measure::kRefused); }
+  // Every refusal is "returned to the applicant"; those for want of a supplement are also counted apart.
+  void operator()(const Refused& p) {
+    EndedWithoutResult(Measure::kRefused);
+    if (p.kind == RefusalKind::kNotSupplemented && before_.received_at) Add(Resolver(), Measure::kNotSupplemented);
+  }
   void operator()(const Withdrawn&) { EndedWithoutResult(Measure::kWithdrawn); }
   void operator()(const Cancelled&) { EndedWithoutResult(Measure::kCancelled); }
   void operator()(const SupplementRequested&) { Add(event_.actor.user, Measure::kSupplementRequests); }
@@ -97,8 +115,13 @@ class FlowDeltas {
 
   void operator()(const Digitized& p) {
     Add(event_.actor.user, p.component_seq >= 0 ? Measure::kDigitizedComponents : Measure::kDigitizedResults);
-    // A dossier is digitized once its first component is (Decision 766 indicator 4.2 counts dossiers).
+    // Dossiers, not files: a dossier counts once, at its first digitized component...
     if (p.component_seq >= 0 && before_.digitized_components == 0) Add(event_.actor.user, Measure::kDigitizedDossiers);
+    // ... and, for Decision 766 indicator 4.1, at the first file of its approved result (a scanned refusal letter
+    // is not a result: indicator 4.1 counts "kết quả giải quyết").
+    if (p.component_seq < 0 && !before_.result_digitized && HasResult(after_)) {
+      Add(event_.actor.user, Measure::kElectronicResults);
+    }
   }
 
   void operator()(const ResultReturned& p) {
@@ -202,6 +225,9 @@ std::vector<CounterDelta> CounterDeltas(const DossierState& before, const Dossie
                                         const DossierEvent& event, const DeadlinePolicy& policy) {
   std::vector<CounterDelta> deltas;
   std::visit(FlowDeltas(before, after, event, policy, deltas), event.payload);
+  if (!DigitizedComplete(before) && DigitizedComplete(after)) {
+    deltas.push_back({KeyOf(after, event.actor.user), DayOf(event.occurred_at), Measure::kDigitizedComplete, 1});
+  }
   AddBalances(before, after, DayOf(event.occurred_at), deltas);
   return Net(std::move(deltas));
 }

@@ -57,6 +57,10 @@ enum class Measure {
   kReceptionRefused,         // not accepted at reception (never received)
   kDigitizedDossiers,        // dossiers whose first component was digitized that day
   kEvaluationsDissatisfied,  // evaluations scoring 1 or 2 (Decision 766 indicator 5.4)
+  kNotSupplemented,          // of the refused, those given back because the applicant did not supplement
+  kElectronicResults,        // dossiers whose approved result got its first electronic file (766 indicator 4.1)
+  kDigitizedComplete,        // dossiers ended with their components digitized and, when a result was approved,
+                             // an electronic result (766 indicator 4.2), counted when the last of these is done
   // balances
   kOpen,
   kOverdue,

@@ -1,6 +1,7 @@
 #include "domain/service_index.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace motcua {
 namespace {
@@ -45,11 +46,20 @@ std::optional<double> OnTimeRate(const F& f) {
 }
 std::optional<double> OnlineRate(const F& f) { return Percent(f.received_online, f.received_in_period()); }
 std::optional<double> PaidOnlineRate(const F& f) { return Percent(f.paid_online, f.with_fees); }
-std::optional<double> ElectronicResultRate(const F& f) {
-  const std::int64_t with_result = f.resolved_total() - f.returned_to_applicant - f.withdrawn - f.cancelled;
-  return Percent(f.digitized_results, with_result);
+// A result is often scanned a day or more after its approval, so a period's numerator may include dossiers
+// approved in the previous period: the rate is capped at 100 % rather than shown above it.
+std::optional<double> CappedPercent(std::int64_t numerator, std::int64_t denominator) {
+  const std::optional<double> rate = Percent(numerator, denominator);
+  return rate ? std::optional<double>(std::min(100.0, *rate)) : std::nullopt;
 }
-std::optional<double> DigitizedRate(const F& f) { return Percent(f.digitized_dossiers, f.received_in_period()); }
+// Dossiers with an electronic result over those that ended with a result (4.1). The formula counts dossiers,
+// not files: a result scanned twice is one dossier.
+std::optional<double> ElectronicResultRate(const F& f) {
+  return CappedPercent(f.electronic_results, f.resolved_with_result());
+}
+// Dossiers digitized in full — components and, when a result was issued, the result — over the dossiers whose
+// processing ended (4.2): the result condition cannot be judged on an open dossier.
+std::optional<double> DigitizedRate(const F& f) { return CappedPercent(f.digitized_complete, f.resolved_total()); }
 std::optional<double> SatisfactionRate(const F& f) {
   // Dossiers less those rated dissatisfied and those overdue, over the dossiers handled (5.4).
   const std::int64_t handled = f.resolved_total() + f.in_progress_total();
@@ -65,11 +75,12 @@ const Indicator kIndicators[] = {
     {"online_service", "3.1", "procedures_online_rate", "TTHC cung cấp DVC trực tuyến", 2, 80, nullptr},
     {"online_service", "3.2", "online_services_used_rate", "DVC trực tuyến có phát sinh hồ sơ", 4, 100, nullptr},
     {"online_service", "3.3", "dossiers_online_rate", "Hồ sơ nộp trực tuyến", 6, 50, OnlineRate},
-    {"online_service", "3.5", "fee_procedures_integrated_rate", "TTHC có phí tích hợp thanh toán trực tuyến", 4, 100,
+    {"online_service", "3.5", "fee_procedures_integrated_rate", "TTHC có phí tích hợp thanh toán trực tuyến", 4, 80,
      nullptr},
     {"online_service", "3.6", "dossiers_paid_online_rate", "Hồ sơ thanh toán trực tuyến", 6, 100, PaidOnlineRate},
     {"digitization", "4.1", "electronic_result_rate", "Hồ sơ có kết quả điện tử", 6, 100, ElectronicResultRate},
-    {"digitization", "4.2", "digitized_dossier_rate", "Hồ sơ được số hóa", 4, 100, DigitizedRate},
+    // Full points from 80 % ("Đạt từ 80% trở lên sẽ đạt điểm tối đa", the portal's formula document).
+    {"digitization", "4.2", "digitized_dossier_rate", "Hồ sơ được số hóa", 4, 80, DigitizedRate},
     {"digitization", "4.x", "electronic_certified_copy", "Chứng thực bản sao điện tử", 2, 100, nullptr},
     {"digitization", "4.3", "digitized_data_reuse_rate", "Tái sử dụng dữ liệu số hóa", 2, 80, nullptr},
     {"digitization", "4.4", "digitized_shared_rate", "Dữ liệu số hóa được chia sẻ", 4, 100, nullptr},
@@ -114,9 +125,13 @@ ServiceIndex ComputeServiceIndex(const ReportFigures& figures) {
 }
 
 std::vector<int> CompetitionRanks(const std::vector<double>& scores) {
+  // Points are compared as they are published, to the hundredth: two units shown with the same points share a
+  // rank, whatever the rounding of the sums behind them.
+  std::vector<long long> shown;
+  for (double score : scores) shown.push_back(std::llround(score * 100));
   std::vector<int> ranks(scores.size());
-  for (std::size_t i = 0; i < scores.size(); ++i) {
-    ranks[i] = 1 + static_cast<int>(std::ranges::count_if(scores, [&](double other) { return other > scores[i]; }));
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    ranks[i] = 1 + static_cast<int>(std::ranges::count_if(shown, [&](long long other) { return other > shown[i]; }));
   }
   return ranks;
 }

@@ -4,11 +4,11 @@
 // service_index.cc), so that a change of the scoring is an edit of a table, not of code paths.
 //
 // motcua measures what its own records show: progress (2.1), online submission and payment (3.3, 3.6),
-// electronic results and digitization (4.1, 4.2), satisfaction with dossier handling (5.4). The others need
-// data kept elsewhere (publication of procedures on the national database, sync with the national portal,
-// the feedback system, the population database): they are listed, marked unmeasured, and count neither in the
-// score nor in the measured maximum, so that a commune is never ranked on what we cannot see.
-// Pure; thread-safe.
+// electronic results and digitization (4.1, 4.2: dossiers, judged once their processing ended), satisfaction
+// with dossier handling (5.4). An indicator with nothing to measure (no dossier) has no rate and scores 0. The others
+// need data kept elsewhere (publication of procedures on the national database, sync with the national portal, the
+// feedback system, the population database): they are listed, marked unmeasured, and count neither in the score nor in
+// the measured maximum, so that a commune is never ranked on what we cannot see. Pure; thread-safe.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,7 +46,8 @@ struct ServiceIndex {
 // The index of a unit over a period, from its report figures.
 ServiceIndex ComputeServiceIndex(const ReportFigures& figures);
 
-// Competition ranking (1, 2, 2, 4) by points, descending: ranks[i] is the rank of scores[i].
+// Competition ranking (1, 2, 2, 4) by points, descending: ranks[i] is the rank of scores[i]. Points equal to the
+// hundredth (as published) tie.
 std::vector<int> CompetitionRanks(const std::vector<double>& scores);
 
 }  // namespace motcua

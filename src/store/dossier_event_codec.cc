@@ -21,11 +21,13 @@ std::string_view EnumName(Channel v) { return ChannelName(v); }
 std::string_view EnumName(TimeUnit v) { return TimeUnitName(v); }
 std::string_view EnumName(ReturnMethod v) { return ReturnMethodName(v); }
 std::string_view EnumName(PaymentMethod v) { return PaymentMethodName(v); }
+std::string_view EnumName(RefusalKind v) { return RefusalKindName(v); }
 
 std::string_view Allowed(Channel) { return "direct, online, postal"; }
 std::string_view Allowed(TimeUnit) { return "working_day, day, working_hour, month"; }
 std::string_view Allowed(ReturnMethod) { return "counter, post, online"; }
 std::string_view Allowed(PaymentMethod) { return "counter, online"; }
+std::string_view Allowed(RefusalKind) { return "refused, not_supplemented"; }
 
 std::optional<Channel> ParseEnum(std::string_view text, Channel) { return ParseChannel(text); }
 std::optional<TimeUnit> ParseEnum(std::string_view text, TimeUnit) {
@@ -37,6 +39,7 @@ std::optional<TimeUnit> ParseEnum(std::string_view text, TimeUnit) {
 }
 std::optional<ReturnMethod> ParseEnum(std::string_view text, ReturnMethod) { return ParseReturnMethod(text); }
 std::optional<PaymentMethod> ParseEnum(std::string_view text, PaymentMethod) { return ParsePaymentMethod(text); }
+std::optional<RefusalKind> ParseEnum(std::string_view text, RefusalKind) { return ParseRefusalKind(text); }
 
 // --- Encoding ------------------------------------------------------------------------------------------
 
@@ -53,6 +56,11 @@ struct ObjectWriter {
   template <typename T>
   void operator()(const char* name, const T& value) {
     object[name] = ToJson(value);
+  }
+  // A field written only when it differs from its default (event_fields: Optional).
+  template <typename T>
+  void Optional(const char* name, const T& value) {
+    if (!(value == T{})) (*this)(name, value);
   }
 };
 

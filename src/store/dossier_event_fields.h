@@ -2,7 +2,9 @@
 // The fields of every struct inside a dossier event, in the order and with the JSON names of
 // docs/events-jsonl.md. Each list is written once and walked by both directions of the codec
 // (dossier_event_codec.cc): `io(name, field)` reads the field when encoding and fills it when decoding, so
-// the encoder and the decoder cannot drift apart. Internal to src/store.
+// the encoder and the decoder cannot drift apart. `io.Optional(name, field)` is a field that may be absent: the
+// encoder leaves it out when it holds its default value, the decoder keeps the default when it is missing.
+// Internal to src/store.
 #include <concepts>
 #include <type_traits>
 
@@ -101,6 +103,9 @@ void Fields(Io& io, Is<Extended> auto& p) {
 template <typename Io>
 void Fields(Io& io, Is<Refused> auto& p) {
   io("reason", p.reason);
+  // Added after events were stored: left out at its default, so that those events re-encode (and re-hash)
+  // exactly as they were written.
+  io.Optional("kind", p.kind);
 }
 template <typename Io>
 void Fields(Io& io, Is<Withdrawn> auto& p) {

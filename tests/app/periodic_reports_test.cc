@@ -182,7 +182,7 @@ TEST(PeriodicReportTest, AQuarterShapedLikeDongKheGivesExactlyItsFigures) {
   // The same quarter as CSV opens in a spreadsheet: a byte-order mark, the form's numbered headings.
   const std::string csv = PeriodicReportCsv(report);
   EXPECT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
-  EXPECT_NE(csv.find("(3) Tổng số tiếp nhận"), std::string::npos);
+  EXPECT_NE(csv.find("(3) Tiếp nhận: Tổng số"), std::string::npos);
   EXPECT_NE(csv.find(",944,300,644,0,940,797,143,0,4,4,0,"), std::string::npos) << csv;
 }
 
@@ -293,6 +293,50 @@ TEST_F(ReportEdgeTest, ADossierDueOnThePeriodsLastDayIsStillWithinDeadlineThen) 
   EXPECT_EQ(Figures("2026-03-01", "2026-03-30", later).in_progress_within_deadline, 1);
   EXPECT_EQ(Figures("2026-03-01", "2026-03-30", later).in_progress_overdue, 0);
   EXPECT_EQ(Figures("2026-03-01", "2026-03-31", later).in_progress_overdue, 1);
+}
+
+TEST_F(ReportEdgeTest, ARefusalForWantOfASupplementIsReturnedAndCountedApart) {
+  // "Returned to the applicant (refused or not supplemented)": both refusals, on time in column (9).
+  const std::string refused = Receive(At("2026-03-02T08:00:00+07:00"));
+  Do(At("2026-03-03T09:00:00+07:00"), refused, Refused{"Không đủ điều kiện"});
+  const std::string lapsed = Receive(At("2026-03-02T09:00:00+07:00"));
+  Do(At("2026-03-03T09:00:00+07:00"), lapsed, SupplementRequested{"Thiếu giấy tờ", {"Hợp đồng thuê nhà"}});
+  Do(At("2026-03-20T09:00:00+07:00"), lapsed,
+     Refused{"Không bổ sung hồ sơ trong thời hạn", RefusalKind::kNotSupplemented});
+  const ReportFigures f = Figures("2026-03-01", "2026-03-31", At("2026-04-01T08:00:00+07:00"));
+  EXPECT_EQ(f.returned_to_applicant, 2);
+  EXPECT_EQ(f.not_supplemented, 1);
+  EXPECT_EQ(f.resolved_on_time, 2);
+  EXPECT_FALSE(store_->RebuildCounters(DeadlinePolicy{}, false).value().has_value());
+}
+
+TEST_F(ReportEdgeTest, ByOfficialTheBalancesAreNotSplitAndNoRowLacksAnOfficial) {
+  // The open and overdue balances are kept per dossier, not per official (docs/law/reports.md §1.4 rule 7).
+  const std::string done = Receive(At("2026-03-02T08:00:00+07:00"));
+  Do(At("2026-03-03T09:00:00+07:00"), done, ResultApproved{"Xác nhận", ""});
+  Receive(At("2026-03-02T09:00:00+07:00"));  // due Thu 5 March: overdue at the end of March
+  ReportRequest request{
+      store::ReportSide::kReceiving, kDongKhe, std::nullopt, std::nullopt, Day("2026-03-01"), Day("2026-03-31"),
+      ReportBreakdown::kOfficial};
+  const PeriodicReport report = BuildPeriodicReport(*store_, request, At("2026-04-01T08:00:00+07:00")).value();
+  ASSERT_EQ(report.rows.size(), 2u);
+  EXPECT_EQ(report.rows[0].key, "tiep.nhan");
+  EXPECT_EQ(report.rows[0].figures.received_in_period(), 2);
+  EXPECT_EQ(report.rows[1].key, "lanh.dao");
+  EXPECT_EQ(report.rows[1].figures.resolved_early, 1);
+  for (const ReportRow& row : report.rows) {
+    EXPECT_FALSE(row.balances) << row.key;
+    EXPECT_EQ(row.figures.carried_over + row.figures.in_progress_total(), 0) << row.key;
+  }
+  // The total keeps them.
+  EXPECT_TRUE(report.total.balances);
+  EXPECT_EQ(report.total.figures.in_progress_overdue, 1);
+  // Other breakdowns do split the balances.
+  request.by = ReportBreakdown::kProcedure;
+  const PeriodicReport by_procedure = BuildPeriodicReport(*store_, request, At("2026-04-01T08:00:00+07:00")).value();
+  ASSERT_EQ(by_procedure.rows.size(), 1u);
+  EXPECT_TRUE(by_procedure.rows[0].balances);
+  EXPECT_EQ(by_procedure.rows[0].figures.in_progress_overdue, 1);
 }
 
 TEST_F(ReportEdgeTest, APeriodNotYetOverCountsItsOpenDossiersNow) {

@@ -173,6 +173,9 @@ TEST(ReportCounterMeasureTest, NamesAreTheEnumeratorsInSnakeCase) {
       {Measure::kReceptionRefused, "reception_refused", false},
       {Measure::kDigitizedDossiers, "digitized_dossiers", false},
       {Measure::kEvaluationsDissatisfied, "evaluations_dissatisfied", false},
+      {Measure::kNotSupplemented, "not_supplemented", false},
+      {Measure::kElectronicResults, "electronic_results", false},
+      {Measure::kDigitizedComplete, "digitized_complete", false},
       {Measure::kOpen, "open", true},
       {Measure::kOverdue, "overdue", true},
   };
@@ -510,7 +513,13 @@ TEST(ReportCounterTest, DigitizationReturnAndWorkflowEvents) {
               IsEmpty());
   EXPECT_THAT(d.Do(StepCompleted{"thẩm định", "đạt"}, "2026-03-03T10:00"), IsEmpty());
   d.Do(ResultApproved{"Giấy phép số 11", "Trần Văn B"}, "2026-03-04T10:00", kLeader);
+  // Decision 766: the approved result's first file makes the dossier one with an electronic result (4.1) and,
+  // its components being digitized, one digitized in full (4.2).
   EXPECT_THAT(d.Do(Digitized{-1, "files/ket-qua.pdf"}, "2026-03-04T10:30", kLeader),
+              ElementsAre("2026-03-04 digitized_results +1 lanhdao01", "2026-03-04 electronic_results +1 lanhdao01",
+                          "2026-03-04 digitized_complete +1 lanhdao01"));
+  // 4.1 counts dossiers, not files: a second scan of the result is a file only.
+  EXPECT_THAT(d.Do(Digitized{-1, "files/ket-qua-trang-2.pdf"}, "2026-03-04T10:40", kLeader),
               ElementsAre("2026-03-04 digitized_results +1 lanhdao01"));
   EXPECT_EQ(d.SumTo(Measure::kDigitizedComponents, "2026-03-31"), 2);
   EXPECT_EQ(d.SumTo(Measure::kDigitizedDossiers, "2026-03-31"), 1);
@@ -522,12 +531,64 @@ TEST(ReportCounterTest, DigitizationReturnAndWorkflowEvents) {
   at_counter.Do(ResultApproved{"Giấy phép số 12", "Trần Văn B"}, "2026-03-04T10:00", kLeader);
   EXPECT_THAT(at_counter.Do(ResultReturned{ReturnMethod::kCounter, ""}, "2026-03-05T08:00", kReceptionist), IsEmpty());
 
-  // A digitized result does not make the dossier a digitized one; a component digitized after it does.
+  // A digitized result does not make the dossier a digitized one; a component digitized after it does, and
+  // completes it for 4.2.
   EXPECT_THAT(at_counter.Do(Digitized{-1, "files/ket-qua.pdf"}, "2026-03-05T09:00", kLeader),
-              ElementsAre("2026-03-05 digitized_results +1 lanhdao01"));
+              ElementsAre("2026-03-05 digitized_results +1 lanhdao01", "2026-03-05 electronic_results +1 lanhdao01"));
   EXPECT_THAT(
       at_counter.Do(Digitized{1, "files/to-khai.pdf"}, "2026-03-05T10:00", kReceptionist),
-      ElementsAre("2026-03-05 digitized_components +1 tiepnhan01", "2026-03-05 digitized_dossiers +1 tiepnhan01"));
+      ElementsAre("2026-03-05 digitized_components +1 tiepnhan01", "2026-03-05 digitized_dossiers +1 tiepnhan01",
+                  "2026-03-05 digitized_complete +1 tiepnhan01"));
+}
+
+TEST(ReportCounterTest, DigitizedInFullIsJudgedWhenTheProcessingEnds) {
+  // Decision 766 indicator 4.2: components digitized and, when a result is issued, an electronic result. An
+  // open dossier is not judged yet; one that ends without a result needs its components only.
+  Dossier refused;
+  refused.Receive("2026-03-02T09:00", "2026-03-06T17:00");
+  EXPECT_THAT(
+      refused.Do(Digitized{1, "files/to-khai.pdf"}, "2026-03-02T09:05", kReceptionist),
+      ElementsAre("2026-03-02 digitized_components +1 tiepnhan01", "2026-03-02 digitized_dossiers +1 tiepnhan01"));
+  EXPECT_THAT(
+      refused.Do(Refused{"không đủ điều kiện"}, "2026-03-04T10:00", kLeader),
+      UnorderedElementsAre("2026-03-04 open -1", "2026-03-07 overdue -1", "2026-03-04 refused +1 lanhdao01",
+                           "2026-03-04 resolved_on_time +1 lanhdao01", "2026-03-04 digitized_complete +1 lanhdao01"));
+  // The refusal letter scanned is a file, not an electronic result (4.1 counts results).
+  EXPECT_THAT(refused.Do(Digitized{-1, "files/van-ban-tra-lai.pdf"}, "2026-03-04T11:00", kLeader),
+              ElementsAre("2026-03-04 digitized_results +1 lanhdao01"));
+
+  // Approved without a scanned result: not digitized in full until the result is scanned.
+  Dossier approved;
+  approved.Receive("2026-03-02T09:00", "2026-03-06T17:00");
+  approved.Do(Digitized{1, "files/to-khai.pdf"}, "2026-03-02T09:05", kReceptionist);
+  EXPECT_THAT(
+      approved.Do(ResultApproved{"Giấy phép số 13", "Trần Văn B"}, "2026-03-04T10:00", kLeader),
+      UnorderedElementsAre("2026-03-04 open -1", "2026-03-07 overdue -1", "2026-03-04 resolved_early +1 lanhdao01"));
+}
+
+TEST(ReportCounterTest, RefusalForWantOfASupplementIsAlsoCountedApart) {
+  // "Returned to the applicant (refused or not supplemented)": both are refusals; the second kind is also
+  // counted on its own. An omitted kind is a plain refusal.
+  struct Case {
+    RefusalKind kind;
+    std::vector<std::string> deltas;
+  };
+  const Case cases[] = {
+      {RefusalKind::kRefused,
+       {"2026-03-12 open -1", "2026-03-12 refused +1 lanhdao01", "2026-03-12 resolved_on_time +1 lanhdao01"}},
+      {RefusalKind::kNotSupplemented,
+       {"2026-03-12 open -1", "2026-03-12 refused +1 lanhdao01", "2026-03-12 resolved_on_time +1 lanhdao01",
+        "2026-03-12 not_supplemented +1 lanhdao01"}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(RefusalKindName(c.kind));
+    Dossier d;
+    d.Receive("2026-03-02T09:00", "2026-03-06T17:00");
+    d.Do(SupplementRequested{"thiếu giấy tờ", {"Giấy xác nhận cư trú"}}, "2026-03-03T09:00");
+    EXPECT_THAT(d.Do(Refused{"không bổ sung hồ sơ trong thời hạn", c.kind}, "2026-03-12T09:00", kLeader),
+                testing::UnorderedElementsAreArray(c.deltas));
+  }
+  EXPECT_EQ(Refused{"x"}.kind, RefusalKind::kRefused);
 }
 
 // --- Property: balances against a direct count -----------------------------------------------------------
@@ -764,6 +825,16 @@ TEST(ReportCounterPropertyTest, BalancesAreTheCountsAtEveryDayBoundary) {
     const LocalDate end = steps.back().day;
     EXPECT_EQ(SumFlows(steps, {Measure::kDigitizedDossiers}, end), steps.back().after.digitized_components > 0 ? 1 : 0);
     EXPECT_EQ(SumFlows(steps, {Measure::kEvaluationsDissatisfied}, end), dissatisfied);
+    // Decision 766 4.1 and 4.2, from the final state: at most once per dossier, whatever the order of events.
+    const DossierState& final_state = steps.back().after;
+    const bool with_result =
+        final_state.status == DossierStatus::kResultReady || final_state.status == DossierStatus::kReturned;
+    const bool ended_received = final_state.completed_at && final_state.received_at;
+    EXPECT_EQ(SumFlows(steps, {Measure::kElectronicResults}, end), with_result && final_state.result_digitized ? 1 : 0);
+    EXPECT_EQ(SumFlows(steps, {Measure::kDigitizedComplete}, end),
+              ended_received && final_state.digitized_components > 0 && (!with_result || final_state.result_digitized)
+                  ? 1
+                  : 0);
   }
   // The walks did reach the cases that matter.
   EXPECT_GT(overdue_days, 100);

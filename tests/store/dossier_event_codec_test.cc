@@ -32,7 +32,7 @@ std::vector<EventPayload> EveryPayload() {
       SupplementRequested{"thiếu giấy tờ", {"Giấy chứng sinh", "Bản sao sổ hộ khẩu"}},
       Supplemented{kComponents, At("2026-01-20T17:00:00+07:00")},
       Extended{"chờ xác minh", At("2026-01-25T17:00:00+07:00")},
-      Refused{"không đủ điều kiện"},
+      Refused{"không bổ sung hồ sơ trong thời hạn", RefusalKind::kNotSupplemented},
       Withdrawn{"người nộp rút"},
       Cancelled{"trùng hồ sơ"},
       ResultApproved{"Quyết định 12/QĐ-UBND", "Chủ tịch"},
@@ -153,6 +153,42 @@ TEST(DossierEventCodec, RefusesMalformedEventsNamingTheField) {
     EXPECT_NE(decoded.error().message_vi.find(c.field), std::string::npos)
         << c.name << ": " << decoded.error().message_vi;
     EXPECT_FALSE(decoded.error().message_en.empty()) << c.name;
+  }
+}
+
+// The refusal's kind came after refused events were stored and hashed: at its default it is left out, so those
+// events re-encode to the bytes that were hashed, and an event without it reads as a plain refusal.
+TEST(DossierEventCodec, RefusalKindIsOptionalAndLeftOutAtItsDefault) {
+  const DossierEvent plain = EventWith(Refused{"không đủ điều kiện"});
+  EXPECT_EQ(EncodeDossierEvent(plain)["payload"], json::parse(R"({"reason":"không đủ điều kiện"})"));
+  EXPECT_NE(CanonicalEventText(plain).find(R"("payload":{"reason":"không đủ điều kiện"},)"), std::string::npos);
+  const DossierEvent not_supplemented = EventWith(Refused{"quá hạn bổ sung", RefusalKind::kNotSupplemented});
+  EXPECT_EQ(EncodeDossierEvent(not_supplemented)["payload"],
+            json::parse(R"({"reason":"quá hạn bổ sung","kind":"not_supplemented"})"));
+
+  struct Case {
+    const char* payload;
+    std::optional<RefusalKind> kind;  // nullopt: refused, on "payload.kind"
+  };
+  const Case cases[] = {
+      {R"({"reason":"x"})", RefusalKind::kRefused},
+      {R"({"reason":"x","kind":"refused"})", RefusalKind::kRefused},
+      {R"({"reason":"x","kind":"not_supplemented"})", RefusalKind::kNotSupplemented},
+      {R"({"reason":"x","kind":"late"})", std::nullopt},
+      {R"({"reason":"x","kind":1})", std::nullopt},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.payload);
+    json j = EncodeDossierEvent(plain);
+    j["payload"] = json::parse(c.payload);
+    auto decoded = DecodeDossierEvent(j);
+    if (!c.kind) {
+      ASSERT_FALSE(decoded.has_value());
+      EXPECT_EQ(decoded.error().field, "payload.kind");
+      continue;
+    }
+    ASSERT_TRUE(decoded.has_value()) << decoded.error().message_en;
+    EXPECT_EQ(std::get<Refused>(decoded->payload).kind, *c.kind);
   }
 }
 
