@@ -1,5 +1,6 @@
 #include "app/accounts.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "domain/citizen_id.h"
@@ -61,6 +62,7 @@ Result<Account> Accounts::CheckNewAccount(const NewAccount& request) {
   account.display_name = request.display_name;
   account.role = *role;
   account.units = request.units;
+  account.agencies = request.agencies;
   account.citizen_id = request.citizen_id;
   account.created_at = clock_.Now();
   if (auto ok = ValidateAccount(account); !ok) return Fail(ok.error());
@@ -70,7 +72,26 @@ Result<Account> Accounts::CheckNewAccount(const NewAccount& request) {
     account.citizen_id = id->number;
   }
   if (auto ok = CheckUnitsExist(account); !ok) return Fail(ok.error());
+  if (auto ok = CheckAgenciesOfUnits(account); !ok) return Fail(ok.error());
   return account;
+}
+
+// Each agency is registered and belongs to one of the account's units: an agency elsewhere would open no
+// dossier (dossier_access.h checks the unit too) and only confuse whoever reads the account.
+Result<void> Accounts::CheckAgenciesOfUnits(const Account& account) {
+  for (const std::string& id : account.agencies) {
+    auto agency = store_.FindAgency(id);
+    if (!agency) return Fail(agency.error());
+    if (!*agency) {
+      return Fail(Error::InvalidArgument("agencies", "không có cơ quan mã " + id, "there is no agency with ID " + id));
+    }
+    if (std::ranges::find(account.units, (*agency)->unit) == account.units.end()) {
+      return Fail(Error::InvalidArgument(
+          "agencies", "cơ quan " + id + " thuộc đơn vị " + (*agency)->unit + ", không phải đơn vị của tài khoản",
+          "the agency " + id + " belongs to unit " + (*agency)->unit + ", not to a unit of the account"));
+    }
+  }
+  return {};
 }
 
 Result<void> Accounts::CheckUnitsExist(const Account& account) {

@@ -38,6 +38,7 @@ struct NewAccount {
   std::vector<std::string> units;
   std::string display_name;
   std::string citizen_id;
+  std::vector<std::string> agencies = {};  // registered agencies of those units; empty: every agency of them
 };
 
 // A successful login: the token to hand to the client (shown once; only its hash is kept).
@@ -75,6 +76,7 @@ class Accounts {
  private:
   Result<Account> CheckNewAccount(const NewAccount& request);
   Result<void> CheckUnitsExist(const Account& account);
+  Result<void> CheckAgenciesOfUnits(const Account& account);
   Result<bool> UnitExists(const std::string& code, bool province);
   // Counts a failure against an existing account and returns the error to give.
   Error RecordFailure(std::string_view login);

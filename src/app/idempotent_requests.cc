@@ -40,7 +40,9 @@ Result<IdempotentOutcome> IdempotentRequests::Run(std::string_view login, std::s
     return IdempotentOutcome{*claim->response, true};
   }
   store::IdempotentResponse response = request();
-  if (response.status >= 500) {
+  // A refusal changed nothing, so there is nothing a retry could duplicate; keeping it would both leave a
+  // row behind a denial and replay an answer that may no longer hold.
+  if (response.status >= 400) {
     if (auto released = store_.ReleaseIdempotencyKey(login, key); !released) return Fail(released.error());
   } else if (auto kept = store_.CompleteIdempotencyKey(login, key, response); !kept) {
     return Fail(kept.error());

@@ -4,9 +4,11 @@
 //
 // The first request with a key claims it (atomically, in the store), runs, and stores its answer; a retry
 // with the same key and the same request gets that answer again without running; the same key with a
-// different request, or while the first is still running, is a Conflict on "idempotency_key". An answer
-// that says the server failed (5xx) is not kept: the key is released so that a retry runs again. Keys are
-// per login and forgotten after `ttl`.
+// different request, or while the first is still running, is a Conflict on "idempotency_key". Only a success
+// (below 400) is kept. A refusal (4xx: denied, invalid, not possible in the dossier's current status) or a
+// server failure (5xx) releases the key, so that a refused request leaves nothing in the store (a denial
+// writes nothing) and a retry after the dossier or the account changed runs again instead of replaying a
+// stale refusal. Keys are per login and forgotten after `ttl`.
 //
 // Known limit: if the process dies between running a request and storing its answer, the key stays claimed
 // without an answer until it expires, and retries get the "still running" Conflict (never a second run).

@@ -22,6 +22,7 @@ struct UserOptions {
   std::string login;
   std::string role;
   std::vector<std::string> units;
+  std::vector<std::string> agencies;
   std::string name;
   std::string citizen_id;
 };
@@ -81,7 +82,7 @@ int RunAdd(const GlobalOptions& global, const UserOptions& o) {
   return WithAccounts(global, [&](app::Accounts& accounts) {
     auto password = ReadNewPassword(global);
     if (!password) return global.out.ReportError(password.error());
-    auto added = accounts.AddUser({o.login, o.role, o.units, o.name, o.citizen_id}, *password);
+    auto added = accounts.AddUser({o.login, o.role, o.units, o.name, o.citizen_id, o.agencies}, *password);
     if (!added) return global.out.ReportError(added.error());
     fmt::print("{} {} ({})\n", global.out.Say("Đã tạo tài khoản", "Created the account"), added->login,
                global.out.Say(RoleLabelVi(added->role), RoleName(added->role)));
@@ -121,6 +122,8 @@ CommandRun SetUpUser(CLI::App& command, GlobalOptions& global) {
   add->add_option("--role", o->role, "administrator, supervisor, director, receptionist, specialist, leader, citizen")
       ->required();
   add->add_option("--unit", o->units, "A unit code the account works for (repeatable; a province for a supervisor)");
+  add->add_option("--agency", o->agencies,
+                  "An agency of those units the account is limited to (repeatable; none: every agency of them)");
   add->add_option("--name", o->name, "Display name");
   add->add_option("--citizen-id", o->citizen_id, "The citizen's 12-digit ID (citizen accounts)");
   add->final_callback([&global, o, run] { *run = [&global, o] { return RunAdd(global, *o); }; });

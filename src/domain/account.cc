@@ -76,6 +76,26 @@ Result<void> ValidateUnits(const Account& account) {
   return {};
 }
 
+Error BadAgencies(std::string vi, std::string en) {
+  return Error::InvalidArgument("agencies", std::move(vi), std::move(en));
+}
+
+Result<void> ValidateAgencies(const Account& account) {
+  const auto& agencies = account.agencies;
+  if (agencies.empty()) return {};
+  if (!RoleMayHaveAgencies(account.role)) {
+    return Fail(BadAgencies("vai trò " + std::string(RoleName(account.role)) + " không giới hạn theo cơ quan",
+                            "the role " + std::string(RoleName(account.role)) + " is not limited to agencies"));
+  }
+  for (auto it = agencies.begin(); it != agencies.end(); ++it) {
+    if (it->empty()) return Fail(BadAgencies("mã cơ quan trống", "an agency ID is empty"));
+    if (std::find(agencies.begin(), it, *it) != it) {
+      return Fail(BadAgencies("cơ quan " + *it + " bị lặp", "the agency " + *it + " is repeated"));
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 std::optional<Role> ParseRole(std::string_view name) {
@@ -88,6 +108,7 @@ std::optional<Role> ParseRole(std::string_view name) {
 std::string_view RoleName(Role role) { return InfoOf(role).name; }
 std::string_view RoleLabelVi(Role role) { return InfoOf(role).label_vi; }
 bool RoleNeedsUnits(Role role) { return role != Role::kAdministrator && role != Role::kCitizen; }
+bool RoleMayHaveAgencies(Role role) { return RoleNeedsUnits(role) && role != Role::kSupervisor; }
 
 Result<void> ValidateLogin(std::string_view login) {
   if (login.size() < 3 || login.size() > 64) {
@@ -120,6 +141,7 @@ Result<void> ValidatePassword(std::string_view password, std::string_view login)
 Result<void> ValidateAccount(const Account& account) {
   if (auto login = ValidateLogin(account.login); !login) return login;
   if (auto units = ValidateUnits(account); !units) return units;
+  if (auto agencies = ValidateAgencies(account); !agencies) return agencies;
   const bool citizen = account.role == Role::kCitizen;
   if (citizen && account.citizen_id.empty()) {
     return Fail(Error::InvalidArgument("citizen_id", "tài khoản công dân cần số định danh cá nhân",

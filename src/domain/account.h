@@ -26,6 +26,9 @@ std::string_view RoleLabelVi(Role role);
 // Whether the role works for units: every staff role except the administrator. A supervisor's unit is a
 // province code; the others' are commune codes.
 bool RoleNeedsUnits(Role role);
+// Whether an account of the role may be limited to some agencies of its units: the roles that work in a
+// commune or a center (director, receptionist, specialist, leader), not a province's supervisor.
+bool RoleMayHaveAgencies(Role role);
 
 struct Account {
   std::string login;         // 3–64 characters of [a-z0-9._-]
@@ -34,6 +37,9 @@ struct Account {
   // The units the account works for: commune codes, a province code for a supervisor, empty for an
   // administrator and a citizen.
   std::vector<std::string> units;
+  // The agencies of those units the account works for (e.g. a commune police officer: only the police's
+  // dossiers); empty means every agency of its units. Only for RoleMayHaveAgencies roles.
+  std::vector<std::string> agencies;
   std::string citizen_id;  // the 12-digit number, for a citizen; empty otherwise
   bool disabled = false;
   int failed_attempts = 0;              // consecutive failed logins since the last success or lock
@@ -49,9 +55,10 @@ Result<void> ValidateLogin(std::string_view login);
 Result<void> ValidatePassword(std::string_view password, std::string_view login);
 
 // The account's shape: a valid login, units present exactly for the roles that need them (no empty code, no
-// duplicate), a citizen ID for a citizen and none for staff. InvalidArgument on "login", "units" or
-// "citizen_id". Whether the unit codes exist and the citizen ID is well-formed is checked by the use case,
-// which has the store and the clock.
+// duplicate), agencies only for the roles that may have them (no empty ID, no duplicate), a citizen ID for a
+// citizen and none for staff. InvalidArgument on "login", "units", "agencies" or "citizen_id". Whether the
+// unit codes and agencies exist (and each agency belongs to one of the units) and the citizen ID is
+// well-formed is checked by the use case, which has the store and the clock.
 Result<void> ValidateAccount(const Account& account);
 
 }  // namespace motcua

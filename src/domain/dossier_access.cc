@@ -143,16 +143,29 @@ bool Has(const std::vector<std::string>& units, const std::string& code) {
   return !code.empty() && std::ranges::find(units, code) != units.end();
 }
 
+// An account limited to agencies is on a side only through one of them (dossier_access.h, "Agencies").
+bool AgencyAllows(const Account& account, const std::string& agency) {
+  return account.agencies.empty() || Has(account.agencies, agency);
+}
+
+bool OnReceivingSide(const Account& account, const DossierParties& parties) {
+  return Has(account.units, parties.receiving_unit) && AgencyAllows(account, parties.receiving_agency);
+}
+
+bool OnCompetentSide(const Account& account, const DossierParties& parties) {
+  return Has(account.units, parties.competent_unit) && AgencyAllows(account, parties.competent_agency);
+}
+
 bool Covers(Side side, const Account& account, const DossierParties& parties) {
   switch (side) {
     case Side::kAny:
       return true;
     case Side::kReceiving:
-      return Has(account.units, parties.receiving_unit);
+      return OnReceivingSide(account, parties);
     case Side::kCompetent:
-      return Has(account.units, parties.competent_unit);
+      return OnCompetentSide(account, parties);
     case Side::kEither:
-      return Has(account.units, parties.receiving_unit) || Has(account.units, parties.competent_unit);
+      return OnReceivingSide(account, parties) || OnCompetentSide(account, parties);
     case Side::kProvince:
       return Has(account.units, parties.receiving_province) || Has(account.units, parties.competent_province);
     case Side::kOwn:
@@ -208,6 +221,22 @@ Error UnitDenied(Side side, Role role, DossierAction action, const DossierPartie
   }
   return Error::PermissionDenied("unit", "hồ sơ không thuộc đơn vị của bạn " + where_vi,
                                  "the dossier is not of your units " + where_en);
+}
+
+std::string Listed(const std::vector<std::string>& items) {
+  std::string text;
+  for (const std::string& item : items) text += (text.empty() ? "" : ", ") + item;
+  return text;
+}
+
+// The unit is the account's, the agency is not one it works for.
+Error AgencyDenied(const Account& account, const DossierParties& p) {
+  return Error::PermissionDenied(
+      "agency",
+      "hồ sơ không thuộc cơ quan của bạn (tiếp nhận qua " + Shown(p.receiving_agency) + ", thẩm quyền " +
+          Shown(p.competent_agency) + "); tài khoản chỉ làm việc cho: " + Listed(account.agencies),
+      "the dossier is not of your agencies (received through " + Shown(p.receiving_agency) + ", decided by " +
+          Shown(p.competent_agency) + "); the account works for: " + Listed(account.agencies));
 }
 
 // The other person's citizen ID is not repeated back: the message must not disclose it.
@@ -269,6 +298,9 @@ Result<void> AuthorizeDossierAction(const Account& account, DossierAction action
   if (grant == nullptr) return Fail(RoleDenied(account.role, action));
   if (Covers(grant->side, account, parties)) return {};
   if (grant->side == Side::kOwn) return Fail(ApplicantDenied(account, parties));
+  Account unlimited = account;
+  unlimited.agencies.clear();
+  if (Covers(grant->side, unlimited, parties)) return Fail(AgencyDenied(account, parties));
   return Fail(UnitDenied(grant->side, account.role, action, parties));
 }
 

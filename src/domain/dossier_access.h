@@ -1,8 +1,9 @@
 #pragma once
 // Who may see a dossier and who may do what to it (issue 4, DESIGN.md §1). Pure: the caller gives the
 // account and the dossier's parties; the answer is allowed, or PermissionDenied with the reason in
-// Vietnamese and English, naming "role" (the role never does this), "unit" (not a unit of the account) or
-// "applicant" (a citizen acting on someone else's dossier).
+// Vietnamese and English, naming "role" (the role never does this), "unit" (not a unit of the account),
+// "agency" (a unit of the account, but not one of the agencies it is limited to) or "applicant" (a citizen
+// acting on someone else's dossier).
 //
 // The rules:
 //  - administrator: sees every dossier, acts on none (the system is administered, dossiers are processed);
@@ -18,6 +19,12 @@
 //  - leader: as a specialist, plus approve the result and refuse;
 //  - citizen: their own dossiers only (the applicant's citizen ID is theirs, and not empty: an organisation's
 //    dossier is no citizen's): see, submit online, supplement, withdraw, pay online, evaluate.
+// Agencies: a director, receptionist, specialist or leader may be limited to some agencies of its units
+// (Account::agencies, e.g. the commune police's officers, who handle only the police's procedures). Such an
+// account is on a dossier's competent side only when the competent agency is one of them, and on its receiving
+// side only when the dossier was received through one of them (at a receiving point of that agency; a
+// submission not yet at a point is waiting for its competent agency). An account without agencies works for
+// every agency of its units.
 // A submission (kSubmit) is not yet checked and does not start the clock: a citizen's online one, or a postal
 // one registered by a receptionist; a dossier checked complete at the counter is received (kReceive).
 #include <string>
@@ -59,13 +66,16 @@ std::string_view DossierActionName(DossierAction action);
 DossierAction ActionOf(const EventPayload& payload);
 
 // What access depends on. Province codes are those of the units (a province's own code for a province-level
-// unit); the applicant's citizen ID may be empty (an organisation).
+// unit); the applicant's citizen ID may be empty (an organisation). The receiving agency is the agency of the
+// receiving point (the competent agency while a submission has no point).
 struct DossierParties {
   std::string receiving_unit;
   std::string receiving_province;
   std::string competent_unit;
   std::string competent_province;
   std::string applicant_citizen_id;
+  std::string receiving_agency = {};
+  std::string competent_agency = {};
 };
 
 // Allowed, or PermissionDenied (see above). A disabled account is refused everything ("role").

@@ -4,7 +4,9 @@
 #include <atomic>
 #include <charconv>
 #include <csignal>
+#include <cstdio>
 #include <optional>
+#include <random>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -38,6 +40,14 @@ Error BadListenAddress(std::string_view listen) {
   return Error::InvalidArgument("listen",
                                 "Địa chỉ lắng nghe không hợp lệ: \"" + value + "\"; cần IP:CỔNG, ví dụ 127.0.0.1:8080",
                                 "invalid listen address \"" + value + "\"; expected IP:PORT, e.g. 127.0.0.1:8080");
+}
+
+// 8 hex digits drawn once per server: request IDs of two runs never collide in one log.
+std::string RequestIdPrefix() {
+  std::random_device random;
+  char prefix[9];
+  std::snprintf(prefix, sizeof prefix, "%08x", static_cast<unsigned>(random()));
+  return prefix;
 }
 
 std::optional<unsigned short> ParsePort(std::string_view text) {
@@ -106,7 +116,10 @@ HttpServer::Impl::Impl(ServerOptions options, Handler handler)
       accept_retry_(strand_) {
   context_.handler = std::move(handler);
   context_.max_body_bytes = options_.max_body_bytes;
+  context_.larger_bodies = options_.larger_bodies;
   context_.request_timeout = options_.request_timeout;
+  context_.on_refused = options_.on_refused;
+  context_.request_id_prefix = RequestIdPrefix();
 }
 
 Result<void> HttpServer::Impl::Listen() {

@@ -4,6 +4,8 @@
 
 #include <utility>
 
+#include "http/request_notes.h"
+
 namespace motcua::http {
 namespace {
 
@@ -38,6 +40,11 @@ void RequestMetrics::Record(std::string_view method, std::string_view route, uns
   if (bucket < kBuckets.size()) ++histogram.buckets[bucket];
   ++histogram.count;
   histogram.sum_seconds += seconds;
+}
+
+void RequestMetrics::RecordRefused(std::string_view method, unsigned status) {
+  std::lock_guard lock(mutex_);
+  ++requests_[CountKey(method, kRejectedRoute, status)];
 }
 
 std::string RequestMetrics::Render() const {
@@ -76,6 +83,10 @@ Handler MakeMetricsHandler(const RequestMetrics& metrics) {
   };
 }
 
+std::function<void(std::string_view method, unsigned status)> CountRefusals(RequestMetrics& metrics) {
+  return [&metrics](std::string_view method, unsigned status) { metrics.RecordRefused(method, status); };
+}
+
 Handler WithMetrics(Router router, RequestMetrics& metrics) {
   return [router = std::move(router), &metrics](const Request& request) {
     const auto started = std::chrono::steady_clock::now();
@@ -83,6 +94,7 @@ Handler WithMetrics(Router router, RequestMetrics& metrics) {
     const std::string method(ToStd(beast_http::to_string(request.method())));
     try {
       Routed routed = router.Dispatch(request);
+      NoteRoute(routed.pattern);
       metrics.Record(method, routed.pattern, routed.response.result_int(), std::chrono::steady_clock::now() - started);
       return std::move(routed.response);
     } catch (...) {

@@ -4,15 +4,17 @@
 //   motcua_http_request_duration_seconds_bucket{method="GET",route="/api/v1/procedures/{code}",le="0.005"} 9
 //   ..._sum, ..._count
 // Requests are labelled by the route pattern that matched, never by the raw path, so the number of series stays
-// bounded whatever clients send; a path that matches no route counts as route="unmatched". The duration is the
-// handler's (routing, use case, JSON), not the network I/O. Requests the server rejects before routing
-// (malformed HTTP, oversized bodies) are not counted here; they appear in the access log.
+// bounded whatever clients send; a path that matches no route counts as route="unmatched", and a request the
+// server refused before routing (malformed HTTP 400, body too large 413, header too large 431) as
+// route="(rejected)", counted through ServerOptions::on_refused = CountRefusals(metrics). The duration is the
+// handler's (routing, use case, JSON), not the network I/O, so refused requests have no duration.
 //
 // Thread-safety: RequestMetrics is one object owning its mutex; Record() and Render() may be called from any
 // thread at once.
 #include <array>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -31,6 +33,8 @@ class RequestMetrics {
                                                       0.05,   0.1,   0.25,   0.5,   1.0};
 
   void Record(std::string_view method, std::string_view route, unsigned status, std::chrono::nanoseconds duration);
+  // Counts a request refused before routing, under route="(rejected)" (no duration: no handler ran).
+  void RecordRefused(std::string_view method, unsigned status);
 
   // Every counter and histogram in the text format, series sorted by labels.
   std::string Render() const;
@@ -52,7 +56,12 @@ class RequestMetrics {
 // The handler for GET /metrics.
 Handler MakeMetricsHandler(const RequestMetrics& metrics);
 
-// A Handler that dispatches with `router` and records each request in `metrics` (which must outlive it).
+// What ServerOptions::on_refused should be for the server's refusals to be counted in `metrics` (which must
+// outlive the server).
+std::function<void(std::string_view method, unsigned status)> CountRefusals(RequestMetrics& metrics);
+
+// A Handler that dispatches with `router` and records each request in `metrics` (which must outlive it). It
+// also notes the matched route for the access log (request_notes.h).
 // A handler exception is recorded as a 500 and rethrown to the server, which answers it.
 Handler WithMetrics(Router router, RequestMetrics& metrics);
 

@@ -86,7 +86,7 @@ Routed Router::Dispatch(const Request& request) const {
   const Route* route = Match(segments);
   if (route == nullptr) {
     return {ErrorResponse(Status::not_found, "not_found", "Không tìm thấy đường dẫn " + std::string(path),
-                          "no such path: " + std::string(path)),
+                          "no such path: " + std::string(path), "path"),
             kUnmatchedRoute};
   }
   const auto handler = route->methods.find(request.method());
@@ -111,7 +111,7 @@ Response Router::MethodNotAllowed(const Request& request, const MethodTable& met
   const std::string method(ToStd(request.method_string()));
   Response response = ErrorResponse(Status::method_not_allowed, "method_not_allowed",
                                     "Phương thức " + method + " không được hỗ trợ; dùng " + allowed,
-                                    "method " + method + " not allowed; use " + allowed);
+                                    "method " + method + " not allowed; use " + allowed, "method");
   // RFC 9110 §15.5.6: a 405 must list the methods the resource supports.
   response.set(beast_http::field::allow, allowed);
   return response;

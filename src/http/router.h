@@ -4,8 +4,8 @@
 // "/api/v1/procedures/1.001193" with code = "1.001193" (percent-decoded; a parameter that does not decode to
 // UTF-8 gets 400 naming it). When several patterns match, the one with a literal segment at the first position
 // where they differ wins ("/units/legacy/{x}" beats "/units/{a}/{x}"). The query string is ignored for
-// matching. An unknown path gets 404 and a known path with another method gets 405 with an Allow header, both
-// with the JSON error body of json_response.h.
+// matching. An unknown path gets 404 (error field "path") and a known path with another method gets 405 (field
+// "method") with an Allow header, both with the JSON error body of json_response.h.
 //
 // Built once at start-up, then only read: Handle() and Dispatch() are const and safe to call from many threads;
 // Add() is not and must finish before the server starts. Copyable, so it can be passed wherever a Handler is
@@ -40,6 +40,8 @@ struct Routed {
   std::string_view pattern;
 };
 inline constexpr std::string_view kUnmatchedRoute = "unmatched";
+// The route of a request the server refused before routing (malformed HTTP, body or header too large).
+inline constexpr std::string_view kRejectedRoute = "(rejected)";
 
 class Router {
  public:

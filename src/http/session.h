@@ -11,18 +11,23 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/parser.hpp>
 
+#include "http/body_limit.h"
 #include "http/http_types.h"
+#include "http/request_notes.h"
 
 namespace motcua::http {
 
@@ -45,10 +50,16 @@ class SessionRegistry {
 struct ConnectionContext {
   Handler handler;
   std::size_t max_body_bytes = 0;
-  std::chrono::seconds request_timeout{0};
+  std::vector<BodyLimitRule> larger_bodies;  // routes allowed more than max_body_bytes
+  std::chrono::milliseconds request_timeout{0};
   std::atomic<bool> stopping{false};  // set once when the server begins its graceful shutdown
   std::atomic<std::uint64_t> next_session_id{0};
   SessionRegistry sessions;
+  // Told of each request refused before the handler (ServerOptions::on_refused); may be empty.
+  std::function<void(std::string_view method, unsigned status)> on_refused;
+  // Request IDs are this prefix (random, per server start) and a counter: unique across restarts too.
+  std::string request_id_prefix;
+  std::atomic<std::uint64_t> next_request_id{0};
 };
 
 class Session : public std::enable_shared_from_this<Session> {
@@ -67,13 +78,17 @@ class Session : public std::enable_shared_from_this<Session> {
 
  private:
   void ReadRequest();
+  void OnHeader(boost::beast::error_code error);
   void OnRead(boost::beast::error_code error);
   void RejectMalformed(boost::beast::error_code error);
   void Reply(Response response, bool keep_alive);
   void OnWrite(bool keep_alive, boost::beast::error_code error);
   void CloseIfIdle();
+  // No byte of a next request has arrived: none buffered, none waiting in the kernel.
+  bool NothingPending();
   void Close();
   void LogAccess() const;
+  void StartLogLine(std::string method, std::string target);
 
   boost::beast::tcp_stream stream_;
   boost::beast::flat_buffer buffer_;
@@ -84,8 +99,11 @@ class Session : public std::enable_shared_from_this<Session> {
   const std::uint64_t id_;
   bool reading_ = false;
   // For the access log line of the request in flight.
+  std::string client_;  // "address:port" of the peer, read once at the start
+  std::string request_id_;
   std::string method_ = "-";
   std::string target_ = "-";
+  RequestNotes notes_;  // login and route pattern, as the handler noted them
   std::chrono::steady_clock::time_point started_;
 };
 

@@ -5,6 +5,8 @@
 
 #include "http/json_body.h"
 #include "http/json_response.h"
+#include "http/request_account.h"
+#include "http/request_notes.h"
 
 namespace motcua::http {
 namespace {
@@ -45,7 +47,7 @@ Response WithAccounts(const SessionApiContext& context, F&& body) {
 }
 
 Response Refused(const Request& request, const Error& error, std::string_view who) {
-  spdlog::warn("auth refused target={} who={} reason={}", ToStd(request.target()), who, error.message_en);
+  LogAuthRefused(request, who, error);
   return ErrorResponse(error);
 }
 
@@ -68,6 +70,7 @@ void AddSessionApi(Router& router, const SessionApiContext& context) {
     return WithAccounts(context, [&](app::Accounts& accounts) {
       auto session = accounts.Login(credentials->login, credentials->password);
       if (!session) return Refused(request, session.error(), credentials->login);
+      NoteLogin(session->account.login);
       return JsonResponse(Status::created, {{"token", session->token},
                                             {"expires_at", FormatIsoLocal(session->expires_at)},
                                             {"account", AccountJson(session->account)}});
@@ -79,6 +82,7 @@ void AddSessionApi(Router& router, const SessionApiContext& context) {
     return WithAccounts(context, [&](app::Accounts& accounts) {
       auto account = accounts.Authenticate(*token);
       if (!account) return Refused(request, account.error(), "-");
+      NoteLogin(account->login);
       return JsonResponse(Status::ok, AccountJson(*account));
     });
   });

@@ -22,6 +22,8 @@ constexpr std::size_t kMaxLoginBytes = 64;
 constexpr std::size_t kMaxRoleBytes = 32;
 constexpr std::size_t kMaxUnits = 500;
 constexpr std::size_t kMaxUnitBytes = 16;
+constexpr std::size_t kMaxAgencies = 100;
+constexpr std::size_t kMaxAgencyBytes = 64;
 constexpr std::size_t kMaxNameBytes = 300;
 constexpr std::size_t kMaxCitizenIdBytes = 64;
 constexpr std::size_t kMaxPasswordBytes = 1024;  // ValidatePassword's own bound
@@ -32,6 +34,7 @@ json UserJson(const Account& a) {
           {"role", std::string(RoleName(a.role))},
           {"role_label", std::string(RoleLabelVi(a.role))},
           {"units", a.units},
+          {"agencies", a.agencies},
           {"citizen_id", a.citizen_id},
           {"disabled", a.disabled}};
 }
@@ -49,6 +52,7 @@ Result<NewUser> ParseNewUser(std::string_view text) {
   user.account.login = root.RequiredString("login", kMaxLoginBytes);
   user.account.role = root.RequiredString("role", kMaxRoleBytes);
   user.account.units = root.OptionalStringArray("units", kMaxUnits, kMaxUnitBytes);
+  user.account.agencies = root.OptionalStringArray("agencies", kMaxAgencies, kMaxAgencyBytes);
   user.account.display_name = root.OptionalString("display_name", kMaxNameBytes);
   user.account.citizen_id = root.OptionalString("citizen_id", kMaxCitizenIdBytes);
   // A blank password is left for the password policy to refuse with its own reason.

@@ -115,6 +115,7 @@ TEST_F(UsersApiTest, AdministratorListsEveryAccountWithoutPasswordHashes) {
                                            {"role", "receptionist"},
                                            {"role_label", std::string(RoleLabelVi(Role::kReceptionist))},
                                            {"units", {kVanSon}},
+                                           {"agencies", json::array()},
                                            {"citizen_id", ""},
                                            {"disabled", false}}));
   EXPECT_EQ(Find(list, "cd.an")["citizen_id"], kAnId);
@@ -155,7 +156,8 @@ TEST_F(UsersApiTest, DenialsAreLogged) {
   ExpectError(Get("gs.phutho", "/api/v1/users"), 403, "permission_denied", "role");
   spdlog::default_logger()->flush();
   spdlog::set_default_logger(previous);
-  EXPECT_NE(log.str().find("access denied user=gs.phutho role=supervisor method=GET target=/api/v1/users"),
+  EXPECT_NE(log.str().find("access_denied request_id="), std::string::npos) << log.str();
+  EXPECT_NE(log.str().find("login=\"gs.phutho\" role=\"supervisor\" method=\"GET\" target=\"/api/v1/users\""),
             std::string::npos)
       << log.str();
 }
@@ -173,6 +175,7 @@ TEST_F(UsersApiTest, AdministratorCreatesAnAccountThatCanLogIn) {
                                   {"role", "leader"},
                                   {"role_label", std::string(RoleLabelVi(Role::kLeader))},
                                   {"units", {kVanSon}},
+                                  {"agencies", json::array()},
                                   {"citizen_id", ""},
                                   {"disabled", false}}));
   EXPECT_NE(Find(Get("admin", "/api/v1/users").Json(), "ld.moi"), nullptr);

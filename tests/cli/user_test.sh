@@ -40,6 +40,15 @@ check "unknown commune exits 2" test "$code" -eq 2
 check "unknown commune names units" contains "$err" "units"
 run_in "$password" user add giam.sat --db "$db" --role supervisor --unit 25
 check "supervisor of a province succeeds" test "$code" -eq 0
+# An account limited to one agency of its commune: the commune police's specialist.
+users "INSERT INTO agencies (id, name, unit) VALUES ('000.05.25.H52', 'Công an xã Vân Sơn', '05152'), ('000.00.31.H52', 'UBND phường Hòa Bình', '04795')"
+run_in "$password" user add ca.vanson --db "$db" --role specialist --unit 05152 --agency 000.05.25.H52
+check "specialist limited to an agency succeeds" test "$code" -eq 0
+check "agencies are stored" test "$(users "SELECT agencies FROM users WHERE login = 'ca.vanson'")" = "000.05.25.H52"
+check "an account without --agency works for every agency" test "$(users "SELECT agencies FROM users WHERE login = 'le.thi.binh'")" = ""
+run_in "$password" user add ca.khac --db "$db" --role specialist --unit 05152 --agency 000.00.31.H52
+check "an agency of another unit exits 2" test "$code" -eq 2
+check "an agency of another unit names agencies" contains "$err" "agencies"
 run_in "short" user add weak.user --db "$db" --role administrator
 check "weak password exits 2" test "$code" -eq 2
 check "weak password names the field" contains "$err" "password"

@@ -105,6 +105,46 @@ TEST(ValidateAccountTest, UnitsAndCitizenIdFollowTheRole) {
   }
 }
 
+TEST(ValidateAccountTest, AgenciesOnlyForTheRolesOfACommuneOrCenter) {
+  const std::string police = "000.05.25.H52";
+  const std::string committee = "000.00.25.H52";
+  struct Case {
+    Role role;
+    std::vector<std::string> units;
+    std::vector<std::string> agencies;
+    std::string citizen_id;
+    const char* bad_field;  // nullptr when valid
+  } cases[] = {
+      {Role::kDirector, {"05152"}, {police}, "", nullptr},
+      {Role::kReceptionist, {"05152"}, {police, committee}, "", nullptr},
+      {Role::kSpecialist, {"05152"}, {police}, "", nullptr},
+      {Role::kLeader, {"05152"}, {}, "", nullptr},
+      {Role::kLeader, {"05152"}, {police, police}, "", "agencies"},
+      {Role::kSpecialist, {"05152"}, {""}, "", "agencies"},
+      {Role::kSupervisor, {"25"}, {police}, "", "agencies"},
+      {Role::kAdministrator, {}, {police}, "", "agencies"},
+      {Role::kCitizen, {}, {police}, "025099012345", "agencies"},
+  };
+  for (const Case& c : cases) {
+    Account account;
+    account.login = "some.user";
+    account.role = c.role;
+    account.units = c.units;
+    account.agencies = c.agencies;
+    account.citizen_id = c.citizen_id;
+    auto result = ValidateAccount(account);
+    SCOPED_TRACE(std::string(RoleName(c.role)));
+    EXPECT_EQ(RoleMayHaveAgencies(c.role),
+              c.role != Role::kSupervisor && c.role != Role::kAdministrator && c.role != Role::kCitizen);
+    if (c.bad_field == nullptr) {
+      EXPECT_TRUE(result.has_value()) << result.error().message_en;
+    } else {
+      ASSERT_FALSE(result.has_value());
+      EXPECT_EQ(result.error().field, c.bad_field);
+    }
+  }
+}
+
 TEST(ValidateAccountTest, ChecksTheLogin) {
   Account account;
   account.login = "X";

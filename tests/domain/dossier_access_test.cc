@@ -6,6 +6,7 @@
 
 #include <array>
 #include <set>
+#include <span>
 #include <string>
 #include <variant>
 #include <vector>
@@ -300,6 +301,122 @@ TEST(DossierAccessTest, AccountWithSeveralUnitsActsForAnyOfThem) {
   ExpectAllowed(receptionist, DossierAction::kReceive, kBoundaryless);
   ExpectAllowed(receptionist, DossierAction::kReceive, Dossier(kB, kC));
   ExpectDenied(receptionist, DossierAction::kReceive, Dossier(kC, kB), "unit");
+}
+
+// --- Accounts limited to agencies ------------------------------------------------------------------------------
+
+// Unit A has two agencies: its People's Committee and its commune police. The account is limited to the police.
+const std::string kCommittee = "000.00.25.H52";
+const std::string kPolice = "000.05.25.H52";
+
+DossierParties Through(const std::string& receiving_agency, const std::string& competent_agency) {
+  DossierParties parties = kHome;
+  parties.receiving_agency = receiving_agency;
+  parties.competent_agency = competent_agency;
+  return parties;
+}
+
+Account PoliceAccount(Role role) {
+  Account account = Staff(role, {kA});
+  account.agencies = {kPolice};
+  return account;
+}
+
+struct AgencyRow {
+  Role role;
+  // As kExpected, one mark per action: Y allowed, . denied on "role", a denied on "agency".
+  const char* marks;
+};
+
+// Written from the rules: counter actions follow the receiving agency, processing actions the competent one,
+// viewing either; what the role never does stays a "role" denial.
+// clang-format off
+const AgencyRow kThroughThePolice[] = {  // received at the police's point, decided by the police
+    {Role::kDirector,     "Y.... ..... ...Y. ....."},
+    {Role::kReceptionist, "YYYYY ....Y ..YY. YYYYY"},
+    {Role::kSpecialist,   "Y.... YYYY. Y.... .Y.Y."},
+    {Role::kLeader,       "Y.... YYYY. YY..Y .Y.Y."},
+};
+const AgencyRow kThroughTheCommittee[] = {  // received and decided by the committee
+    {Role::kDirector,     "a.... ..... ...a. ....."},
+    {Role::kReceptionist, "aaaaa ....a ..aa. aaaaa"},
+    {Role::kSpecialist,   "a.... aaaa. a.... .a.a."},
+    {Role::kLeader,       "a.... aaaa. aa..a .a.a."},
+};
+const AgencyRow kReceivedByTheCommitteeForThePolice[] = {
+    {Role::kDirector,     "Y.... ..... ...a. ....."},
+    {Role::kReceptionist, "Yaaaa ....a ..aa. aaaaa"},
+    {Role::kSpecialist,   "Y.... YYYY. Y.... .Y.Y."},
+    {Role::kLeader,       "Y.... YYYY. YY..Y .Y.Y."},
+};
+const AgencyRow kReceivedByThePoliceForTheCommittee[] = {
+    {Role::kDirector,     "Y.... ..... ...Y. ....."},
+    {Role::kReceptionist, "YYYYY ....Y ..YY. YYYYY"},
+    {Role::kSpecialist,   "Y.... aaaa. a.... .a.a."},
+    {Role::kLeader,       "Y.... aaaa. aa..a .a.a."},
+};
+// clang-format on
+
+void ExpectAgencyTable(std::span<const AgencyRow> rows, const DossierParties& parties) {
+  ASSERT_EQ(rows.size(), 4u) << "one row per role that may have agencies";
+  for (const AgencyRow& row : rows) {
+    ASSERT_TRUE(RoleMayHaveAgencies(row.role));
+    std::vector<char> marks;
+    for (const char* c = row.marks; *c != '\0'; ++c) {
+      if (*c != ' ') marks.push_back(*c);
+    }
+    ASSERT_EQ(marks.size(), kActionCount) << RoleName(row.role);
+    const Account account = PoliceAccount(row.role);
+    for (DossierAction action : AllActions()) {
+      const char mark = marks[static_cast<std::size_t>(action)];
+      if (mark == 'Y') {
+        ExpectAllowed(account, action, parties);
+      } else {
+        ExpectDenied(account, action, parties, mark == 'a' ? "agency" : "role");
+      }
+    }
+  }
+}
+
+TEST(DossierAccessTest, AnAccountLimitedToAnAgencyWorksOnlyThroughIt) {
+  ExpectAgencyTable(kThroughThePolice, Through(kPolice, kPolice));
+  ExpectAgencyTable(kThroughTheCommittee, Through(kCommittee, kCommittee));
+  ExpectAgencyTable(kReceivedByTheCommitteeForThePolice, Through(kCommittee, kPolice));
+  ExpectAgencyTable(kReceivedByThePoliceForTheCommittee, Through(kPolice, kCommittee));
+}
+
+TEST(DossierAccessTest, AnAccountWithoutAgenciesWorksForEveryAgencyOfItsUnits) {
+  for (const RoleRow& row : kExpected) {
+    const std::vector<bool> allowed = Marks(row.marks);
+    const Account account = HomeAccount(row.role);
+    for (DossierAction action : AllActions()) {
+      if (allowed[static_cast<std::size_t>(action)]) ExpectAllowed(account, action, Through(kCommittee, kPolice));
+    }
+  }
+}
+
+TEST(DossierAccessTest, AnAgencyOfTheAccountDoesNotOpenAnotherUnit) {
+  // Another unit's dossier stays a "unit" denial, whatever its agencies are called.
+  DossierParties elsewhere = Dossier(kC, kC);
+  elsewhere.receiving_agency = kPolice;
+  elsewhere.competent_agency = kPolice;
+  ExpectDenied(PoliceAccount(Role::kSpecialist), DossierAction::kView, elsewhere, "unit");
+  ExpectDenied(PoliceAccount(Role::kLeader), DossierAction::kApproveResult, elsewhere, "unit");
+  // A dossier whose agencies are unknown is nobody's agency.
+  ExpectDenied(PoliceAccount(Role::kSpecialist), DossierAction::kView, kHome, "agency");
+}
+
+TEST(DossierAccessTest, AgencyDenialNamesTheDossiersAgenciesAndTheAccounts) {
+  auto denied = AuthorizeDossierAction(PoliceAccount(Role::kLeader), DossierAction::kApproveResult,
+                                       Through(kCommittee, kCommittee));
+  ASSERT_FALSE(denied.has_value());
+  EXPECT_EQ(denied.error().field, "agency");
+  EXPECT_EQ(denied.error().message_vi,
+            "hồ sơ không thuộc cơ quan của bạn (tiếp nhận qua 000.00.25.H52, thẩm quyền 000.00.25.H52); tài khoản "
+            "chỉ làm việc cho: 000.05.25.H52");
+  EXPECT_EQ(denied.error().message_en,
+            "the dossier is not of your agencies (received through 000.00.25.H52, decided by 000.00.25.H52); the "
+            "account works for: 000.05.25.H52");
 }
 
 // --- The reasons ---------------------------------------------------------------------------------------------

@@ -1,19 +1,20 @@
 #include "store/sqlite/sqlite_account_store.h"
 
 #include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 
 #include <string>
 #include <vector>
 
 #include "store/sqlite/sqlite_dossier_rows.h"
+#include "store/sqlite/sqlite_statement_cache.h"
+#include "store/sqlite/sqlite_transaction.h"
 
 namespace motcua::store {
 namespace {
 
 constexpr const char* kAccountColumns =
     "login, display_name, role, units, citizen_id, disabled, failed_attempts, locked_until, created_at, "
-    "password_hash";
+    "password_hash, agencies";
 
 std::string JoinUnits(const std::vector<std::string>& units) {
   std::string joined;
@@ -62,6 +63,7 @@ Result<StoredAccount> ReadAccount(SQLite::Statement& row) {
   if (!created_at) return Fail(created_at.error());
   a.created_at = *created_at;
   stored.password_hash = row.getColumn(9).getString();
+  a.agencies = SplitUnits(row.getColumn(10).getString());  // agency IDs hold no '|' either
   return stored;
 }
 
@@ -73,15 +75,15 @@ Error UnknownLogin(std::string_view login) {
 }  // namespace
 
 Result<void> SqliteAccountStore::Create(const Account& account, std::string_view password_hash) {
-  SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+  SqliteTransaction transaction(db_, SqliteTransaction::Mode::kWrite);
   if (Exists(account.login)) {
     return Fail(Error::Conflict("login", "tên đăng nhập '" + account.login + "' đã có",
                                 "the login '" + account.login + "' is taken"));
   }
   SQLite::Statement insert(db_,
                            "INSERT INTO users (login, display_name, role, units, citizen_id, password_hash, disabled, "
-                           "failed_attempts, locked_until, created_at, updated_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                           "failed_attempts, locked_until, created_at, updated_at, agencies) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   insert.bind(1, account.login);
   insert.bind(2, account.display_name);
   insert.bind(3, std::string(RoleName(account.role)));
@@ -93,13 +95,15 @@ Result<void> SqliteAccountStore::Create(const Account& account, std::string_view
   if (account.locked_until) insert.bind(9, UtcText(*account.locked_until));
   insert.bind(10, UtcText(account.created_at));
   insert.bind(11, UtcText(account.created_at));
+  insert.bind(12, JoinUnits(account.agencies));
   insert.exec();
-  transaction.commit();
+  transaction.Commit();
   return {};
 }
 
 Result<std::optional<StoredAccount>> SqliteAccountStore::Find(std::string_view login) {
-  SQLite::Statement query(db_, std::string("SELECT ") + kAccountColumns + " FROM users WHERE login = ?");
+  CachedStatement cached(db_, std::string("SELECT ") + kAccountColumns + " FROM users WHERE login = ?");
+  SQLite::Statement& query = *cached;
   query.bind(1, std::string(login));
   if (!query.executeStep()) return std::optional<StoredAccount>();
   auto account = ReadAccount(query);
@@ -119,31 +123,31 @@ Result<std::vector<Account>> SqliteAccountStore::List() {
 }
 
 Result<void> SqliteAccountStore::SetPasswordHash(std::string_view login, std::string_view password_hash, Instant at) {
-  SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+  SqliteTransaction transaction(db_, SqliteTransaction::Mode::kWrite);
   SQLite::Statement update(db_, "UPDATE users SET password_hash = ?, updated_at = ? WHERE login = ?");
   update.bind(1, std::string(password_hash));
   update.bind(2, UtcText(at));
   update.bind(3, std::string(login));
   if (update.exec() == 0) return Fail(UnknownLogin(login));
   RevokeSessionsOf(login, at);
-  transaction.commit();
+  transaction.Commit();
   return {};
 }
 
 Result<void> SqliteAccountStore::SetDisabled(std::string_view login, bool disabled, Instant at) {
-  SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+  SqliteTransaction transaction(db_, SqliteTransaction::Mode::kWrite);
   SQLite::Statement update(db_, "UPDATE users SET disabled = ?, updated_at = ? WHERE login = ?");
   update.bind(1, disabled ? 1 : 0);
   update.bind(2, UtcText(at));
   update.bind(3, std::string(login));
   if (update.exec() == 0) return Fail(UnknownLogin(login));
   if (disabled) RevokeSessionsOf(login, at);
-  transaction.commit();
+  transaction.Commit();
   return {};
 }
 
 Result<Account> SqliteAccountStore::RecordFailure(std::string_view login, int max_failures, Instant lock_until) {
-  SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+  SqliteTransaction transaction(db_, SqliteTransaction::Mode::kWrite);
   // One statement decides and writes, so two failures at once cannot both read the same count.
   SQLite::Statement update(db_,
                            "UPDATE users SET "
@@ -156,7 +160,7 @@ Result<Account> SqliteAccountStore::RecordFailure(std::string_view login, int ma
   if (update.exec() == 0) return Fail(UnknownLogin(login));
   auto stored = Find(login);
   if (!stored) return Fail(stored.error());
-  transaction.commit();
+  transaction.Commit();
   return (*stored)->account;
 }
 
@@ -168,7 +172,7 @@ Result<void> SqliteAccountStore::ResetFailures(std::string_view login) {
 }
 
 Result<void> SqliteAccountStore::CreateSession(const StoredSession& session) {
-  SQLite::Transaction transaction(db_, SQLite::TransactionBehavior::IMMEDIATE);
+  SqliteTransaction transaction(db_, SqliteTransaction::Mode::kWrite);
   if (!Exists(session.login)) return Fail(UnknownLogin(session.login));
   SQLite::Statement taken(db_, "SELECT 1 FROM sessions WHERE token_hash = ?");
   taken.bind(1, session.token_hash);
@@ -183,13 +187,14 @@ Result<void> SqliteAccountStore::CreateSession(const StoredSession& session) {
   insert.bind(4, UtcText(session.expires_at));
   if (session.revoked_at) insert.bind(5, UtcText(*session.revoked_at));
   insert.exec();
-  transaction.commit();
+  transaction.Commit();
   return {};
 }
 
 Result<std::optional<StoredSession>> SqliteAccountStore::FindSession(std::string_view token_hash) {
-  SQLite::Statement query(
+  CachedStatement cached(
       db_, "SELECT token_hash, login, created_at, expires_at, revoked_at FROM sessions WHERE token_hash = ?");
+  SQLite::Statement& query = *cached;
   query.bind(1, std::string(token_hash));
   if (!query.executeStep()) return std::optional<StoredSession>();
   StoredSession session{query.getColumn(0).getString(), query.getColumn(1).getString()};

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "store/sqlite/sqlite_dossier_rows.h"
+#include "store/sqlite/sqlite_statement_cache.h"
 
 namespace motcua::store {
 namespace {
@@ -68,6 +69,20 @@ Clause ReceivingOrCompetentIn(const std::vector<std::string>& units) {
   return {"(receiving_unit" + in + " OR competent_unit" + in + ")", Twice(units)};
 }
 
+// As ReceivingOrCompetentIn, each side only through one of `agencies` (store.h DossierScope::agencies).
+Clause ThroughAgenciesOf(const std::vector<std::string>& units, const std::vector<std::string>& agencies) {
+  const std::string in_units = " IN (" + Placeholders(units.size()) + ")";
+  const std::string in_agencies = " IN (" + Placeholders(agencies.size()) + ")";
+  Clause clause{"((receiving_unit" + in_units + " AND (receiving_point IN (SELECT id FROM receiving_points WHERE " +
+                    "agency_id" + in_agencies + ") OR (receiving_point = '' AND competent_agency" + in_agencies +
+                    "))) OR (competent_unit" + in_units + " AND competent_agency" + in_agencies + "))",
+                units};
+  for (const auto* part : {&agencies, &agencies, &units, &agencies}) {
+    clause.values.insert(clause.values.end(), part->begin(), part->end());
+  }
+  return clause;
+}
+
 // A unit is in a province when it is the province itself or one of its communes.
 Clause UnitInProvinces(const char* column, const std::vector<std::string>& provinces) {
   const std::string in = " IN (" + Placeholders(provinces.size()) + ")";
@@ -80,7 +95,10 @@ Clause UnitInProvinces(const char* column, const std::vector<std::string>& provi
 std::optional<Clause> ScopeClause(const DossierScope& scope) {
   if (scope.everything) return Clause{"1", {}};
   std::vector<Clause> any;
-  if (!scope.units.empty()) any.push_back(ReceivingOrCompetentIn(scope.units));
+  if (!scope.units.empty()) {
+    any.push_back(scope.agencies.empty() ? ReceivingOrCompetentIn(scope.units)
+                                         : ThroughAgenciesOf(scope.units, scope.agencies));
+  }
   if (!scope.provinces.empty()) {
     any.push_back(UnitInProvinces("receiving_unit", scope.provinces));
     any.push_back(UnitInProvinces("competent_unit", scope.provinces));
@@ -248,8 +266,9 @@ Result<DossierPage> SqliteDossierQuery::List(const DossierQuery& query) {
   if (*cursor) all.push_back(KeysetClause(**cursor, query.order));
   const Clause where = Join(all, " AND ");
   // One row more than the page: its presence is what says that there is a next page.
-  SQLite::Statement rows(db_, std::string("SELECT ") + kSummaryColumns + " FROM dossiers WHERE " + where.sql +
+  CachedStatement cached(db_, std::string("SELECT ") + kSummaryColumns + " FROM dossiers WHERE " + where.sql +
                                   OrderBy(query.order) + " LIMIT ?");
+  SQLite::Statement& rows = *cached;
   Bind(rows, where, query.limit + 1);
   DossierPage page;
   while (rows.executeStep()) {
