@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "app/document_access.h"
+
 namespace motcua::app {
 namespace {
 
@@ -33,6 +35,7 @@ store::DossierScope ScopeOf(const Account& account) {
       break;
     default:
       scope.units = account.units;
+      scope.agencies = account.agencies;
   }
   return scope;
 }
@@ -67,6 +70,14 @@ Result<DossierParties> DossierDesk::PartiesOf(const std::string& receiving_unit,
 
 Result<DossierParties> DossierDesk::PartiesOf(const DossierState& state) {
   return PartiesOf(state.receiving_unit, state.competent_unit, state.applicant.citizen_id);
+}
+
+Result<std::string> DossierDesk::ReceivingAgencyOf(const DossierState& state) {
+  // A submission not yet accepted has no point: it waits for its competent agency.
+  if (state.receiving_point.empty()) return state.competent_agency;
+  auto point = store_.FindReceivingPoint(state.receiving_point);
+  if (!point) return Fail(point.error());
+  return *point ? (*point)->agency_id : std::string();
 }
 
 Result<Agency> DossierDesk::RegisteredAgency(const std::string& id, const char* field) {
@@ -126,7 +137,25 @@ IntakeCommand DossierDesk::CommandFor(const Account& account, const DeskIntake& 
     command.processing_unit = intake.processing_time->unit;
   }
   command.actor = ActorFor(account, point.unit, agency.unit);
+  command.scans = intake.scans;
   return command;
+}
+
+Result<void> DossierDesk::CheckScans(const Account& account, const std::vector<Digitized>& scans) {
+  const DossierViewCheck may_view = [&](const std::string& code) {
+    return Authorize(account, code, DossierAction::kView);
+  };
+  for (const Digitized& scan : scans) {
+    auto readable = AuthorizeDocumentRead(store_, account, scan.file, may_view);
+    if (!readable) return Fail(readable.error());
+  }
+  return {};
+}
+
+Result<void> DossierDesk::Authorize(const Account& account, const std::string& code, DossierAction action) {
+  auto state = LoadAuthorized(account, code, action);
+  if (!state) return Fail(state.error());
+  return {};
 }
 
 Result<DossierState> DossierDesk::Receive(const Account& account, const DeskIntake& intake) {
@@ -136,9 +165,12 @@ Result<DossierState> DossierDesk::Receive(const Account& account, const DeskInta
   if (!agency) return Fail(agency.error());
   auto parties = PartiesOf(point->unit, agency->unit, intake.applicant.citizen_id);
   if (!parties) return Fail(parties.error());
+  parties->receiving_agency = point->agency_id;
+  parties->competent_agency = agency->id;
   if (auto allowed = AuthorizeDossierAction(account, DossierAction::kReceive, *parties); !allowed) {
     return Fail(allowed.error());
   }
+  if (auto scans = CheckScans(account, intake.scans); !scans) return Fail(scans.error());
   IntakeCommand command = CommandFor(account, intake, *point, *agency);
   command.channel = intake.channel.value_or(Channel::kDirect);
   return lifecycle_.Receive(command);
@@ -161,9 +193,13 @@ Result<DossierState> DossierDesk::Submit(const Account& account, const DeskIntak
   if (!point) return Fail(point.error());
   auto parties = PartiesOf(point->unit, agency->unit, own.applicant.citizen_id);
   if (!parties) return Fail(parties.error());
+  // Without a point named, the submission waits for its competent agency (as ReceivingAgencyOf sees it later).
+  parties->receiving_agency = own.receiving_point.empty() ? agency->id : point->agency_id;
+  parties->competent_agency = agency->id;
   if (auto allowed = AuthorizeDossierAction(account, DossierAction::kSubmit, *parties); !allowed) {
     return Fail(allowed.error());
   }
+  if (auto scans = CheckScans(account, own.scans); !scans) return Fail(scans.error());
   IntakeCommand command = CommandFor(account, own, *point, *agency);
   command.channel = channel;
   return lifecycle_.Submit(command);
@@ -182,6 +218,13 @@ Result<DossierState> DossierDesk::LoadAuthorized(const Account& account, const s
   if (!state) return Fail(state.error());
   auto parties = PartiesOf(*state);
   if (!parties) return Fail(parties.error());
+  parties->competent_agency = state->competent_agency;
+  // Only an account limited to agencies needs the point's agency: the others are spared the read.
+  if (!account.agencies.empty()) {
+    auto receiving = ReceivingAgencyOf(*state);
+    if (!receiving) return Fail(receiving.error());
+    parties->receiving_agency = std::move(*receiving);
+  }
   if (auto allowed = AuthorizeDossierAction(account, action, *parties); !allowed) return Fail(allowed.error());
   return state;
 }
@@ -228,6 +271,8 @@ Result<void> DossierDesk::CompletePayload(const Account& account, const DossierS
   } else if (auto* approval = std::get_if<ResultApproved>(&payload)) {
     if (approval->signer.empty())
       approval->signer = account.display_name.empty() ? account.login : account.display_name;
+  } else if (const auto* digitized = std::get_if<Digitized>(&payload)) {
+    return CheckScans(account, {*digitized});
   } else if (auto* paid = std::get_if<FeePaid>(&payload)) {
     if (account.role == Role::kCitizen && paid->method != PaymentMethod::kOnline) {
       return Fail(Denied("method", "công dân chỉ thanh toán trực tuyến; nộp tại quầy do cán bộ tiếp nhận ghi nhận",

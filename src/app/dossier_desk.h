@@ -37,6 +37,9 @@ struct DeskIntake {
                                  // competent agency's unit
   std::string competent_agency;  // a registered agency
   std::optional<ProcessingTime> processing_time;  // when the catalogue has none for the channel
+  // Stored document files handed in with the dossier (component_seq ≥ 0, file = a file id the account may read:
+  // app/document_access.h), attached by Digitized events appended with the intake.
+  std::vector<Digitized> scans;
 };
 
 // What a list asks for; the scope comes from the account.
@@ -71,8 +74,13 @@ class DossierDesk {
   Result<DossierState> Accept(const Account& account, const std::string& code, const std::string& receiving_point,
                               std::optional<ProcessingTime> stated);
   // Any later action. The payload is completed from the registry and the account where the request leaves
-  // it open: a transfer's unit from the agency, the signer of a result, the agency and role of a step.
+  // it open: a transfer's unit from the agency, the signer of a result, the agency and role of a step. A
+  // Digitized payload must name a stored file the account may read (app/document_access.h).
   Result<DossierState> Act(const Account& account, const std::string& code, EventPayload payload);
+
+  // Allowed when the account may take `action` on the dossier now as far as access goes; NotFound on "code"
+  // when there is no such dossier, else the access rules' PermissionDenied.
+  Result<void> Authorize(const Account& account, const std::string& code, DossierAction action);
 
   // The dossier with its history, when the account may see it.
   Result<DossierView> Show(const Account& account, const std::string& code);
@@ -88,6 +96,8 @@ class DossierDesk {
   Result<DossierParties> PartiesOf(const std::string& receiving_unit, const std::string& competent_unit,
                                    const std::string& applicant_citizen_id);
   Result<DossierParties> PartiesOf(const DossierState& state);
+  // The agency `state` was received through (dossier_access.h, "Agencies").
+  Result<std::string> ReceivingAgencyOf(const DossierState& state);
   Result<std::string> ProvinceOf(const std::string& unit);
   Result<Agency> RegisteredAgency(const std::string& id, const char* field);
   Result<ReceivingPoint> RegisteredPoint(const std::string& id, const char* field);
@@ -99,6 +109,8 @@ class DossierDesk {
   Result<DossierState> LoadAuthorized(const Account& account, const std::string& code, DossierAction action);
   Result<void> CompletePayload(const Account& account, const DossierState& state, EventPayload& payload);
   Result<void> CheckAssignee(const DossierState& state, StepAssigned& step);
+  // Each scan's file must be one the account may read (AuthorizeDocumentRead's errors otherwise).
+  Result<void> CheckScans(const Account& account, const std::vector<Digitized>& scans);
   IntakeCommand CommandFor(const Account& account, const DeskIntake& intake, const ReceivingPoint& point,
                            const Agency& agency) const;
 

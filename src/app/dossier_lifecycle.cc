@@ -31,7 +31,13 @@ Result<void> CheckApplicant(const Applicant& applicant, int current_year) {
 
 }  // namespace
 
-Result<std::pair<double, TimeUnit>> ProcessingTimeFor(const Procedure& procedure, Channel channel) {
+Result<std::pair<double, TimeUnit>> ProcessingTimeFor(const Procedure& procedure, Channel channel,
+                                                      const std::optional<ProcedureSettings>& settings) {
+  // The province's own time wins: provinces shorten the national times, and fill them in where the catalogue
+  // is silent (docs/law/deadlines.md).
+  if (settings) {
+    if (auto set = SettingTimeFor(*settings, channel)) return std::pair{set->amount, set->unit};
+  }
   for (const ProcedureChannel& row : procedure.channel_details) {
     if (row.channel == channel && row.time_unit && row.time_value) return std::pair{*row.time_value, *row.time_unit};
   }
@@ -93,13 +99,37 @@ Result<std::string> DossierLifecycle::AllocateCode(const std::string& agency_id)
 }
 
 Result<DossierState> DossierLifecycle::Append(const std::string& code, EventPayload payload, const Actor& actor) {
-  DossierEvent event;
-  event.dossier_code = code;
-  event.payload = std::move(payload);
-  event.actor = actor;
-  event.occurred_at = clock_.Now();
-  event.recorded_at = event.occurred_at;
-  return store_.AppendDossierEvents(std::span<const DossierEvent>(&event, 1), settings_.limits, settings_.deadline);
+  return AppendWithScans(code, std::move(payload), {}, actor);
+}
+
+Result<DossierState> DossierLifecycle::AppendWithScans(const std::string& code, EventPayload first,
+                                                       const std::vector<Digitized>& scans, const Actor& actor) {
+  std::vector<DossierEvent> events;
+  const Instant now = clock_.Now();
+  const auto add = [&](EventPayload payload) {
+    DossierEvent event;
+    event.dossier_code = code;
+    event.payload = std::move(payload);
+    event.actor = actor;
+    event.occurred_at = now;
+    event.recorded_at = now;
+    events.push_back(std::move(event));
+  };
+  add(std::move(first));
+  for (const Digitized& scan : scans) add(scan);
+  return store_.AppendDossierEvents(events, settings_.limits, settings_.deadline);
+}
+
+Result<void> DossierLifecycle::CheckBoundaryless(const IntakeCommand& command) const {
+  if (command.competent_unit.empty() || command.competent_unit == command.receiving_unit) return {};
+  auto settings = store_.FindProcedureSettings(command.procedure_code);
+  if (!settings) return Fail(settings.error());
+  if (!*settings || (*settings)->boundaryless.value_or(true)) return {};
+  return Fail(Invalid("competent_agency",
+                      "thủ tục " + command.procedure_code +
+                          " không tiếp nhận phi địa giới: hồ sơ phải nộp tại đơn vị " + command.competent_unit,
+                      "procedure " + command.procedure_code +
+                          " is not received boundaryless: the dossier goes to unit " + command.competent_unit));
 }
 
 Result<Procedure> DossierLifecycle::CheckedProcedure(const IntakeCommand& command) const {
@@ -110,6 +140,7 @@ Result<Procedure> DossierLifecycle::CheckedProcedure(const IntakeCommand& comman
                                 "no procedure has code '" + command.procedure_code + "'"));
   }
   if (auto ok = CheckIntake(command, **procedure); !ok) return Fail(ok.error());
+  if (auto ok = CheckBoundaryless(command); !ok) return Fail(ok.error());
   return std::move(**procedure);
 }
 
@@ -128,7 +159,9 @@ Result<DossierLifecycle::ClockStart> DossierLifecycle::StartClock(const Procedur
   if (stated) {
     time = *stated;
   } else {
-    auto listed = ProcessingTimeFor(procedure, channel);
+    auto settings = store_.FindProcedureSettings(procedure.code);
+    if (!settings) return Fail(settings.error());
+    auto listed = ProcessingTimeFor(procedure, channel, *settings);
     if (!listed) return Fail(listed.error());
     time = {listed->first, listed->second};
   }
@@ -145,6 +178,7 @@ Result<DossierState> DossierLifecycle::LoadExisting(const std::string& code) {
 }
 
 Result<DossierState> DossierLifecycle::Receive(const IntakeCommand& command) {
+  if (!one_moment_) return AtOneMoment([&](DossierLifecycle& l) { return l.Receive(command); });
   auto procedure = CheckedProcedure(command);
   if (!procedure) return Fail(procedure.error());
   auto clock = StartClock(*procedure, command.channel, StatedTime(command.processing_amount, command.processing_unit));
@@ -163,10 +197,11 @@ Result<DossierState> DossierLifecycle::Receive(const IntakeCommand& command) {
                     clock->unit,
                     clock->deadline.clock_started_at,
                     clock->deadline.due_at};
-  return Append(*code, std::move(received), command.actor);
+  return AppendWithScans(*code, std::move(received), command.scans, command.actor);
 }
 
 Result<DossierState> DossierLifecycle::Submit(const IntakeCommand& command) {
+  if (!one_moment_) return AtOneMoment([&](DossierLifecycle& l) { return l.Submit(command); });
   if (command.channel == Channel::kDirect) {
     return Fail(Invalid("channel", "hồ sơ nộp trực tiếp được tiếp nhận ngay", "a direct dossier is received at once"));
   }
@@ -181,11 +216,13 @@ Result<DossierState> DossierLifecycle::Submit(const IntakeCommand& command) {
                       command.receiving_unit,
                       command.competent_agency,
                       command.competent_unit.empty() ? command.receiving_unit : command.competent_unit};
-  return Append(*code, std::move(submitted), command.actor);
+  return AppendWithScans(*code, std::move(submitted), command.scans, command.actor);
 }
 
 Result<DossierState> DossierLifecycle::Accept(const std::string& code, const std::string& receiving_point,
                                               const Actor& actor, std::optional<ProcessingTime> stated) {
+  if (!one_moment_)
+    return AtOneMoment([&](DossierLifecycle& l) { return l.Accept(code, receiving_point, actor, stated); });
   auto state = LoadExisting(code);
   if (!state) return Fail(state.error());
   auto procedure = store_.FindProcedure(state->procedure_code);
@@ -213,6 +250,7 @@ Result<DossierState> DossierLifecycle::Accept(const std::string& code, const std
 }
 
 Result<DossierState> DossierLifecycle::Record(const std::string& code, EventPayload payload, const Actor& actor) {
+  if (!one_moment_) return AtOneMoment([&](DossierLifecycle& l) { return l.Record(code, std::move(payload), actor); });
   if (auto* supplemented = std::get_if<Supplemented>(&payload)) {
     auto state = LoadExisting(code);
     if (!state) return Fail(state.error());

@@ -36,6 +36,9 @@ struct IntakeCommand {
   // The processing time; unset = the procedure's own for this channel.
   std::optional<double> processing_amount;
   std::optional<TimeUnit> processing_unit;
+  // Files handed in with the dossier (component scans, an online submission's attachments), each recorded as a
+  // Digitized event appended with the intake event in one transaction. The caller checks the files exist.
+  std::vector<Digitized> scans;
   Actor actor;
 };
 
@@ -44,6 +47,8 @@ class DossierLifecycle {
   DossierLifecycle(store::Store& store, const Clock& clock, const WorkCalendar& calendar,
                    const LifecycleSettings& settings)
       : store_(store), clock_(clock), calendar_(calendar), settings_(settings) {}
+  // Each action below reads the clock once: every time it records (the receipt, the clock's start, the event) is
+  // that one moment, however long the action waits for the store (e.g. a group commit).
 
   // A complete dossier received at a counter (channel direct, or online/postal checked on the spot):
   // allocates the code and starts the clock.
@@ -67,7 +72,8 @@ class DossierLifecycle {
     TimeUnit unit = TimeUnit::kWorkingDay;
     ReceiptDeadline deadline;
   };
-  // The processing time owed (stated, or the catalogue's) and when it starts and ends, counted from now.
+  // The processing time owed (stated, else the province's setting for the channel, else the catalogue's) and
+  // when it starts and ends, counted from now.
   Result<ClockStart> StartClock(const Procedure& procedure, Channel channel,
                                 std::optional<ProcessingTime> stated) const;
   // The dossier's state; NotFound naming "code" when there is none.
@@ -79,15 +85,36 @@ class DossierLifecycle {
   // The province code of a province or commune code; NotFound naming `field` for an unknown unit.
   Result<std::string> ProvinceOfUnit(const std::string& unit, const char* field) const;
   Result<DossierState> Append(const std::string& code, EventPayload payload, const Actor& actor);
+  // `first` then a Digitized event per scan, in one append.
+  Result<DossierState> AppendWithScans(const std::string& code, EventPayload first, const std::vector<Digitized>& scans,
+                                       const Actor& actor);
+  // A boundaryless reception (receiving unit ≠ competent unit) of a procedure the province set as not
+  // boundaryless: InvalidArgument on "competent_agency".
+  Result<void> CheckBoundaryless(const IntakeCommand& command) const;
+
+  // A lifecycle on a clock stopped at `moment` (one_moment_), which the public actions run on.
+  struct OneMoment {};
+  DossierLifecycle(OneMoment, store::Store& store, const Clock& moment, const WorkCalendar& calendar,
+                   const LifecycleSettings& settings)
+      : store_(store), clock_(moment), calendar_(calendar), settings_(settings), one_moment_(true) {}
+  template <typename Action>
+  Result<DossierState> AtOneMoment(const Action& action) {
+    const FixedClock moment(clock_.Now());
+    DossierLifecycle stopped(OneMoment{}, store_, moment, calendar_, settings_);
+    return action(stopped);
+  }
 
   store::Store& store_;
   const Clock& clock_;
   const WorkCalendar& calendar_;
   const LifecycleSettings& settings_;
+  const bool one_moment_ = false;
 };
 
-// The processing time a procedure promises on a channel: the first row of that channel with a known unit.
-// NotFound naming "processing_time" when the catalogue has none (then the counter must state it).
-Result<std::pair<double, TimeUnit>> ProcessingTimeFor(const Procedure& procedure, Channel channel);
+// The processing time a procedure promises on a channel: the province's setting for the channel when there is
+// one (domain/procedure_settings.h), else the catalogue's first row of that channel with a known unit.
+// NotFound naming "processing_time" when neither gives one (then the counter must state it).
+Result<std::pair<double, TimeUnit>> ProcessingTimeFor(const Procedure& procedure, Channel channel,
+                                                      const std::optional<ProcedureSettings>& settings = std::nullopt);
 
 }  // namespace motcua::app

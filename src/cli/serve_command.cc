@@ -17,6 +17,7 @@
 #include "http/public_api.h"
 #include "http/session_api.h"
 #include "http/static_files.h"
+#include "store/disk_blob_store.h"
 #include "store/sqlite/sqlite_store_provider.h"
 
 namespace motcua::cli {
@@ -24,7 +25,9 @@ namespace {
 
 struct ServeOptions {
   std::string listen = "127.0.0.1:8080";
-  int threads = 2;
+  // Requests that write wait for their group's commit on their thread: enough threads let the writes of many
+  // requests gather into one group (one fsync) while others read.
+  int threads = 16;
 };
 
 // Everything the routes refer to, built once before serving and outliving the server.
@@ -54,6 +57,8 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
   ServerState state{
       store::SqliteStoreProvider(global.db_path), std::move(*procedures), std::move(*calendar), {}, {}, {}, {}, {}};
   const http::SessionApiContext sessions{state.stores, state.clock, state.hasher, state.tokens, {}};
+  // Document files live beside the database (<db>.files/), content-addressed.
+  store::DiskBlobStore blobs(store::BlobFolderBeside(global.db_path));
   http::StaticFiles web = http::StaticFiles::Embedded();
   if (web.empty()) spdlog::warn("the web front end was not built (scripts/build.sh builds it): / says so");
   http::HttpServer server(
@@ -62,7 +67,8 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
           http::WithMetrics(http::MakeApiRouter({{state.stores, state.procedures, state.clock, state.settings.deadline},
                                                  sessions,
                                                  {state.stores, state.clock, state.calendar, state.settings, sessions},
-                                                 state.metrics}),
+                                                 state.metrics,
+                                                 blobs}),
                             state.metrics),
           std::move(web)));
   if (auto listening = server.Listen(); !listening) return global.out.ReportError(listening.error());
@@ -79,7 +85,7 @@ CommandRun SetUpServe(CLI::App& command, GlobalOptions& global) {
   auto options = std::make_shared<ServeOptions>();
   AddDbOption(command, global);
   command.add_option("--listen", options->listen, "Address and port, HOST:PORT (default 127.0.0.1:8080)");
-  command.add_option("--threads", options->threads, "Threads serving requests (default 2)")->check(CLI::Range(1, 64));
+  command.add_option("--threads", options->threads, "Threads serving requests (default 16)")->check(CLI::Range(1, 64));
   return [&global, options]() { return RunServe(global, *options); };
 }
 

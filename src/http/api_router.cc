@@ -5,6 +5,7 @@
 #include "embedded_file.h"
 #include "http/calendar_api.h"
 #include "http/health_handler.h"
+#include "http/procedure_settings_api.h"
 #include "http/report_api.h"
 #include "http/users_api.h"
 
@@ -38,6 +39,8 @@ Router MakeApiRouter(const ApiContext& context) {
   AddReportApi(router, context.sessions);
   AddUsersApi(router, context.sessions);
   AddCalendarApi(router, context.sessions);
+  AddFilesApi(router, {context.dossiers, context.blobs});
+  AddProcedureSettingsApi(router, context.sessions);
   return router;
 }
 

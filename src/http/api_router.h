@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "http/dossier_api.h"
+#include "http/files_api.h"
 #include "http/metrics.h"
 #include "http/public_api.h"
 #include "http/registry_api.h"
@@ -18,6 +19,7 @@ struct ApiContext {
   SessionApiContext sessions;
   DossierApiContext dossiers;
   RequestMetrics& metrics;
+  store::BlobStore& blobs;  // the document files' bytes (store/disk_blob_store.h beside the database)
 };
 
 Router MakeApiRouter(const ApiContext& context);

@@ -87,8 +87,8 @@ Response Post(const DossierApiContext& c, const Request& request, Parse&& parse,
 }
 
 app::DeskIntake IntakeOf(const IntakeRequest& r) {
-  return {r.procedure_code,  r.channel,          r.applicant,      r.components,
-          r.receiving_point, r.competent_agency, r.processing_time};
+  return {r.procedure_code,  r.channel,          r.applicant,       r.components,
+          r.receiving_point, r.competent_agency, r.processing_time, r.scans};
 }
 
 // ---- Lists -----------------------------------------------------------------------------------------------

@@ -93,6 +93,16 @@ std::vector<SubmittedComponent> ReadComponents(JsonObject& object) {
   return components;
 }
 
+// An intake's components, each of which may name the stored file of its scan ("file", a file id from
+// POST /api/v1/files): those become the request's scans.
+void ReadIntakeComponents(JsonObject& object, IntakeRequest& request) {
+  for (JsonObject component : object.OptionalObjectArray("components", kMaxItems)) {
+    request.components.push_back(ReadComponent(component));
+    std::string file = component.OptionalString("file", kFileReference);
+    if (!file.empty()) request.scans.push_back(Digitized{.component_seq = request.components.back().seq, .file = file});
+  }
+}
+
 std::optional<app::ProcessingTime> ReadProcessingTime(JsonObject& object) {
   std::optional<JsonObject> time = object.OptionalObject("processing_time");
   if (!time) return std::nullopt;
@@ -120,7 +130,7 @@ IntakeRequest ReadIntake(JsonObject& root) {
   request.procedure_code = root.RequiredString("procedure_code", kShortText);
   request.channel = OptionalEnum(root, "channel", ParseChannel, kChannels);
   request.applicant = ReadApplicant(root.RequiredObject("applicant"));
-  request.components = ReadComponents(root);
+  ReadIntakeComponents(root, request);
   request.receiving_point = root.OptionalString("receiving_point", kShortText);
   request.competent_agency = root.RequiredString("competent_agency", kShortText);
   request.processing_time = ReadProcessingTime(root);

@@ -31,8 +31,9 @@ namespace motcua::http {
 //   "channel": "direct" | "online" | "postal",          optional (the endpoint's default)
 //   "applicant": {"name", "citizen_id", "phone", "email", "address", "organisation"},  name required, others
 //                                                        optional strings
-//   "components": [{"seq": 1, "name": "...", "originals": 1, "copies": 0}],  optional; seq (required) 0..999,
-//                                                        name optional, counts optional (0) 0..99
+//   "components": [{"seq": 1, "name": "...", "originals": 1, "copies": 0, "file": "<id>"}],  optional; seq
+//                                                        (required) 0..999, name optional, counts optional (0)
+//                                                        0..99, file optional: a file id (POST /api/v1/files)
 //   "receiving_point": "05152-ttpvhcc",                  the registered point; optional here (whether it is
 //                                                        needed is the use case's to say)
 //   "competent_agency": "000.00.25.H52",                 the registered agency that decides; required
@@ -48,6 +49,7 @@ struct IntakeRequest {
   std::string receiving_point;  // empty when not given
   std::string competent_agency;
   std::optional<app::ProcessingTime> processing_time;
+  std::vector<Digitized> scans;  // the components' files, with their seq
 };
 Result<IntakeRequest> ParseIntakeRequest(std::string_view body);
 
@@ -74,7 +76,8 @@ Result<AcceptRequest> ParseAcceptRequest(std::string_view body);
 //   return             {"method": "counter"|"post"|"online", "note"?} → ResultReturned
 //   fees               {"amount": 50000, "description"}            → FeeAssessed (integer đồng, 0..10^12)
 //   payments           {"amount", "method": "counter"|"online", "reference"?} → FeePaid (1..10^12 đồng)
-//   digitize           {"component_seq": 1, "file"}                → Digitized (-1 = the result, else 0..999)
+//   digitize           {"component_seq": 1, "file"}                → Digitized (-1 = the result, else 0..999;
+//                                                                    file: a file id from POST /api/v1/files)
 //   evaluate           {"score": 1..5, "comment"?}                 → Evaluated
 // Reasons are required and non-blank (after trimming). ParseActionRequest is not for kView, kReceive,
 // kSubmit and kAccept (InvalidArgument on "action").

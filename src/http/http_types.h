@@ -24,6 +24,10 @@ using Method = beast_http::verb;
 // An exception escaping it is a bug: the server answers 500 and logs it.
 using Handler = std::function<Response(const Request&)>;
 
+// The header naming one request in every log line about it: the server sets it on each request before the
+// handler runs (replacing any the client sent) and on each response, so that a user can quote it.
+inline constexpr const char* kRequestIdHeader = "X-Request-Id";
+
 // Beast 1.74 hands out boost::string_view (method_string(), target(), header values); this converts to the
 // standard one without copying.
 inline std::string_view ToStd(boost::beast::string_view text) { return {text.data(), text.size()}; }

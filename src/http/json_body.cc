@@ -244,6 +244,11 @@ Checked<double> AsNumber(const Json& value, double greater_than, double at_most)
   return number;
 }
 
+Checked<bool> AsBool(const Json& value) {
+  if (!value.is_boolean()) return Wrong("phải là true hoặc false", "must be true or false");
+  return value.get<bool>();
+}
+
 // The value a check accepted, or nullopt after recording its problem against `name`.
 template <typename T>
 std::optional<T> Accepted(JsonObject& object, std::string_view name, Checked<T> checked) {
@@ -293,6 +298,12 @@ std::optional<std::int64_t> JsonObject::OptionalInt(std::string_view name, std::
   const Json* value = state_->Read(node_, name);
   if (value == nullptr) return std::nullopt;
   return Accepted(*this, name, AsInt(*value, min, max));
+}
+
+std::optional<bool> JsonObject::OptionalBool(std::string_view name) {
+  const Json* value = state_->Read(node_, name);
+  if (value == nullptr) return std::nullopt;
+  return Accepted(*this, name, AsBool(*value));
 }
 
 double JsonObject::RequiredNumber(std::string_view name, double greater_than, double at_most) {

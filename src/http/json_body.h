@@ -73,6 +73,9 @@ class JsonObject {
   std::int64_t RequiredInt(std::string_view name, std::int64_t min, std::int64_t max);
   std::optional<std::int64_t> OptionalInt(std::string_view name, std::int64_t min, std::int64_t max);
 
+  // true or false (JSON booleans only: 0, 1 and "true" are refused); nullopt when absent or after an error.
+  std::optional<bool> OptionalBool(std::string_view name);
+
   // A number (integer or not) greater than `greater_than` and at most `at_most`; 0 after an error.
   double RequiredNumber(std::string_view name, double greater_than, double at_most);
 

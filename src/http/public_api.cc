@@ -8,6 +8,7 @@
 #include "app/dossier_tracking.h"
 #include "app/unit_lookup.h"
 #include "http/json_response.h"
+#include "http/procedure_settings_api.h"
 #include "http/query_params.h"
 
 namespace motcua::http {
@@ -185,7 +186,14 @@ void AddProcedureRoutes(Router& router, const PublicApiContext& c) {
   router.Add(Method::get, "/api/v1/procedures/{code}",
              RouteHandler([c](const Request& request, const PathParams& params) {
                return WithStore(c, request, {}, [&](store::Store& store, const QueryParams&) {
-                 return Reply(c.procedures.Details(store, params.Get("code")), ProcedureJson);
+                 auto procedure = c.procedures.Details(store, params.Get("code"));
+                 if (!procedure) return ErrorResponse(procedure.error());
+                 auto settings = store.FindProcedureSettings(procedure->code);
+                 if (!settings) return ErrorResponse(settings.error());
+                 json body = ProcedureJson(*procedure);
+                 // The province's own settings (processing time, workflow), which win over the catalogue's.
+                 body["settings"] = OrNull(*settings, ProcedureSettingsJson);
+                 return JsonResponse(Status::ok, body);
                });
              }));
 }

@@ -7,7 +7,8 @@
 //   GET /api/v1/units/legacy/{old_code}         where a pre-2025 commune went ("unique", "needs_decision",
 //                                               "unknown")
 //   GET /api/v1/procedures?q=&level=&limit=     procedure search (limit 1..100, default 10)
-//   GET /api/v1/procedures/{code}               one procedure with its channels and components
+//   GET /api/v1/procedures/{code}               one procedure with its channels and components, and the
+//                                               province's settings ("settings", null when none)
 //   GET /api/v1/track/{dossier_code}            public tracking: status and dates, no personal data
 //
 // Thread-safety: the handlers are called from every server thread; each uses the calling thread's store from

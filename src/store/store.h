@@ -12,6 +12,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -20,9 +21,11 @@
 
 #include "domain/account.h"
 #include "domain/agency.h"
+#include "domain/document_file.h"
 #include "domain/dossier_event.h"
 #include "domain/dossier_state.h"
 #include "domain/error.h"
+#include "domain/procedure_settings.h"
 #include "domain/reference_catalogue.h"
 #include "domain/report_counters.h"
 
@@ -84,8 +87,12 @@ struct DossierSummary {
 // Whose dossiers a query may return at all: the union of the criteria that are set (an empty scope returns
 // nothing). Applied before, and independently of, the filters, so that no filter can widen it.
 struct DossierScope {
-  bool everything = false;                               // an administrator
-  std::vector<std::string> units = {};                   // receiving or competent unit is one of these
+  bool everything = false;              // an administrator
+  std::vector<std::string> units = {};  // receiving or competent unit is one of these
+  // With `units`, when not empty: the dossier is on a side of those units through one of these agencies
+  // (decided by one, or received at a point of one, a submission without a point by its competent agency);
+  // dossier_access.h, "Agencies".
+  std::vector<std::string> agencies = {};
   std::vector<std::string> provinces = {};               // receiving or competent unit is in one of these provinces
                                                          // (the province's own code or one of its communes)
   std::optional<std::string> applicant_citizen_id = {};  // a citizen: the applicant is this person
@@ -230,6 +237,12 @@ class Store {
   // can be re-classified but not removed. The caller validates the entry (app/calendar_admin.h).
   virtual Result<void> SaveCalendarDay(const CalendarEntry& entry) = 0;
 
+  // Runs `work` with every write it makes through this store in one transaction, committed (one fsync) when
+  // `work` succeeds and rolled back whole when it fails: for bulk loads (bench-data, a large backfill), where a
+  // commit per dossier would be bound by the disk's syncs. Each write inside keeps its own all-or-nothing
+  // guarantee (a failed append rolls back alone, and `work` may go on). Not reentrant.
+  virtual Result<void> InOneTransaction(const std::function<Result<void>()>& work) = 0;
+
   // --- Dossiers (event-sourced; DESIGN.md §2) ---------------------------------------------------------
 
   // Appends `events`, all of one dossier, in one transaction. The store numbers them (an event with seq 0
@@ -329,6 +342,23 @@ class Store {
   // Marks the session revoked at `at`. Returns false (and changes nothing) when there is no such session or
   // it was already revoked.
   virtual Result<bool> RevokeSession(std::string_view token_hash, Instant at) = 0;
+
+  // --- Document files (domain/document_file.h) --------------------------------------------------------
+  // The bytes are kept by a BlobStore (store/blob_store.h); the store records who uploaded what.
+
+  // Records an upload; the same (id, uploader) again keeps the first row and is no error.
+  virtual Result<void> RecordDocumentUpload(const DocumentUpload& upload) = 0;
+  // Every upload of the content `id`, by uploader; empty when it was never uploaded.
+  virtual Result<std::vector<DocumentUpload>> DocumentUploads(std::string_view id) = 0;
+  // The codes of the dossiers with a "digitized" event naming `id` as its file, in code order.
+  virtual Result<std::vector<std::string>> DossiersWithDocument(std::string_view id) = 0;
+
+  // --- The province's procedure settings (domain/procedure_settings.h) --------------------------------
+
+  // Inserts or replaces the settings of the procedure. The caller validates them; NotFound on
+  // "procedure_code" when the catalogue has no such procedure.
+  virtual Result<void> SaveProcedureSettings(const ProcedureSettings& settings) = 0;
+  virtual Result<std::optional<ProcedureSettings>> FindProcedureSettings(std::string_view procedure_code) = 0;
 };
 
 }  // namespace motcua::store

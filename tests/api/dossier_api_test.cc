@@ -1,8 +1,4 @@
-// The dossier API end to end, as the different roles: a real server on loopback (tests/support/api_server.h)
-// over a database with the shipped catalogue, two communes of Phú Thọ (Xã Vân Sơn 05152 and Phường Hòa Bình
-// 04795) and one of Cao Bằng (Phường Thục Phán 01273), each with an agency, a receiving point and staff.
-// Sessions are stored directly with known tokens (logging in is tested in public_api_test.cc), so that no
-// test waits for Argon2.
+// The dossier API end to end, as the different roles, in the world of tests/support/dossier_api_fixture.h.
 #include <gtest/gtest.h>
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
@@ -17,146 +13,29 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/token_source.h"
-#include "support/api_server.h"
+#include "support/database_fingerprint.h"
+#include "support/dossier_api_fixture.h"
 
 namespace motcua::http {
 namespace {
 
 using nlohmann::json;
 using test_support::ApiServer;
+using test_support::At;
 using test_support::HttpReply;
+using test_support::Intake;
+using test_support::kAnId;
+using test_support::kBinhId;
+using test_support::kHoaBinh;
+using test_support::kHoaBinhAgency;
+using test_support::kResidence;
+using test_support::kThucPhan;
+using test_support::kThucPhanAgency;
+using test_support::kVanSon;
+using test_support::kVanSonAgency;
+using test_support::TokenOf;
 
-Instant At(const char* iso) { return ParseIsoInstant(iso, "test").value(); }
-
-constexpr const char* kVanSon = "05152";
-constexpr const char* kHoaBinh = "04795";
-constexpr const char* kThucPhan = "01273";
-constexpr const char* kVanSonAgency = "000.00.25.H52";
-constexpr const char* kHoaBinhAgency = "000.00.31.H52";
-constexpr const char* kThucPhanAgency = "000.00.11.H04";
-constexpr const char* kAnId = "025099012345";    // the citizen Nguyễn Văn An
-constexpr const char* kBinhId = "001199003456";  // the citizen Trần Thị Bình
-constexpr const char* kResidence = "1.004194";   // temporary residence registration: 3 working days
-
-struct Staff {
-  const char* login;
-  Role role;
-  std::vector<std::string> units;
-  const char* citizen_id = "";
-};
-
-const std::vector<Staff>& People() {
-  static const std::vector<Staff> people = {
-      {"admin", Role::kAdministrator, {}},
-      {"tn.vanson", Role::kReceptionist, {kVanSon}},
-      {"tn.hoabinh", Role::kReceptionist, {kHoaBinh}},
-      {"tn.thucphan", Role::kReceptionist, {kThucPhan}},
-      {"cv.vanson", Role::kSpecialist, {kVanSon}},
-      {"cv.hoabinh", Role::kSpecialist, {kHoaBinh}},
-      {"ld.vanson", Role::kLeader, {kVanSon}},
-      {"ld.hoabinh", Role::kLeader, {kHoaBinh}},
-      {"gd.vanson", Role::kDirector, {kVanSon}},
-      {"gs.phutho", Role::kSupervisor, {"25"}},
-      {"gs.caobang", Role::kSupervisor, {"04"}},
-      {"cd.an", Role::kCitizen, {}, kAnId},
-      {"cd.binh", Role::kCitizen, {}, kBinhId},
-  };
-  return people;
-}
-
-std::string TokenOf(const std::string& login) { return std::string(64 - login.size(), '0') + login; }
-
-void Seed(store::Store& store, const app::Clock& clock) {
-  const Agency agencies[] = {{kVanSonAgency, "UBND xã Vân Sơn", kVanSon},
-                             {kHoaBinhAgency, "UBND phường Hòa Bình", kHoaBinh},
-                             {kThucPhanAgency, "UBND phường Thục Phán", kThucPhan}};
-  for (const Agency& agency : agencies) ASSERT_TRUE(store.SaveAgency(agency).has_value());
-  const ReceivingPoint points[] = {{"vs-ttpvhcc", "Trung tâm PVHCC xã Vân Sơn", kVanSon, kVanSonAgency, ""},
-                                   {"hb-ttpvhcc", "Trung tâm PVHCC phường Hòa Bình", kHoaBinh, kHoaBinhAgency, ""},
-                                   {"tp-ttpvhcc", "Trung tâm PVHCC phường Thục Phán", kThucPhan, kThucPhanAgency, ""}};
-  for (const ReceivingPoint& point : points) ASSERT_TRUE(store.SaveReceivingPoint(point).has_value());
-  for (const Staff& person : People()) {
-    Account account;
-    account.login = person.login;
-    account.display_name = person.login;
-    account.role = person.role;
-    account.units = person.units;
-    account.citizen_id = person.citizen_id;
-    account.created_at = clock.Now();
-    ASSERT_TRUE(store.CreateAccount(account, "not-a-real-hash").has_value()) << person.login;
-    const store::StoredSession session{app::SessionTokenHash(TokenOf(person.login)), person.login, clock.Now(),
-                                       clock.Now() + std::chrono::days(30)};
-    ASSERT_TRUE(store.CreateSession(session).has_value());
-  }
-}
-
-json Intake(const std::string& point, const std::string& agency, const std::string& citizen_id = kAnId) {
-  return {{"procedure_code", kResidence},
-          {"applicant", {{"name", "Nguyễn Văn An"}, {"citizen_id", citizen_id}, {"phone", "0912345678"}}},
-          {"components", json::array({{{"seq", 1}, {"name", "Tờ khai"}, {"originals", 1}, {"copies", 0}}})},
-          {"receiving_point", point},
-          {"competent_agency", agency}};
-}
-
-class DossierApiTest : public ::testing::Test {
- protected:
-  void SetUp() override { server_ = std::make_unique<ApiServer>(At("2026-01-12T08:00:00+07:00"), Seed); }
-
-  HttpReply Post(const std::string& who, const std::string& target, const json& body,
-                 const std::vector<std::pair<std::string, std::string>>& headers = {}) {
-    return server_->Send(Method::post, target, body.dump(), TokenOf(who), headers);
-  }
-  HttpReply Get(const std::string& who, const std::string& target) { return server_->Get(target, TokenOf(who)); }
-
-  // Receives a dossier at a counter and returns its code.
-  std::string Receive(const std::string& who, const json& body) {
-    const HttpReply reply = Post(who, "/api/v1/dossiers", body);
-    EXPECT_EQ(reply.status, 201u) << reply.body;
-    return reply.Json()["code"].get<std::string>();
-  }
-
-  // Posts an action and returns the dossier after it; the status must be `status`.
-  json Act(const std::string& who, const std::string& code, const std::string& action, const json& body,
-           unsigned status = 200) {
-    const HttpReply reply = Post(who, "/api/v1/dossiers/" + code + "/" + action, body);
-    EXPECT_EQ(reply.status, status) << who << " " << action << ": " << reply.body;
-    return reply.Json();
-  }
-
-  // Asserts a 403 whose error names `field`.
-  void ExpectDenied(const HttpReply& reply, const std::string& field) {
-    EXPECT_EQ(reply.status, 403u) << reply.body;
-    EXPECT_EQ(reply.Json()["error"]["code"], "permission_denied") << reply.body;
-    EXPECT_EQ(reply.Json()["error"]["field"], field) << reply.body;
-    EXPECT_FALSE(reply.Json()["error"]["message"].get<std::string>().empty());
-    EXPECT_FALSE(reply.Json()["error"]["message_en"].get<std::string>().empty());
-  }
-
-  // Every dossier code with its number of events: what "the store is unchanged" compares.
-  std::vector<std::pair<std::string, std::int64_t>> Snapshot() {
-    auto store = server_->OpenStore();
-    std::vector<std::pair<std::string, std::int64_t>> all;
-    store::DossierQuery query;
-    query.scope.everything = true;
-    query.limit = 500;
-    for (;;) {
-      auto page = store->ListDossiers(query).value();
-      for (const auto& summary : page.items) all.emplace_back(summary.code, summary.last_seq);
-      if (!page.next_cursor) break;
-      query.after = page.next_cursor;
-    }
-    return all;
-  }
-
-  std::set<std::string> CodesIn(const json& page) {
-    std::set<std::string> codes;
-    for (const json& item : page["items"]) codes.insert(item["code"].get<std::string>());
-    return codes;
-  }
-
-  std::unique_ptr<ApiServer> server_;
-};
+class DossierApiTest : public test_support::DossierApiFixture {};
 
 TEST_F(DossierApiTest, CounterDossierFromReceiptToEvaluation) {
   const HttpReply received = Post("tn.vanson", "/api/v1/dossiers", Intake("vs-ttpvhcc", kVanSonAgency));
@@ -330,9 +209,12 @@ TEST_F(DossierApiTest, EveryActionFromAnotherUnitIsDeniedAndTheRestWorkAtHome) {
   }
   EXPECT_EQ(Snapshot(), before);
 
-  EXPECT_EQ(
-      Act("tn.vanson", code, "digitize", {{"component_seq", 1}, {"file", "scan/to-khai.pdf"}})["digitized_components"],
-      1);
+  // A scan is uploaded first, then attached by its id (files_api_test.cc tests the files themselves).
+  const HttpReply scan = server_->Send(Method::post, "/api/v1/files?name=to-khai.pdf", "%PDF-1.4 to khai",
+                                       TokenOf("tn.vanson"), {{"Content-Type", "application/pdf"}});
+  ASSERT_EQ(scan.status, 201u) << scan.body;
+  const json digitized = Act("tn.vanson", code, "digitize", {{"component_seq", 1}, {"file", scan.Json()["id"]}});
+  EXPECT_EQ(digitized["digitized_components"], 1);
   const json extended =
       Act("ld.vanson", code, "extend", {{"reason", "Cần xác minh nơi ở"}, {"new_due_at", "2026-01-20T17:00:00+07:00"}});
   EXPECT_EQ(extended["extensions"], 1);
@@ -468,6 +350,33 @@ TEST_F(DossierApiTest, AnIdempotencyKeyMakesARetryReturnTheFirstAnswer) {
   EXPECT_EQ(Snapshot().size(), 2u);
 }
 
+// A refusal keeps nothing under its key (a denial writes nothing, not even an idempotency row), and a retry
+// with the same key after the dossier changed runs again instead of replaying the stale refusal.
+TEST_F(DossierApiTest, AnIdempotencyKeyKeepsNoRefusal) {
+  const std::string code = Receive("tn.vanson", Intake("vs-ttpvhcc", kVanSonAgency));
+  const std::string actions = "/api/v1/dossiers/" + code + "/";
+  const auto before = test_support::FingerprintDatabase(server_->db_path());
+  const std::vector<std::pair<std::string, std::string>> key = {{"Idempotency-Key", "b7e1-citizen-supplement"}};
+  const json supplement = {{"components", json::array({{{"seq", 0}, {"name", "Hợp đồng thuê nhà"}, {"copies", 1}}})}};
+  // 409: nothing was asked for yet. 403: another citizen. 400: the assignee is of another unit.
+  EXPECT_EQ(Post("cd.an", actions + "supplement", supplement, key).status, 409u);
+  ExpectDenied(Post("cd.binh", actions + "supplement", supplement, key), "applicant");
+  const HttpReply wrong_assignee =
+      Post("ld.vanson", actions + "assign", {{"step", "Thẩm định"}, {"assignee", "cv.hoabinh"}}, key);
+  EXPECT_EQ(wrong_assignee.status, 400u) << wrong_assignee.body;
+  EXPECT_EQ(test_support::FingerprintDatabase(server_->db_path()), before);
+
+  Act("cv.vanson", code, "request-supplement", {{"reason", "Thiếu giấy tờ chứng minh chỗ ở"}});
+  const HttpReply supplied = Post("cd.an", actions + "supplement", supplement, key);
+  EXPECT_EQ(supplied.status, 200u) << supplied.body;
+  EXPECT_EQ(supplied.Header("idempotent-replayed"), "");
+  EXPECT_EQ(supplied.Json()["status"], "processing");
+  // The success is kept: the same retry now replays it.
+  const HttpReply again = Post("cd.an", actions + "supplement", supplement, key);
+  EXPECT_EQ(again.Header("idempotent-replayed"), "true");
+  EXPECT_EQ(again.body, supplied.body);
+}
+
 TEST_F(DossierApiTest, EveryRouteNeedsALoginAndEveryDenialIsLogged) {
   const std::string code = Receive("tn.vanson", Intake("vs-ttpvhcc", kVanSonAgency));
   for (const auto& [pattern, method] : server_->routes()) {
@@ -489,9 +398,10 @@ TEST_F(DossierApiTest, EveryRouteNeedsALoginAndEveryDenialIsLogged) {
   ExpectDenied(Get("tn.hoabinh", "/api/v1/dossiers/" + code), "unit");
   spdlog::default_logger()->flush();
   spdlog::set_default_logger(previous);
-  EXPECT_NE(
-      log.str().find("access denied user=tn.hoabinh role=receptionist method=GET target=/api/v1/dossiers/" + code),
-      std::string::npos)
+  EXPECT_NE(log.str().find("access_denied request_id="), std::string::npos) << log.str();
+  EXPECT_NE(log.str().find("login=\"tn.hoabinh\" role=\"receptionist\" method=\"GET\" target=\"/api/v1/dossiers/" +
+                           code + "\" field=\"unit\" reason=\""),
+            std::string::npos)
       << log.str();
 }
 
@@ -499,7 +409,7 @@ TEST_F(DossierApiTest, EveryRouteNeedsALoginAndEveryDenialIsLogged) {
 // naming a field, the server keeps answering, and the store is exactly as before.
 TEST_F(DossierApiTest, BadRequestsNeverWriteAnything) {
   const std::string code = Receive("tn.vanson", Intake("vs-ttpvhcc", kVanSonAgency));
-  const auto before = Snapshot();
+  const auto before = test_support::FingerprintDatabase(server_->db_path());
   std::vector<std::string> targets = {"/api/v1/dossiers", "/api/v1/submissions"};
   for (const auto& [pattern, method] : server_->routes()) {
     if (method == Method::post && pattern.starts_with("/api/v1/dossiers/{code}/")) {
@@ -545,7 +455,7 @@ TEST_F(DossierApiTest, BadRequestsNeverWriteAnything) {
   const HttpReply huge =
       server_->Send(Method::post, "/api/v1/dossiers", std::string(3 << 20, 'x'), TokenOf("tn.vanson"));
   EXPECT_EQ(huge.status, 413u);
-  EXPECT_EQ(Snapshot(), before);
+  EXPECT_EQ(test_support::FingerprintDatabase(server_->db_path()), before);
   EXPECT_EQ(server_->Get("/healthz").status, 200u);
   auto store = server_->OpenStore();
   EXPECT_FALSE(store->VerifyDossierChains().value().has_value());

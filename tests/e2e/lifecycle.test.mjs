@@ -1,11 +1,16 @@
 // The life of one dossier through the web application, in a real browser (Debian's chromium, headless, driven
 // by playwright-core), every role in its own browser context, in Vietnamese, at 1366×768:
 //   the supervisor notes Vân Sơn's figures for this quarter; the receptionist receives "Đăng ký tạm trú" for the
-//   demo citizen (a CCCD flagged as typed, a field the server refuses shown beside it, a double click that makes
-//   one dossier) and gets the slip with its QR code; the specialist asks for a supplement; anyone tracks it by
-//   code; the receptionist records the supplement; the leader approves; the receptionist hands the result back;
-//   the citizen logs in and rates it 5 stars; the supervisor sees one more received and one more resolved; the
-//   administrator's screen opens.
+//   demo citizen (a CCCD flagged as typed, a field the server refuses shown beside it, a scan of the first document
+//   uploaded as a small PDF, a double click that makes one dossier) and gets the slip with its QR code; the
+//   specialist finds the new dossier in the dossier list (and among the unassigned ones of the inbox), opens the
+//   scan from the dossier page and asks for a supplement; anyone tracks it by code; the receptionist records the
+//   supplement; the leader approves; the receptionist hands the result back; the citizen logs in and rates it 5
+//   stars, then submits online with an attachment whose first answer is lost: after a reload the draft is still
+//   there and the retry makes exactly one dossier; the supervisor sees one more received and one more resolved;
+//   the administrator sets the processing time of birth registration, which the counter then no longer asks for.
+//   With MOTCUA_SCREENSHOTS=1 also: the specialist's inbox, the ranking, the citizen portal on a phone, a screen
+//   in English.
 // Usage: MOTCUA_URL=http://127.0.0.1:PORT MOTCUA_PASSWORD=… node lifecycle.test.mjs
 //   MOTCUA_SCREENSHOTS=1 also writes docs/screens/*.png; MOTCUA_CHROMIUM overrides /usr/bin/chromium.
 import assert from 'node:assert/strict';
@@ -34,6 +39,12 @@ const PROCEDURE = '1.004194'; // Đăng ký tạm trú
 const CODE_PATTERN = /^000\.00\.25\.H52-\d{6}-\d{4}$/;
 
 const STEP_MS = 20_000; // a step fails after this, naming itself
+const BIRTH = '1.001193'; // Đăng ký khai sinh: the catalogue gives no processing time
+// A small, well-formed PDF: what the counter scans.
+const SCAN_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n' +
+    'trailer << /Root 1 0 R >>\n%%EOF\n',
+);
 const WAIT_MS = 15_000; // a single wait fails before its step does, naming the element
 
 // --- Steps ------------------------------------------------------------------------------------------------------
@@ -63,12 +74,13 @@ async function step(name, body) {
 }
 
 // A fresh browser context (its own sessionStorage: one logged-in account) and its page.
-async function newPage() {
+async function newPage(viewport = { width: 1366, height: 768 }, device = {}) {
   const context = await browser.newContext({
-    viewport: { width: 1366, height: 768 },
+    viewport,
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
     acceptDownloads: false,
+    ...device,
   });
   context.setDefaultTimeout(WAIT_MS);
   context.setDefaultNavigationTimeout(WAIT_MS);
@@ -280,6 +292,13 @@ async function main() {
     await counter.getByTestId('applicant-name').fill(CITIZEN_NAME);
     await counter.getByTestId('applicant-phone').fill('0912345678');
     await counter.getByTestId('applicant-address').fill('Xóm Mường, xã Vân Sơn, tỉnh Phú Thọ');
+    // The first document is scanned: the PDF is uploaded when chosen, and only its id goes with the dossier.
+    const firstRow = counter.getByTestId('component-row').first();
+    await firstRow.getByTestId('component-file').setInputFiles({ name: 'to-khai-ct01.pdf', mimeType: 'application/pdf', buffer: SCAN_PDF });
+    const done = firstRow.getByTestId('component-file-done');
+    await done.waitFor();
+    assert.match(await done.innerText(), /to-khai-ct01\.pdf/);
+    assert.match((await done.getAttribute('data-file')) ?? '', /^[0-9a-f]{64}$/, 'the scan is known by its SHA-256');
     await waitForPoint(counter);
     assert.equal(await counter.locator('.field__error').count(), 0, 'no field is flagged');
     await counter.evaluate(() => {
@@ -323,17 +342,42 @@ async function main() {
   });
 
   const desk = (pages.specialist = await newPage());
-  // A specialist's inbox holds the dossiers assigned to them; a new one is opened by its code.
-  await step('3a. the specialist opens the dossier page by its code', async () => {
+  // A specialist's inbox holds the dossiers assigned to them; a new one is not assigned yet: it is listed among
+  // the unassigned ones of the unit, and found in the dossier list by its applicant.
+  await step('3a. the specialist finds the new dossier in the list of the unit\'s dossiers', async () => {
     await logIn(desk, 'chuyen.vien', 'specialist');
     assert.match(desk.url(), /#\/hop-thu$/);
     await desk.getByTestId('inbox-all').waitFor();
-    await desk.getByTestId('open-code').fill(code);
-    await desk.getByTestId('open-code-submit').click();
+    await desk.getByTestId('inbox-unassigned').locator(`[data-testid="unassigned-row"][data-code="${code}"]`).waitFor();
+    assert.equal(await desk.getByTestId('inbox-all').locator(`[data-code="${code}"]`).count(), 0, 'not yet assigned to them');
+    await desk.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(desk, 'inbox-specialist', { fullPage: true });
+    await desk.getByTestId('nav-ho-so').click();
+    await desk.getByTestId('list-filters').waitFor();
+    await desk.getByTestId('list-status').selectOption('open');
+    await desk.getByTestId('list-assignee').selectOption('none');
+    await desk.getByTestId('list-applicant').fill(CITIZEN_ID);
+    await desk.getByTestId('list-apply').click();
+    await desk.waitForURL(/#\/ho-so\?/);
+    assert.match(desk.url(), new RegExp(`applicant=${CITIZEN_ID}`));
+    const row = await rowOf(desk, 'list-row', code);
+    await row.getByRole('link', { name: code }).click();
     await desk.waitForURL(new RegExp(`#/ho-so/${code.replace(/\./g, '\\.')}$`));
     await desk.getByTestId('dossier-code').waitFor();
     assert.equal((await desk.getByTestId('dossier-code').innerText()).trim(), code);
     assert.equal(await statusOf(desk), 'processing');
+  });
+
+  await step('3a\'. the dossier page lists the counter\'s scan and opens it', async () => {
+    const file = desk.locator('[data-testid="dossier-file"][data-seq="1"]');
+    await file.waitFor();
+    assert.match(await file.innerText(), /to-khai-ct01\.pdf/);
+    await desk.locator('[data-testid="timeline-event"][data-type="digitized"]').waitFor();
+    const popup = desk.waitForEvent('popup');
+    await file.getByTestId('dossier-file-open').click();
+    const tab = await popup;
+    await tab.waitForURL(/^blob:/);
+    await tab.close();
   });
 
   await step('3b. the specialist asks for a supplement with a reason', async () => {
@@ -432,12 +476,70 @@ async function main() {
     await screenshot(citizen, 'citizen');
   });
 
+  await step('7b. the citizen submits online with an attachment; the lost first answer makes one dossier', async () => {
+    const mine = async () => (await dossierCodes(citizen)).length;
+    const before = await mine();
+    await citizen.goto(`${BASE}/#/cong-dan/nop/${PROCEDURE}`);
+    await citizen.getByTestId('submit-form').waitFor();
+    const first = citizen.getByTestId('submit-component').first();
+    await first.getByTestId('submit-component-file').setInputFiles({ name: 'hop-dong-thue-nha.pdf', mimeType: 'application/pdf', buffer: SCAN_PDF });
+    await first.getByTestId('submit-component-file-done').waitFor();
+    await citizen.getByTestId('submit-agency').selectOption(AGENCY);
+    if (!(await citizen.getByTestId('applicant-name').inputValue())) await citizen.getByTestId('applicant-name').fill(CITIZEN_NAME);
+    // The server gets the first POST and answers it, but the answer never reaches the page.
+    const posts = [];
+    citizen.on('request', (r) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/submissions') posts.push(r);
+    });
+    await citizen.route(
+      '**/api/v1/submissions',
+      async (route) => {
+        const answer = await route.fetch();
+        assert.equal(answer.status(), 201, 'the server made the dossier');
+        await route.abort('connectionreset');
+      },
+      { times: 1 },
+    );
+    await citizen.getByTestId('submit-online').click();
+    await citizen.getByTestId('retry').waitFor();
+    // A reload keeps the draft (and the submission's key): nothing to type again.
+    await citizen.reload();
+    await citizen.getByTestId('submit-form').waitFor();
+    await citizen.getByTestId('submit-component').first().getByTestId('submit-component-file-done').waitFor();
+    assert.equal(await citizen.getByTestId('submit-agency').inputValue(), AGENCY, 'the draft keeps the agency');
+    await citizen.getByTestId('submit-online').click();
+    await citizen.getByTestId('submission-done').waitFor();
+    const submitted = (await citizen.getByTestId('submission-code').innerText()).trim();
+    assert.match(submitted, CODE_PATTERN);
+    const keys = new Set(await Promise.all(posts.map((p) => p.headerValue('idempotency-key'))));
+    assert.ok(posts.length >= 2 && keys.size === 1 && !keys.has(null), `both POSTs carry one Idempotency-Key (${posts.length} POST)`);
+    assert.equal(await mine(), before + 1, 'exactly one dossier for the lost answer and its retry');
+    const files = await api(citizen, `/api/v1/dossiers/${submitted}/files`);
+    assert.equal(files.items.length, 1, 'the attachment went with the submission');
+    assert.equal(files.items[0].name, 'hop-dong-thue-nha.pdf');
+    console.log(`     submission ${submitted} (${posts.length} POST, one dossier)`);
+  });
+
+  await step('7c. the citizen portal on a phone (390×844)', async () => {
+    if (!SCREENSHOTS) return;
+    const phone = await newPage({ width: 390, height: 844 }, { isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    await logIn(phone, 'cong.dan', 'citizen');
+    await phone.getByTestId('track-form').waitFor();
+    await phone.getByTestId('my-dossier-row').first().waitFor();
+    await screenshot(phone, 'citizen-phone');
+    await phone.context().close();
+  });
+
   await step('8a. the supervisor sees one more received and one more resolved', async () => {
     const after = await vanSonFigures(pages.supervisor);
     console.log(`     Vân Sơn, this quarter: received ${after.received}, resolved ${after.resolved}`);
     assert.equal(after.received, before.received + 1, 'received total +1');
     assert.equal(after.resolved, before.resolved + 1, 'resolved +1');
     await screenshot(pages.supervisor, 'dashboard');
+    await pages.supervisor.goto(`${BASE}/#/giam-sat`);
+    await pages.supervisor.getByTestId('ranking-table').waitFor();
+    await pages.supervisor.getByTestId('ranking-row').first().waitFor();
+    await screenshot(pages.supervisor, 'ranking', { fullPage: true });
   });
 
   await step('8b. the administrator opens the administration', async () => {
@@ -446,6 +548,69 @@ async function main() {
     await admin.getByTestId('admin-tab-nguoi-dung').waitFor();
     await admin.locator('[data-testid="user-row"][data-login="tiep.nhan"]').waitFor();
     await screenshot(admin, 'admin');
+  });
+
+  await step('9a. the administrator sets the processing time and workflow of birth registration', async () => {
+    const admin = pages.admin;
+    await admin.getByTestId('admin-tab-thu-tuc').click();
+    await admin.getByTestId('procedure-search').fill('dang ky khai sinh');
+    await admin.locator(`[data-testid="procedure-result"][data-code="${BIRTH}"]`).click();
+    await admin.getByTestId('procedure-settings-form').waitFor();
+    await admin.getByTestId('settings-time-direct-amount').fill('1');
+    await admin.getByTestId('settings-time-online-amount').fill('1');
+    for (const [name, role, share] of [
+      ['Thẩm định hồ sơ', 'specialist', '80'],
+      ['Ký giấy khai sinh', 'leader', '10'],
+    ]) {
+      await admin.getByTestId('settings-step-add').click();
+      const row = admin.getByTestId('settings-step').last();
+      await row.getByTestId('settings-step-name').fill(name);
+      await row.getByTestId('settings-step-role').selectOption(role);
+      await row.getByTestId('settings-step-share').fill(share);
+    }
+    // 80 + 10 is not 100: said beside the steps, nothing sent.
+    await admin.getByTestId('settings-submit').click();
+    await admin.getByTestId('settings-steps-error').waitFor();
+    await admin.getByTestId('settings-step').last().getByTestId('settings-step-share').fill('20');
+    await admin.getByTestId('settings-submit').click();
+    await admin.getByTestId('settings-saved').waitFor();
+    const procedure = await api(admin, `/api/v1/procedures/${BIRTH}`);
+    assert.deepEqual(
+      procedure.settings.processing_times.map((t) => [t.channel, t.amount, t.unit]),
+      [['direct', 1, 'working_day'], ['online', 1, 'working_day']],
+    );
+    assert.deepEqual(procedure.settings.steps.map((s) => s.share_percent), [80, 20]);
+    await admin.getByTestId('settings-updated').waitFor();
+    await admin.getByTestId('procedure-settings-form').evaluate((form) => form.scrollIntoView({ block: 'start' }));
+    await screenshot(admin, 'admin-procedures');
+  });
+
+  await step('9b. the counter no longer asks for the time of birth registration', async () => {
+    await counter.goto(`${BASE}/#/quay`);
+    await counter.getByTestId('procedure-search').fill('dang ky khai sinh');
+    await counter.locator(`[data-testid="procedure-result"][data-code="${BIRTH}"]`).click();
+    await counter.locator(`[data-testid="counter-procedure"][data-code="${BIRTH}"]`).waitFor();
+    const direct = counter.locator('[data-testid="procedure-channels"] tr[data-channel="direct"]');
+    await direct.waitFor();
+    assert.match(await direct.innerText(), /1 ngày làm việc \(tỉnh quy định\)/);
+    assert.equal(await counter.getByTestId('processing-time-amount').count(), 0, 'the province has set the time');
+  });
+
+  await step('9c. a screen in English', async () => {
+    if (!SCREENSHOTS) return;
+    const english = await newPage();
+    await english.addInitScript(() => localStorage.setItem('motcua.lang', 'en'));
+    await english.goto(`${BASE}/#/dang-nhap`);
+    await english.getByTestId('login-name').fill('chuyen.vien');
+    await english.getByTestId('login-password').fill(PASSWORD);
+    await english.getByTestId('login-submit').click();
+    await english.locator('[data-testid="account"][data-role="specialist"]').waitFor();
+    assert.equal(await english.evaluate(() => document.documentElement.lang), 'en');
+    await english.goto(`${BASE}/#/ho-so/${code}`);
+    await english.getByTestId('dossier-code').waitFor();
+    await english.getByTestId('dossier-files').waitFor();
+    await screenshot(english, 'dossier-en', { fullPage: true });
+    await english.context().close();
   });
 
   assert.deepEqual(pageErrors, [], 'no uncaught error in the pages');

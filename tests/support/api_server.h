@@ -35,6 +35,7 @@
 #include "http/api_router.h"
 #include "http/http_server.h"
 #include "http/metrics.h"
+#include "store/disk_blob_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/sqlite/sqlite_store_provider.h"
 
@@ -65,12 +66,15 @@ struct HttpReply {
 class ApiServer {
  public:
   using Seed = std::function<void(store::Store&, const app::Clock&)>;
+  using Configure = std::function<void(http::ServerOptions&)>;
 
-  // Installs the catalogue in a new database, lets `seed` add what the test needs, and starts serving.
-  explicit ApiServer(Instant now, const Seed& seed = {})
+  // Installs the catalogue in a new database, lets `seed` add what the test needs, lets `configure` change
+  // the server's options (a short request timeout...), and starts serving.
+  explicit ApiServer(Instant now, const Seed& seed = {}, const Configure& configure = {})
       : db_path_(std::filesystem::temp_directory_path() /
                  ("motcua_api_test_" + std::to_string(::getpid()) + "_" + std::to_string(++instances_) + ".db")),
-        clock_(now) {
+        clock_(now),
+        blobs_(store::BlobFolderBeside(db_path_.string())) {
     RemoveDatabase();
     auto store = store::OpenSqliteStore(db_path_.string()).value();
     if (!app::InstallReferenceCatalogue(*store, app::BuiltInReferenceFiles())) throw std::runtime_error("catalogue");
@@ -82,19 +86,22 @@ class ApiServer {
     http::Router router = http::MakeApiRouter({{*stores_, *procedures_, clock_, settings_.deadline},
                                                sessions,
                                                {*stores_, clock_, *calendar_, settings_, sessions},
-                                               metrics_});
+                                               metrics_,
+                                               blobs_});
     routes_ = router.Routes();
     http::ServerOptions options;
     options.port = 0;
     options.threads = 3;
+    options.on_refused = http::CountRefusals(metrics_);
+    if (configure) configure(options);
     server_ = std::make_unique<http::HttpServer>(options, http::WithMetrics(std::move(router), metrics_));
     if (!server_->Listen()) throw std::runtime_error("listen");
     serving_ = std::thread([this] { server_->Run(); });
   }
 
   ~ApiServer() {
-    server_->Stop();
-    if (serving_.joinable()) serving_.join();
+    Stop();
+    WaitUntilStopped();
     server_.reset();
     stores_.reset();
     RemoveDatabase();
@@ -145,20 +152,31 @@ class ApiServer {
     return Send(http::Method::get, target, "", bearer);
   }
 
+  // Starts the graceful shutdown (HttpServer::Stop); returns at once.
+  void Stop() { server_->Stop(); }
+  // Blocks until the server has finished its shutdown (every connection closed).
+  void WaitUntilStopped() {
+    if (serving_.joinable()) serving_.join();
+  }
+  unsigned short port() const { return server_->bound_port(); }
+
   SharedClock& clock() { return clock_; }
   const std::vector<std::pair<std::string, http::Method>>& routes() const { return routes_; }
   const std::string db_path() const { return db_path_.string(); }
+  const store::DiskBlobStore& blobs() const { return blobs_; }
   // A store of its own on the same file, for the test thread to look at what the server wrote.
   std::unique_ptr<store::Store> OpenStore() const { return store::OpenSqliteStore(db_path_.string()).value(); }
 
  private:
   void RemoveDatabase() {
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db_path_.string() + suffix);
+    std::filesystem::remove_all(blobs_.root());
   }
 
   static inline std::atomic<int> instances_ = 0;
   std::filesystem::path db_path_;
   SharedClock clock_;
+  store::DiskBlobStore blobs_;  // beside the database, removed with it
   app::LifecycleSettings settings_;
   http::RequestMetrics metrics_;
   app::SodiumPasswordHasher hasher_;

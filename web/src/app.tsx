@@ -14,6 +14,7 @@ import { ReceiptSlip } from './screens/counter/ReceiptSlip';
 import { DashboardScreen } from './screens/dashboard/DashboardScreen';
 import { DossierScreen } from './screens/dossier/DossierScreen';
 import { InboxScreen } from './screens/inbox/InboxScreen';
+import { DossierListScreen } from './screens/list/DossierListScreen';
 import { LoginScreen } from './screens/login/LoginScreen';
 import { AdminScreen } from './screens/admin/AdminScreen';
 import { TrackScreen } from './screens/tracking/TrackScreen';
@@ -67,7 +68,11 @@ function ScreenOf({ route, account }: { route: Route; account: Account | null })
     case 'hop-thu':
       return <Guarded account={account} screen="hop-thu" render={(a) => <InboxScreen account={a} />} />;
     case 'ho-so':
-      return second ? <Guarded account={account} render={(a) => <DossierScreen code={second} account={a} />} /> : <NotFound />;
+      return second ? (
+        <Guarded account={account} render={(a) => <DossierScreen code={second} account={a} />} />
+      ) : (
+        <Guarded account={account} screen="ho-so" render={(a) => <DossierListScreen account={a} route={route} />} />
+      );
     case 'cong-dan':
       if (second === 'thu-tuc' && third) return <ProcedureInfo code={third} account={account} />;
       if (second === 'nop' && third) {

@@ -3,11 +3,12 @@
 import type { Role } from './api/types';
 import type { MessageKey } from './i18n/vi';
 
-export type Screen = 'quay' | 'hop-thu' | 'cong-dan' | 'tra-cuu' | 'giam-sat' | 'quan-tri';
+export type Screen = 'quay' | 'hop-thu' | 'ho-so' | 'cong-dan' | 'tra-cuu' | 'giam-sat' | 'quan-tri';
 
 export const SCREEN_LABELS: Record<Screen, MessageKey> = {
   quay: 'nav.counter',
   'hop-thu': 'nav.inbox',
+  'ho-so': 'nav.list',
   'cong-dan': 'nav.citizen',
   'tra-cuu': 'nav.tracking',
   'giam-sat': 'nav.dashboard',
@@ -15,12 +16,12 @@ export const SCREEN_LABELS: Record<Screen, MessageKey> = {
 };
 
 const SCREENS_OF: Record<Role, Screen[]> = {
-  receptionist: ['quay', 'hop-thu'],
-  specialist: ['hop-thu'],
-  leader: ['hop-thu', 'giam-sat'],
-  director: ['giam-sat', 'hop-thu'],
-  supervisor: ['giam-sat', 'hop-thu'],
-  administrator: ['quan-tri'],
+  receptionist: ['quay', 'hop-thu', 'ho-so'],
+  specialist: ['hop-thu', 'ho-so'],
+  leader: ['hop-thu', 'ho-so', 'giam-sat'],
+  director: ['giam-sat', 'hop-thu', 'ho-so'],
+  supervisor: ['giam-sat', 'hop-thu', 'ho-so'],
+  administrator: ['quan-tri', 'ho-so'],
   citizen: ['cong-dan'],
 };
 

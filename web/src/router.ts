@@ -2,6 +2,7 @@
 //   #/dang-nhap              log in (?next=<route> to come back)
 //   #/quay                   the counter: receive a dossier         #/quay/phieu/CODE   its receipt slip
 //   #/hop-thu                what waits for me                      #/ho-so/CODE        a dossier
+//   #/ho-so?status=&procedure=&due=&applicant=&assignee=   the dossiers staff may see, filtered
 //   #/cong-dan               citizen portal: procedures, tracking, my dossiers
 //   #/cong-dan/thu-tuc/CODE  what to bring for a procedure          #/cong-dan/nop/CODE submit online
 //   #/tra-cuu[/CODE]         public tracking (the QR code of the slip opens it)

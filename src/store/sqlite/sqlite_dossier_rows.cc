@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "store/dossier_event_codec.h"
+#include "store/sqlite/sqlite_statement_cache.h"
 #include "store/sqlite/sqlite_upsert.h"
 
 namespace motcua::store {
@@ -52,8 +53,9 @@ Result<DossierEvent> ReadEventRow(SQLite::Statement& row) {
 }
 
 void InsertEventRow(SQLite::Database& db, const DossierEvent& event) {
-  SQLite::Statement insert(db, std::string("INSERT INTO dossier_events (") + kEventColumns +
-                                   ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  CachedStatement cached(db, std::string("INSERT INTO dossier_events (") + kEventColumns +
+                                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement& insert = *cached;
   insert.bind(1, event.dossier_code);
   insert.bind(2, static_cast<int64_t>(event.seq));
   insert.bind(3, std::string(EventTypeName(event.payload)));

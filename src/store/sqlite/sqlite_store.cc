@@ -2,18 +2,22 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 
 #include <functional>
 
 #include "domain/civil_time.h"
 #include "store/sqlite/sqlite_account_store.h"
+#include "store/sqlite/sqlite_document_store.h"
 #include "store/sqlite/sqlite_dossier_query.h"
 #include "store/sqlite/sqlite_dossier_store.h"
+#include "store/sqlite/sqlite_group_commit.h"
 #include "store/sqlite/sqlite_idempotency_store.h"
 #include "store/sqlite/sqlite_migrator.h"
+#include "store/sqlite/sqlite_procedure_settings_store.h"
 #include "store/sqlite/sqlite_registry_store.h"
 #include "store/sqlite/sqlite_report_counters.h"
+#include "store/sqlite/sqlite_statement_cache.h"
+#include "store/sqlite/sqlite_transaction.h"
 #include "store/sqlite/sqlite_upsert.h"
 
 namespace motcua::store {
@@ -57,23 +61,29 @@ auto Guard(const char* what, F&& body) -> decltype(body()) {
 
 class SqliteStore final : public Store {
  public:
-  explicit SqliteStore(std::unique_ptr<SQLite::Database> db)
+  SqliteStore(std::unique_ptr<SQLite::Database> db, SqliteGroupCommit* writer)
       : db_(std::move(db)),
+        writer_(writer),
         counters_(*db_),
         dossiers_(*db_, counters_),
         dossier_query_(*db_),
         registry_(*db_),
         idempotency_(*db_),
-        accounts_(*db_) {}
+        accounts_(*db_),
+        documents_(*db_),
+        procedure_settings_(*db_) {
+    AttachStatementCache(*db_);
+  }
+  ~SqliteStore() override { DetachStatementCache(*db_); }
 
   Result<CatalogueChanges> SaveReferenceCatalogue(const ReferenceCatalogue& catalogue) override {
     return Guard("saving the reference catalogue", [&]() -> Result<CatalogueChanges> {
       CatalogueChanges changes;
-      SQLite::Transaction transaction(*db_);
+      SqliteTransaction transaction(*db_, SqliteTransaction::Mode::kWrite);
       SaveUnits(catalogue, changes);
       SaveProcedures(catalogue, changes);
       SaveCalendar(catalogue, changes);
-      transaction.commit();
+      transaction.Commit();
       return changes;
     });
   }
@@ -208,7 +218,20 @@ class SqliteStore final : public Store {
 
   Result<DossierState> AppendDossierEvents(std::span<const DossierEvent> events, const LifecycleLimits& limits,
                                            const DeadlinePolicy& policy) override {
-    return Guard("appending dossier events", [&] { return dossiers_.Append(events, limits, policy); });
+    if (!writer_ || SqliteTransaction::InTransaction(*db_)) {
+      return Guard("appending dossier events", [&] { return dossiers_.Append(events, limits, policy); });
+    }
+    return ThroughWriter<DossierState>(
+        [&](SqliteDossierStore& writer) { return writer.Append(events, limits, policy); });
+  }
+
+  Result<void> InOneTransaction(const std::function<Result<void>()>& work) override {
+    return Guard("writing in one transaction", [&]() -> Result<void> {
+      SqliteTransaction transaction(*db_, SqliteTransaction::Mode::kWrite);
+      if (auto ok = work(); !ok) return ok;
+      transaction.Commit();
+      return {};
+    });
   }
 
   Result<std::vector<DossierEvent>> LoadDossierEvents(std::string_view code) override {
@@ -220,8 +243,12 @@ class SqliteStore final : public Store {
   }
 
   Result<std::int64_t> NextDossierSequence(std::string_view prefix) override {
-    return Guard("allocating a dossier number",
-                 [&]() -> Result<std::int64_t> { return dossiers_.NextSequence(prefix); });
+    if (!writer_ || SqliteTransaction::InTransaction(*db_)) {
+      return Guard("allocating a dossier number",
+                   [&]() -> Result<std::int64_t> { return dossiers_.NextSequence(prefix); });
+    }
+    return ThroughWriter<std::int64_t>(
+        [&](SqliteDossierStore& writer) -> Result<std::int64_t> { return writer.NextSequence(prefix); });
   }
 
   Result<std::vector<std::string>> DossierCodes(const DossierFilter& filter) override {
@@ -334,6 +361,32 @@ class SqliteStore final : public Store {
     });
   }
 
+  Result<void> RecordDocumentUpload(const DocumentUpload& upload) override {
+    return Guard("recording an upload", [&]() -> Result<void> {
+      documents_.RecordUpload(upload);
+      return {};
+    });
+  }
+
+  Result<std::vector<DocumentUpload>> DocumentUploads(std::string_view id) override {
+    return Guard("reading uploads", [&]() -> Result<std::vector<DocumentUpload>> { return documents_.Uploads(id); });
+  }
+
+  Result<std::vector<std::string>> DossiersWithDocument(std::string_view id) override {
+    return Guard("finding a file's dossiers",
+                 [&]() -> Result<std::vector<std::string>> { return documents_.DossiersWith(id); });
+  }
+
+  Result<void> SaveProcedureSettings(const ProcedureSettings& settings) override {
+    return Guard("saving procedure settings", [&] { return procedure_settings_.Save(settings); });
+  }
+
+  Result<std::optional<ProcedureSettings>> FindProcedureSettings(std::string_view procedure_code) override {
+    return Guard("reading procedure settings", [&]() -> Result<std::optional<ProcedureSettings>> {
+      return procedure_settings_.Find(procedure_code);
+    });
+  }
+
  private:
   static constexpr const char* kProcedureSelect =
       "SELECT code, name, ministry, field, levels, procedure_type, decision, implementing_agency, "
@@ -346,7 +399,8 @@ class SqliteStore final : public Store {
   // Runs `sql` (with one text parameter unless `param` is empty) and maps each row with `read`.
   template <typename T>
   std::vector<T> Rows(const std::string& sql, std::string_view param, T (*read)(SQLite::Statement&)) {
-    SQLite::Statement query(*db_, sql);
+    CachedStatement cached(*db_, sql);
+    SQLite::Statement& query = *cached;
     if (sql.find('?') != std::string::npos) query.bind(1, std::string(param));
     std::vector<T> rows;
     while (query.executeStep()) rows.push_back(read(query));
@@ -510,18 +564,34 @@ class SqliteStore final : public Store {
     }
   }
 
+  // Runs `write` on the group commit's connection and returns its result once the group is durable.
+  template <typename T>
+  Result<T> ThroughWriter(const std::function<Result<T>(SqliteDossierStore&)>& write) {
+    std::optional<Result<T>> result;
+    auto ran = writer_->Run([&](SqliteDossierStore& writer) {
+      result = write(writer);
+      return result->has_value();
+    });
+    if (!ran) return Fail(ran.error());
+    return std::move(*result);
+  }
+
   std::unique_ptr<SQLite::Database> db_;
+  SqliteGroupCommit* const writer_;     // nullptr: this connection writes its own dossier events
   SqliteReportCounters counters_;       // shares db_, declared after it
   SqliteDossierStore dossiers_;         // shares db_ and counters_, declared after them
   SqliteDossierQuery dossier_query_;    // shares db_, declared after it
   SqliteRegistryStore registry_;        // shares db_, declared after it
   SqliteIdempotencyStore idempotency_;  // shares db_, declared after it
   SqliteAccountStore accounts_;         // shares db_, declared after it
+  SqliteDocumentStore documents_;       // shares db_, declared after it
+  // Shares db_, declared after it.
+  SqliteProcedureSettingsStore procedure_settings_;
 };
 
 }  // namespace
 
-Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, SqliteGroupCommit* writer) {
   std::unique_ptr<SQLite::Database> db;
   try {
     db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
@@ -531,13 +601,17 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path) {
     db->exec("PRAGMA journal_mode = WAL");
     db->exec("PRAGMA synchronous = FULL");
     db->exec("PRAGMA foreign_keys = ON");
+    // The page cache (SQLite's default is 2 MB): a server thread's connection only reads, and sixteen of them
+    // must fit the RSS budget; a connection that writes itself (the CLI, a bulk load) holds a large
+    // transaction's pages, which would otherwise spill to the WAL before the commit. Allocated as used.
+    db->exec(writer != nullptr ? "PRAGMA cache_size = -8192" : "PRAGMA cache_size = -65536");
   } catch (const SQLite::Exception& e) {
     return Fail(Error::Unavailable("db", "không mở được cơ sở dữ liệu '" + path + "': " + e.what(),
                                    "cannot open the database '" + path + "': " + e.what()));
   }
   auto migrated = Guard("migrating the schema", [&]() { return MigrateSqlite(*db); });
   if (!migrated) return Fail(migrated.error());
-  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(db)));
+  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(db), writer));
 }
 
 }  // namespace motcua::store

@@ -1,6 +1,6 @@
 // The public register and catalogue: procedures, agencies, receiving points, and tracking by code.
-import { getJson, postJson, withQuery } from './client';
-import type { Agency, Procedure, ProcedureHit, ReceivingPoint, Tracking } from './types';
+import { getJson, postJson, putJson, withQuery } from './client';
+import type { Agency, Procedure, ProcedureHit, ProcedureSettings, ReceivingPoint, Tracking } from './types';
 
 export async function searchProcedures(q: string, limit = 10): Promise<ProcedureHit[]> {
   const answer = await getJson<{ items: ProcedureHit[] }>(withQuery('/api/v1/procedures', { q, limit }));
@@ -29,4 +29,10 @@ export function saveReceivingPoint(point: ReceivingPoint, idempotencyKey: string
 
 export function trackDossier(code: string): Promise<Tracking> {
   return getJson<Tracking>(`/api/v1/track/${encodeURIComponent(code)}`);
+}
+
+// The province's settings of a procedure (administrator): replaces them whole. PUT needs no Idempotency-Key:
+// sending the same settings twice leaves the same settings.
+export function saveProcedureSettings(code: string, settings: ProcedureSettings): Promise<ProcedureSettings> {
+  return putJson<ProcedureSettings>(`/api/v1/procedures/${encodeURIComponent(code)}/settings`, settings);
 }

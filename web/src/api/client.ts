@@ -1,5 +1,6 @@
 // The one place that talks HTTP to the motcua API: the bearer token (kept in sessionStorage, so that it
-// dies with the tab), JSON bodies, the API's error shape, network failures, and what a 401 means.
+// dies with the tab), JSON and file bodies, the API's error shape, network failures and timeouts, and what a
+// 401 means.
 
 const TOKEN_KEY = 'motcua.token';
 
@@ -22,14 +23,23 @@ export class ApiError extends Error {
   }
 }
 
-// The request never got an answer (connection refused or dropped, offline): it may or may not have run.
+// The request never got an answer (connection refused or dropped, offline, or no answer in time): it may or
+// may not have run.
 export class NetworkError extends Error {
   readonly retryable = true;
-  constructor(cause: unknown) {
+  constructor(
+    cause: unknown,
+    readonly timedOut = false,
+  ) {
     super(cause instanceof Error ? cause.message : String(cause));
     this.name = 'NetworkError';
   }
 }
+
+// How long a request may wait for its answer before it counts as lost (a dropped Wi-Fi at the counter leaves a
+// fetch hanging for minutes otherwise). A file upload gets longer: 20 MiB over a slow link.
+export const REQUEST_TIMEOUT_MS = 30_000;
+export const UPLOAD_TIMEOUT_MS = 180_000;
 
 export type RequestFailure = ApiError | NetworkError;
 
@@ -68,9 +78,12 @@ export function withQuery(path: string, params: Record<string, QueryValue>): str
 }
 
 interface Options {
-  method?: 'GET' | 'POST' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
+  // A body sent as it is (a file), with its Content-Type, instead of JSON.
+  raw?: Blob;
   idempotencyKey?: string;
+  timeoutMs?: number;
 }
 
 async function failureOf(response: Response): Promise<ApiError> {
@@ -88,18 +101,32 @@ export async function send(path: string, options: Options = {}): Promise<Respons
   const headers: Record<string, string> = { Accept: 'application/json' };
   const sentToken = token;
   if (sentToken) headers['Authorization'] = `Bearer ${sentToken}`;
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.raw) headers['Content-Type'] = options.raw.type || 'application/octet-stream';
+  else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+  // The whole exchange, answer body included, must end within the timeout: the controller aborts it otherwise.
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? REQUEST_TIMEOUT_MS);
   let response: Response;
   try {
     response = await fetch(path, {
       method: options.method ?? 'GET',
       headers,
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: options.raw ?? (options.body === undefined ? null : JSON.stringify(options.body)),
       cache: 'no-store',
+      signal: controller.signal,
+    });
+    // Read the body under the same deadline, so that callers get an answer that is whole.
+    const body = await response.arrayBuffer();
+    response = new Response([101, 204, 205, 304].includes(response.status) ? null : body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
     });
   } catch (cause) {
-    throw new NetworkError(cause);
+    throw new NetworkError(cause, controller.signal.aborted);
+  } finally {
+    clearTimeout(timer);
   }
   if (response.ok) return response;
   const failure = await failureOf(response);
@@ -118,4 +145,8 @@ export async function postJson<T>(path: string, body: unknown, idempotencyKey?: 
   const response = await send(path, idempotencyKey ? { method: 'POST', body, idempotencyKey } : { method: 'POST', body });
   if (response.status === 204) return undefined as T;
   return response.json() as Promise<T>;
+}
+
+export async function putJson<T>(path: string, body: unknown): Promise<T> {
+  return (await send(path, { method: 'PUT', body })).json() as Promise<T>;
 }

@@ -45,17 +45,27 @@ export function fetchDossier(code: string): Promise<DossierView> {
   return getJson<DossierView>(`/api/v1/dossiers/${encodeURIComponent(code)}`);
 }
 
+// The filters of GET /api/v1/dossiers; every one that is set must hold.
 export interface DossierFilters {
   unit?: string;
-  status?: string;
+  status?: string; // one status, or several separated by commas
+  procedure?: string;
+  due_from?: string; // ISO times: the current appointment in [due_from, due_to)
+  due_to?: string;
+  // A login, or '' for the dossiers assigned to no one.
+  assignee?: string;
   applicant_id?: string;
   order?: 'code' | 'due';
   limit?: number;
 }
 
 export function fetchDossierPage(filters: DossierFilters, cursor?: string): Promise<Page<DossierSummary>> {
-  const params: Record<string, QueryValue> = { ...filters, cursor };
-  return getJson<Page<DossierSummary>>(withQuery('/api/v1/dossiers', params));
+  const { assignee, ...rest } = filters;
+  const params: Record<string, QueryValue> = { ...rest, cursor };
+  let path = withQuery('/api/v1/dossiers', params);
+  // withQuery leaves empty values out; an empty assignee is a filter of its own ("assigned to no one").
+  if (assignee !== undefined) path += `${path.includes('?') ? '&' : '?'}assignee=${encodeURIComponent(assignee)}`;
+  return getJson<Page<DossierSummary>>(path);
 }
 
 export function fetchInbox(cursor?: string): Promise<Page<DossierSummary>> {

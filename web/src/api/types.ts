@@ -49,6 +49,8 @@ export interface Component {
   name: string;
   originals: number;
   copies: number;
+  // Intake only: the id of an uploaded file (its scan, or the citizen's attachment).
+  file?: string;
 }
 
 export interface ProcessingTime {
@@ -213,6 +215,8 @@ export interface Procedure {
   source_url: string;
   channels: ProcedureChannel[];
   components: CatalogueComponent[];
+  // The province's own settings (null when none): their time for a channel wins over the catalogue's.
+  settings?: ProcedureSettings | null;
 }
 
 export interface Agency {
@@ -304,4 +308,46 @@ export interface RankedUnit {
 export interface UserAccount extends Account {
   disabled?: boolean;
   citizen_id?: string;
+}
+
+// POST /api/v1/files: a stored document file.
+export interface UploadedFile {
+  id: string;
+  size: number;
+  media_type: 'application/pdf' | 'image/jpeg' | 'image/png';
+  name: string;
+  uploaded_at: string;
+}
+
+// GET /api/v1/dossiers/{code}/files: a file the history attaches (a digitized event).
+export interface DossierFile {
+  component_seq: number;
+  file: string;
+  attached_by: string;
+  attached_at: string;
+  stored: boolean;
+  name?: string;
+  size?: number;
+  media_type?: string;
+}
+
+// The province's settings of a procedure (PUT /api/v1/procedures/{code}/settings).
+export interface ChannelTime {
+  channel: Channel;
+  amount: number;
+  unit: TimeUnit;
+}
+
+export interface WorkflowStep {
+  name: string;
+  role: 'receptionist' | 'specialist' | 'leader';
+  share_percent: number;
+}
+
+export interface ProcedureSettings {
+  processing_times: ChannelTime[];
+  steps: WorkflowStep[];
+  boundaryless: boolean | null;
+  updated_by?: string;
+  updated_at?: string;
 }

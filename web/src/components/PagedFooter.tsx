@@ -3,7 +3,15 @@ import type { PagedList } from '../hooks/usePagedList';
 import { useI18n } from '../i18n/i18n';
 import { FailureNotice, Loading } from './FailureNotice';
 
-export function PagedFooter<T>({ list, emptyText }: { list: PagedList<T>; emptyText: string }) {
+export function PagedFooter<T>({
+  list,
+  emptyText,
+  moreTestid = 'load-more',
+}: {
+  list: PagedList<T>;
+  emptyText: string;
+  moreTestid?: string;
+}) {
   const { t } = useI18n();
   return (
     <div class="paged-footer">
@@ -11,7 +19,7 @@ export function PagedFooter<T>({ list, emptyText }: { list: PagedList<T>; emptyT
       <FailureNotice failure={list.failure} onRetry={list.retry} />
       {!list.loading && !list.failure && list.items.length === 0 && <p class="muted">{emptyText}</p>}
       {list.hasMore && !list.loading && !list.failure && (
-        <button type="button" class="button button--secondary" onClick={list.loadMore} data-testid="load-more">
+        <button type="button" class="button button--secondary" onClick={list.loadMore} data-testid={moreTestid}>
           {t('common.more')}
         </button>
       )}

@@ -3,7 +3,10 @@ import type { CatalogueComponent, Procedure, ProcedureChannel } from '../api/typ
 import { formatVnd } from '../format/money';
 import { useI18n, type Translate } from '../i18n/i18n';
 
-function channelTime(t: Translate, c: ProcedureChannel): string {
+function channelTime(t: Translate, c: ProcedureChannel, procedure: Procedure): string {
+  // The province's own time wins at intake (app/dossier_lifecycle.h), so it is the one shown.
+  const local = procedure.settings?.processing_times.find((p) => p.channel === c.channel);
+  if (local) return t('procedure.time_local', { time: `${local.amount} ${t(`unit.${local.unit}`)}` });
   if (c.time_value !== null && c.time_unit !== null) return `${c.time_value} ${t(`unit.${c.time_unit}`)}`;
   return c.time_text ? t('procedure.time_unknown_unit', { text: c.time_text }) : t('procedure.time_none');
 }
@@ -31,7 +34,7 @@ export function ChannelTable({ procedure }: { procedure: Procedure }) {
           {procedure.channels.map((c) => (
             <tr key={c.channel} data-channel={c.channel}>
               <th scope="row">{t(`channel.${c.channel}`)}</th>
-              <td>{channelTime(t, c)}</td>
+              <td>{channelTime(t, c, procedure)}</td>
               <td class="prewrap">{channelFee(t, c)}</td>
             </tr>
           ))}

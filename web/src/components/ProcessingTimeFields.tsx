@@ -12,8 +12,9 @@ export interface TimeForm {
 export const EMPTY_TIME: TimeForm = { amount: '', unit: 'working_day' };
 const UNITS: TimeUnit[] = ['working_day', 'day', 'working_hour', 'month'];
 
-// Whether the catalogue states the processing time of the channel.
+// Whether the processing time of the channel is known: the province's setting, or the catalogue's.
 export function catalogueHasTime(procedure: Procedure, channel: 'direct' | 'online'): boolean {
+  if (procedure.settings?.processing_times.some((c) => c.channel === channel)) return true;
   return procedure.channels.some((c) => c.channel === channel && c.time_value !== null && c.time_unit !== null);
 }
 

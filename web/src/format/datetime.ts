@@ -55,3 +55,9 @@ export function addDays(day: string, days: number): string {
 export function weekday(day: string): number {
   return new Date(`${day}T00:00:00Z`).getUTCDay();
 }
+
+// "2026-11-22T14:05:00+07:00": an instant as the API takes it, in Viet Nam time.
+export function isoVn(instant: Date): string {
+  const c = vnClock(instant);
+  return `${vnDay(instant)}T${pad(c.getUTCHours())}:${pad(c.getUTCMinutes())}:${pad(c.getUTCSeconds())}+07:00`;
+}

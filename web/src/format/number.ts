@@ -25,3 +25,10 @@ export function formatNumber(lang: NumberLang, n: number, options: { digits?: nu
 export function formatPercent(lang: NumberLang, rate: number | null): string {
   return rate === null ? '—' : `${formatNumber(lang, rate, { upTo: 1 })} %`;
 }
+
+// A file size: "12,5 kB", "3,2 MB" (decimal units, as file managers show them).
+export function formatBytes(lang: NumberLang, bytes: number): string {
+  if (bytes < 1000) return `${formatNumber(lang, bytes)} B`;
+  if (bytes < 1_000_000) return `${formatNumber(lang, bytes / 1000, { upTo: 1 })} kB`;
+  return `${formatNumber(lang, bytes / 1_000_000, { upTo: 1 })} MB`;
+}

@@ -36,7 +36,7 @@ export interface I18n {
 function makeI18n(lang: Lang, setLang: (lang: Lang) => void): I18n {
   const t = translator(lang);
   const failureText = (failure: RequestFailure): string => {
-    if (!(failure instanceof ApiError)) return t('error.network');
+    if (!(failure instanceof ApiError)) return t(failure.timedOut ? 'error.timeout' : 'error.network');
     const text = lang === 'en' ? failure.messageEn || failure.messageVi : failure.messageVi || failure.messageEn;
     return text || t('error.http', { status: failure.status });
   };

@@ -1,10 +1,10 @@
-// Administration: accounts, the register (agencies, receiving points), the work calendar, and — read-only
-// until the API allows changes — procedures. Each part has its own address (#/quan-tri/<tab>).
+// Administration: accounts, the register (agencies, receiving points), the province's procedure settings and
+// the work calendar. Each part has its own address (#/quan-tri/<tab>).
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/vi';
 import { href } from '../../router';
 import { CalendarPanel } from './CalendarPanel';
-import { ProceduresPanel } from './ReadOnlyPanels';
+import { ProcedureSettingsPanel } from './ProcedureSettingsPanel';
 import { AgenciesPanel, PointsPanel } from './RegisterPanels';
 import { UsersPanel } from './UsersPanel';
 
@@ -45,7 +45,7 @@ export function AdminScreen({ tab }: { tab: string | undefined }) {
       {current === 'nguoi-dung' && <UsersPanel />}
       {current === 'co-quan' && <AgenciesPanel />}
       {current === 'diem-tiep-nhan' && <PointsPanel />}
-      {current === 'thu-tuc' && <ProceduresPanel />}
+      {current === 'thu-tuc' && <ProcedureSettingsPanel />}
       {current === 'lich' && <CalendarPanel />}
     </section>
   );

@@ -1,10 +1,11 @@
-// Online submission by a citizen (POST /api/v1/submissions): the applicant, the documents, the agency that
-// decides. The API takes no files yet: the picker only records the names of the chosen files in the
-// components' names, and the applicant brings the papers to the counter.
-import { useState } from 'preact/hooks';
+// Online submission by a citizen (POST /api/v1/submissions): the applicant, the documents — each may carry one
+// file (PDF, JPEG or PNG), uploaded when chosen and sent by its id — and the agency that decides.
+// The draft and the submission's Idempotency-Key are kept in sessionStorage until the server has answered, so
+// that a reload (or an answer lost on a bad connection) neither loses what was typed nor makes a second dossier.
+import { useEffect, useState } from 'preact/hooks';
 import { fetchAgencies, fetchProcedure } from '../../api/catalogue';
 import { submitOnline, type IntakeBody } from '../../api/dossiers';
-import type { Account, CatalogueComponent, Component, Dossier } from '../../api/types';
+import type { Account, CatalogueComponent, Component, Dossier, UploadedFile } from '../../api/types';
 import {
   ApplicantFields,
   EMPTY_APPLICANT,
@@ -14,6 +15,7 @@ import {
   type ApplicantForm,
 } from '../../components/ApplicantFields';
 import { FailureNotice, Loading } from '../../components/FailureNotice';
+import { FileUpload, type UploadState } from '../../components/FileUpload';
 import { ChannelTable, groupComponents } from '../../components/ProcedureDetails';
 import { SelectField, focusFirstInvalid } from '../../components/fields';
 import { formatDateTime } from '../../format/datetime';
@@ -35,21 +37,38 @@ const FIELDS = [
   'receiving_point',
 ];
 
-// Stored with the dossier, so in the language of the records whatever the interface language.
-const FILES_NOTE = 'tệp đính kèm';
-
 interface Attached {
   ticked: boolean;
-  files: string[];
+  file: UploadedFile | null;
+  upload?: UploadState;
 }
 
 function submittedComponents(components: CatalogueComponent[], attached: Record<number, Attached>): Component[] {
   return components.flatMap((c) => {
     const a = attached[c.seq];
-    if (!a || (!a.ticked && a.files.length === 0)) return [];
-    const name = a.files.length > 0 ? `${c.document} — ${FILES_NOTE}: ${a.files.join(', ')}` : c.document;
-    return [{ seq: c.seq, name, originals: c.originals, copies: c.copies }];
+    if (!a || (!a.ticked && !a.file)) return [];
+    const component: Component = { seq: c.seq, name: c.document, originals: c.originals, copies: c.copies };
+    if (a.file) component.file = a.file.id;
+    return [component];
   });
+}
+
+// What was typed, kept in sessionStorage per procedure until the submission is answered.
+interface Draft {
+  applicant: ApplicantForm;
+  attached: Record<number, Attached>;
+  agencyId: string;
+}
+
+const draftKey = (code: string) => `motcua.draft.submit.${code}`;
+
+function loadDraft(code: string): Draft | null {
+  try {
+    const text = sessionStorage.getItem(draftKey(code));
+    return text ? (JSON.parse(text) as Draft) : null;
+  } catch {
+    return null;
+  }
 }
 
 function Submitted({ dossier }: { dossier: Dossier }) {
@@ -83,12 +102,24 @@ export function SubmitOnline({ code, account }: { code: string; account: Account
   const { t } = useI18n();
   const procedure = useResource(() => fetchProcedure(code), [code]);
   const agencies = useResource(() => fetchAgencies(), []);
-  const [applicant, setApplicant] = useState<ApplicantForm>({ ...EMPTY_APPLICANT, name: account.display_name });
-  const [attached, setAttached] = useState<Record<number, Attached>>({});
-  const [agencyId, setAgencyId] = useState('');
+  const [draft] = useState(() => loadDraft(code));
+  const [applicant, setApplicant] = useState<ApplicantForm>(
+    draft?.applicant ?? { ...EMPTY_APPLICANT, name: account.display_name },
+  );
+  const [attached, setAttached] = useState<Record<number, Attached>>(draft?.attached ?? {});
+  const [agencyId, setAgencyId] = useState(draft?.agencyId ?? '');
   const [done, setDone] = useState<Dossier | null>(null);
-  const submission = useSubmission<Dossier>();
+  const submission = useSubmission<Dossier>(`submit.${code}`);
   const fieldErrors = useFieldErrors(submission.failure);
+
+  useEffect(() => {
+    if (done) return;
+    // An upload on its way is not kept: after a reload it would never finish.
+    const kept = Object.fromEntries(
+      Object.entries(attached).map(([seq, a]) => [seq, { ticked: a.ticked, file: a.upload === 'pending' ? null : a.file }]),
+    );
+    sessionStorage.setItem(draftKey(code), JSON.stringify({ applicant, attached: kept, agencyId }));
+  }, [applicant, attached, agencyId, done]);
 
   if (done) return <Submitted dossier={done} />;
   if (procedure.failure) return <FailureNotice failure={procedure.failure} onRetry={procedure.reload} />;
@@ -101,14 +132,16 @@ export function SubmitOnline({ code, account }: { code: string; account: Account
   };
   const attach = (seq: number, change: Partial<Attached>) => {
     fieldErrors.edited('components');
-    setAttached((all) => ({ ...all, [seq]: { ...(all[seq] ?? { ticked: false, files: [] }), ...change } }));
+    setAttached((all) => ({ ...all, [seq]: { ...(all[seq] ?? { ticked: false, file: null }), ...change } }));
   };
+  const uploading = Object.values(attached).some((a) => a.upload === 'pending');
 
   const submit = (event: Event) => {
     event.preventDefault();
     const found = applicantErrors(t, applicant, false);
     const chosen = submittedComponents(components, attached);
     if (components.length > 0 && chosen.length === 0) found['components'] = t('submit.components_required');
+    if (uploading) found['components'] = t('file.wait');
     if (!agencyId) found['competent_agency'] = t('counter.agency_required');
     fieldErrors.setOwn(found);
     if (Object.keys(found).length > 0) {
@@ -122,7 +155,13 @@ export function SubmitOnline({ code, account }: { code: string; account: Account
       components: chosen,
       competent_agency: agencyId,
     };
-    submission.submit((key) => submitOnline(body, key), setDone);
+    submission.submit(
+      (key) => submitOnline(body, key),
+      (dossier) => {
+        sessionStorage.removeItem(draftKey(code));
+        setDone(dossier);
+      },
+    );
   };
 
   const errors: Record<string, string | undefined> = Object.fromEntries(FIELDS.map((name) => [name, fieldErrors.error(name)]));
@@ -144,36 +183,34 @@ export function SubmitOnline({ code, account }: { code: string; account: Account
         </div>
         <fieldset class={errors['components'] ? 'fieldset panel fieldset--invalid' : 'fieldset panel'}>
           <legend>{t('component.title')}</legend>
-          <p class="notice notice--info">{t('submit.files_note')}</p>
+          <p class="muted">{t('submit.files_note')}</p>
           {groupComponents(components).map(([group, items]) => (
             <div key={group} class="component-group">
               {group && <h3>{group}</h3>}
               <ul class="checklist">
                 {items.map((c) => {
-                  const a = attached[c.seq] ?? { ticked: false, files: [] };
+                  const a = attached[c.seq] ?? { ticked: false, file: null };
                   const id = `submit-component-${c.seq}`;
                   return (
                     <li key={c.seq} class="checklist__item" data-testid="submit-component" data-seq={c.seq}>
                       <input
                         type="checkbox"
                         id={id}
-                        checked={a.ticked || a.files.length > 0}
+                        checked={a.ticked || a.file !== null}
                         onChange={(e) => attach(c.seq, { ticked: e.currentTarget.checked })}
                         data-testid="submit-component-have"
                       />
                       <label for={id} class="prewrap">
                         {c.document}
                       </label>
-                      <label class="file-pick">
-                        <span class="visually-hidden">{t('submit.choose_files', { n: c.seq })}</span>
-                        <input
-                          type="file"
-                          multiple
-                          onChange={(e) => attach(c.seq, { files: Array.from(e.currentTarget.files ?? [], (f) => f.name) })}
-                          data-testid="submit-component-file"
-                        />
-                      </label>
-                      {a.files.length > 0 && <p class="muted">{t('submit.files_chosen', { names: a.files.join(', ') })}</p>}
+                      <FileUpload
+                        id={`submit-file-${c.seq}`}
+                        label={t('submit.choose_files', { n: c.seq })}
+                        testid="submit-component-file"
+                        value={a.file}
+                        onUploaded={(file) => attach(c.seq, { file })}
+                        onState={(upload) => attach(c.seq, { upload })}
+                      />
                     </li>
                   );
                 })}

@@ -1,6 +1,9 @@
 // The procedure's document list as a checklist: tick what the applicant handed in, with the number of
-// originals and copies (the catalogue's numbers by default).
-import type { CatalogueComponent, Component } from '../../api/types';
+// originals and copies (the catalogue's numbers by default), and scan it: the file is uploaded when chosen and
+// its id sent with the component, which records it as digitized.
+import { useRef } from 'preact/hooks';
+import type { CatalogueComponent, Component, UploadedFile } from '../../api/types';
+import { FileUpload, type UploadState } from '../../components/FileUpload';
 import { groupComponents } from '../../components/ProcedureDetails';
 import { useI18n } from '../../i18n/i18n';
 
@@ -8,6 +11,8 @@ export interface ComponentTick {
   received: boolean;
   originals: number;
   copies: number;
+  scan?: UploadedFile | null;
+  upload?: UploadState;
 }
 
 export type Ticks = Record<number, ComponentTick>;
@@ -20,8 +25,16 @@ export function initialTicks(components: CatalogueComponent[]): Ticks {
 export function receivedComponents(components: CatalogueComponent[], ticks: Ticks): Component[] {
   return components.flatMap((c) => {
     const tick = ticks[c.seq];
-    return tick?.received ? [{ seq: c.seq, name: c.document, originals: tick.originals, copies: tick.copies }] : [];
+    if (!tick?.received) return [];
+    const component: Component = { seq: c.seq, name: c.document, originals: tick.originals, copies: tick.copies };
+    if (tick.scan) component.file = tick.scan.id;
+    return [component];
   });
+}
+
+// Whether a scan of a ticked component is still on its way (the dossier must wait for its id).
+export function uploadsPending(ticks: Ticks): boolean {
+  return Object.values(ticks).some((tick) => tick.received && tick.upload === 'pending');
 }
 
 function clampCount(text: string): number {
@@ -41,9 +54,14 @@ export function ComponentsChecklist({
   error?: string | undefined;
 }) {
   const { t } = useI18n();
+  // The latest ticks, for an upload that finishes after other changes were made.
+  const latest = useRef(ticks);
+  latest.current = ticks;
   const update = (seq: number, change: Partial<ComponentTick>) => {
-    const current = ticks[seq] ?? { received: false, originals: 0, copies: 0 };
-    onChange({ ...ticks, [seq]: { ...current, ...change } });
+    const all = latest.current;
+    const current = all[seq] ?? { received: false, originals: 0, copies: 0 };
+    latest.current = { ...all, [seq]: { ...current, ...change } };
+    onChange(latest.current);
   };
   const allTicked = components.length > 0 && components.every((c) => ticks[c.seq]?.received);
   return (
@@ -116,6 +134,14 @@ export function ComponentsChecklist({
                           data-testid="component-copies"
                         />
                       </label>
+                      <FileUpload
+                        id={`component-file-${c.seq}`}
+                        label={t('component.scan', { n: c.seq })}
+                        testid="component-file"
+                        value={tick.scan ?? null}
+                        onUploaded={(scan) => update(c.seq, { scan })}
+                        onState={(upload) => update(c.seq, { upload })}
+                      />
                     </div>
                   )}
                 </li>

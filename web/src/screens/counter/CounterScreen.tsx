@@ -1,6 +1,6 @@
-// The counter: find the procedure, check the documents against its list, take the applicant's particulars,
-// choose the receiving point and the deciding agency, receive (POST /api/v1/dossiers), then print the
-// receipt and appointment slip.
+// The counter: find the procedure, check the documents against its list (and scan them: each scan is uploaded
+// when chosen), take the applicant's particulars, choose the receiving point and the deciding agency, receive
+// (POST /api/v1/dossiers, with the scans' ids), then print the receipt and appointment slip.
 import { useEffect, useState } from 'preact/hooks';
 import { fetchAgencies, fetchProcedure, fetchReceivingPoints } from '../../api/catalogue';
 import { receiveDossier, type IntakeBody } from '../../api/dossiers';
@@ -30,7 +30,7 @@ import { useResource } from '../../hooks/useResource';
 import { useSubmission } from '../../hooks/useSubmission';
 import { useI18n } from '../../i18n/i18n';
 import { href, navigate } from '../../router';
-import { ComponentsChecklist, initialTicks, receivedComponents, type Ticks } from './ComponentsChecklist';
+import { ComponentsChecklist, initialTicks, receivedComponents, uploadsPending, type Ticks } from './ComponentsChecklist';
 
 const FIELDS = [
   'procedure_code',
@@ -104,6 +104,7 @@ export function CounterScreen({ account }: { account: Account }) {
     if (!agencyId) found['competent_agency'] = t('counter.agency_required');
     const timeProblem = needsTime ? timeError(t, time) : undefined;
     if (timeProblem) found['processing_time'] = timeProblem;
+    if (!found['components'] && uploadsPending(ticks)) found['components'] = t('file.wait');
     return found;
   };
 

@@ -2,8 +2,9 @@
 // names, or above the buttons with "retry" when the answer was lost.
 import { useState } from 'preact/hooks';
 import { actOnDossier } from '../../api/dossiers';
-import type { Dossier } from '../../api/types';
+import type { Dossier, UploadedFile } from '../../api/types';
 import { FailureNotice } from '../../components/FailureNotice';
+import { FileUpload } from '../../components/FileUpload';
 import { StarRating } from '../../components/StarRating';
 import { SelectField, TextAreaField, TextField, focusFirstInvalid, tooLongMessage } from '../../components/fields';
 import { useFieldErrors } from '../../hooks/useFieldErrors';
@@ -33,6 +34,9 @@ export function ActionForm({
   );
   const submission = useSubmission<Dossier>();
   const fieldErrors = useFieldErrors(submission.failure);
+  // The files of 'file' fields: what was uploaded, and whether an upload is on its way.
+  const [uploads, setUploads] = useState<Record<string, UploadedFile | null>>({});
+  const [uploading, setUploading] = useState<Record<string, boolean>>({});
   // A change clears the field's errors, its own and the server's (under any of its names).
   const set = (name: string) => (value: string) => {
     fieldErrors.edited(name, ...(spec.fields.find((f) => f.name === name)?.serverNames ?? []));
@@ -45,6 +49,7 @@ export function ActionForm({
     for (const f of spec.fields) {
       const tooLong = found[f.name] ? undefined : tooLongMessage(t, values[f.name] ?? '', maxBytesOf(f));
       if (tooLong) found[f.name] = tooLong;
+      if (uploading[f.name]) found[f.name] = t('file.wait');
     }
     fieldErrors.setOwn(found);
     if (Object.keys(found).length > 0) {
@@ -93,6 +98,28 @@ export function ActionForm({
         );
       case 'text':
         return <TextField key={f.name} {...common} maxBytes={maxBytesOf(f)} />;
+      case 'file':
+        return (
+          <div key={f.name} class={common.error ? 'field field--invalid' : 'field'}>
+            <label for={id}>
+              {common.label}
+              {f.required && <span class="field__required" aria-hidden="true"> *</span>}
+            </label>
+            <FileUpload
+              id={id}
+              label={common.label}
+              testid={id}
+              value={uploads[f.name] ?? null}
+              onUploaded={(file) => {
+                setUploads((all) => ({ ...all, [f.name]: file }));
+                set(f.name)(file?.id ?? '');
+              }}
+              onState={(state) => setUploading((all) => ({ ...all, [f.name]: state === 'pending' }))}
+              error={common.error}
+            />
+            {common.hint && <p class="field__hint">{common.hint}</p>}
+          </div>
+        );
     }
   };
 

@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/i18n';
 import { href } from '../../router';
 import { ActionPanel } from './ActionPanel';
 import { DossierFacts } from './DossierFacts';
+import { DossierFiles } from './DossierFiles';
 
 export function DossierScreen({ code, account }: { code: string; account: Account }) {
   const { t } = useI18n();
@@ -61,6 +62,7 @@ export function DossierScreen({ code, account }: { code: string; account: Accoun
         }}
       />
       <DossierFacts view={view.data} register={register} />
+      <DossierFiles dossier={dossier} />
       <section class="panel">
         <h2>{t('dossier.history')}</h2>
         <Timeline events={view.data.history} />

@@ -5,7 +5,7 @@ import type { DossierAction } from '../../api/dossiers';
 import type { Account, Agency, Dossier, DossierStatus, Role } from '../../api/types';
 import type { Option } from '../../components/fields';
 import { localInputToIso } from '../../format/datetime';
-import { FILE_REFERENCE_BYTES, LONG_TEXT_BYTES, SHORT_TEXT_BYTES } from '../../format/text';
+import { LONG_TEXT_BYTES, SHORT_TEXT_BYTES } from '../../format/text';
 import type { Translate } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/vi';
 
@@ -15,7 +15,8 @@ export interface ActionContext {
   agencies: Agency[];
 }
 
-export type FieldKind = 'text' | 'textarea' | 'lines' | 'select' | 'money' | 'decimal' | 'datetime' | 'stars';
+// 'file': a file picker that uploads at once; the value is the uploaded file's id.
+export type FieldKind = 'text' | 'textarea' | 'lines' | 'select' | 'money' | 'decimal' | 'datetime' | 'stars' | 'file';
 
 export interface ActionField {
   // The body's field ("reason"), which is also what the server names in its errors.
@@ -225,9 +226,9 @@ const ACTIONS: ActionSpec[] = [
     when: (d) => d.status !== 'reception_refused',
     fields: [
       { name: 'component_seq', kind: 'select', label: 'field.component_seq', required: true, options: digitizeOptions },
-      { name: 'file', kind: 'text', label: 'field.file', required: true, hint: 'field.file_hint', maxBytes: FILE_REFERENCE_BYTES },
+      { name: 'file', kind: 'file', label: 'field.file', required: true, hint: 'field.file_hint' },
     ],
-    body: (v) => ({ component_seq: Number(v['component_seq']), file: (v['file'] ?? '').trim() }),
+    body: (v) => ({ component_seq: Number(v['component_seq']), file: v['file'] ?? '' }),
   },
   {
     action: 'evaluate',
@@ -307,6 +308,7 @@ export function bodyOf(spec: ActionSpec, values: Values): Record<string, unknown
       case 'text':
       case 'textarea':
       case 'select':
+      case 'file':
         body[field.name] = raw;
         break;
     }

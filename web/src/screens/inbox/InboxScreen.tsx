@@ -1,7 +1,9 @@
 // What waits for me (GET /api/v1/inbox), soonest appointment first, coloured by urgency. At the counter the
-// list is split into submissions to check and results to hand over.
+// list is split into submissions to check and results to hand over. A specialist's or leader's inbox also lists
+// the open dossiers of their units that no one is assigned to yet (GET /api/v1/dossiers?assignee=), so that a new
+// dossier can be picked up without knowing its code.
 import { useState } from 'preact/hooks';
-import { fetchInbox } from '../../api/dossiers';
+import { fetchDossierPage, fetchInbox } from '../../api/dossiers';
 import type { Account, DossierSummary } from '../../api/types';
 import { DossierTable, UrgencyLegend } from '../../components/DossierTable';
 import { PagedFooter } from '../../components/PagedFooter';
@@ -37,6 +39,21 @@ function OpenByCode() {
 }
 
 const TO_HAND_OVER = new Set(['result_ready', 'refused']);
+
+function Unassigned({ generation }: { generation: number }) {
+  const { t } = useI18n();
+  const list = usePagedList(
+    (cursor) => fetchDossierPage({ status: 'processing,waiting_supplement', assignee: '', order: 'due', limit: 20 }, cursor),
+    [generation],
+  );
+  return (
+    <section class="panel" data-testid="inbox-unassigned">
+      <h2>{t('inbox.unassigned')}</h2>
+      {list.items.length > 0 && <DossierTable items={list.items} rowTestid="unassigned-row" caption={t('inbox.unassigned')} />}
+      <PagedFooter list={list} emptyText={t('inbox.empty')} moreTestid="unassigned-more" />
+    </section>
+  );
+}
 
 export function InboxScreen({ account }: { account: Account }) {
   const { t } = useI18n();
@@ -77,6 +94,12 @@ export function InboxScreen({ account }: { account: Account }) {
         ),
       )}
       <PagedFooter list={list} emptyText="" />
+      {(account.role === 'specialist' || account.role === 'leader') && <Unassigned generation={generation} />}
+      <p>
+        <a href={href(['ho-so'])} data-testid="inbox-list-link">
+          {t('inbox.list_link')}
+        </a>
+      </p>
     </section>
   );
 }

@@ -1,0 +1,29 @@
+#pragma once
+// The document half of the SQLite backend: the document_uploads table and the index of "digitized" events by
+// file (migrations/0007_files.sql). SqliteStore owns the connection and forwards the Store's document methods
+// here, turning SQLite exceptions into Errors; the contracts are in store/store.h.
+// Thread-safety: as the connection it is given (one thread at a time).
+#include <SQLiteCpp/Database.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/store.h"
+
+namespace motcua::store {
+
+class SqliteDocumentStore {
+ public:
+  explicit SqliteDocumentStore(SQLite::Database& db) : db_(db) {}
+
+  // May throw SQLite::Exception.
+  void RecordUpload(const DocumentUpload& upload);
+  std::vector<DocumentUpload> Uploads(std::string_view id);
+  std::vector<std::string> DossiersWith(std::string_view id);
+
+ private:
+  SQLite::Database& db_;
+};
+
+}  // namespace motcua::store

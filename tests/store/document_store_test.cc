@@ -1,0 +1,189 @@
+// Document files in the store: the bytes in the content-addressed folder beside the database
+// (store/disk_blob_store.h: one copy per content, written atomically, nothing left when a write fails), the
+// uploads in the database, the dossiers a file is attached to (found through its digitized events), and the
+// province's procedure settings beside the catalogue.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "store/disk_blob_store.h"
+#include "store/sha256.h"
+#include "store/sqlite/sqlite_store.h"
+#include "support/sample_events.h"
+#include "support/temp_db.h"
+
+namespace motcua::store {
+namespace {
+
+namespace fs = std::filesystem;
+using test_support::At;
+using test_support::Event;
+using test_support::SomeReceived;
+
+// Every regular file under `root`, as paths relative to it.
+std::vector<std::string> FilesUnder(const fs::path& root) {
+  std::vector<std::string> files;
+  if (!fs::exists(root)) return files;
+  for (const auto& entry : fs::recursive_directory_iterator(root)) {
+    if (entry.is_regular_file()) files.push_back(fs::relative(entry.path(), root).string());
+  }
+  return files;
+}
+
+class BlobStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override { root_ = BlobFolderBeside(test_support::TempDbPath()); }
+  fs::path root_;
+};
+
+TEST_F(BlobStoreTest, ContentIsKeptUnderItsSha256FannedOutByTwoDigits) {
+  DiskBlobStore blobs(root_);
+  const std::string content = "%PDF-1.4 tờ khai";
+  auto put = blobs.Put(content);
+  ASSERT_TRUE(put.has_value()) << put.error().message_en;
+  EXPECT_TRUE(put->created);
+  EXPECT_EQ(put->id, Sha256Hex(content));
+  EXPECT_EQ(FilesUnder(root_), std::vector<std::string>{put->id.substr(0, 2) + "/" + put->id.substr(2)});
+  EXPECT_EQ(blobs.Get(put->id).value(), content);
+}
+
+TEST_F(BlobStoreTest, SameContentTwiceIsOneCopy) {
+  DiskBlobStore blobs(root_);
+  const auto first = blobs.Put("%PDF-1.4 giấy chứng sinh").value();
+  const auto second = blobs.Put("%PDF-1.4 giấy chứng sinh").value();
+  EXPECT_EQ(first.id, second.id);
+  EXPECT_FALSE(second.created);
+  EXPECT_EQ(FilesUnder(root_).size(), 1u);  // and no temporary file left over
+  blobs.Put("%PDF-1.4 another").value();
+  EXPECT_EQ(FilesUnder(root_).size(), 2u);
+}
+
+TEST_F(BlobStoreTest, UnknownOrMalformedIdsReadAsNothing) {
+  DiskBlobStore blobs(root_);
+  EXPECT_FALSE(blobs.Get(std::string(64, 'a')).value().has_value());
+  EXPECT_FALSE(blobs.Get("../../etc/passwd").value().has_value());
+  EXPECT_FALSE(blobs.Get("").value().has_value());
+}
+
+TEST_F(BlobStoreTest, FailedWriteLeavesNothingBehind) {
+  // The root's place is taken by a plain file: no folder can be made there.
+  fs::create_directories(root_.parent_path());
+  std::ofstream(root_) << "not a folder";
+  DiskBlobStore blobs(root_ / "inner");
+  auto put = blobs.Put("%PDF-1.4 x");
+  ASSERT_FALSE(put.has_value());
+  EXPECT_EQ(put.error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(put.error().field, "file");
+  EXPECT_TRUE(fs::is_regular_file(root_));
+
+  // The fan-out folder's place is taken: the same, and the root holds no temporary file afterwards.
+  const fs::path other = BlobFolderBeside(test_support::TempDbPath());
+  const std::string content = "%PDF-1.4 y";
+  fs::create_directories(other);
+  std::ofstream(other / Sha256Hex(content).substr(0, 2)) << "not a folder";
+  DiskBlobStore stuck(other);
+  ASSERT_FALSE(stuck.Put(content).has_value());
+  EXPECT_EQ(FilesUnder(other), std::vector<std::string>{Sha256Hex(content).substr(0, 2)});
+}
+
+DocumentUpload Upload(const std::string& id, const std::string& uploader, const std::string& name, const char* at) {
+  return {id, 1234, MediaType::kPdf, name, uploader, At(at)};
+}
+
+class DocumentStoreTest : public ::testing::TestWithParam<const char*> {
+ protected:
+  void SetUp() override {
+    store_ = OpenSqliteStore(std::string(GetParam()) == "file" ? test_support::TempDbPath() : ":memory:").value();
+  }
+  std::unique_ptr<Store> store_;
+};
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, DocumentStoreTest, ::testing::Values("memory", "file"));
+
+TEST_P(DocumentStoreTest, UploadsAreKeptPerUploaderFirstOneWins) {
+  const std::string id(64, 'b');
+  ASSERT_TRUE(store_->RecordDocumentUpload(Upload(id, "tn.vanson", "to-khai.pdf", "2026-01-12T08:00:00+07:00")));
+  ASSERT_TRUE(store_->RecordDocumentUpload(Upload(id, "tn.vanson", "renamed.pdf", "2026-01-12T09:00:00+07:00")));
+  ASSERT_TRUE(store_->RecordDocumentUpload(Upload(id, "cd.an", "cua-toi.pdf", "2026-01-12T10:00:00+07:00")));
+  const auto uploads = store_->DocumentUploads(id).value();
+  ASSERT_EQ(uploads.size(), 2u);
+  EXPECT_EQ(uploads[0].uploader, "tn.vanson");
+  EXPECT_EQ(uploads[0].original_name, "to-khai.pdf");
+  EXPECT_EQ(uploads[0].uploaded_at, At("2026-01-12T08:00:00+07:00"));
+  EXPECT_EQ(uploads[0].media_type, MediaType::kPdf);
+  EXPECT_EQ(uploads[0].size, 1234);
+  EXPECT_EQ(uploads[1].uploader, "cd.an");
+  EXPECT_TRUE(store_->DocumentUploads(std::string(64, 'c')).value().empty());
+}
+
+TEST_P(DocumentStoreTest, DossiersOfAFileAreThoseWhoseDigitizedEventsNameIt) {
+  const std::string id(64, 'd');
+  const std::vector<DossierEvent> first = {
+      Event(SomeReceived(), "2026-01-12T08:00:00+07:00", "A-1"),
+      Event(Digitized{1, id}, "2026-01-12T08:01:00+07:00", "A-1"),
+  };
+  ASSERT_TRUE(store_->AppendDossierEvents(first, {}).has_value());
+  const std::vector<DossierEvent> second = {Event(SomeReceived(), "2026-01-12T08:00:00+07:00", "B-2")};
+  ASSERT_TRUE(store_->AppendDossierEvents(second, {}).has_value());
+  const DossierEvent later = Event(Digitized{2, id}, "2026-01-12T09:00:00+07:00", "B-2");
+  ASSERT_TRUE(store_->AppendDossierEvents(std::span(&later, 1), {}).has_value());
+  const DossierEvent other = Event(Digitized{2, "scan/other.pdf"}, "2026-01-12T09:10:00+07:00", "B-2");
+  ASSERT_TRUE(store_->AppendDossierEvents(std::span(&other, 1), {}).has_value());
+  EXPECT_EQ(store_->DossiersWithDocument(id).value(), (std::vector<std::string>{"A-1", "B-2"}));
+  EXPECT_TRUE(store_->DossiersWithDocument(std::string(64, 'e')).value().empty());
+}
+
+TEST_P(DocumentStoreTest, ProcedureSettingsAreKeptBesideTheCatalogue) {
+  ReferenceCatalogue catalogue;
+  Procedure birth;
+  birth.code = "1.001193";
+  birth.name = "Đăng ký khai sinh";
+  catalogue.procedures.push_back(birth);
+  ASSERT_TRUE(store_->SaveReferenceCatalogue(catalogue).has_value());
+  EXPECT_FALSE(store_->FindProcedureSettings("1.001193").value().has_value());
+
+  ProcedureSettings settings;
+  settings.procedure_code = "1.001193";
+  settings.processing_times = {{Channel::kDirect, 1, TimeUnit::kWorkingDay},
+                               {Channel::kOnline, 4, TimeUnit::kWorkingHour}};
+  settings.steps = {{"Thẩm định", Role::kSpecialist, 75}, {"Ký duyệt", Role::kLeader, 25}};
+  settings.boundaryless = true;
+  settings.updated_by = "admin";
+  settings.updated_at = At("2026-01-12T08:00:00+07:00");
+  ASSERT_TRUE(store_->SaveProcedureSettings(settings).has_value());
+  auto found = store_->FindProcedureSettings("1.001193").value();
+  ASSERT_TRUE(found.has_value());
+  ASSERT_EQ(found->processing_times.size(), 2u);
+  EXPECT_EQ(found->processing_times[1].channel, Channel::kOnline);
+  EXPECT_EQ(found->processing_times[1].amount, 4);
+  EXPECT_EQ(found->processing_times[1].unit, TimeUnit::kWorkingHour);
+  ASSERT_EQ(found->steps.size(), 2u);
+  EXPECT_EQ(found->steps[0].name, "Thẩm định");
+  EXPECT_EQ(found->steps[1].role, Role::kLeader);
+  EXPECT_EQ(found->steps[1].share_percent, 25);
+  EXPECT_EQ(found->boundaryless, true);
+  EXPECT_EQ(found->updated_by, "admin");
+  EXPECT_EQ(found->updated_at, At("2026-01-12T08:00:00+07:00"));
+
+  // Replaced whole; the catalogue saved again leaves it alone.
+  settings.processing_times.clear();
+  settings.boundaryless.reset();
+  ASSERT_TRUE(store_->SaveProcedureSettings(settings).has_value());
+  ASSERT_TRUE(store_->SaveReferenceCatalogue(catalogue).has_value());
+  found = store_->FindProcedureSettings("1.001193").value();
+  EXPECT_TRUE(found->processing_times.empty());
+  EXPECT_FALSE(found->boundaryless.has_value());
+  EXPECT_EQ(found->steps.size(), 2u);
+
+  settings.procedure_code = "9.999999";
+  auto unknown = store_->SaveProcedureSettings(settings);
+  ASSERT_FALSE(unknown.has_value());
+  EXPECT_EQ(unknown.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(unknown.error().field, "procedure_code");
+}
+
+}  // namespace
+}  // namespace motcua::store
