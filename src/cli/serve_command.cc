@@ -57,6 +57,8 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
   ServerState state{
       store::SqliteStoreProvider(global.db_path), std::move(*procedures), std::move(*calendar), {}, {}, {}, {}, {}};
   const http::SessionApiContext sessions{state.stores, state.clock, state.hasher, state.tokens, {}};
+  // Requests refused before routing (malformed, oversized) are counted in /metrics too.
+  server_options->on_refused = http::CountRefusals(state.metrics);
   // Document files live beside the database (<db>.files/), content-addressed.
   store::DiskBlobStore blobs(store::BlobFolderBeside(global.db_path));
   http::StaticFiles web = http::StaticFiles::Embedded();
