@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "app/token_source.h"
+#include "store/sha256.h"
 
 namespace motcua::app {
 namespace {
@@ -24,7 +24,7 @@ Result<IdempotentOutcome> IdempotentRequests::Run(std::string_view login, std::s
                                                   std::string_view fingerprint,
                                                   const std::function<store::IdempotentResponse()>& request) {
   if (auto valid = ValidateIdempotencyKey(key); !valid) return Fail(valid.error());
-  const std::string request_hash = Sha256Hex(fingerprint);
+  const std::string request_hash = store::Sha256Hex(fingerprint);
   const Instant now = clock_.Now();
   auto claim = store_.ClaimIdempotencyKey(login, key, request_hash, now, now - ttl_);
   if (!claim) return Fail(claim.error());

@@ -5,6 +5,7 @@
 #include <array>
 
 #include "app/sodium_password_hasher.h"
+#include "store/sha256.h"
 
 namespace motcua::app {
 namespace {
@@ -26,13 +27,6 @@ std::string SodiumTokenSource::NewToken() {
   return Hex(bytes);
 }
 
-std::string Sha256Hex(std::string_view bytes) {
-  // crypto_hash_sha256 needs no sodium_init: it is a pure function.
-  std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-  crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  return Hex(digest);
-}
-
-std::string SessionTokenHash(std::string_view token) { return Sha256Hex(token); }
+std::string SessionTokenHash(std::string_view token) { return store::Sha256Hex(token); }
 
 }  // namespace motcua::app

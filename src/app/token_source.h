@@ -21,10 +21,7 @@ class SodiumTokenSource final : public TokenSource {
   std::string NewToken() override;
 };
 
-// The SHA-256 of `bytes` in lower-case hex (64 digits).
-std::string Sha256Hex(std::string_view bytes);
-
-// What the store keeps of a session token: its Sha256Hex.
+// What the store keeps of a session token: its SHA-256 in hex (store/sha256.h).
 std::string SessionTokenHash(std::string_view token);
 
 }  // namespace motcua::app

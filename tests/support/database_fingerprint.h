@@ -28,7 +28,7 @@
 #include <string>
 #include <vector>
 
-#include "app/token_source.h"
+#include "store/sha256.h"
 
 namespace motcua::test_support {
 
@@ -95,7 +95,7 @@ inline TableFingerprint FingerprintTable(SQLite::Database& db, const std::string
   std::ranges::sort(encoded);
   std::string all;
   for (const std::string& row : encoded) all += std::to_string(row.size()) + '|' + row;
-  return {static_cast<std::int64_t>(encoded.size()), app::Sha256Hex(all)};
+  return {static_cast<std::int64_t>(encoded.size()), store::Sha256Hex(all)};
 }
 
 }  // namespace fingerprint_detail
