@@ -1,8 +1,9 @@
 // sqlite_intake_raw: the physical limit of durable receptions on this disk, the baseline of the intake benchmark
 // (issue 7). It repeats, in raw SQL, exactly the rows one reception through the API wrote: the template database
 // holds the catalogue and ONE dossier received through `motcua serve`, so its only dossier_events row, its only
-// dossiers row and all of its report_counters rows are that reception's. Each repetition inserts the event and
-// projection rows under a new code, adds 1 to every counter row the reception touched, and bumps the code's
+// dossiers row and all of its report_counters and report_totals rows are that reception's. Each repetition inserts
+// the event and projection rows under a new code, adds 1 to every counter row the reception touched, and bumps the
+// code's
 // daily sequence — the same statements' worth of B-tree work, with none of motcua's parsing, checking, hashing
 // or HTTP. Durability as motcua's: WAL, synchronous=FULL, so a COMMIT returns once fsynced.
 //
@@ -17,6 +18,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -66,8 +68,34 @@ void BindRow(SQLite::Statement& s, const std::vector<std::string>& text, const s
 }
 
 struct Template {
-  std::vector<std::vector<std::string>> event, dossier, counters;
-  std::vector<std::vector<int>> event_kinds, dossier_kinds, counter_kinds;
+  std::vector<std::vector<std::string>> event, dossier;
+  std::vector<std::vector<int>> event_kinds, dossier_kinds;
+};
+
+// The counter rows of one table the reception wrote, and the upsert that adds 1 to each.
+struct CounterRows {
+  std::vector<std::vector<std::string>> text;
+  std::vector<std::vector<int>> kinds;
+  SQLite::Statement add;
+
+  CounterRows(SQLite::Database& db, const std::string& table) : add(db, AddOne(db, table)) {
+    Rows(db, table, text, kinds);
+  }
+
+  static std::string AddOne(SQLite::Database& db, const std::string& table) {
+    const auto [columns, marks] = ColumnsOf(db, table);
+    const std::string key = columns.substr(0, columns.rfind(", value"));
+    return "INSERT INTO " + table + " (" + columns + ") VALUES (" + marks + ") ON CONFLICT (" + key +
+           ") DO UPDATE SET value = value + 1";
+  }
+
+  void AddAll() {
+    for (std::size_t c = 0; c < text.size(); ++c) {
+      add.reset();
+      BindRow(add, text[c], kinds[c]);
+      add.exec();
+    }
+  }
 };
 
 }  // namespace
@@ -87,7 +115,6 @@ int main(int argc, char** argv) {
     Template t;
     Rows(db, "dossier_events", t.event, t.event_kinds);
     Rows(db, "dossiers", t.dossier, t.dossier_kinds);
-    Rows(db, "report_counters", t.counters, t.counter_kinds);
     if (t.event.size() != 1 || t.dossier.size() != 1) {
       std::fprintf(stderr, "the template must hold exactly one dossier with one event (has %zu events)\n",
                    t.event.size());
@@ -95,14 +122,16 @@ int main(int argc, char** argv) {
     }
     const auto [event_columns, event_marks] = ColumnsOf(db, "dossier_events");
     const auto [dossier_columns, dossier_marks] = ColumnsOf(db, "dossiers");
-    const auto [counter_columns, counter_marks] = ColumnsOf(db, "report_counters");
-    const std::string counter_key = counter_columns.substr(0, counter_columns.rfind(", value"));
+    std::vector<std::unique_ptr<CounterRows>> counters;
+    std::size_t counter_rows = 0;
+    for (const char* table : {"report_counters", "report_totals"}) {
+      counters.push_back(std::make_unique<CounterRows>(db, table));
+      counter_rows += counters.back()->text.size();
+    }
     SQLite::Statement insert_event(db,
                                    "INSERT INTO dossier_events (" + event_columns + ") VALUES (" + event_marks + ")");
     SQLite::Statement insert_dossier(db,
                                      "INSERT INTO dossiers (" + dossier_columns + ") VALUES (" + dossier_marks + ")");
-    SQLite::Statement add_counter(db, "INSERT INTO report_counters (" + counter_columns + ") VALUES (" + counter_marks +
-                                          ") ON CONFLICT (" + counter_key + ") DO UPDATE SET value = value + 1");
     SQLite::Statement next_code(db,
                                 "INSERT INTO dossier_code_sequences (prefix, last) VALUES ('raw', 1) "
                                 "ON CONFLICT (prefix) DO UPDATE SET last = last + 1 RETURNING last");
@@ -126,17 +155,13 @@ int main(int argc, char** argv) {
         insert_dossier.reset();
         BindRow(insert_dossier, dossier, t.dossier_kinds[0]);
         insert_dossier.exec();
-        for (std::size_t c = 0; c < t.counters.size(); ++c) {
-          add_counter.reset();
-          BindRow(add_counter, t.counters[c], t.counter_kinds[c]);
-          add_counter.exec();
-        }
+        for (auto& rows : counters) rows->AddAll();
       }
       db.exec("COMMIT");
     }
     const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
     std::printf("%d\t%ld\t%.0f\t(%zu counter rows a reception)\n", batch, done, static_cast<double>(done) / elapsed,
-                t.counters.size());
+                counter_rows);
     return 0;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "sqlite_intake_raw: %s\n", e.what());

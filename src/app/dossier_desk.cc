@@ -216,17 +216,21 @@ Result<DossierState> DossierDesk::LoadAuthorized(const Account& account, const s
                                                  DossierAction action) {
   auto state = LoadExisting(code);
   if (!state) return Fail(state.error());
-  auto parties = PartiesOf(*state);
+  if (auto allowed = Authorize(account, *state, action); !allowed) return Fail(allowed.error());
+  return state;
+}
+
+Result<void> DossierDesk::Authorize(const Account& account, const DossierState& state, DossierAction action) {
+  auto parties = PartiesOf(state);
   if (!parties) return Fail(parties.error());
-  parties->competent_agency = state->competent_agency;
+  parties->competent_agency = state.competent_agency;
   // Only an account limited to agencies needs the point's agency: the others are spared the read.
   if (!account.agencies.empty()) {
-    auto receiving = ReceivingAgencyOf(*state);
+    auto receiving = ReceivingAgencyOf(state);
     if (!receiving) return Fail(receiving.error());
     parties->receiving_agency = std::move(*receiving);
   }
-  if (auto allowed = AuthorizeDossierAction(account, action, *parties); !allowed) return Fail(allowed.error());
-  return state;
+  return AuthorizeDossierAction(account, action, *parties);
 }
 
 Result<DossierState> DossierDesk::Accept(const Account& account, const std::string& code,
@@ -290,8 +294,11 @@ Result<DossierState> DossierDesk::Act(const Account& account, const std::string&
 }
 
 Result<DossierView> DossierDesk::Show(const Account& account, const std::string& code) {
-  if (auto state = LoadAuthorized(account, code, DossierAction::kView); !state) return Fail(state.error());
-  return ShowDossier(store_, code, clock_.Now(), settings_.deadline);
+  // The history is read and folded once, for the permission and for the page.
+  auto view = ShowDossier(store_, code, clock_.Now(), settings_.deadline);
+  if (!view) return Fail(view.error());
+  if (auto allowed = Authorize(account, view->state, DossierAction::kView); !allowed) return Fail(allowed.error());
+  return view;
 }
 
 Result<store::DossierPage> DossierDesk::List(const Account& account, const DeskListRequest& request) {

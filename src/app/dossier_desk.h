@@ -107,6 +107,8 @@ class DossierDesk {
   Result<DossierState> LoadExisting(const std::string& code);
   // Loads the dossier and authorizes `action` on it.
   Result<DossierState> LoadAuthorized(const Account& account, const std::string& code, DossierAction action);
+  // Forbidden unless `account` may take `action` on the dossier in `state`.
+  Result<void> Authorize(const Account& account, const DossierState& state, DossierAction action);
   Result<void> CompletePayload(const Account& account, const DossierState& state, EventPayload& payload);
   Result<void> CheckAssignee(const DossierState& state, StepAssigned& step);
   // Each scan's file must be one the account may read (AuthorizeDocumentRead's errors otherwise).

@@ -90,20 +90,25 @@ Result<std::string> DossierLifecycle::ProvinceOfUnit(const std::string& unit, co
                               "no administrative unit has code '" + unit + "'"));
 }
 
-Result<std::string> DossierLifecycle::AllocateCode(const std::string& agency_id) {
+Result<DossierState> DossierLifecycle::CreateDossier(const std::string& agency_id, EventPayload first,
+                                                     const std::vector<Digitized>& scans, const Actor& actor) {
   const LocalDate today = std::chrono::floor<std::chrono::days>(ToLocal(clock_.Now()));
+  // A malformed agency ID is refused before any number is taken.
   if (auto probe = settings_.code_format.Format(agency_id, today, 1); !probe) return Fail(probe.error());
-  auto sequence = store_.NextDossierSequence(settings_.code_format.SequenceKey(agency_id, today));
-  if (!sequence) return Fail(sequence.error());
-  return settings_.code_format.Format(agency_id, today, *sequence);
+  const std::vector<DossierEvent> events = EventsOf("", std::move(first), scans, actor);
+  return store_.AppendNewDossier(
+      settings_.code_format.SequenceKey(agency_id, today),
+      [&](std::int64_t number) { return settings_.code_format.Format(agency_id, today, number); }, events,
+      settings_.limits, settings_.deadline);
 }
 
 Result<DossierState> DossierLifecycle::Append(const std::string& code, EventPayload payload, const Actor& actor) {
-  return AppendWithScans(code, std::move(payload), {}, actor);
+  return store_.AppendDossierEvents(EventsOf(code, std::move(payload), {}, actor), settings_.limits,
+                                    settings_.deadline);
 }
 
-Result<DossierState> DossierLifecycle::AppendWithScans(const std::string& code, EventPayload first,
-                                                       const std::vector<Digitized>& scans, const Actor& actor) {
+std::vector<DossierEvent> DossierLifecycle::EventsOf(const std::string& code, EventPayload first,
+                                                     const std::vector<Digitized>& scans, const Actor& actor) const {
   std::vector<DossierEvent> events;
   const Instant now = clock_.Now();
   const auto add = [&](EventPayload payload) {
@@ -117,7 +122,7 @@ Result<DossierState> DossierLifecycle::AppendWithScans(const std::string& code, 
   };
   add(std::move(first));
   for (const Digitized& scan : scans) add(scan);
-  return store_.AppendDossierEvents(events, settings_.limits, settings_.deadline);
+  return events;
 }
 
 Result<void> DossierLifecycle::CheckBoundaryless(const IntakeCommand& command) const {
@@ -183,8 +188,6 @@ Result<DossierState> DossierLifecycle::Receive(const IntakeCommand& command) {
   if (!procedure) return Fail(procedure.error());
   auto clock = StartClock(*procedure, command.channel, StatedTime(command.processing_amount, command.processing_unit));
   if (!clock) return Fail(clock.error());
-  auto code = AllocateCode(command.agency_id);
-  if (!code) return Fail(code.error());
   Received received{command.procedure_code,
                     command.channel,
                     command.applicant,
@@ -197,7 +200,7 @@ Result<DossierState> DossierLifecycle::Receive(const IntakeCommand& command) {
                     clock->unit,
                     clock->deadline.clock_started_at,
                     clock->deadline.due_at};
-  return AppendWithScans(*code, std::move(received), command.scans, command.actor);
+  return CreateDossier(command.agency_id, std::move(received), command.scans, command.actor);
 }
 
 Result<DossierState> DossierLifecycle::Submit(const IntakeCommand& command) {
@@ -207,8 +210,6 @@ Result<DossierState> DossierLifecycle::Submit(const IntakeCommand& command) {
   }
   auto procedure = CheckedProcedure(command);
   if (!procedure) return Fail(procedure.error());
-  auto code = AllocateCode(command.agency_id);
-  if (!code) return Fail(code.error());
   Submitted submitted{command.procedure_code,
                       command.channel,
                       command.applicant,
@@ -216,7 +217,7 @@ Result<DossierState> DossierLifecycle::Submit(const IntakeCommand& command) {
                       command.receiving_unit,
                       command.competent_agency,
                       command.competent_unit.empty() ? command.receiving_unit : command.competent_unit};
-  return AppendWithScans(*code, std::move(submitted), command.scans, command.actor);
+  return CreateDossier(command.agency_id, std::move(submitted), command.scans, command.actor);
 }
 
 Result<DossierState> DossierLifecycle::Accept(const std::string& code, const std::string& receiving_point,

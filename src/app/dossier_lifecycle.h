@@ -81,13 +81,16 @@ class DossierLifecycle {
   // The intake's procedure from the catalogue, once the whole command is checked against it.
   Result<Procedure> CheckedProcedure(const IntakeCommand& command) const;
   Result<void> CheckIntake(const IntakeCommand& command, const Procedure& procedure) const;
-  Result<std::string> AllocateCode(const std::string& agency_id);
   // The province code of a province or commune code; NotFound naming `field` for an unknown unit.
   Result<std::string> ProvinceOfUnit(const std::string& unit, const char* field) const;
   Result<DossierState> Append(const std::string& code, EventPayload payload, const Actor& actor);
-  // `first` then a Digitized event per scan, in one append.
-  Result<DossierState> AppendWithScans(const std::string& code, EventPayload first, const std::vector<Digitized>& scans,
-                                       const Actor& actor);
+  // A new dossier: `first` then a Digitized event per scan, appended under the next code of `agency_id`'s
+  // sequence for today, in one transaction (Store::AppendNewDossier).
+  Result<DossierState> CreateDossier(const std::string& agency_id, EventPayload first,
+                                     const std::vector<Digitized>& scans, const Actor& actor);
+  // `first` then a Digitized event per scan, at this moment, by `actor`.
+  std::vector<DossierEvent> EventsOf(const std::string& code, EventPayload first, const std::vector<Digitized>& scans,
+                                     const Actor& actor) const;
   // A boundaryless reception (receiving unit ≠ competent unit) of a procedure the province set as not
   // boundaryless: InvalidArgument on "competent_agency".
   Result<void> CheckBoundaryless(const IntakeCommand& command) const;

@@ -255,6 +255,15 @@ class Store {
   // The report counters (CounterDeltas under `policy`) are updated in the same transaction.
   virtual Result<DossierState> AppendDossierEvents(std::span<const DossierEvent> events, const LifecycleLimits& limits,
                                                    const DeadlinePolicy& policy = {}) = 0;
+  // The name of a new dossier from the number its sequence gave it (DossierCodeFormat::Format).
+  using DossierCodeOf = std::function<Result<std::string>(std::int64_t)>;
+  // Creates a dossier in one transaction: takes the next number of the sequence `sequence_prefix` (as
+  // NextDossierSequence), names the dossier code_of(number), and appends `events` under that code (their
+  // dossier_code is overwritten) as AppendDossierEvents does. When code_of or the append fails, nothing is
+  // written and the number is not taken. On a server this is one trip through the writer, not two.
+  virtual Result<DossierState> AppendNewDossier(std::string_view sequence_prefix, const DossierCodeOf& code_of,
+                                                std::span<const DossierEvent> events, const LifecycleLimits& limits,
+                                                const DeadlinePolicy& policy = {}) = 0;
   // Every event of the dossier, in seq order; empty when there is no such dossier.
   virtual Result<std::vector<DossierEvent>> LoadDossierEvents(std::string_view code) = 0;
   // The fold of the dossier's events, or nullopt when there is no such dossier. The stored history is

@@ -122,12 +122,13 @@ check "ranking csv: the first line after the heading is Vân Sơn" contains "$(p
 
 run rebuild --check --db "$db"
 check "rebuild --check passes after the import" test "$code" -eq 0
-sqlite3 "$db" "UPDATE report_counters SET value = value + 1 WHERE measure = 'resolved_early' AND bucket = 'm';"
+# The report (receiving side, not split) reads the per-unit totals (migration 0009).
+sqlite3 "$db" "UPDATE report_totals SET value = value + 1 WHERE measure = 'resolved_early' AND bucket = 'm' AND side = 'receiving';"
 run rebuild --check --db "$db"
-check "rebuild --check finds the hand-edited counter (exit 4)" test "$code" -eq 4
+check "rebuild --check finds the hand-edited total (exit 4)" test "$code" -eq 4
 check "rebuild --check names the measure" contains "$err" "resolved_early"
 run report "${period[@]}" --format json
-check "the edited counter shows in the report" test "$(json 'd["total"]["resolved_early"]')" = 2
+check "the edited total shows in the report" test "$(json 'd["total"]["resolved_early"]')" = 2
 run rebuild --db "$db"
 check "rebuild repairs the counters" test "$code" -eq 0
 run rebuild --check --db "$db"

@@ -155,6 +155,32 @@ TEST_P(DossierStoreTest, AllocatesSequenceNumbersPerPrefix) {
   EXPECT_EQ(store_->NextDossierSequence("H15.50.05.13-260112").value(), 3);
 }
 
+// A new dossier takes its number and is appended in one transaction: a refused append or a code that cannot
+// be made takes no number, so the codes given out have no gaps.
+TEST_P(DossierStoreTest, ANewDossierTakesTheNextNumberOnlyWhenItIsStored) {
+  const Store::DossierCodeOf code_of = [](std::int64_t n) -> Result<std::string> { return "N-" + std::to_string(n); };
+  const auto reception = std::vector{Event(SomeReceived(), "2026-01-12T07:45:00+07:00", "ignored")};
+  auto first = store_->AppendNewDossier("N", code_of, reception, {});
+  ASSERT_TRUE(first.has_value()) << first.error().message_en;
+  EXPECT_EQ(first->code, "N-1");
+  EXPECT_EQ(store_->LoadDossierEvents("N-1").value().size(), 1u);
+
+  const auto orphan = std::vector{Event(ResultApproved{"Giấy khai sinh", "Chủ tịch"}, "2026-01-12T09:00:00+07:00", "")};
+  auto refused = store_->AppendNewDossier("N", code_of, orphan, {});
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, ErrorCode::kFailedPrecondition);
+  const Store::DossierCodeOf unnamable = [](std::int64_t) -> Result<std::string> {
+    return Fail(Error::InvalidArgument("agency_id", "sai", "bad"));
+  };
+  auto unnamed = store_->AppendNewDossier("N", unnamable, reception, {});
+  ASSERT_FALSE(unnamed.has_value());
+  EXPECT_EQ(unnamed.error().field, "agency_id");
+
+  EXPECT_EQ(store_->AppendNewDossier("N", code_of, reception, {}).value().code, "N-2");
+  EXPECT_EQ(store_->NextDossierSequence("N").value(), 3) << "the same sequence as NextDossierSequence";
+  EXPECT_EQ(store_->DossierCodes({}).value(), (std::vector<std::string>{"N-1", "N-2"}));
+}
+
 TEST_P(DossierStoreTest, ListsDossierCodesByUnitAndTime) {
   Receive("A-1");
   Received elsewhere = SomeReceived();

@@ -93,6 +93,34 @@ TEST(GroupCommitTest, CodeSequencesGoThroughTheWriterAndNeverRepeat) {
   for (std::size_t i = 0; i < numbers.size(); ++i) EXPECT_EQ(numbers[i], static_cast<std::int64_t>(i + 1));
 }
 
+// A reception through the server's writer: number and append in one write, from many threads at once, every
+// code different and consecutive, each dossier stored with its first event.
+TEST(GroupCommitTest, NewDossiersAreNumberedAndStoredInOneWrite) {
+  const std::string path = test_support::TempDbPath();
+  SqliteStoreProvider provider(path);
+  ASSERT_TRUE(provider.ForThisThread().has_value());
+  const Store::DossierCodeOf code_of = [](std::int64_t n) -> Result<std::string> {
+    return "R-" + std::string(n < 10 ? "0" : "") + std::to_string(n);
+  };
+  {
+    std::vector<std::jthread> threads;
+    for (int t = 0; t < 4; ++t) {
+      threads.emplace_back([&] {
+        Store* store = provider.ForThisThread().value();
+        for (int i = 0; i < 10; ++i) {
+          EXPECT_TRUE(store->AppendNewDossier("R", code_of, std::vector{Reception("")}, {}).has_value());
+        }
+      });
+    }
+  }
+  EXPECT_EQ(provider.WriterTotals().writes, 40u) << "one trip through the writer per dossier";
+  auto reader = OpenSqliteStore(path).value();
+  std::vector<std::string> expected;
+  for (int n = 1; n <= 40; ++n) expected.push_back(code_of(n).value());
+  EXPECT_EQ(reader->DossierCodes({}).value(), expected);
+  EXPECT_FALSE(reader->VerifyDossierChains().value().has_value());
+}
+
 TEST(InOneTransactionTest, AFailedAppendRollsBackAloneAndTheRestCommitsOnce) {
   const std::string path = test_support::TempDbPath();
   auto store = OpenSqliteStore(path).value();

@@ -1,8 +1,8 @@
-// Report counters in the SQLite store (Store::SumCounters, Store::RebuildCounters): appends update them in the
-// events' transaction, day rows roll up into months and years, a period adds up whole years, months and days,
-// balances are read at the period's start and end, and the rebuild from the history finds a hand-edited row.
-// The history: five dossiers over Sơn La (14: communes 04006 and 03646) and Hải Phòng (31: commune 10507), from
-// 2025-11-20 to 2027-03-04, whose figures are counted by hand below.
+// Report counters and totals in the SQLite store (Store::SumCounters, Store::RebuildCounters): appends update
+// them in the events' transaction, the totals are the counters added up per side and unit, day rows roll up into months
+// and years, a period adds up whole years, months and days, balances are read at the period's start and end, and the
+// rebuild from the history finds a hand-edited row. The history: five dossiers over Sơn La (14: communes 04006 and
+// 03646) and Hải Phòng (31: commune 10507), from 2025-11-20 to 2027-03-04, whose figures are counted by hand below.
 #include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 
@@ -446,21 +446,22 @@ class ReportCountersFileTest : public ReportCountersTest {
 };
 
 TEST_F(ReportCountersFileTest, CountersAreWrittenInTheEventsTransaction) {
-  {
-    SQLite::Database db(path_, SQLite::OPEN_READWRITE);
-    db.exec(
-        "CREATE TRIGGER refuse_counters BEFORE INSERT ON report_counters "
-        "BEGIN SELECT RAISE(ABORT, 'counters refused'); END");
-  }
   const auto history = History();
-  auto refused = store_->AppendDossierEvents(history[0], {});
-  ASSERT_FALSE(refused.has_value());
-  EXPECT_EQ(refused.error().code, ErrorCode::kUnavailable);
-  EXPECT_FALSE(store_->LoadDossier("D1").value().has_value()) << "the event went with the counters";
-  EXPECT_TRUE(store_->DossierCodes({}).value().empty());
-  {
+  for (const char* table : {"report_counters", "report_totals"}) {
+    {
+      SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+      db.exec(std::string("CREATE TRIGGER refuse_counters BEFORE INSERT ON ") + table +
+              " BEGIN SELECT RAISE(ABORT, 'counters refused'); END");
+    }
+    auto refused = store_->AppendDossierEvents(history[0], {});
+    ASSERT_FALSE(refused.has_value()) << table;
+    EXPECT_EQ(refused.error().code, ErrorCode::kUnavailable);
+    EXPECT_FALSE(store_->LoadDossier("D1").value().has_value()) << "the event went with the " << table;
+    EXPECT_TRUE(store_->DossierCodes({}).value().empty());
     SQLite::Database db(path_, SQLite::OPEN_READWRITE);
     db.exec("DROP TRIGGER refuse_counters");
+    EXPECT_EQ(db.execAndGet("SELECT count(*) FROM report_counters").getInt(), 0) << table;
+    EXPECT_EQ(db.execAndGet("SELECT count(*) FROM report_totals").getInt(), 0) << table;
   }
   ASSERT_TRUE(store_->AppendDossierEvents(history[0], {}).has_value());
   EXPECT_EQ(Sum(ByUnit(ReportSide::kReceiving, kA, "2025-11-20", "2025-11-21")),
@@ -482,13 +483,110 @@ TEST_F(ReportCountersFileTest, MonthAndYearRowsAreTheSumsOfTheirDays) {
     EXPECT_EQ(db.execAndGet("SELECT count(*) FROM (" + rolled_up + " EXCEPT " + kept + ")").getInt(), 0) << bucket;
     EXPECT_EQ(db.execAndGet("SELECT count(*) FROM (" + kept + " EXCEPT " + rolled_up + ")").getInt(), 0) << bucket;
   }
+  const std::string totals_key = "side, unit, measure, agency, province";
+  for (const auto& [bucket, length, finer] : {std::tuple{"m", 7, "d"}, std::tuple{"y", 4, "m"}}) {
+    const std::string rolled_up = "SELECT " + totals_key + ", substr(period, 1, " + std::to_string(length) +
+                                  "), sum(value) FROM report_totals WHERE bucket = '" + finer + "' GROUP BY " +
+                                  totals_key + ", 6 HAVING sum(value) <> 0";
+    const std::string kept =
+        "SELECT " + totals_key + ", period, value FROM report_totals WHERE bucket = '" + bucket + "' AND value <> 0";
+    EXPECT_EQ(db.execAndGet("SELECT count(*) FROM (" + rolled_up + " EXCEPT " + kept + ")").getInt(), 0) << bucket;
+    EXPECT_EQ(db.execAndGet("SELECT count(*) FROM (" + kept + " EXCEPT " + rolled_up + ")").getInt(), 0) << bucket;
+  }
   EXPECT_GT(db.execAndGet("SELECT count(*) FROM report_counters WHERE bucket = 'y'").getInt(), 0);
+  EXPECT_GT(db.execAndGet("SELECT count(*) FROM report_totals WHERE bucket = 'y'").getInt(), 0);
   // Provinces come from the catalogue: a commune's, or the 2-digit unit itself.
   EXPECT_EQ(db.execAndGet("SELECT count(*) FROM report_counters WHERE receiving_unit = '10507' AND "
                           "receiving_province <> '31'")
                 .getInt(),
             0);
   EXPECT_EQ(db.execAndGet("SELECT count(DISTINCT competent_province) FROM report_counters").getInt(), 1);
+}
+
+// Each side's totals are the counters added up per unit (and, on the competent side, per agency): the rows the
+// migration 0009 derives from the counters are those the appends maintain.
+TEST_F(ReportCountersFileTest, TotalsAreTheCountersAddedUpPerSideAndUnit) {
+  AppendHistory();
+  SQLite::Database db(path_, SQLite::OPEN_READONLY);
+  const std::string receiving =
+      "SELECT 'receiving', receiving_unit, bucket, period, measure, '', receiving_province, sum(value) FROM "
+      "report_counters GROUP BY 2, 3, 4, 5, 7 HAVING sum(value) <> 0";
+  const std::string competent =
+      "SELECT 'competent', competent_unit, bucket, period, measure, agency, competent_province, sum(value) FROM "
+      "report_counters GROUP BY 2, 3, 4, 5, 6, 7 HAVING sum(value) <> 0";
+  const std::string derived = "SELECT * FROM (" + receiving + " UNION ALL " + competent + ")";
+  const std::string kept =
+      "SELECT side, unit, bucket, period, measure, agency, province, value FROM report_totals WHERE value <> 0";
+  EXPECT_GT(db.execAndGet("SELECT count(*) FROM (" + kept + ")").getInt(), 0);
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM (" + derived + " EXCEPT " + kept + ")").getInt(), 0);
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM (" + kept + " EXCEPT " + derived + ")").getInt(), 0);
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM report_totals WHERE side = 'receiving' AND agency <> ''").getInt(), 0);
+}
+
+// Reports that need no finer split than a unit read the totals; split by channel they read the counters. Both
+// must give the same figures for every scope, side and period.
+TEST_F(ReportCountersFileTest, TotalsAndCountersGiveTheSameFigures) {
+  AppendHistory();
+  std::vector<CounterQuery> queries;
+  for (ReportSide side : {ReportSide::kReceiving, ReportSide::kCompetent}) {
+    for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
+             {kFrom, kTo}, {"2026-01-01", "2027-01-01"}, {"2026-01-13", "2026-01-17"}, {"2027-02-10", "2027-03-05"}}) {
+      queries.push_back(ByUnit(side, kA, from, to));
+      queries.push_back(ByProvince(side, kSonLa, from, to));
+      queries.push_back(ByProvince(side, kHaiPhong, from, to));
+      CounterQuery agency = ByProvince(side, kSonLa, from, to);
+      agency.agency = "AG-A";
+      queries.push_back(agency);
+    }
+  }
+  for (const CounterQuery& query : queries) {
+    CounterTotals from_channels;
+    const std::vector<CounterTotals> channels = store_->SumCounters(Grouped(query, ReportGrouping::kChannel)).value();
+    for (const CounterTotals& group : channels) {
+      for (int m = 0; m < kMeasureCount; ++m) from_channels.flows[m] += group.flows[m];
+      from_channels.open_before += group.open_before;
+      from_channels.open_at_end += group.open_at_end;
+      from_channels.overdue_at_end += group.overdue_at_end;
+    }
+    EXPECT_EQ(Sum(query), Figures(from_channels))
+        << (query.unit ? *query.unit : *query.province) << " " << static_cast<int>(query.side) << " "
+        << FormatIsoDate(query.from) << " .. " << FormatIsoDate(query.to) << " " << query.agency.value_or("");
+  }
+}
+
+// A database made before the totals existed gets them from its counters when it is opened (migration 0009).
+TEST_F(ReportCountersFileTest, TheMigrationDerivesTheTotalsFromTheCounters) {
+  AppendHistory();
+  const std::string before = Sum(ByProvince(ReportSide::kCompetent, kSonLa));
+  store_.reset();
+  {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+    db.exec("DROP TABLE report_totals; DELETE FROM schema_migrations WHERE version = 9");
+  }
+  Open(path_);
+  EXPECT_EQ(Sum(ByProvince(ReportSide::kCompetent, kSonLa)), before);
+  EXPECT_EQ(store_->RebuildCounters({}, false).value(), std::nullopt);
+}
+
+TEST_F(ReportCountersFileTest, RebuildNamesAHandEditedTotalAndReplaceRepairsIt) {
+  AppendHistory();
+  {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+    EXPECT_EQ(db.exec("UPDATE report_totals SET value = value + 2 WHERE side = 'competent' AND unit = '04006' AND "
+                      "bucket = 'y' AND period = '2026' AND measure = 'received_direct'"),
+              1);
+  }
+  constexpr auto kDirect = static_cast<std::size_t>(kReceivedDirect);
+  EXPECT_EQ(Totals(ByUnit(ReportSide::kCompetent, kA, "2026-01-01", "2027-01-01")).flows[kDirect], 3);
+  auto found = store_->RebuildCounters({}, false).value();
+  ASSERT_TRUE(found.has_value());
+  for (const char* part :
+       {"report total", "'competent'", "'04006'", "'2026'", "'received_direct'", "'AG-A'", "maintained 3, rebuilt 1"}) {
+    EXPECT_NE(found->description.find(part), std::string::npos) << part << " in " << found->description;
+  }
+  EXPECT_EQ(store_->RebuildCounters({}, true).value()->description, found->description);
+  EXPECT_EQ(store_->RebuildCounters({}, false).value(), std::nullopt);
+  EXPECT_EQ(Totals(ByUnit(ReportSide::kCompetent, kA, "2026-01-01", "2027-01-01")).flows[kDirect], 1);
 }
 
 TEST_F(ReportCountersFileTest, RebuildNamesAHandEditedCounterAndReplaceRepairsIt) {
@@ -500,9 +598,19 @@ TEST_F(ReportCountersFileTest, RebuildNamesAHandEditedCounterAndReplaceRepairsIt
               1);
   }
   constexpr auto kDirect = static_cast<std::size_t>(kReceivedDirect);
-  // The day reads the edited row; a period that covers it with the year 2026 reads the year's row.
-  EXPECT_EQ(Totals(ByUnit(ReportSide::kCompetent, kA, "2026-01-12", "2026-01-13")).flows[kDirect], 6);
-  EXPECT_EQ(Totals(ByUnit(ReportSide::kCompetent, kA)).flows[kDirect], 2);
+  // Split by channel, the day reads the edited row (D3, received and still open that day); a period that covers
+  // it with the year 2026 reads the year's.
+  auto direct = [&](std::string_view from, std::string_view to) {
+    const auto groups = SumGroups(Grouped(ByUnit(ReportSide::kCompetent, kA, from, to), ReportGrouping::kChannel));
+    return groups.contains("direct") ? groups.at("direct") : "";
+  };
+  EXPECT_EQ(direct("2026-01-12", "2026-01-13"), Expect({{kReceivedDirect, 6}, {kBoundaryless, 1}}, 0, 1, 0));
+  EXPECT_EQ(
+      direct(kFrom, kTo),
+      Expect({{kReceivedDirect, 2}, {kBoundaryless, 1}, {kResolvedEarly, 1}, {kResolvedOnTime, 1}, {kWithdrawn, 1}}, 0,
+             0, 0));
+  // The totals were not edited.
+  EXPECT_EQ(Totals(ByUnit(ReportSide::kCompetent, kA, "2026-01-12", "2026-01-13")).flows[kDirect], 1);
   auto found = store_->RebuildCounters({}, false).value();
   ASSERT_TRUE(found.has_value());
   for (const char* part :
@@ -513,7 +621,7 @@ TEST_F(ReportCountersFileTest, RebuildNamesAHandEditedCounterAndReplaceRepairsIt
 
   EXPECT_EQ(store_->RebuildCounters({}, true).value()->description, found->description);
   EXPECT_EQ(store_->RebuildCounters({}, false).value(), std::nullopt);
-  EXPECT_EQ(Totals(ByUnit(ReportSide::kCompetent, kA, "2026-01-12", "2026-01-13")).flows[kDirect], 1);
+  EXPECT_EQ(direct("2026-01-12", "2026-01-13"), Expect({{kReceivedDirect, 1}, {kBoundaryless, 1}}, 0, 1, 0));
 }
 
 TEST_F(ReportCountersFileTest, RebuildNamesAMissingRow) {
@@ -588,6 +696,13 @@ TEST(SqliteReportCountersTest, AnyPeriodAddsUpItsDaysAndBalancesEverythingBefore
     expected.open_before = sum_days(open, first, from);
     expected.open_at_end = sum_days(open, first, to);
     EXPECT_EQ(Figures(totals->front()), Figures(expected)) << FormatIsoDate(from) << " .. " << FormatIsoDate(to);
+    // The same figures from the fine counters: every delta here is of the one channel "direct".
+    query.group_by = ReportGrouping::kChannel;
+    auto by_channel = counters.Sum(query);
+    ASSERT_TRUE(by_channel.has_value());
+    const CounterTotals fine = by_channel->empty() ? CounterTotals{} : by_channel->front();
+    EXPECT_LE(by_channel->size(), 1u);
+    EXPECT_EQ(Figures(fine), Figures(expected)) << "fine, " << FormatIsoDate(from) << " .. " << FormatIsoDate(to);
   }
 }
 

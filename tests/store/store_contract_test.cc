@@ -164,6 +164,23 @@ TEST(SqliteStoreTest, UsesWalAndForeignKeysAndRecordsTheMigration) {
   EXPECT_EQ(db.execAndGet("SELECT count(*) FROM schema_migrations").getInt(), static_cast<int>(files.size()));
 }
 
+// A version missing below the newest recorded (a database made by a branch that applied 0008 before 0007)
+// is applied on the next opening, not skipped.
+TEST(SqliteStoreTest, AppliesAMigrationMissingBelowTheNewest) {
+  const std::string path = TempDbPath();
+  ASSERT_TRUE(OpenSqliteStore(path).has_value());
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE);
+    db.exec(
+        "DROP INDEX dossiers_by_procedure_due; DROP INDEX dossiers_by_agency_due; "
+        "DELETE FROM schema_migrations WHERE version = 8");
+  }
+  ASSERT_TRUE(OpenSqliteStore(path).has_value());
+  SQLite::Database db(path);
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM schema_migrations WHERE version = 8").getInt(), 1);
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = 'dossiers_by_procedure_due'").getInt(), 1);
+}
+
 TEST(SqliteStoreTest, RefusesASchemaNewerThanTheBinary) {
   const std::string path = TempDbPath();
   ASSERT_TRUE(OpenSqliteStore(path).has_value());

@@ -81,6 +81,21 @@ Result<DossierState> SqliteDossierStore::Append(std::span<const DossierEvent> ev
   return state;
 }
 
+Result<DossierState> SqliteDossierStore::AppendNew(std::string_view sequence_prefix,
+                                                   const Store::DossierCodeOf& code_of,
+                                                   std::span<const DossierEvent> events, const LifecycleLimits& limits,
+                                                   const DeadlinePolicy& policy) {
+  SqliteTransaction transaction(db_, SqliteTransaction::Mode::kWrite);
+  auto code = code_of(NextSequence(sequence_prefix));
+  if (!code) return Fail(code.error());  // the transaction rolls back: the number is not taken
+  std::vector<DossierEvent> named(events.begin(), events.end());
+  for (DossierEvent& event : named) event.dossier_code = *code;
+  auto state = Append(named, limits, policy);
+  if (!state) return state;
+  transaction.Commit();
+  return state;
+}
+
 Result<DossierState> SqliteDossierStore::Current(const std::string& code) {
   auto kept = recent_.find(code);
   if (kept == recent_.end()) return Replay(code);
@@ -139,7 +154,8 @@ Result<std::optional<DossierState>> SqliteDossierStore::Load(std::string_view co
 }
 
 std::int64_t SqliteDossierStore::NextSequence(std::string_view prefix) {
-  // One statement in autocommit mode is its own transaction: the increment and the read cannot be split.
+  // One statement, so the increment and the read cannot be split (in autocommit mode it is its own transaction;
+  // in AppendNew's, it is rolled back with the append).
   CachedStatement cached(db_,
                          "INSERT INTO dossier_code_sequences (prefix, last) VALUES (?, 1) "
                          "ON CONFLICT (prefix) DO UPDATE SET last = last + 1 RETURNING last");

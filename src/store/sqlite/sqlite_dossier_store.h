@@ -27,6 +27,10 @@ class SqliteDossierStore {
   // May throw SQLite::Exception (after rolling back).
   Result<DossierState> Append(std::span<const DossierEvent> events, const LifecycleLimits& limits,
                               const DeadlinePolicy& policy);
+  // Store::AppendNewDossier. May throw SQLite::Exception (after rolling back).
+  Result<DossierState> AppendNew(std::string_view sequence_prefix, const Store::DossierCodeOf& code_of,
+                                 std::span<const DossierEvent> events, const LifecycleLimits& limits,
+                                 const DeadlinePolicy& policy);
   Result<std::vector<DossierEvent>> Events(std::string_view code);
   Result<std::optional<DossierState>> Load(std::string_view code);
   std::int64_t NextSequence(std::string_view prefix);

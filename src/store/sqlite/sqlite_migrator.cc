@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <set>
 #include <span>
 #include <string>
 #include <vector>
@@ -36,31 +37,35 @@ std::vector<Migration> KnownMigrations() {
   return migrations;
 }
 
-int AppliedVersion(SQLite::Database& db) {
+// The versions recorded in schema_migrations (created on first use).
+std::set<int> AppliedVersions(SQLite::Database& db) {
   db.exec(
       "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
       "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))) STRICT");
-  SQLite::Statement query(db, "SELECT coalesce(max(version), 0) FROM schema_migrations");
-  query.executeStep();
-  return query.getColumn(0).getInt();
+  SQLite::Statement query(db, "SELECT version FROM schema_migrations");
+  std::set<int> versions;
+  while (query.executeStep()) versions.insert(query.getColumn(0).getInt());
+  return versions;
 }
 
 }  // namespace
 
 Result<void> MigrateSqlite(SQLite::Database& db) {
   const auto migrations = KnownMigrations();
-  const int applied = AppliedVersion(db);
+  const std::set<int> applied = AppliedVersions(db);
   const int newest = migrations.empty() ? 0 : migrations.back().version;
-  if (applied > newest) {
+  if (!applied.empty() && *applied.rbegin() > newest) {
     return Fail(Error::FailedPrecondition(
         "db",
-        "cơ sở dữ liệu ở phiên bản lược đồ " + std::to_string(applied) + ", mới hơn chương trình này (" +
+        "cơ sở dữ liệu ở phiên bản lược đồ " + std::to_string(*applied.rbegin()) + ", mới hơn chương trình này (" +
             std::to_string(newest) + "): hãy dùng bản motcua mới hơn",
-        "the database schema is at version " + std::to_string(applied) + ", newer than this binary's " +
+        "the database schema is at version " + std::to_string(*applied.rbegin()) + ", newer than this binary's " +
             std::to_string(newest) + ": use a newer motcua"));
   }
   for (const Migration& m : migrations) {
-    if (m.version <= applied) continue;
+    // Any version not yet applied, not only those above the newest applied: databases made by branches that
+    // applied migrations in another order still get every one.
+    if (applied.contains(m.version)) continue;
     SQLite::Transaction transaction(db);
     db.exec(std::string(m.sql));
     SQLite::Statement record(db, "INSERT INTO schema_migrations (version, name) VALUES (?, ?)");

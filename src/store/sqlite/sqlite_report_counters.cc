@@ -23,34 +23,58 @@ using std::chrono::year_month_day;
 // force when it was written.
 constexpr LifecycleLimits kReplayLimits{std::numeric_limits<int>::max(), std::numeric_limits<int>::max()};
 
-constexpr const char* kCounters = "main.report_counters";
-constexpr const char* kRebuilt = "temp.report_counters_rebuilt";
+// The two tables the counters are kept in (0005 and 0009): where they live, where a rebuild puts its copy, their
+// key in the order of the primary key (`value` follows it in every statement here), and the order in which a
+// rebuild reports the first difference (earliest bucket and period first).
+struct CounterTable {
+  const char* name;
+  const char* rebuilt;
+  std::vector<const char*> key;
+  const char* difference_order;
+};
 
-// The key of a row, in the order of the table's primary key; `value` follows it in every statement here.
-constexpr std::array<const char*, 11> kKeyColumns = {"receiving_unit",
-                                                     "bucket",
-                                                     "period",
-                                                     "measure",
-                                                     "competent_unit",
-                                                     "agency",
-                                                     "procedure_code",
-                                                     "channel",
-                                                     "official",
-                                                     "receiving_province",
-                                                     "competent_province"};
+const CounterTable kCounters{"report_counters",
+                             "report_counters_rebuilt",
+                             {"receiving_unit", "bucket", "period", "measure", "competent_unit", "agency",
+                              "procedure_code", "channel", "official", "receiving_province", "competent_province"},
+                             "bucket, period, measure, receiving_unit, competent_unit, agency, procedure_code, "
+                             "channel, official"};
 
-std::string KeyList(const char* prefix = "") {
+const CounterTable kTotals{"report_totals",
+                           "report_totals_rebuilt",
+                           {"side", "unit", "bucket", "period", "measure", "agency", "province"},
+                           "bucket, period, measure, side, unit, agency, province"};
+
+std::string Main(const CounterTable& table) { return std::string("main.") + table.name; }
+std::string Rebuilt(const CounterTable& table) { return std::string("temp.") + table.rebuilt; }
+
+std::string KeyList(const CounterTable& table) {
   std::string list;
-  for (const char* column : kKeyColumns) list += (list.empty() ? "" : ", ") + std::string(prefix) + column;
+  for (const char* column : table.key) list += (list.empty() ? "" : ", ") + std::string(column);
   return list;
 }
 
 // "a = ? AND b = ? ..." over the key.
-std::string KeyMatch() {
+std::string KeyMatch(const CounterTable& table) {
   std::string match;
-  for (const char* column : kKeyColumns) match += (match.empty() ? "" : " AND ") + std::string(column) + " = ?";
+  for (const char* column : table.key) match += (match.empty() ? "" : " AND ") + std::string(column) + " = ?";
   return match;
 }
+
+// "?, ?, ..." for the key and the value.
+std::string Placeholders(const CounterTable& table) {
+  std::string marks = "?";
+  for (std::size_t i = 0; i < table.key.size(); ++i) marks += ", ?";
+  return marks;
+}
+
+std::string UpsertInto(const CounterTable& table, const std::string& name) {
+  return "INSERT INTO " + name + " (" + KeyList(table) + ", value) VALUES (" + Placeholders(table) + ") ON CONFLICT (" +
+         KeyList(table) + ") DO UPDATE SET value = value + excluded.value";
+}
+
+constexpr const char* kReceivingSide = "receiving";
+constexpr const char* kCompetentSide = "competent";
 
 std::string DayText(LocalDate day) { return FormatIsoDate(day); }
 
@@ -153,49 +177,69 @@ struct RowKey {
   auto operator<=>(const RowKey&) const = default;
 };
 
-// Adds deltas to a counters table: sums them by row first (the events of one append often touch the same rows,
-// and their month and year rows always), then upserts each row that changes. Looks each unit's province up once.
+// One row of report_totals before it is written (its province is looked up when it is).
+struct TotalsKey {
+  std::string_view side = kReceivingSide;
+  std::string unit;
+  char bucket = 'd';
+  std::string period;
+  Measure measure = Measure::kOpen;
+  std::string agency;
+  auto operator<=>(const TotalsKey&) const = default;
+};
+
+// Adds deltas to the counters and the totals (or their rebuilt copies): sums them by row first (the events of
+// one append often touch the same rows, and their month and year rows always), then upserts each row that
+// changes. Looks each unit's province up once.
 class CounterWriter {
  public:
-  CounterWriter(SQLite::Database& db, const char* table)
-      : upsert_(db, std::string("INSERT INTO ") + table + " (" + KeyList() +
-                        ", value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (" + KeyList() +
-                        ") DO UPDATE SET value = value + excluded.value"),
+  CounterWriter(SQLite::Database& db, bool rebuilt)
+      : upsert_counter_(db, UpsertInto(kCounters, rebuilt ? Rebuilt(kCounters) : Main(kCounters))),
+        upsert_total_(db, UpsertInto(kTotals, rebuilt ? Rebuilt(kTotals) : Main(kTotals))),
         province_(db, "SELECT province_code FROM main.communes WHERE code = ?") {}
 
   void Add(std::span<const CounterDelta> deltas) {
     for (const CounterDelta& d : deltas) {
-      for (char bucket : {'d', 'm', 'y'}) {
-        pending_[RowKey{bucket, PeriodText(bucket, d.day), d.measure, d.key}] += d.delta;
-      }
+      for (char bucket : {'d', 'm', 'y'}) AddRows(d, bucket, PeriodText(bucket, d.day));
       // Balances also keep one all-time running row, so that reading one never sums the whole history.
-      if (IsBalance(d.measure)) pending_[RowKey{'a', "", d.measure, d.key}] += d.delta;
+      if (IsBalance(d.measure)) AddRows(d, 'a', "");
     }
   }
 
   void Flush() {
-    for (const auto& [row, value] : pending_) {
+    for (const auto& [row, value] : counters_) {
       if (value == 0) continue;
-      const std::array<std::string, kKeyColumns.size()> key = {row.key.receiving_unit,
-                                                               std::string(1, row.bucket),
-                                                               row.period,
-                                                               std::string(MeasureName(row.measure)),
-                                                               row.key.competent_unit,
-                                                               row.key.agency,
-                                                               row.key.procedure_code,
-                                                               std::string(ChannelName(row.key.channel)),
-                                                               row.key.official,
-                                                               ProvinceOf(row.key.receiving_unit),
-                                                               ProvinceOf(row.key.competent_unit)};
-      upsert_->reset();
-      for (std::size_t i = 0; i < key.size(); ++i) upsert_->bind(static_cast<int>(i + 1), key[i]);
-      upsert_->bind(static_cast<int>(key.size() + 1), value);
-      upsert_->exec();
+      Upsert(upsert_counter_,
+             {row.key.receiving_unit, std::string(1, row.bucket), row.period, std::string(MeasureName(row.measure)),
+              row.key.competent_unit, row.key.agency, row.key.procedure_code, std::string(ChannelName(row.key.channel)),
+              row.key.official, ProvinceOf(row.key.receiving_unit), ProvinceOf(row.key.competent_unit)},
+             value);
     }
-    pending_.clear();
+    for (const auto& [row, value] : totals_) {
+      if (value == 0) continue;
+      Upsert(upsert_total_,
+             {std::string(row.side), row.unit, std::string(1, row.bucket), row.period,
+              std::string(MeasureName(row.measure)), row.agency, ProvinceOf(row.unit)},
+             value);
+    }
+    counters_.clear();
+    totals_.clear();
   }
 
  private:
+  void AddRows(const CounterDelta& d, char bucket, const std::string& period) {
+    counters_[RowKey{bucket, period, d.measure, d.key}] += d.delta;
+    totals_[TotalsKey{kReceivingSide, d.key.receiving_unit, bucket, period, d.measure, ""}] += d.delta;
+    totals_[TotalsKey{kCompetentSide, d.key.competent_unit, bucket, period, d.measure, d.key.agency}] += d.delta;
+  }
+
+  static void Upsert(CachedStatement& upsert, const std::vector<std::string>& key, std::int64_t value) {
+    upsert->reset();
+    for (std::size_t i = 0; i < key.size(); ++i) upsert->bind(static_cast<int>(i + 1), key[i]);
+    upsert->bind(static_cast<int>(key.size() + 1), value);
+    upsert->exec();
+  }
+
   // A 2-digit unit is a province (or a province-level unit) itself; a commune's province is in the catalogue;
   // "" for a unit the catalogue does not know.
   const std::string& ProvinceOf(const std::string& unit) {
@@ -211,31 +255,59 @@ class CounterWriter {
     return found->second;
   }
 
-  CachedStatement upsert_;
+  CachedStatement upsert_counter_;
+  CachedStatement upsert_total_;
   CachedStatement province_;
   std::map<std::string, std::string> provinces_;
-  std::map<RowKey, std::int64_t> pending_;
+  std::map<RowKey, std::int64_t> counters_;
+  std::map<TotalsKey, std::int64_t> totals_;
 };
 
-// The columns a query's scope and grouping read, for its side.
-struct SideColumns {
+// Where a query reads: the table, the columns that hold its side's unit and province, and the condition that
+// keeps its side's rows (the totals hold both sides; the counters hold both units in each row).
+struct Source {
+  std::string table;
   const char* unit;
   const char* province;
+  std::string side_condition;
 };
 
-SideColumns ColumnsOf(ReportSide side) {
-  if (side == ReportSide::kCompetent) return {"competent_unit", "competent_province"};
-  return {"receiving_unit", "receiving_province"};
+// The totals answer what needs no split finer than a unit or a competent agency; the competent agency is only
+// in the totals' competent side (the receiving side adds up every agency).
+bool TotalsAnswer(const CounterQuery& query) {
+  const bool competent = query.side == ReportSide::kCompetent;
+  switch (query.group_by) {
+    case ReportGrouping::kNone:
+    case ReportGrouping::kUnit:
+      return !query.agency || competent;
+    case ReportGrouping::kAgency:
+      return competent;
+    case ReportGrouping::kProcedure:
+    case ReportGrouping::kOfficial:
+    case ReportGrouping::kChannel:
+      break;
+  }
+  return false;
 }
 
-std::string GroupExpression(ReportGrouping grouping, const SideColumns& side) {
+Source SourceOf(const CounterQuery& query) {
+  const bool competent = query.side == ReportSide::kCompetent;
+  if (TotalsAnswer(query)) {
+    return {Main(kTotals), "unit", "province",
+            std::string("side = '") + (competent ? kCompetentSide : kReceivingSide) + "' AND "};
+  }
+  if (competent) return {Main(kCounters), "competent_unit", "competent_province", ""};
+  return {Main(kCounters), "receiving_unit", "receiving_province", ""};
+}
+
+std::string GroupExpression(ReportGrouping grouping, const Source& source) {
   switch (grouping) {
     case ReportGrouping::kProcedure:
       return "procedure_code";
     case ReportGrouping::kOfficial:
       return "official";
     case ReportGrouping::kUnit:
-      return side.unit;
+      return source.unit;
     case ReportGrouping::kAgency:
       return "agency";
     case ReportGrouping::kChannel:
@@ -267,24 +339,65 @@ bool AllZero(const CounterTotals& t) {
 
 std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
 
+// An empty TEMP table of exactly the shape of `table`, whatever migrations did to it.
+Result<void> CreateRebuilt(SQLite::Database& db, const CounterTable& table) {
+  SQLite::Statement schema(db, "SELECT sql FROM main.sqlite_schema WHERE name = ?");
+  schema.bind(1, table.name);
+  const std::string prefix = std::string("CREATE TABLE ") + table.name;
+  const std::string create = schema.executeStep() ? schema.getColumn(0).getString() : "";
+  if (!create.starts_with(prefix)) {
+    return Fail(Error::Internal(std::string("không đọc được định nghĩa bảng ") + table.name,
+                                std::string("cannot read the definition of ") + table.name));
+  }
+  db.exec("DROP TABLE IF EXISTS " + Rebuilt(table));
+  db.exec("CREATE TABLE " + Rebuilt(table) + create.substr(prefix.size()));
+  return {};
+}
+
+// The first row of `table` (earliest bucket and period first) where the maintained and the rebuilt rows differ,
+// rows of value 0 counting as missing.
+std::optional<CounterMismatch> FirstDifference(SQLite::Database& db, const CounterTable& table) {
+  const std::string key = KeyList(table);
+  const std::string maintained = "SELECT " + key + ", value FROM " + Main(table) + " WHERE value <> 0";
+  const std::string rebuilt = "SELECT " + key + ", value FROM " + Rebuilt(table) + " WHERE value <> 0";
+  SQLite::Statement first(db, "SELECT " + key + " FROM (" + maintained + " EXCEPT " + rebuilt + ") UNION SELECT " +
+                                  key + " FROM (" + rebuilt + " EXCEPT " + maintained + ") ORDER BY " +
+                                  table.difference_order + " LIMIT 1");
+  if (!first.executeStep()) return std::nullopt;
+  std::vector<std::string> values(table.key.size());
+  for (std::size_t i = 0; i < values.size(); ++i) values[i] = first.getColumn(static_cast<int>(i)).getString();
+  auto value_in = [&](const std::string& name) -> std::int64_t {
+    SQLite::Statement row(db, "SELECT value FROM " + name + " WHERE " + KeyMatch(table));
+    for (std::size_t i = 0; i < values.size(); ++i) row.bind(static_cast<int>(i + 1), values[i]);
+    return row.executeStep() ? row.getColumn(0).getInt64() : 0;
+  };
+  std::string where;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    where += (where.empty() ? "" : ", ") + std::string(table.key[i]) + " '" + values[i] + "'";
+  }
+  return CounterMismatch{std::string(table.name == kCounters.name ? "report counter " : "report total ") + where +
+                         ": maintained " + std::to_string(value_in(Main(table))) + ", rebuilt " +
+                         std::to_string(value_in(Rebuilt(table)))};
+}
+
 }  // namespace
 
 void SqliteReportCounters::Apply(std::span<const CounterDelta> deltas) {
   if (deltas.empty()) return;
-  CounterWriter writer(db_, kCounters);
+  CounterWriter writer(db_, /*rebuilt=*/false);
   writer.Add(deltas);
   writer.Flush();
 }
 
 Result<std::vector<CounterTotals>> SqliteReportCounters::Sum(const CounterQuery& query) {
   if (auto ok = CheckQuery(query); !ok) return Fail(ok.error());
-  const SideColumns side = ColumnsOf(query.side);
+  const Source source = SourceOf(query);
   const std::string balances =
       "(" + Quoted(MeasureName(Measure::kOpen)) + ", " + Quoted(MeasureName(Measure::kOverdue)) + ")";
-  // One statement per kind of range, each reading one index range: (unit or province, bucket, period).
-  const std::string scope = query.unit ? side.unit : side.province;
-  const std::string select = "SELECT " + GroupExpression(query.group_by, side) +
-                             ", measure, sum(value) FROM main.report_counters WHERE " + scope +
+  // One statement per kind of range, each reading one index range: ([side,] unit or province, bucket, period).
+  const std::string scope = query.unit ? source.unit : source.province;
+  const std::string select = "SELECT " + GroupExpression(query.group_by, source) + ", measure, sum(value) FROM " +
+                             source.table + " WHERE " + source.side_condition + scope +
                              " = ? AND bucket = ? AND period >= ? AND period < ?" +
                              (query.agency ? " AND agency = ?" : "") + " AND measure ";
   // Every range read from one snapshot, so that an append committed meanwhile is in all the figures or none.
@@ -334,32 +447,29 @@ Result<std::vector<CounterTotals>> SqliteReportCounters::Sum(const CounterQuery&
 }
 
 Result<std::optional<CounterMismatch>> SqliteReportCounters::Rebuild(const DeadlinePolicy& policy, bool replace) {
-  // Without `replace` only the TEMP table is written, and the transaction stays a reader of the main database.
+  // Without `replace` only the TEMP tables are written, and the transaction stays a reader of the main database.
   SqliteTransaction transaction(db_, replace ? SqliteTransaction::Mode::kWrite : SqliteTransaction::Mode::kRead);
-  // The rebuilt table has exactly the shape of the maintained one, whatever migrations did to it.
-  const std::string create = db_.execAndGet("SELECT sql FROM main.sqlite_schema WHERE name = 'report_counters'");
-  const std::string prefix = "CREATE TABLE report_counters";
-  if (!create.starts_with(prefix)) {
-    return Fail(Error::Internal("không đọc được định nghĩa bảng report_counters",
-                                "cannot read the definition of report_counters"));
+  for (const CounterTable* table : {&kCounters, &kTotals}) {
+    if (auto created = CreateRebuilt(db_, *table); !created) return Fail(created.error());
   }
-  db_.exec(std::string("DROP TABLE IF EXISTS ") + kRebuilt);
-  db_.exec(std::string("CREATE TABLE ") + kRebuilt + create.substr(prefix.size()));
-  if (auto replayed = ReplayInto(policy, kRebuilt); !replayed) return Fail(replayed.error());
-  std::optional<CounterMismatch> mismatch = FirstDifference();
-  if (mismatch && replace) {
-    db_.exec(std::string("DELETE FROM ") + kCounters);
-    db_.exec(std::string("INSERT INTO ") + kCounters + " (" + KeyList() + ", value) SELECT " + KeyList() +
-             ", value FROM " + kRebuilt + " WHERE value <> 0");
+  if (auto replayed = ReplayIntoRebuilt(policy); !replayed) return Fail(replayed.error());
+  std::optional<CounterMismatch> mismatch = FirstDifference(db_, kCounters);
+  if (!mismatch) mismatch = FirstDifference(db_, kTotals);
+  for (const CounterTable* table : {&kCounters, &kTotals}) {
+    if (mismatch && replace) {
+      db_.exec("DELETE FROM " + Main(*table));
+      db_.exec("INSERT INTO " + Main(*table) + " (" + KeyList(*table) + ", value) SELECT " + KeyList(*table) +
+               ", value FROM " + Rebuilt(*table) + " WHERE value <> 0");
+    }
+    db_.exec("DROP TABLE " + Rebuilt(*table));
   }
-  db_.exec(std::string("DROP TABLE ") + kRebuilt);
   transaction.Commit();
   return mismatch;
 }
 
 // Streams every event, dossier by dossier in seq order, holding one dossier's state and pending rows at a time.
-Result<void> SqliteReportCounters::ReplayInto(const DeadlinePolicy& policy, const char* table) {
-  CounterWriter writer(db_, table);
+Result<void> SqliteReportCounters::ReplayIntoRebuilt(const DeadlinePolicy& policy) {
+  CounterWriter writer(db_, /*rebuilt=*/true);
   SQLite::Statement rows(
       db_, std::string("SELECT ") + kEventColumns + " FROM main.dossier_events ORDER BY dossier_code, seq");
   std::string code;
@@ -384,32 +494,6 @@ Result<void> SqliteReportCounters::ReplayInto(const DeadlinePolicy& policy, cons
   }
   writer.Flush();
   return {};
-}
-
-// The first row (earliest bucket and period first) where the maintained and the rebuilt counters differ, rows of
-// value 0 counting as missing.
-std::optional<CounterMismatch> SqliteReportCounters::FirstDifference() {
-  const std::string key = KeyList();
-  const std::string maintained = std::string("SELECT ") + key + ", value FROM " + kCounters + " WHERE value <> 0";
-  const std::string rebuilt = std::string("SELECT ") + key + ", value FROM " + kRebuilt + " WHERE value <> 0";
-  SQLite::Statement first(db_, "SELECT " + key + " FROM (" + maintained + " EXCEPT " + rebuilt + ") UNION SELECT " +
-                                   key + " FROM (" + rebuilt + " EXCEPT " + maintained +
-                                   ") ORDER BY bucket, period, measure, receiving_unit, competent_unit, agency, "
-                                   "procedure_code, channel, official LIMIT 1");
-  if (!first.executeStep()) return std::nullopt;
-  std::array<std::string, kKeyColumns.size()> values;
-  for (std::size_t i = 0; i < values.size(); ++i) values[i] = first.getColumn(static_cast<int>(i)).getString();
-  auto value_in = [&](const char* table) -> std::int64_t {
-    SQLite::Statement row(db_, std::string("SELECT value FROM ") + table + " WHERE " + KeyMatch());
-    for (std::size_t i = 0; i < values.size(); ++i) row.bind(static_cast<int>(i + 1), values[i]);
-    return row.executeStep() ? row.getColumn(0).getInt64() : 0;
-  };
-  std::string where;
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    where += (where.empty() ? "" : ", ") + std::string(kKeyColumns[i]) + " '" + values[i] + "'";
-  }
-  return CounterMismatch{"report counter " + where + ": maintained " + std::to_string(value_in(kCounters)) +
-                         ", rebuilt " + std::to_string(value_in(kRebuilt))};
 }
 
 }  // namespace motcua::store

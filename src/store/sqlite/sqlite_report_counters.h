@@ -1,9 +1,10 @@
 #pragma once
-// The report counters of the SQLite backend (migrations/0005_report_counters.sql): each event's CounterDeltas
-// (domain/report_counters.h) added to a day row and its month and year roll-ups, period sums and balances read
-// from as few rows as those buckets allow, and the rebuild from the history that checks them. SqliteStore owns
-// the connection and turns SQLite exceptions into Errors; the contracts are in store/store.h.
-// Thread-safety: as the connection it is given (one thread at a time).
+// The report counters of the SQLite backend (migrations/0005_report_counters.sql, 0009_report_totals.sql): each
+// event's CounterDeltas (domain/report_counters.h) added to a day row and its month and year roll-ups, in the
+// fine counters (by procedure, official, channel...) and in the per-unit totals; period sums and balances read
+// from as few rows as those buckets and tables allow, and the rebuild from the history that checks them. SqliteStore
+// owns the connection and turns SQLite exceptions into Errors; the contracts are in store/store.h. Thread-safety: as
+// the connection it is given (one thread at a time).
 #include <SQLiteCpp/Database.h>
 
 #include <optional>
@@ -18,26 +19,27 @@ class SqliteReportCounters {
  public:
   explicit SqliteReportCounters(SQLite::Database& db) : db_(db) {}
 
-  // Adds each delta to the day, month and year rows of its key, in the caller's transaction (the dossier
-  // store's append). The provinces of the units are looked up once per call. May throw SQLite::Exception.
+  // Adds each delta to the day, month and year rows of its key and of its two units' totals, in the caller's
+  // transaction (the dossier store's append). The provinces of the units are looked up once per call. May throw
+  // SQLite::Exception.
   void Apply(std::span<const CounterDelta> deltas);
 
-  // Store::SumCounters. [from, to) is read as single days up to the first month boundary, whole months up to
-  // the first year boundary, whole years, then the months and days of to's year and month; each balance is
+  // Store::SumCounters, from the totals when the grouping and the agency filter allow (by unit or competent
+  // agency, or none), else from the counters. [from, to) is read as single days up to the first month boundary, whole
+  // months up to the first year boundary, whole years, then the months and days of to's year and month; each balance is
   // the sum of every year, month and day bucket entirely before its day. With a grouping, groups whose figures
   // are all 0 are left out; without one, there is always exactly one CounterTotals (group "").
   // InvalidArgument on "unit" unless exactly one of unit and province is set, on "to" when to <= from.
   Result<std::vector<CounterTotals>> Sum(const CounterQuery& query);
 
-  // Store::RebuildCounters: replays every dossier's events into a TEMP table of the same shape, compares it with
-  // report_counters (rows of value 0 count as missing) and returns the first difference. Runs in one
-  // transaction, so that events and counters are read at the same moment; with `replace` it takes the write lock
-  // first and, when they differ, replaces the counters by the rebuilt ones before committing.
+  // Store::RebuildCounters: replays every dossier's events into TEMP tables of the same shapes, compares them
+  // with report_counters and report_totals (rows of value 0 count as missing) and returns the first difference. Runs in
+  // one transaction, so that events and counters are read at the same moment; with `replace` it takes the write lock
+  // first and, when they differ, replaces both tables by the rebuilt ones before committing.
   Result<std::optional<CounterMismatch>> Rebuild(const DeadlinePolicy& policy, bool replace);
 
  private:
-  Result<void> ReplayInto(const DeadlinePolicy& policy, const char* table);
-  std::optional<CounterMismatch> FirstDifference();
+  Result<void> ReplayIntoRebuilt(const DeadlinePolicy& policy);
 
   SQLite::Database& db_;
 };

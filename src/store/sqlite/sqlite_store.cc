@@ -225,6 +225,18 @@ class SqliteStore final : public Store {
         [&](SqliteDossierStore& writer) { return writer.Append(events, limits, policy); });
   }
 
+  Result<DossierState> AppendNewDossier(std::string_view sequence_prefix, const DossierCodeOf& code_of,
+                                        std::span<const DossierEvent> events, const LifecycleLimits& limits,
+                                        const DeadlinePolicy& policy) override {
+    const std::function<Result<DossierState>(SqliteDossierStore&)> create = [&](SqliteDossierStore& store) {
+      return store.AppendNew(sequence_prefix, code_of, events, limits, policy);
+    };
+    if (!writer_ || SqliteTransaction::InTransaction(*db_)) {
+      return Guard("creating a dossier", [&] { return create(dossiers_); });
+    }
+    return ThroughWriter<DossierState>(create);
+  }
+
   Result<void> InOneTransaction(const std::function<Result<void>()>& work) override {
     return Guard("writing in one transaction", [&]() -> Result<void> {
       SqliteTransaction transaction(*db_, SqliteTransaction::Mode::kWrite);
