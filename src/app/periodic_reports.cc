@@ -125,7 +125,9 @@ Result<std::vector<ReportRow>> Rows(store::Store& store, const store::CounterQue
   query.group_by = GroupingFor(by);
   auto groups = store.SumCounters(query);
   if (!groups) return Fail(groups.error());
-  auto procedures = ProceduresByCode(store);
+  // The catalogue (2,600 procedures) is read only for the rows that name procedures or their fields.
+  const bool by_procedure = by == ReportBreakdown::kProcedure || by == ReportBreakdown::kField;
+  auto procedures = by_procedure ? ProceduresByCode(store) : Result<std::map<std::string, Procedure, std::less<>>>{};
   if (!procedures) return Fail(procedures.error());
   std::map<std::string, ReportRow> rows;
   for (const store::CounterTotals& group : *groups) {
