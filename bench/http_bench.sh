@@ -10,7 +10,9 @@
 # The load generator (bench/http_load.cc) runs on the same machine: on 2 cores it takes CPU from the server, so
 # the figures are a floor. Results are tab-separated tables on standard output.
 #
-# Usage: bench/http_bench.sh [--dossiers N] [--years Y] [--db PATH] [--seconds S] [--connections C] [--smoke]
+# Usage: bench/http_bench.sh [--dossiers N] [--years Y] [--db PATH] [--seconds S] [--connections C] [--light L]
+#                            [--smoke]
+#   --connections C   the saturating load of the reads (16); --light L the light one (1)
 #   --db PATH   reuse (and keep) a history made before by bench-data; without it the history is made in a
 #               temporary folder and removed at the end
 #   --smoke     a tiny run (300 dossiers, 1 s a measurement), for CTest: it checks that everything works
@@ -22,7 +24,7 @@ motcua=$build/motcua
 load=$build/bench/http_load
 raw=$build/bench/sqlite_intake_raw
 
-dossiers=100000 years=2 db="" seconds=10 connections=16 smoke=0
+dossiers=100000 years=2 db="" seconds=10 connections=16 light=1 smoke=0
 while [ $# -gt 0 ]; do
   case $1 in
     --dossiers) dossiers=$2; shift 2 ;;
@@ -30,6 +32,7 @@ while [ $# -gt 0 ]; do
     --db) db=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
+    --light) light=$2; shift 2 ;;
     --smoke) smoke=1; dossiers=300; years=1; seconds=1; connections=4; shift ;;
     *) echo "http_bench: unknown option $1" >&2; exit 2 ;;
   esac
@@ -128,13 +131,18 @@ echo "GET /api/v1/reports?province=$province&from=$((year - 1))-01-01&to=$year-0
 say "busiest commune $commune; quarter $q_from..$q_to; year $((year - 1))"
 
 echo -e "label\tconnections\trequests\terrors\trate/s\tp50_ms\tp90_ms\tp99_ms\tmax_ms"
-run inbox "$cv" "$work/inbox.txt"
-run dossier_list "$gs" "$work/list.txt"
-run dossier_page "$gs" "$work/page.txt"
-run tracking "" "$work/track.txt"
-run procedure_search "" "$work/search.txt"
-run report_commune_quarter "$gs" "$work/report_commune.txt"
-run report_province_year "$gs" "$work/report_province.txt"
+# Each read twice: saturated ($connections closed-loop connections: the rate is the capacity, and the latency
+# mostly the queue, connections / rate), then at the load of a busy center's staff ($light connections, fewer
+# than the cores), where the latency is the request's own.
+for c in "$connections" "$light"; do
+  run inbox "$cv" "$work/inbox.txt" "$c"
+  run dossier_list "$gs" "$work/list.txt" "$c"
+  run dossier_page "$gs" "$work/page.txt" "$c"
+  run tracking "" "$work/track.txt" "$c"
+  run procedure_search "" "$work/search.txt" "$c"
+  run report_commune_quarter "$gs" "$work/report_commune.txt" "$c"
+  run report_province_year "$gs" "$work/report_province.txt" "$c"
+done
 
 # --- 3. Intake ----------------------------------------------------------------------------------------------
 procedure=$(sqlite3 "$db" "SELECT procedure_code FROM dossiers WHERE competent_unit = '$commune' AND channel = 'direct'
