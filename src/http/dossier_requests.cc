@@ -31,6 +31,7 @@ constexpr std::string_view kChannels = "direct, online, postal";
 constexpr std::string_view kTimeUnits = "working_day, day, working_hour, hour, month";
 constexpr std::string_view kReturnMethods = "counter, post, online";
 constexpr std::string_view kPaymentMethods = "counter, online";
+constexpr std::string_view kRefusalKinds = "refused, not_supplemented";
 
 // --- Reading fields --------------------------------------------------------------------------------------------
 
@@ -150,6 +151,14 @@ Payload ReadReasonOnly(JsonObject& root) {
   return Payload{.reason = RequiredReason(root)};
 }
 
+// A refusal, and why the dossier goes back: refused on its merits (the default) or not supplemented in time
+// (counted apart in the reports, inside "returned to the applicant").
+Refused ReadRefused(JsonObject& root) {
+  Refused refused{.reason = RequiredReason(root)};
+  refused.kind = OptionalEnum(root, "kind", ParseRefusalKind, kRefusalKinds).value_or(RefusalKind::kRefused);
+  return refused;
+}
+
 StepAssigned ReadStepAssigned(JsonObject& root) {
   return StepAssigned{.step = root.RequiredString("step", kShortText),
                       .role = root.OptionalString("role", kShortText),
@@ -267,7 +276,7 @@ Result<EventPayload> ParseActionRequest(DossierAction action, std::string_view b
     case DossierAction::kExtend:
       return ParsePayload(body, ReadExtended);
     case DossierAction::kRefuse:
-      return ParsePayload(body, ReadReasonOnly<Refused>);
+      return ParsePayload(body, ReadRefused);
     case DossierAction::kWithdraw:
       return ParsePayload(body, ReadReasonOnly<Withdrawn>);
     case DossierAction::kCancel:

@@ -7,9 +7,13 @@ namespace {
 
 using nlohmann::json;
 
-json FiguresJson(const ReportFigures& figures) {
+// `balances` false for a row that has no open and overdue balances (a breakdown by official): the columns read
+// from them are null, as they show "—" in the table and the spreadsheet, not 0.
+json FiguresJson(const ReportFigures& figures, bool balances = true) {
   json out = json::object();
-  for (const ReportColumn& column : ReportColumns()) out[std::string(column.id)] = column.value(figures);
+  for (const ReportColumn& column : ReportColumns()) {
+    out[std::string(column.id)] = !balances && column.from_balances ? json(nullptr) : json(column.value(figures));
+  }
   json rates = json::object();
   for (const ReportRate& rate : ReportRates())
     rates[std::string(rate.id)] = OrNull(rate.value(figures), std::identity{});
@@ -26,7 +30,7 @@ json ColumnsJson() {
 }
 
 json RowJson(const app::ReportRow& row) {
-  return {{"key", row.key}, {"label", row.label}, {"figures", FiguresJson(row.figures)}};
+  return {{"key", row.key}, {"label", row.label}, {"figures", FiguresJson(row.figures, row.balances)}};
 }
 
 }  // namespace

@@ -478,6 +478,17 @@ TEST_F(DossierApiTest, ReportsFollowTheDossiersAndAreScopedLikeThem) {
   EXPECT_EQ(total["received_boundaryless"], 1);
   EXPECT_EQ(report.Json()["rows"][0]["key"], kResidence);
   EXPECT_EQ(report.Json()["index_766"]["groups"][1]["identifier"], "progress");
+  // Split by official, the balance columns are not kept: null, where the table and the spreadsheet show "—".
+  const json by_official = Get("gd.vanson", january + "&by=official").Json();
+  ASSERT_FALSE(by_official["rows"].empty()) << by_official.dump();
+  for (const json& row : by_official["rows"]) {
+    for (const char* column : {"received_total", "carried_over", "in_progress_total", "in_progress_within_deadline",
+                               "in_progress_overdue"}) {
+      EXPECT_TRUE(row["figures"][column].is_null()) << row["key"] << " " << column;
+    }
+    EXPECT_TRUE(row["figures"]["received_online"].is_number()) << row["key"];
+  }
+  EXPECT_EQ(by_official["total"]["received_total"], 2) << "the total keeps its balances";
   // The competent side of Hòa Bình sees the boundaryless one only.
   const json decided =
       Get("ld.hoabinh", "/api/v1/reports?unit=04795&side=competent&from=2026-01-01&to=2026-01-31").Json();

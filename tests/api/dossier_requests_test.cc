@@ -158,6 +158,14 @@ TEST(ActionRequestTest, ReasonOnlyActionsGiveTheirPayloads) {
       "Hồ sơ không thuộc thẩm quyền");
   EXPECT_EQ(ParsedAction<Refused>(DossierAction::kRefuse, R"({"reason": "Không đủ điều kiện"})").reason,
             "Không đủ điều kiện");
+  EXPECT_EQ(ParsedAction<Refused>(DossierAction::kRefuse, R"({"reason": "Không đủ điều kiện"})").kind,
+            RefusalKind::kRefused);
+  EXPECT_EQ(
+      ParsedAction<Refused>(DossierAction::kRefuse, R"({"reason": "Quá hạn bổ sung", "kind": "not_supplemented"})")
+          .kind,
+      RefusalKind::kNotSupplemented);
+  EXPECT_EQ(ParsedAction<Refused>(DossierAction::kRefuse, R"({"reason": "Sai", "kind": "refused"})").kind,
+            RefusalKind::kRefused);
   EXPECT_EQ(ParsedAction<Withdrawn>(DossierAction::kWithdraw, R"({"reason": "Người nộp rút hồ sơ"})").reason,
             "Người nộp rút hồ sơ");
   EXPECT_EQ(ParsedAction<Cancelled>(DossierAction::kCancel, R"({"reason": " Nhập trùng "})").reason, " Nhập trùng ")
@@ -402,6 +410,9 @@ std::vector<BadCase> BadCases() {
       {Action(A::kRefuseReception), R"({"reason": ")" + s2001 + "\"}", "reason", "must be at most 2000 bytes long"},
       {Action(A::kRefuse), R"({"reason": 5})", "reason", "must be a string"},
       {Action(A::kRefuse), R"({"reason": ""})", "reason", "must not be blank"},
+      {Action(A::kRefuse), R"({"reason": "x", "kind": "late"})", "kind", "must be one of: refused, not_supplemented"},
+      {Action(A::kRefuse), R"({"reason": "x", "kind": ""})", "kind", "must not be blank"},
+      {Action(A::kRefuseReception), R"({"reason": "x", "kind": "refused"})", "kind", "unknown field"},
       {Action(A::kWithdraw), R"({"reason": null})", "reason", "must be a string"},
       {Action(A::kWithdraw), R"({"reason": "x", "by": "citizen"})", "by", "unknown field"},
       {Action(A::kCancel), R"({"reason": "\u200b"})", "reason", "must not be blank"},

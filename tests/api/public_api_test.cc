@@ -19,6 +19,7 @@
 #include "app/sodium_password_hasher.h"
 #include "app/token_source.h"
 #include "app/work_calendar_loader.h"
+#include "domain/periodic_report.h"
 #include "support/api_server.h"
 
 namespace motcua::http {
@@ -317,6 +318,24 @@ TEST_F(PublicApiTest, OpenApiDocumentDescribesEveryRouteAndNoOther) {
   }
   EXPECT_EQ(routed, documented);
   EXPECT_GE(routed.size(), 11u);
+}
+
+// The report's figures in the OpenAPI document are exactly the columns and rates a report has.
+TEST_F(PublicApiTest, OpenApiReportFiguresAreTheReportsColumns) {
+  const json schemas = Get("/api/v1/openapi.json").Json()["components"]["schemas"];
+  const json& figures = schemas["ReportFigures"];
+  std::set<std::string> documented, required, expected;
+  for (const auto& [name, schema] : figures["properties"].items()) documented.insert(name);
+  for (const json& name : figures["required"]) required.insert(name.get<std::string>());
+  for (const ReportColumn& column : ReportColumns()) expected.insert(std::string(column.id));
+  expected.insert("rates");
+  EXPECT_EQ(documented, expected);
+  EXPECT_EQ(required, expected);
+  std::set<std::string> rates, expected_rates;
+  EXPECT_EQ(figures["properties"]["rates"]["$ref"], "#/components/schemas/ReportRates");
+  for (const auto& [name, schema] : schemas["ReportRates"]["properties"].items()) rates.insert(name);
+  for (const ReportRate& rate : ReportRates()) expected_rates.insert(std::string(rate.id));
+  EXPECT_EQ(rates, expected_rates);
 }
 
 }  // namespace

@@ -242,8 +242,9 @@ export interface ReportRates {
   average_score: number | null;
 }
 
-// One integer per column of form II.06a and its extras (ReportColumn ids), and the rates.
-export type ReportFigures = Record<string, number> & { rates: ReportRates };
+// One integer per column of form II.06a and its extras (ReportColumn ids), and the rates. null in a row split
+// by official for the columns read from the open and overdue balances, which are not kept per official.
+export type ReportFigures = Record<string, number | null> & { rates: ReportRates };
 
 export interface ReportColumn {
   id: string;

@@ -89,7 +89,7 @@ function Breakdown({ report, title, testid }: { report: PeriodicReport; title: s
     const column = report.columns.find((c) => c.id === id);
     return column ? `${column.number} ${lang === 'en' ? column.label_en : column.label}`.trim() : id;
   };
-  const cell = (f: ReportFigures, id: string) => formatNumber(lang, f[id] ?? 0);
+  const cell = (f: ReportFigures, id: string) => (f[id] === null ? '—' : formatNumber(lang, f[id] ?? 0));
   return (
     <div class="table-scroll">
       <table class="table" data-testid={testid}>
