@@ -134,7 +134,13 @@ async function rowOf(page, testid, code) {
     const more = page.getByTestId('load-more');
     await row.or(more).first().waitFor();
     if (await row.count()) return row;
-    await more.click();
+    // The button may belong to the list shown before the one asked for, replaced while we look (seen on a
+    // loaded CI machine): then it is gone, and we look again.
+    try {
+      await more.click({ timeout: 2000 });
+    } catch {
+      // look again
+    }
   }
 }
 
