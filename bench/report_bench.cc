@@ -313,9 +313,11 @@ std::unique_ptr<History> Build(int years) {
     for (int year = kLastYear - years + 1; year <= kLastYear; ++year) generator.Year(year);
     generator.Finish();
     transaction.commit();
-    // The per-unit totals most reports read are the counters added up: migration 0009 derives them, so it is
-    // undone here and applied again when the store opens below.
-    db.exec("DROP TABLE report_totals; DELETE FROM schema_migrations WHERE version = 9");
+    // The per-unit totals most reports read are the counters added up, and the units a province's reports read
+    // are those of its counters: migrations 0009 and 0010 derive them, so they are undone here and applied again
+    // when the store opens below.
+    db.exec(
+        "DROP TABLE report_totals; DROP TABLE report_units; DELETE FROM schema_migrations WHERE version IN (9, 10)");
     db.exec("PRAGMA journal_mode = WAL");
     history->rows = generator.rows();
     history->dossiers = generator.dossiers();

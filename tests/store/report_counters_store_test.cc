@@ -156,6 +156,12 @@ std::string Expect(std::vector<std::pair<Measure, std::int64_t>> flows, std::int
 
 using enum Measure;
 
+// How many rows one query gives that the other does not, either way: 0 when both give the same rows.
+int RowsOnlyInEither(SQLite::Database& db, const std::string& a, const std::string& b) {
+  return db.execAndGet("SELECT count(*) FROM (" + a + " EXCEPT " + b + ")").getInt() +
+         db.execAndGet("SELECT count(*) FROM (" + b + " EXCEPT " + a + ")").getInt();
+}
+
 class ReportCountersTest : public ::testing::Test {
  protected:
   void Open(const std::string& path) {
@@ -179,6 +185,21 @@ class ReportCountersTest : public ::testing::Test {
   }
 
   std::string Sum(const CounterQuery& query) { return Figures(Totals(query)); }
+
+  // The query's figures added up from its split by channel, which reads report_counters (unsplit, a unit's or a
+  // province's figures are read from report_totals).
+  std::string SumOfChannels(const CounterQuery& query) {
+    CounterTotals sum;
+    auto channels = store_->SumCounters(Grouped(query, ReportGrouping::kChannel));
+    EXPECT_TRUE(channels.has_value()) << channels.error().field << ": " << channels.error().message_en;
+    for (const CounterTotals& group : channels.value_or(std::vector<CounterTotals>{})) {
+      for (int m = 0; m < kMeasureCount; ++m) sum.flows[m] += group.flows[m];
+      sum.open_before += group.open_before;
+      sum.open_at_end += group.open_at_end;
+      sum.overdue_at_end += group.overdue_at_end;
+    }
+    return Figures(sum);
+  }
 
   std::map<std::string, std::string> SumGroups(const CounterQuery& query) {
     auto totals = store_->SumCounters(query);
@@ -471,27 +492,21 @@ TEST_F(ReportCountersFileTest, CountersAreWrittenInTheEventsTransaction) {
 TEST_F(ReportCountersFileTest, MonthAndYearRowsAreTheSumsOfTheirDays) {
   AppendHistory();
   SQLite::Database db(path_, SQLite::OPEN_READONLY);
-  const std::string key =
-      "receiving_unit, measure, competent_unit, agency, procedure_code, channel, official, receiving_province, "
-      "competent_province";
-  for (const auto& [bucket, length, finer] : {std::tuple{"m", 7, "d"}, std::tuple{"y", 4, "m"}}) {
-    const std::string rolled_up = "SELECT " + key + ", substr(period, 1, " + std::to_string(length) +
-                                  "), sum(value) FROM report_counters WHERE bucket = '" + finer + "' GROUP BY " + key +
-                                  ", 10 HAVING sum(value) <> 0";
-    const std::string kept =
-        "SELECT " + key + ", period, value FROM report_counters WHERE bucket = '" + bucket + "' AND value <> 0";
-    EXPECT_EQ(db.execAndGet("SELECT count(*) FROM (" + rolled_up + " EXCEPT " + kept + ")").getInt(), 0) << bucket;
-    EXPECT_EQ(db.execAndGet("SELECT count(*) FROM (" + kept + " EXCEPT " + rolled_up + ")").getInt(), 0) << bucket;
-  }
-  const std::string totals_key = "side, unit, measure, agency, province";
-  for (const auto& [bucket, length, finer] : {std::tuple{"m", 7, "d"}, std::tuple{"y", 4, "m"}}) {
-    const std::string rolled_up = "SELECT " + totals_key + ", substr(period, 1, " + std::to_string(length) +
-                                  "), sum(value) FROM report_totals WHERE bucket = '" + finer + "' GROUP BY " +
-                                  totals_key + ", 6 HAVING sum(value) <> 0";
-    const std::string kept =
-        "SELECT " + totals_key + ", period, value FROM report_totals WHERE bucket = '" + bucket + "' AND value <> 0";
-    EXPECT_EQ(db.execAndGet("SELECT count(*) FROM (" + rolled_up + " EXCEPT " + kept + ")").getInt(), 0) << bucket;
-    EXPECT_EQ(db.execAndGet("SELECT count(*) FROM (" + kept + " EXCEPT " + rolled_up + ")").getInt(), 0) << bucket;
+  // Each table's key without its bucket and period.
+  const std::vector<std::pair<std::string, std::string>> tables = {
+      {"report_counters",
+       "receiving_unit, measure, competent_unit, agency, procedure_code, channel, official, receiving_province, "
+       "competent_province"},
+      {"report_totals", "side, unit, measure, agency, province"}};
+  for (const auto& [table, key] : tables) {
+    for (const auto& [bucket, length, finer] : {std::tuple{"m", 7, "d"}, std::tuple{"y", 4, "m"}}) {
+      const std::string rolled_up = "SELECT " + key + ", substr(period, 1, " + std::to_string(length) +
+                                    ") AS rolled_period, sum(value) FROM " + table + " WHERE bucket = '" + finer +
+                                    "' GROUP BY " + key + ", rolled_period HAVING sum(value) <> 0";
+      const std::string kept =
+          "SELECT " + key + ", period, value FROM " + table + " WHERE bucket = '" + bucket + "' AND value <> 0";
+      EXPECT_EQ(RowsOnlyInEither(db, rolled_up, kept), 0) << table << " " << bucket;
+    }
   }
   EXPECT_GT(db.execAndGet("SELECT count(*) FROM report_counters WHERE bucket = 'y'").getInt(), 0);
   EXPECT_GT(db.execAndGet("SELECT count(*) FROM report_totals WHERE bucket = 'y'").getInt(), 0);
@@ -518,8 +533,7 @@ TEST_F(ReportCountersFileTest, TotalsAreTheCountersAddedUpPerSideAndUnit) {
   const std::string kept =
       "SELECT side, unit, bucket, period, measure, agency, province, value FROM report_totals WHERE value <> 0";
   EXPECT_GT(db.execAndGet("SELECT count(*) FROM (" + kept + ")").getInt(), 0);
-  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM (" + derived + " EXCEPT " + kept + ")").getInt(), 0);
-  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM (" + kept + " EXCEPT " + derived + ")").getInt(), 0);
+  EXPECT_EQ(RowsOnlyInEither(db, derived, kept), 0);
   EXPECT_EQ(db.execAndGet("SELECT count(*) FROM report_totals WHERE side = 'receiving' AND agency <> ''").getInt(), 0);
 }
 
@@ -540,15 +554,7 @@ TEST_F(ReportCountersFileTest, TotalsAndCountersGiveTheSameFigures) {
     }
   }
   for (const CounterQuery& query : queries) {
-    CounterTotals from_channels;
-    const std::vector<CounterTotals> channels = store_->SumCounters(Grouped(query, ReportGrouping::kChannel)).value();
-    for (const CounterTotals& group : channels) {
-      for (int m = 0; m < kMeasureCount; ++m) from_channels.flows[m] += group.flows[m];
-      from_channels.open_before += group.open_before;
-      from_channels.open_at_end += group.open_at_end;
-      from_channels.overdue_at_end += group.overdue_at_end;
-    }
-    EXPECT_EQ(Sum(query), Figures(from_channels))
+    EXPECT_EQ(Sum(query), SumOfChannels(query))
         << (query.unit ? *query.unit : *query.province) << " " << static_cast<int>(query.side) << " "
         << FormatIsoDate(query.from) << " .. " << FormatIsoDate(query.to) << " " << query.agency.value_or("");
   }
@@ -566,6 +572,100 @@ TEST_F(ReportCountersFileTest, TheMigrationDerivesTheTotalsFromTheCounters) {
   Open(path_);
   EXPECT_EQ(Sum(ByProvince(ReportSide::kCompetent, kSonLa)), before);
   EXPECT_EQ(store_->RebuildCounters({}, false).value(), std::nullopt);
+}
+
+// The units each province's split reports read (0010) are those of the counters, under the province each unit's
+// rows were written under.
+TEST_F(ReportCountersFileTest, UnitsAreListedUnderTheProvincesOfTheirCounters) {
+  AppendHistory();
+  SQLite::Database db(path_, SQLite::OPEN_READONLY);
+  const std::string counted =
+      "SELECT * FROM (SELECT 'receiving', receiving_province, receiving_unit FROM report_counters UNION "
+      "SELECT 'competent', competent_province, competent_unit FROM report_counters)";
+  const std::string listed = "SELECT side, province, unit FROM report_units";
+  EXPECT_EQ(RowsOnlyInEither(db, counted, listed), 0);
+  // Received at Song Khủa (Sơn La) and, for D3, Thành Đông (Hải Phòng); decided at Song Khủa and, for D4, by the
+  // province of Sơn La itself.
+  EXPECT_EQ(db.execAndGet("SELECT group_concat(side || ' ' || province || ' ' || unit, ', ') FROM (" + listed +
+                          " ORDER BY side, province, unit)")
+                .getString(),
+            "competent 14 04006, competent 14 14, receiving 14 04006, receiving 31 10507");
+  EXPECT_EQ(
+      db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name LIKE 'report_counters_by_%_province'").getInt(), 0);
+}
+
+// A commune moved to another province keeps the rows written before the move under its old province, in the
+// split reports (read through report_units) as in the unsplit ones (report_totals).
+TEST_F(ReportCountersFileTest, AMovedCommunesRowsStayWithTheProvinceTheyWereWrittenUnder) {
+  AppendHistory();
+  const std::string hai_phong = SumOfChannels(ByProvince(ReportSide::kReceiving, kHaiPhong));
+  const std::string son_la = SumOfChannels(ByProvince(ReportSide::kReceiving, kSonLa));
+  ReferenceCatalogue moved = Units();
+  moved.communes[2].province_code = kSonLa;  // Thành Đông
+  ASSERT_TRUE(store_->SaveReferenceCatalogue(moved).has_value());
+  const Route d6{Channel::kDirect, kB, kA, "AG-A", "1.001193"};
+  const std::vector<DossierEvent> d6_received = {
+      Event("D6", Receipt(d6, "2027-03-04T10:00:00+07:00", "2027-03-09T10:00:00+07:00"), "2027-03-04T10:00:00+07:00",
+            "tn02")};
+  ASSERT_TRUE(store_->AppendDossierEvents(d6_received, {}, DeadlinePolicy{}).has_value());
+
+  EXPECT_EQ(SumOfChannels(ByProvince(ReportSide::kReceiving, kHaiPhong)), hai_phong);
+  EXPECT_NE(SumOfChannels(ByProvince(ReportSide::kReceiving, kSonLa)), son_la);
+  for (const char* province : {kHaiPhong, kSonLa}) {
+    for (ReportSide side : {ReportSide::kReceiving, ReportSide::kCompetent}) {
+      EXPECT_EQ(SumOfChannels(ByProvince(side, province)), Sum(ByProvince(side, province))) << province;
+    }
+  }
+  const auto direct = SumGroups(
+      Grouped(ByProvince(ReportSide::kReceiving, kSonLa, "2027-03-04", "2027-03-05"), ReportGrouping::kChannel));
+  ASSERT_TRUE(direct.contains("direct"));
+  EXPECT_NE(direct.at("direct").find("received_direct=1 "), std::string::npos) << direct.at("direct");
+}
+
+// A database made before report_units existed lists the units of its counters when it is opened (migration
+// 0010), and loses the two province indexes it no longer needs.
+TEST_F(ReportCountersFileTest, TheMigrationListsTheUnitsOfTheCounters) {
+  AppendHistory();
+  const auto before = SumGroups(Grouped(ByProvince(ReportSide::kCompetent, kSonLa), ReportGrouping::kProcedure));
+  ASSERT_EQ(before.size(), 2u);
+  store_.reset();
+  {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+    db.exec(
+        "DROP TABLE report_units; DELETE FROM schema_migrations WHERE version = 10;"
+        "CREATE INDEX report_counters_by_competent_province ON report_counters (competent_province, bucket, "
+        "period)");
+  }
+  Open(path_);
+  EXPECT_EQ(SumGroups(Grouped(ByProvince(ReportSide::kCompetent, kSonLa), ReportGrouping::kProcedure)), before);
+  EXPECT_EQ(store_->RebuildCounters({}, false).value(), std::nullopt);
+  SQLite::Database db(path_, SQLite::OPEN_READONLY);
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM report_units").getInt(), 4);
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'report_counters'")
+                .getInt(),
+            1);
+}
+
+// A unit missing from report_units would drop out of its province's split reports: the rebuild names it and
+// lists it again.
+TEST_F(ReportCountersFileTest, RebuildNamesAnUnlistedUnitAndReplaceListsIt) {
+  AppendHistory();
+  const CounterQuery hai_phong = Grouped(ByProvince(ReportSide::kReceiving, kHaiPhong), ReportGrouping::kChannel);
+  const auto before = SumGroups(hai_phong);
+  ASSERT_FALSE(before.empty());
+  {
+    SQLite::Database db(path_, SQLite::OPEN_READWRITE);
+    EXPECT_EQ(db.exec("DELETE FROM report_units WHERE side = 'receiving' AND unit = '10507'"), 1);
+  }
+  EXPECT_TRUE(SumGroups(hai_phong).empty());
+  auto found = store_->RebuildCounters({}, false).value();
+  ASSERT_TRUE(found.has_value());
+  for (const char* part : {"report unit", "'receiving'", "'31'", "'10507'"}) {
+    EXPECT_NE(found->description.find(part), std::string::npos) << part << " in " << found->description;
+  }
+  EXPECT_EQ(store_->RebuildCounters({}, true).value()->description, found->description);
+  EXPECT_EQ(store_->RebuildCounters({}, false).value(), std::nullopt);
+  EXPECT_EQ(SumGroups(hai_phong), before);
 }
 
 TEST_F(ReportCountersFileTest, RebuildNamesAHandEditedTotalAndReplaceRepairsIt) {

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <limits>
 #include <map>
+#include <set>
 #include <string>
 #include <tuple>
 
@@ -45,6 +46,10 @@ const CounterTable kTotals{"report_totals",
                            {"side", "province", "measure", "bucket", "period", "unit", "agency"},
                            "bucket, period, measure, side, unit, agency, province"};
 
+// The units whose counters each province's reports read (0010): one row (side, province, unit) per unit and
+// province its counters were written under. Kept and rebuilt beside the counters, never compared by value.
+const CounterTable kUnits{"report_units", "report_units_rebuilt", {"side", "province", "unit"}, "side, province, unit"};
+
 std::string Main(const CounterTable& table) { return std::string("main.") + table.name; }
 std::string Rebuilt(const CounterTable& table) { return std::string("temp.") + table.rebuilt; }
 
@@ -75,6 +80,8 @@ std::string UpsertInto(const CounterTable& table, const std::string& name) {
 
 constexpr const char* kReceivingSide = "receiving";
 constexpr const char* kCompetentSide = "competent";
+
+std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
 
 std::string DayText(LocalDate day) { return FormatIsoDate(day); }
 
@@ -190,12 +197,14 @@ struct TotalsKey {
 
 // Adds deltas to the counters and the totals (or their rebuilt copies): sums them by row first (the events of
 // one append often touch the same rows, and their month and year rows always), then upserts each row that
-// changes. Looks each unit's province up once.
+// changes, and lists each unit under its province for the province's reports. Looks each unit's province up once.
 class CounterWriter {
  public:
   CounterWriter(SQLite::Database& db, bool rebuilt)
       : upsert_counter_(db, UpsertInto(kCounters, rebuilt ? Rebuilt(kCounters) : Main(kCounters))),
         upsert_total_(db, UpsertInto(kTotals, rebuilt ? Rebuilt(kTotals) : Main(kTotals))),
+        list_unit_(db, "INSERT INTO " + (rebuilt ? Rebuilt(kUnits) : Main(kUnits)) +
+                           " (side, province, unit) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
         province_(db, "SELECT province_code FROM main.communes WHERE code = ?") {}
 
   void Add(std::span<const CounterDelta> deltas) {
@@ -207,13 +216,25 @@ class CounterWriter {
   }
 
   void Flush() {
+    std::set<std::tuple<std::string_view, std::string, std::string>> units;
     for (const auto& [row, value] : counters_) {
       if (value == 0) continue;
+      const std::string& receiving_province = ProvinceOf(row.key.receiving_unit);
+      const std::string& competent_province = ProvinceOf(row.key.competent_unit);
       Upsert(upsert_counter_,
              {row.key.receiving_unit, std::string(1, row.bucket), row.period, std::string(MeasureName(row.measure)),
               row.key.competent_unit, row.key.agency, row.key.procedure_code, std::string(ChannelName(row.key.channel)),
-              row.key.official, ProvinceOf(row.key.receiving_unit), ProvinceOf(row.key.competent_unit)},
+              row.key.official, receiving_province, competent_province},
              value);
+      units.emplace(kReceivingSide, receiving_province, row.key.receiving_unit);
+      units.emplace(kCompetentSide, competent_province, row.key.competent_unit);
+    }
+    for (const auto& [side, province, unit] : units) {
+      list_unit_->reset();
+      list_unit_->bind(1, std::string(side));
+      list_unit_->bind(2, province);
+      list_unit_->bind(3, unit);
+      list_unit_->exec();
     }
     for (const auto& [row, value] : totals_) {
       if (value == 0) continue;
@@ -257,19 +278,20 @@ class CounterWriter {
 
   CachedStatement upsert_counter_;
   CachedStatement upsert_total_;
+  CachedStatement list_unit_;
   CachedStatement province_;
   std::map<std::string, std::string> provinces_;
   std::map<RowKey, std::int64_t> counters_;
   std::map<TotalsKey, std::int64_t> totals_;
 };
 
-// Where a query reads: the table, the columns that hold its side's unit and province, and the condition that
-// keeps its side's rows (the totals hold both sides; the counters hold both units in each row).
+// Where a query reads: the table, the column that holds its side's unit, and the condition that keeps the
+// rows of its side (the totals hold both sides; the counters hold both units in each row) and scope, with the
+// unit or province as parameter ?1.
 struct Source {
   std::string table;
   const char* unit;
-  const char* province;
-  std::string side_condition;
+  std::string scope_condition;
 };
 
 // The totals answer what needs no split finer than a unit or a competent agency; the competent agency is only
@@ -292,14 +314,20 @@ bool TotalsAnswer(const CounterQuery& query) {
 
 Source SourceOf(const CounterQuery& query) {
   const bool competent = query.side == ReportSide::kCompetent;
+  const std::string side = Quoted(competent ? kCompetentSide : kReceivingSide);
   if (TotalsAnswer(query)) {
     // Named for a unit's reads: with the list of measures, SQLite's planner would otherwise walk the primary key
     // from the side alone (all provinces' rows: 300 ms instead of 5).
-    return {Main(kTotals) + (query.unit ? " INDEXED BY report_totals_by_unit" : ""), "unit", "province",
-            std::string("side = '") + (competent ? kCompetentSide : kReceivingSide) + "' AND "};
+    return {Main(kTotals) + (query.unit ? " INDEXED BY report_totals_by_unit" : ""), "unit",
+            "side = " + side + (query.unit ? " AND unit = ?1" : " AND province = ?1")};
   }
-  if (competent) return {Main(kCounters), "competent_unit", "competent_province", ""};
-  return {Main(kCounters), "receiving_unit", "receiving_province", ""};
+  const char* unit = competent ? "competent_unit" : "receiving_unit";
+  if (query.unit) return {Main(kCounters), unit, std::string(unit) + " = ?1"};
+  // A province's counters are its units' (0010): each unit's range of the primary key or of the competent
+  // units' index, keeping the rows written under this province.
+  return {Main(kCounters), unit,
+          std::string(unit) + " IN (SELECT unit FROM " + Main(kUnits) + " WHERE side = " + side +
+              " AND province = ?1) AND " + (competent ? "competent_province" : "receiving_province") + " = ?1"};
 }
 
 std::string GroupExpression(ReportGrouping grouping, const Source& source) {
@@ -340,8 +368,6 @@ bool AllZero(const CounterTotals& t) {
   }
   return t.open_before == 0 && t.open_at_end == 0 && t.overdue_at_end == 0;
 }
-
-std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
 
 // "('received_online', ...)": the balances, or else the flows.
 std::string MeasureList(bool balances) {
@@ -394,6 +420,18 @@ std::optional<CounterMismatch> FirstDifference(SQLite::Database& db, const Count
                          std::to_string(value_in(Rebuilt(table)))};
 }
 
+// The first unit (by side, province, unit) whose rebuilt counters its province's reports would not read:
+// report_units does not list it under the province its rows are kept under.
+std::optional<CounterMismatch> FirstUnlistedUnit(SQLite::Database& db) {
+  const std::string key = KeyList(kUnits);
+  SQLite::Statement first(db, "SELECT " + key + " FROM " + Rebuilt(kUnits) + " EXCEPT SELECT " + key + " FROM " +
+                                  Main(kUnits) + " ORDER BY " + kUnits.difference_order + " LIMIT 1");
+  if (!first.executeStep()) return std::nullopt;
+  return CounterMismatch{"report unit side '" + first.getColumn(0).getString() + "', province '" +
+                         first.getColumn(1).getString() + "', unit '" + first.getColumn(2).getString() +
+                         "': not listed, so its province's reports by procedure, official or channel miss it"};
+}
+
 }  // namespace
 
 void SqliteReportCounters::Apply(std::span<const CounterDelta> deltas) {
@@ -408,10 +446,9 @@ Result<std::vector<CounterTotals>> SqliteReportCounters::Sum(const CounterQuery&
   const Source source = SourceOf(query);
   // One statement per kind of range. The measures are listed (not "NOT IN balances") so that the totals, keyed
   // by ([side,] province or unit, measure, bucket, period), are read as one short range per measure.
-  const std::string scope = query.unit ? source.unit : source.province;
   const std::string select = "SELECT " + GroupExpression(query.group_by, source) + ", measure, sum(value) FROM " +
-                             source.table + " WHERE " + source.side_condition + scope +
-                             " = ? AND bucket = ? AND period >= ? AND period < ?" +
+                             source.table + " WHERE " + source.scope_condition +
+                             " AND bucket = ? AND period >= ? AND period < ?" +
                              (query.agency ? " AND agency = ?" : "") + " AND measure IN ";
   // Every range read from one snapshot, so that an append committed meanwhile is in all the figures or none.
   SqliteTransaction snapshot(db_, SqliteTransaction::Mode::kRead);
@@ -462,12 +499,13 @@ Result<std::vector<CounterTotals>> SqliteReportCounters::Sum(const CounterQuery&
 Result<std::optional<CounterMismatch>> SqliteReportCounters::Rebuild(const DeadlinePolicy& policy, bool replace) {
   // Without `replace` only the TEMP tables are written, and the transaction stays a reader of the main database.
   SqliteTransaction transaction(db_, replace ? SqliteTransaction::Mode::kWrite : SqliteTransaction::Mode::kRead);
-  for (const CounterTable* table : {&kCounters, &kTotals}) {
+  for (const CounterTable* table : {&kCounters, &kTotals, &kUnits}) {
     if (auto created = CreateRebuilt(db_, *table); !created) return Fail(created.error());
   }
   if (auto replayed = ReplayIntoRebuilt(policy); !replayed) return Fail(replayed.error());
   std::optional<CounterMismatch> mismatch = FirstDifference(db_, kCounters);
   if (!mismatch) mismatch = FirstDifference(db_, kTotals);
+  if (!mismatch) mismatch = FirstUnlistedUnit(db_);
   for (const CounterTable* table : {&kCounters, &kTotals}) {
     if (mismatch && replace) {
       db_.exec("DELETE FROM " + Main(*table));
@@ -476,6 +514,12 @@ Result<std::optional<CounterMismatch>> SqliteReportCounters::Rebuild(const Deadl
     }
     db_.exec("DROP TABLE " + Rebuilt(*table));
   }
+  // Units are only ever added: one listed without counters costs its province's reports an empty range.
+  if (mismatch && replace) {
+    db_.exec("INSERT OR IGNORE INTO " + Main(kUnits) + " (" + KeyList(kUnits) + ") SELECT " + KeyList(kUnits) +
+             " FROM " + Rebuilt(kUnits));
+  }
+  db_.exec("DROP TABLE " + Rebuilt(kUnits));
   transaction.Commit();
   return mismatch;
 }

@@ -1,7 +1,8 @@
 #pragma once
-// The report counters of the SQLite backend (migrations/0005_report_counters.sql, 0009_report_totals.sql): each
-// event's CounterDeltas (domain/report_counters.h) added to a day row and its month and year roll-ups, in the
-// fine counters (by procedure, official, channel...) and in the per-unit totals; period sums and balances read
+// The report counters of the SQLite backend (migrations/0005_report_counters.sql, 0009_report_totals.sql,
+// 0010_report_units.sql): each event's CounterDeltas (domain/report_counters.h) added to a day row and its month
+// and year roll-ups, in the fine counters (by procedure, official, channel...) and in the per-unit totals, each
+// unit listed under its province for the province's split reports; period sums and balances read
 // from as few rows as those buckets and tables allow, and the rebuild from the history that checks them. SqliteStore
 // owns the connection and turns SQLite exceptions into Errors; the contracts are in store/store.h. Thread-safety: as
 // the connection it is given (one thread at a time).
@@ -19,8 +20,9 @@ class SqliteReportCounters {
  public:
   explicit SqliteReportCounters(SQLite::Database& db) : db_(db) {}
 
-  // Adds each delta to the day, month and year rows of its key and of its two units' totals, in the caller's
-  // transaction (the dossier store's append). The provinces of the units are looked up once per call. May throw
+  // Adds each delta to the day, month and year rows of its key and of its two units' totals, and lists its units
+  // under their provinces, in the caller's transaction (the dossier store's append). The provinces of the units
+  // are looked up once per call. May throw
   // SQLite::Exception.
   void Apply(std::span<const CounterDelta> deltas);
 
@@ -33,9 +35,10 @@ class SqliteReportCounters {
   Result<std::vector<CounterTotals>> Sum(const CounterQuery& query);
 
   // Store::RebuildCounters: replays every dossier's events into TEMP tables of the same shapes, compares them
-  // with report_counters and report_totals (rows of value 0 count as missing) and returns the first difference. Runs in
-  // one transaction, so that events and counters are read at the same moment; with `replace` it takes the write lock
-  // first and, when they differ, replaces both tables by the rebuilt ones before committing.
+  // with report_counters and report_totals (rows of value 0 count as missing), then looks for a unit of the rebuilt
+  // counters that report_units does not list, and returns the first difference. Runs in one transaction, so that
+  // events and counters are read at the same moment; with `replace` it takes the write lock first and, when they
+  // differ, replaces both tables by the rebuilt ones and lists the missing units before committing.
   Result<std::optional<CounterMismatch>> Rebuild(const DeadlinePolicy& policy, bool replace);
 
  private:
