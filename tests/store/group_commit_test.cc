@@ -133,7 +133,9 @@ TEST(InOneTransactionTest, AFailedAppendRollsBackAloneAndTheRestCommitsOnce) {
     return {};
   });
   ASSERT_TRUE(done.has_value()) << done.error().message_en;
-  EXPECT_EQ(OpenSqliteStore(path).value()->DossierCodes({}).value(), (std::vector<std::string>{"T-1", "T-3"}));
+  auto reader = OpenSqliteStore(path).value();
+  EXPECT_EQ(reader->DossierCodes({}).value(), (std::vector<std::string>{"T-1", "T-3"}));
+  EXPECT_FALSE(reader->RebuildCounters({}, false).value().has_value()) << "the batch's counters, written at its end";
 }
 
 TEST(InOneTransactionTest, AFailedBatchLeavesNothing) {

@@ -15,6 +15,7 @@
 #include "store/sqlite/sqlite_migrator.h"
 #include "store/sqlite/sqlite_report_counters.h"
 #include "store/sqlite/sqlite_store.h"
+#include "store/sqlite/sqlite_transaction.h"
 #include "support/temp_db.h"
 
 namespace motcua::store {
@@ -737,6 +738,71 @@ TEST_F(ReportCountersFileTest, RebuildNamesAMissingRow) {
   EXPECT_NE(found->description.find("maintained 0, rebuilt 1"), std::string::npos) << found->description;
   ASSERT_TRUE(store_->RebuildCounters({}, true).value().has_value());
   EXPECT_EQ(store_->RebuildCounters({}, false).value(), std::nullopt);
+}
+
+// Inside a transaction the deltas are added up in memory and written just before the commit, level by level: a
+// savepoint rolled back drops its own deltas only, a transaction rolled back drops them all, and outside any
+// transaction they are written at once.
+TEST(SqliteReportCountersTest, DeltasFollowTheTransactionsAndSavepointsTheyWereAppliedIn) {
+  SQLite::Database db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  ASSERT_TRUE(MigrateSqlite(db).has_value());
+  SqliteReportCounters counters(db);
+  const CounterKey key{kA, kA, "AG-A", "1.001193", Channel::kDirect, "tn01"};
+  auto apply = [&](std::int64_t delta) {
+    const std::vector<CounterDelta> deltas = {{key, Day("2026-01-12"), kReceivedDirect, delta}};
+    counters.Apply(deltas);
+  };
+  auto received = [&] {
+    CounterQuery query = ByUnit(ReportSide::kReceiving, kA, "2026-01-01", "2026-02-01");
+    std::int64_t unsplit = counters.Sum(query).value().front().flows[static_cast<std::size_t>(kReceivedDirect)];
+    query.group_by = ReportGrouping::kChannel;
+    const auto channels = counters.Sum(query).value();
+    const std::int64_t split = channels.empty() ? 0 : channels.front().flows[static_cast<std::size_t>(kReceivedDirect)];
+    EXPECT_EQ(unsplit, split) << "the totals and the counters disagree";
+    return unsplit;
+  };
+  auto rows = [&] { return db.execAndGet("SELECT count(*) FROM report_counters").getInt(); };
+  {
+    SqliteTransaction outer(db, SqliteTransaction::Mode::kWrite);
+    apply(1);
+    {
+      SqliteTransaction kept(db, SqliteTransaction::Mode::kWrite);
+      apply(2);
+      {
+        SqliteTransaction dropped(db, SqliteTransaction::Mode::kWrite);
+        apply(100);
+      }
+      kept.Commit();
+    }
+    {
+      SqliteTransaction dropped(db, SqliteTransaction::Mode::kWrite);
+      apply(1000);
+    }
+    EXPECT_EQ(rows(), 0) << "kept in memory until the commit";
+    outer.Commit();
+  }
+  EXPECT_EQ(rows(), 3) << "one day, month and year row, each written once";
+  EXPECT_EQ(received(), 3);
+  {
+    SqliteTransaction rolled_back(db, SqliteTransaction::Mode::kWrite);
+    apply(5);
+  }
+  EXPECT_EQ(received(), 3);
+  apply(4);
+  EXPECT_EQ(received(), 7) << "written at once outside a transaction";
+  // A commit whose rows cannot be written fails, and its transaction rolls back with nothing written.
+  db.exec("CREATE TRIGGER refuse_totals BEFORE INSERT ON report_totals BEGIN SELECT RAISE(ABORT, 'refused'); END");
+  db.exec("CREATE TABLE marks (mark INTEGER)");
+  {
+    SqliteTransaction refused(db, SqliteTransaction::Mode::kWrite);
+    db.exec("INSERT INTO marks VALUES (1)");
+    const std::vector<CounterDelta> elsewhere = {{key, Day("2026-03-02"), kReceivedDirect, 1}};
+    counters.Apply(elsewhere);
+    EXPECT_THROW(refused.Commit(), SQLite::Exception);
+  }
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM marks").getInt(), 0);
+  EXPECT_EQ(rows(), 3);
+  EXPECT_EQ(received(), 7);
 }
 
 // SqliteReportCounters alone, with deltas made up at random over twelve years: any period adds up the deltas of

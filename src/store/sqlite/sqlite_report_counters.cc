@@ -195,8 +195,40 @@ struct TotalsKey {
   auto operator<=>(const TotalsKey&) const = default;
 };
 
-// Adds deltas to the counters and the totals (or their rebuilt copies): sums them by row first (the events of
-// one append often touch the same rows, and their month and year rows always), then upserts each row that
+}  // namespace
+
+// Counter deltas added up by row before they are written: the events of one append often touch the same rows,
+// and their month and year rows always; so do the appends of one transaction (a group commit's, a bulk load's).
+struct SqliteReportCounters::Pending {
+  std::map<RowKey, std::int64_t> counters;
+  std::map<TotalsKey, std::int64_t> totals;
+
+  void Add(std::span<const CounterDelta> deltas) {
+    for (const CounterDelta& d : deltas) {
+      for (char bucket : {'d', 'm', 'y'}) AddRows(d, bucket, PeriodText(bucket, d.day));
+      // Balances also keep one all-time running row, so that reading one never sums the whole history.
+      if (IsBalance(d.measure)) AddRows(d, 'a', "");
+    }
+  }
+
+  void AddTo(Pending& outer) const {
+    for (const auto& [row, value] : counters) outer.counters[row] += value;
+    for (const auto& [row, value] : totals) outer.totals[row] += value;
+  }
+
+  bool Empty() const { return counters.empty() && totals.empty(); }
+
+ private:
+  void AddRows(const CounterDelta& d, char bucket, const std::string& period) {
+    counters[RowKey{bucket, period, d.measure, d.key}] += d.delta;
+    totals[TotalsKey{kReceivingSide, d.key.receiving_unit, bucket, period, d.measure, ""}] += d.delta;
+    totals[TotalsKey{kCompetentSide, d.key.competent_unit, bucket, period, d.measure, d.key.agency}] += d.delta;
+  }
+};
+
+namespace {
+
+// Writes added-up deltas into the counters and the totals (or their rebuilt copies): upserts each row that
 // changes, and lists each unit under its province for the province's reports. Looks each unit's province up once.
 class CounterWriter {
  public:
@@ -207,17 +239,9 @@ class CounterWriter {
                            " (side, province, unit) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
         province_(db, "SELECT province_code FROM main.communes WHERE code = ?") {}
 
-  void Add(std::span<const CounterDelta> deltas) {
-    for (const CounterDelta& d : deltas) {
-      for (char bucket : {'d', 'm', 'y'}) AddRows(d, bucket, PeriodText(bucket, d.day));
-      // Balances also keep one all-time running row, so that reading one never sums the whole history.
-      if (IsBalance(d.measure)) AddRows(d, 'a', "");
-    }
-  }
-
-  void Flush() {
+  void Write(const SqliteReportCounters::Pending& pending) {
     std::set<std::tuple<std::string_view, std::string, std::string>> units;
-    for (const auto& [row, value] : counters_) {
+    for (const auto& [row, value] : pending.counters) {
       if (value == 0) continue;
       const std::string& receiving_province = ProvinceOf(row.key.receiving_unit);
       const std::string& competent_province = ProvinceOf(row.key.competent_unit);
@@ -236,24 +260,16 @@ class CounterWriter {
       list_unit_->bind(3, unit);
       list_unit_->exec();
     }
-    for (const auto& [row, value] : totals_) {
+    for (const auto& [row, value] : pending.totals) {
       if (value == 0) continue;
       Upsert(upsert_total_,
              {std::string(row.side), ProvinceOf(row.unit), std::string(MeasureName(row.measure)),
               std::string(1, row.bucket), row.period, row.unit, row.agency},
              value);
     }
-    counters_.clear();
-    totals_.clear();
   }
 
  private:
-  void AddRows(const CounterDelta& d, char bucket, const std::string& period) {
-    counters_[RowKey{bucket, period, d.measure, d.key}] += d.delta;
-    totals_[TotalsKey{kReceivingSide, d.key.receiving_unit, bucket, period, d.measure, ""}] += d.delta;
-    totals_[TotalsKey{kCompetentSide, d.key.competent_unit, bucket, period, d.measure, d.key.agency}] += d.delta;
-  }
-
   static void Upsert(CachedStatement& upsert, const std::vector<std::string>& key, std::int64_t value) {
     upsert->reset();
     for (std::size_t i = 0; i < key.size(); ++i) upsert->bind(static_cast<int>(i + 1), key[i]);
@@ -281,8 +297,6 @@ class CounterWriter {
   CachedStatement list_unit_;
   CachedStatement province_;
   std::map<std::string, std::string> provinces_;
-  std::map<RowKey, std::int64_t> counters_;
-  std::map<TotalsKey, std::int64_t> totals_;
 };
 
 // Where a query reads: the table, the column that holds its side's unit, and the condition that keeps the
@@ -434,11 +448,36 @@ std::optional<CounterMismatch> FirstUnlistedUnit(SQLite::Database& db) {
 
 }  // namespace
 
+SqliteReportCounters::SqliteReportCounters(SQLite::Database& db) : db_(db) { ObserveTransactions(db_, this); }
+
+SqliteReportCounters::~SqliteReportCounters() { ObserveTransactions(db_, nullptr); }
+
 void SqliteReportCounters::Apply(std::span<const CounterDelta> deltas) {
   if (deltas.empty()) return;
-  CounterWriter writer(db_, /*rebuilt=*/false);
-  writer.Add(deltas);
-  writer.Flush();
+  if (!levels_.empty()) {
+    levels_.back().Add(deltas);
+    return;
+  }
+  Pending now;
+  now.Add(deltas);
+  CounterWriter(db_, /*rebuilt=*/false).Write(now);
+}
+
+void SqliteReportCounters::Opened() { levels_.emplace_back(); }
+
+void SqliteReportCounters::Released() {
+  if (levels_.size() < 2) return;  // the enclosing level was open before this object watched
+  levels_.back().AddTo(levels_[levels_.size() - 2]);
+  levels_.pop_back();
+}
+
+void SqliteReportCounters::Committing() {
+  if (levels_.empty() || levels_.back().Empty()) return;
+  CounterWriter(db_, /*rebuilt=*/false).Write(levels_.back());
+}
+
+void SqliteReportCounters::Closed() {
+  if (!levels_.empty()) levels_.pop_back();
 }
 
 Result<std::vector<CounterTotals>> SqliteReportCounters::Sum(const CounterQuery& query) {
@@ -524,9 +563,12 @@ Result<std::optional<CounterMismatch>> SqliteReportCounters::Rebuild(const Deadl
   return mismatch;
 }
 
-// Streams every event, dossier by dossier in seq order, holding one dossier's state and pending rows at a time.
+// Streams every event, dossier by dossier in seq order, holding one dossier's state at a time and the rows of
+// whole dossiers until there are many.
 Result<void> SqliteReportCounters::ReplayIntoRebuilt(const DeadlinePolicy& policy) {
+  constexpr std::size_t kRowsHeld = 100'000;
   CounterWriter writer(db_, /*rebuilt=*/true);
+  Pending pending;
   SQLite::Statement rows(
       db_, std::string("SELECT ") + kEventColumns + " FROM main.dossier_events ORDER BY dossier_code, seq");
   std::string code;
@@ -534,7 +576,10 @@ Result<void> SqliteReportCounters::ReplayIntoRebuilt(const DeadlinePolicy& polic
   while (rows.executeStep()) {
     const std::string row_code = rows.getColumn(0).getString();
     if (row_code != code) {
-      writer.Flush();
+      if (pending.counters.size() > kRowsHeld) {
+        writer.Write(pending);
+        pending = Pending{};
+      }
       code = row_code;
       state = DossierState{};
     }
@@ -546,10 +591,10 @@ Result<void> SqliteReportCounters::ReplayIntoRebuilt(const DeadlinePolicy& polic
     if (!event) return fail(event.error());
     auto next = ApplyEvent(state, *event, kReplayLimits);
     if (!next) return fail(next.error());
-    writer.Add(CounterDeltas(state, *next, *event, policy));
+    pending.Add(CounterDeltas(state, *next, *event, policy));
     state = std::move(*next);
   }
-  writer.Flush();
+  writer.Write(pending);
   return {};
 }
 

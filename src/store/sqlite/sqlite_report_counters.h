@@ -12,18 +12,25 @@
 #include <span>
 #include <vector>
 
+#include "store/sqlite/sqlite_transaction.h"
 #include "store/store.h"
 
 namespace motcua::store {
 
-class SqliteReportCounters {
+class SqliteReportCounters : private SqliteTransactionObserver {
  public:
-  explicit SqliteReportCounters(SQLite::Database& db) : db_(db) {}
+  // Watches the connection's transactions (ObserveTransactions) while it lives; one per connection.
+  explicit SqliteReportCounters(SQLite::Database& db);
+  ~SqliteReportCounters() override;
+  SqliteReportCounters(const SqliteReportCounters&) = delete;
+  SqliteReportCounters& operator=(const SqliteReportCounters&) = delete;
 
   // Adds each delta to the day, month and year rows of its key and of its two units' totals, and lists its units
-  // under their provinces, in the caller's transaction (the dossier store's append). The provinces of the units
-  // are looked up once per call. May throw
-  // SQLite::Exception.
+  // under their provinces, in the caller's transaction (the dossier store's append). Inside a SqliteTransaction
+  // the rows are added up in memory, level by level (a savepoint rolled back drops its own), and written just
+  // before the outermost commit, so that the appends of a group commit or a bulk load write each row once; a
+  // failure to write them fails that commit. Outside one, they are written at once. Sum reads what is written:
+  // not the deltas of the caller's own open transaction. May throw SQLite::Exception.
   void Apply(std::span<const CounterDelta> deltas);
 
   // Store::SumCounters, from the totals when the grouping and the agency filter allow (by unit or competent
@@ -44,7 +51,17 @@ class SqliteReportCounters {
  private:
   Result<void> ReplayIntoRebuilt(const DeadlinePolicy& policy);
 
+  void Opened() override;
+  void Released() override;
+  void Committing() override;
+  void Closed() override;
+
+ public:
+  struct Pending;  // deltas added up by row (sqlite_report_counters.cc)
+
+ private:
   SQLite::Database& db_;
+  std::vector<Pending> levels_;  // one per open transaction level of db_, innermost last
 };
 
 }  // namespace motcua::store
