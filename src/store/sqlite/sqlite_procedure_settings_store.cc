@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/sqlite/sqlite_dossier_rows.h"
+#include "store/sqlite/sqlite_statement_cache.h"
 
 namespace motcua::store {
 namespace {
@@ -84,9 +85,11 @@ Result<void> SqliteProcedureSettingsStore::Save(const ProcedureSettings& s) {
 }
 
 std::optional<ProcedureSettings> SqliteProcedureSettingsStore::Find(std::string_view procedure_code) {
-  SQLite::Statement row(db_,
-                        "SELECT procedure_code, processing_times, steps, boundaryless, updated_by, updated_at "
-                        "FROM procedure_settings WHERE procedure_code = ?");
+  // Cached: every reception reads its procedure's settings.
+  CachedStatement cached(db_,
+                         "SELECT procedure_code, processing_times, steps, boundaryless, updated_by, updated_at "
+                         "FROM procedure_settings WHERE procedure_code = ?");
+  SQLite::Statement& row = *cached;
   row.bind(1, std::string(procedure_code));
   if (!row.executeStep()) return std::nullopt;
   ProcedureSettings s;

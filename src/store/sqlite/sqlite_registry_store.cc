@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "store/sqlite/sqlite_statement_cache.h"
 #include "store/sqlite/sqlite_transaction.h"
 
 namespace motcua::store {
@@ -25,7 +26,9 @@ ReceivingPoint ReadPoint(SQLite::Statement& row) {
 template <typename T>
 std::vector<T> Rows(SQLite::Database& db, const std::string& select, const char* column,
                     std::optional<std::string_view> value, T (*read)(SQLite::Statement&)) {
-  SQLite::Statement rows(db, select + (value ? std::string(" WHERE ") + column + " = ?" : "") + " ORDER BY id");
+  // Cached: a reception looks its receiving point and agency up on every request.
+  CachedStatement cached(db, select + (value ? std::string(" WHERE ") + column + " = ?" : "") + " ORDER BY id");
+  SQLite::Statement& rows = *cached;
   if (value) rows.bind(1, std::string(*value));
   std::vector<T> found;
   while (rows.executeStep()) found.push_back(read(rows));
@@ -89,9 +92,9 @@ std::vector<ReceivingPoint> SqliteRegistryStore::ListReceivingPoints(std::option
 }
 
 bool SqliteRegistryStore::AgencyExists(std::string_view id) {
-  SQLite::Statement row(db_, "SELECT 1 FROM agencies WHERE id = ?");
-  row.bind(1, std::string(id));
-  return row.executeStep();
+  CachedStatement row(db_, "SELECT 1 FROM agencies WHERE id = ?");
+  row->bind(1, std::string(id));
+  return row->executeStep();
 }
 
 }  // namespace motcua::store

@@ -5,6 +5,8 @@
 #include <mutex>
 #include <unordered_map>
 
+#include "store/sqlite/sqlite_statement_cache.h"
+
 namespace motcua::store {
 namespace {
 
@@ -31,6 +33,12 @@ class Observers {
   std::unordered_map<const SQLite::Database*, SqliteTransactionObserver*> observers_;  // guarded by mutex_
 };
 
+// Transaction control runs for every write, several times for a group commit's: its statements are cached.
+void Run(SQLite::Database& db, const std::string& sql) {
+  CachedStatement statement(db, sql);
+  statement->exec();
+}
+
 Observers& AllObservers() {
   static Observers observers;
   return observers;
@@ -47,9 +55,9 @@ bool SqliteTransaction::InTransaction(SQLite::Database& db) { return sqlite3_get
 SqliteTransaction::SqliteTransaction(SQLite::Database& db, Mode mode)
     : db_(db), nested_(InTransaction(db)), observer_(AllObservers().Of(db)) {
   if (nested_) {
-    db_.exec(std::string("SAVEPOINT ") + kSavepoint);
+    Run(db_, std::string("SAVEPOINT ") + kSavepoint);
   } else {
-    db_.exec(mode == Mode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+    Run(db_, mode == Mode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
   }
   if (observer_ != nullptr) observer_->Opened();
 }
@@ -59,10 +67,10 @@ SqliteTransaction::~SqliteTransaction() {
   try {
     if (nested_) {
       // ROLLBACK TO undoes the savepoint's work but keeps it open; RELEASE then closes it.
-      db_.exec(std::string("ROLLBACK TO ") + kSavepoint);
-      db_.exec(std::string("RELEASE ") + kSavepoint);
+      Run(db_, std::string("ROLLBACK TO ") + kSavepoint);
+      Run(db_, std::string("RELEASE ") + kSavepoint);
     } else {
-      db_.exec("ROLLBACK");
+      Run(db_, "ROLLBACK");
     }
   } catch (...) {
     // A failed rollback leaves SQLite to roll the transaction back when the connection closes; nothing better
@@ -73,13 +81,13 @@ SqliteTransaction::~SqliteTransaction() {
 
 void SqliteTransaction::Commit() {
   if (nested_) {
-    db_.exec(std::string("RELEASE ") + kSavepoint);
+    Run(db_, std::string("RELEASE ") + kSavepoint);
     finished_ = true;
     if (observer_ != nullptr) observer_->Released();
     return;
   }
   if (observer_ != nullptr) observer_->Committing();
-  db_.exec("COMMIT");
+  Run(db_, "COMMIT");
   finished_ = true;
   if (observer_ != nullptr) observer_->Closed();
 }
