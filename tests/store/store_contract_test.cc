@@ -166,16 +166,23 @@ TEST(SqliteStoreTest, UsesWalAndForeignKeysAndRecordsTheMigration) {
 
 // A version missing below the newest recorded (a database made by a branch that applied 0008 before 0007)
 // is applied on the next opening, not skipped.
+// An upgrade says which migration it applies (a large history takes minutes); a new database is made silently.
 TEST(SqliteStoreTest, AppliesAMigrationMissingBelowTheNewest) {
   const std::string path = TempDbPath();
+  ::testing::internal::CaptureStderr();
   ASSERT_TRUE(OpenSqliteStore(path).has_value());
+  EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
   {
     SQLite::Database db(path, SQLite::OPEN_READWRITE);
     db.exec(
         "DROP INDEX dossiers_by_procedure_due; DROP INDEX dossiers_by_agency_due; "
         "DELETE FROM schema_migrations WHERE version = 8");
   }
+  ::testing::internal::CaptureStderr();
   ASSERT_TRUE(OpenSqliteStore(path).has_value());
+  const std::string said = ::testing::internal::GetCapturedStderr();
+  EXPECT_NE(said.find("upgrading the database: 0008_list_by_due.sql"), std::string::npos) << said;
+  EXPECT_EQ(said.find("0007"), std::string::npos) << said;
   SQLite::Database db(path);
   EXPECT_EQ(db.execAndGet("SELECT count(*) FROM schema_migrations WHERE version = 8").getInt(), 1);
   EXPECT_EQ(db.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = 'dossiers_by_procedure_due'").getInt(), 1);

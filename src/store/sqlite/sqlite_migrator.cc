@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
+#include <cstdio>
 #include <set>
 #include <span>
 #include <string>
@@ -62,10 +64,18 @@ Result<void> MigrateSqlite(SQLite::Database& db) {
         "the database schema is at version " + std::to_string(*applied.rbegin()) + ", newer than this binary's " +
             std::to_string(newest) + ": use a newer motcua"));
   }
+  // Upgrading a database already in use may take minutes on a large history (0009 adds up every counter, 0010
+  // reads them all), during which nothing else can use the file: say so, on standard error.
+  const bool upgrading = !applied.empty();
   for (const Migration& m : migrations) {
     // Any version not yet applied, not only those above the newest applied: databases made by branches that
     // applied migrations in another order still get every one.
     if (applied.contains(m.version)) continue;
+    const auto started = std::chrono::steady_clock::now();
+    if (upgrading) {
+      std::fprintf(stderr, "motcua: đang nâng cấp cơ sở dữ liệu / upgrading the database: %.*s\n",
+                   static_cast<int>(m.name.size()), m.name.data());
+    }
     SQLite::Transaction transaction(db);
     db.exec(std::string(m.sql));
     SQLite::Statement record(db, "INSERT INTO schema_migrations (version, name) VALUES (?, ?)");
@@ -73,6 +83,10 @@ Result<void> MigrateSqlite(SQLite::Database& db) {
     record.bind(2, std::string(m.name));
     record.exec();
     transaction.commit();
+    if (upgrading) {
+      const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+      std::fprintf(stderr, "motcua: %.*s: %.1f s\n", static_cast<int>(m.name.size()), m.name.data(), took.count());
+    }
   }
   return {};
 }
