@@ -257,8 +257,9 @@ class Store {
                                                    const DeadlinePolicy& policy = {}) = 0;
   // The name of a new dossier from the number its sequence gave it (DossierCodeFormat::Format).
   using DossierCodeOf = std::function<Result<std::string>(std::int64_t)>;
-  // Creates a dossier in one transaction: takes the next number of the sequence `sequence_prefix` (as
-  // NextDossierSequence), names the dossier code_of(number), and appends `events` under that code (their
+  // Creates a dossier in one transaction: takes the next number of the sequence `sequence_prefix` (each prefix,
+  // e.g. an agency's day, counts from 1 and never gives a number twice), names the dossier code_of(number), and
+  // appends `events` under that code (their
   // dossier_code is overwritten) as AppendDossierEvents does. When code_of or the append fails, nothing is
   // written and the number is not taken. On a server this is one trip through the writer, not two.
   virtual Result<DossierState> AppendNewDossier(std::string_view sequence_prefix, const DossierCodeOf& code_of,
@@ -269,9 +270,6 @@ class Store {
   // The fold of the dossier's events, or nullopt when there is no such dossier. The stored history is
   // replayed without the lifecycle limits: it was accepted under the limits in force when it was written.
   virtual Result<std::optional<DossierState>> LoadDossier(std::string_view code) = 0;
-  // Atomically increments and returns the counter named `prefix` (1 the first time), in its own
-  // transaction, for the daily sequence of dossier codes. Never returns the same number twice.
-  virtual Result<std::int64_t> NextDossierSequence(std::string_view prefix) = 0;
   // Codes of the dossiers matching `filter`, in code order.
   virtual Result<std::vector<std::string>> DossierCodes(const DossierFilter& filter) = 0;
   // A page of dossier summaries (see DossierQuery). InvalidArgument on "cursor" for a cursor this store did not

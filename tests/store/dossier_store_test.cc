@@ -148,11 +148,20 @@ TEST_P(DossierStoreTest, VerifyFindsNothingWrongInAnIntactStore) {
   EXPECT_FALSE(broken->has_value());
 }
 
-TEST_P(DossierStoreTest, AllocatesSequenceNumbersPerPrefix) {
-  EXPECT_EQ(store_->NextDossierSequence("H15.50.05.13-260112").value(), 1);
-  EXPECT_EQ(store_->NextDossierSequence("H15.50.05.13-260112").value(), 2);
-  EXPECT_EQ(store_->NextDossierSequence("H15.50.05.13-260113").value(), 1);
-  EXPECT_EQ(store_->NextDossierSequence("H15.50.05.13-260112").value(), 3);
+// Each prefix (an agency's day) numbers its dossiers from 1.
+TEST_P(DossierStoreTest, NumbersNewDossiersPerPrefix) {
+  const auto reception = std::vector{Event(SomeReceived(), "2026-01-12T07:45:00+07:00", "ignored")};
+  auto code = [&](const std::string& prefix) {
+    const Store::DossierCodeOf code_of = [&](std::int64_t n) -> Result<std::string> {
+      return prefix + "-" + std::to_string(n);
+    };
+    auto stored = store_->AppendNewDossier(prefix, code_of, reception, {});
+    return stored ? stored->code : stored.error().message_en;
+  };
+  EXPECT_EQ(code("H15.50.05.13-260112"), "H15.50.05.13-260112-1");
+  EXPECT_EQ(code("H15.50.05.13-260112"), "H15.50.05.13-260112-2");
+  EXPECT_EQ(code("H15.50.05.13-260113"), "H15.50.05.13-260113-1");
+  EXPECT_EQ(code("H15.50.05.13-260112"), "H15.50.05.13-260112-3");
 }
 
 // A new dossier takes its number and is appended in one transaction: a refused append or a code that cannot
@@ -177,7 +186,6 @@ TEST_P(DossierStoreTest, ANewDossierTakesTheNextNumberOnlyWhenItIsStored) {
   EXPECT_EQ(unnamed.error().field, "agency_id");
 
   EXPECT_EQ(store_->AppendNewDossier("N", code_of, reception, {}).value().code, "N-2");
-  EXPECT_EQ(store_->NextDossierSequence("N").value(), 3) << "the same sequence as NextDossierSequence";
   EXPECT_EQ(store_->DossierCodes({}).value(), (std::vector<std::string>{"N-1", "N-2"}));
 }
 

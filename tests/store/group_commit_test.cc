@@ -22,6 +22,8 @@ using test_support::SomeReceived;
 
 DossierEvent Reception(const std::string& code) { return Event(SomeReceived(), "2026-01-12T07:45:00+07:00", code); }
 
+Result<std::string> PrefixedCode(std::int64_t n) { return "P-" + std::to_string(n); }
+
 // An approval of a dossier that was never received: the state machine refuses it.
 DossierEvent Orphan(const std::string& code) {
   return Event(ResultApproved{"Giấy khai sinh", "Chủ tịch"}, "2026-01-12T09:00:00+07:00", code);
@@ -76,23 +78,6 @@ TEST(GroupCommitTest, WritesQueuedWhileTheWriterWaitsCommitTogetherAndAFailureRo
   EXPECT_FALSE(reader->RebuildCounters({}, false).value().has_value()) << "counters written with their events";
 }
 
-TEST(GroupCommitTest, CodeSequencesGoThroughTheWriterAndNeverRepeat) {
-  SqliteStoreProvider provider(test_support::TempDbPath());
-  std::vector<std::int64_t> numbers(40);
-  {
-    std::vector<std::jthread> threads;
-    for (int t = 0; t < 4; ++t) {
-      threads.emplace_back([&, t] {
-        Store* store = provider.ForThisThread().value();
-        for (int i = 0; i < 10; ++i)
-          numbers[static_cast<std::size_t>(t * 10 + i)] = store->NextDossierSequence("P").value();
-      });
-    }
-  }
-  std::sort(numbers.begin(), numbers.end());
-  for (std::size_t i = 0; i < numbers.size(); ++i) EXPECT_EQ(numbers[i], static_cast<std::int64_t>(i + 1));
-}
-
 // A reception through the server's writer: number and append in one write, from many threads at once, every
 // code different and consecutive, each dossier stored with its first event.
 TEST(GroupCommitTest, NewDossiersAreNumberedAndStoredInOneWrite) {
@@ -143,12 +128,13 @@ TEST(InOneTransactionTest, AFailedBatchLeavesNothing) {
   auto store = OpenSqliteStore(path).value();
   auto done = store->InOneTransaction([&]() -> Result<void> {
     EXPECT_TRUE(store->AppendDossierEvents(std::vector{Reception("T-1")}, {}).has_value());
-    EXPECT_TRUE(store->NextDossierSequence("P").has_value());
+    EXPECT_EQ(store->AppendNewDossier("P", PrefixedCode, std::vector{Reception("")}, {}).value().code, "P-1");
     return Fail(Error::Internal("stop", "stop"));
   });
   ASSERT_FALSE(done.has_value());
   EXPECT_TRUE(store->DossierCodes({}).value().empty());
-  EXPECT_EQ(store->NextDossierSequence("P").value(), 1) << "the sequence rolled back too";
+  EXPECT_EQ(store->AppendNewDossier("P", PrefixedCode, std::vector{Reception("")}, {}).value().code, "P-1")
+      << "the sequence rolled back too";
   EXPECT_FALSE(store->RebuildCounters({}, false).value().has_value());
 }
 

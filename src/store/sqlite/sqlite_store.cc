@@ -254,15 +254,6 @@ class SqliteStore final : public Store {
     return Guard("reading a dossier", [&] { return dossiers_.Load(code); });
   }
 
-  Result<std::int64_t> NextDossierSequence(std::string_view prefix) override {
-    if (!writer_ || SqliteTransaction::InTransaction(*db_)) {
-      return Guard("allocating a dossier number",
-                   [&]() -> Result<std::int64_t> { return dossiers_.NextSequence(prefix); });
-    }
-    return ThroughWriter<std::int64_t>(
-        [&](SqliteDossierStore& writer) -> Result<std::int64_t> { return writer.NextSequence(prefix); });
-  }
-
   Result<std::vector<std::string>> DossierCodes(const DossierFilter& filter) override {
     return Guard("listing dossiers", [&]() -> Result<std::vector<std::string>> { return dossiers_.Codes(filter); });
   }
