@@ -9,19 +9,19 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/token_source.h"
 #include "support/api_server.h"
+#include "support/signed_in_account.h"
 
 namespace motcua::http {
 namespace {
 
 using nlohmann::json;
+using test_support::AddSignedInAccount;
 using test_support::ApiServer;
 using test_support::HttpReply;
+using test_support::TokenOf;
 
 Instant At(const char* iso) { return ParseIsoInstant(iso, "test").value(); }
-
-std::string TokenOf(const std::string& login) { return std::string(64 - login.size(), '0') + login; }
 
 void Seed(store::Store& store, const app::Clock& clock) {
   struct Person {
@@ -36,11 +36,7 @@ void Seed(store::Store& store, const app::Clock& clock) {
     account.display_name = std::string("Người dùng ") + person.login;
     account.role = person.role;
     account.units = person.units;
-    account.created_at = clock.Now();
-    ASSERT_TRUE(store.CreateAccount(account, "$argon2id$not-a-real-hash").has_value()) << person.login;
-    const store::StoredSession session{app::SessionTokenHash(TokenOf(person.login)), person.login, clock.Now(),
-                                       clock.Now() + std::chrono::days(30)};
-    ASSERT_TRUE(store.CreateSession(session).has_value());
+    AddSignedInAccount(store, clock, account);
   }
 }
 

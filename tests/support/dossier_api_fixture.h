@@ -15,8 +15,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "app/token_source.h"
 #include "support/api_server.h"
+#include "support/signed_in_account.h"
 
 namespace motcua::test_support {
 
@@ -62,8 +62,6 @@ inline const std::vector<Staff>& People() {
   return people;
 }
 
-inline std::string TokenOf(const std::string& login) { return std::string(64 - login.size(), '0') + login; }
-
 inline void SeedDossierApi(store::Store& store, const app::Clock& clock) {
   const Agency agencies[] = {{kVanSonAgency, "UBND xã Vân Sơn", kVanSon},
                              {kVanSonPolice, "Công an xã Vân Sơn", kVanSon},
@@ -82,11 +80,7 @@ inline void SeedDossierApi(store::Store& store, const app::Clock& clock) {
     account.units = person.units;
     account.agencies = person.agencies;
     account.citizen_id = person.citizen_id;
-    account.created_at = clock.Now();
-    ASSERT_TRUE(store.CreateAccount(account, "not-a-real-hash").has_value()) << person.login;
-    const store::StoredSession session{app::SessionTokenHash(TokenOf(person.login)), person.login, clock.Now(),
-                                       clock.Now() + std::chrono::days(30)};
-    ASSERT_TRUE(store.CreateSession(session).has_value());
+    AddSignedInAccount(store, clock, account);
   }
 }
 
