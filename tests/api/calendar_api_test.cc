@@ -16,7 +16,7 @@ namespace motcua::http {
 namespace {
 
 using nlohmann::json;
-using test_support::AddSignedInAccount;
+using test_support::AddSignedInPerson;
 using test_support::ApiServer;
 using test_support::HttpReply;
 using test_support::TokenOf;
@@ -31,12 +31,7 @@ void Seed(store::Store& store, const app::Clock& clock) {
   };
   for (const Person& person :
        {Person{"admin", Role::kAdministrator, {}}, Person{"tn.vanson", Role::kReceptionist, {"05152"}}}) {
-    Account account;
-    account.login = person.login;
-    account.display_name = std::string("Người dùng ") + person.login;
-    account.role = person.role;
-    account.units = person.units;
-    AddSignedInAccount(store, clock, account);
+    AddSignedInPerson(store, clock, person.login, person.role, person.units);
   }
 }
 

@@ -22,7 +22,7 @@ namespace motcua::http {
 namespace {
 
 using nlohmann::json;
-using test_support::AddSignedInAccount;
+using test_support::AddSignedInPerson;
 using test_support::ApiServer;
 using test_support::HttpReply;
 using test_support::TokenOf;
@@ -52,13 +52,7 @@ const std::vector<Person>& People() {
 
 void Seed(store::Store& store, const app::Clock& clock) {
   for (const Person& person : People()) {
-    Account account;
-    account.login = person.login;
-    account.display_name = std::string("Người dùng ") + person.login;
-    account.role = person.role;
-    account.units = person.units;
-    account.citizen_id = person.citizen_id;
-    AddSignedInAccount(store, clock, account);
+    AddSignedInPerson(store, clock, person.login, person.role, person.units, person.citizen_id);
   }
 }
 

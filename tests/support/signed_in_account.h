@@ -5,6 +5,8 @@
 
 #include <chrono>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "app/clock.h"
 #include "app/token_source.h"
@@ -22,6 +24,18 @@ inline void AddSignedInAccount(store::Store& store, const app::Clock& clock, Acc
   const store::StoredSession session{app::SessionTokenHash(TokenOf(account.login)), account.login, clock.Now(),
                                      clock.Now() + std::chrono::days(30)};
   ASSERT_TRUE(store.CreateSession(session).has_value()) << account.login;
+}
+
+// The same for a person named by login, role, units and citizen ID, shown as "Người dùng <login>".
+inline void AddSignedInPerson(store::Store& store, const app::Clock& clock, const std::string& login, Role role,
+                              std::vector<std::string> units, const std::string& citizen_id = "") {
+  Account account;
+  account.login = login;
+  account.display_name = "Người dùng " + login;
+  account.role = role;
+  account.units = std::move(units);
+  account.citizen_id = citizen_id;
+  AddSignedInAccount(store, clock, account);
 }
 
 }  // namespace motcua::test_support
