@@ -355,6 +355,13 @@ TEST(ReportCounterTest, WithdrawalAndCancellationCountOnlyAReceivedDossier) {
               UnorderedElementsAre("2026-03-04 open -1", "2026-03-07 overdue -1", "2026-03-04 withdrawn +1 tiepnhan01",
                                    "2026-03-04 resolved_on_time +1 tiepnhan01"));
 
+  // Withdrawn by the applicant before anyone was assigned: counted under no official, not under the applicant.
+  Dossier by_applicant;
+  by_applicant.Receive("2026-03-02T09:00", "2026-03-06T17:00");
+  EXPECT_THAT(by_applicant.Do(Withdrawn{"không còn nhu cầu"}, "2026-03-04T10:00", kCitizen),
+              UnorderedElementsAre("2026-03-04 open -1", "2026-03-07 overdue -1", "2026-03-04 withdrawn +1",
+                                   "2026-03-04 resolved_on_time +1"));
+
   Dossier submitted_only;
   submitted_only.Do(Submission(Channel::kOnline), "2026-03-02T10:00", kCitizen);
   EXPECT_THAT(submitted_only.Do(Withdrawn{"nộp nhầm"}, "2026-03-03T10:00", kCitizen), IsEmpty());
@@ -477,23 +484,31 @@ TEST(ReportCounterTest, FeesCountTheFirstAssessmentAndTheFirstOnlinePaymentOnce)
               ElementsAre("2026-03-03 paid_online +1 system"));
   EXPECT_THAT(d.Do(FeePaid{Money::Dong(20'000), PaymentMethod::kOnline, "GD-779"}, "2026-03-04T20:00", kGateway),
               IsEmpty());
+  // Paid online by the applicant themselves: under no official.
+  Dossier paid_by_applicant;
+  paid_by_applicant.Receive("2026-03-02T09:00", "2026-03-06T17:00");
+  paid_by_applicant.Do(FeeAssessed{Money::Dong(50'000), "lệ phí"}, "2026-03-02T09:10", kReceptionist);
+  EXPECT_THAT(paid_by_applicant.Do(FeePaid{Money::Dong(50'000), PaymentMethod::kOnline, "GD-780"}, "2026-03-02T21:00",
+                                   kCitizen),
+              ElementsAre("2026-03-02 paid_online +1"));
 }
 
-// A score of 1 or 2 is a dissatisfied evaluation (Decision 766 indicator 5.4); 3 and above are not.
+// A score of 1 or 2 is a dissatisfied evaluation (Decision 766 indicator 5.4); 3 and above are not. A rating is
+// the applicant's act: it counts under no official.
 TEST(ReportCounterTest, EvaluationsCountAndSumTheirScores) {
   Dossier d;
   d.Receive("2026-03-02T09:00", "2026-03-06T17:00");
   d.Do(ResultApproved{"Giấy phép số 10", "Trần Văn B"}, "2026-03-04T10:00", kLeader);
   EXPECT_THAT(d.Do(Evaluated{4, "nhanh"}, "2026-03-05T08:00", kCitizen),
-              ElementsAre("2026-03-05 evaluations +1 001090012345", "2026-03-05 evaluation_score_sum +4 001090012345"));
+              ElementsAre("2026-03-05 evaluations +1", "2026-03-05 evaluation_score_sum +4"));
   EXPECT_THAT(d.Do(Evaluated{2, "phải đi lại"}, "2026-03-05T09:00", kCitizen),
-              ElementsAre("2026-03-05 evaluations +1 001090012345", "2026-03-05 evaluation_score_sum +2 001090012345",
-                          "2026-03-05 evaluations_dissatisfied +1 001090012345"));
+              ElementsAre("2026-03-05 evaluations +1", "2026-03-05 evaluation_score_sum +2",
+                          "2026-03-05 evaluations_dissatisfied +1"));
   EXPECT_THAT(d.Do(Evaluated{3, "bình thường"}, "2026-03-06T09:00", kCitizen),
-              ElementsAre("2026-03-06 evaluations +1 001090012345", "2026-03-06 evaluation_score_sum +3 001090012345"));
+              ElementsAre("2026-03-06 evaluations +1", "2026-03-06 evaluation_score_sum +3"));
   EXPECT_THAT(d.Do(Evaluated{1, "không hài lòng"}, "2026-03-07T09:00", kCitizen),
-              ElementsAre("2026-03-07 evaluations +1 001090012345", "2026-03-07 evaluation_score_sum +1 001090012345",
-                          "2026-03-07 evaluations_dissatisfied +1 001090012345"));
+              ElementsAre("2026-03-07 evaluations +1", "2026-03-07 evaluation_score_sum +1",
+                          "2026-03-07 evaluations_dissatisfied +1"));
   EXPECT_EQ(d.SumTo(Measure::kEvaluations, "2026-03-31"), 4);
   EXPECT_EQ(d.SumTo(Measure::kEvaluationScoreSum, "2026-03-31"), 10);
   EXPECT_EQ(d.SumTo(Measure::kEvaluationsDissatisfied, "2026-03-31"), 2);
