@@ -75,7 +75,8 @@ bool IsBalance(Measure measure);
 // Whose figure a delta is: the dossier's units, agency, procedure and channel as they are after the event (for
 // balances that move, the state before for the minus and after for the plus), and the official whose work it
 // was (the receptionist for a reception; for a resolution, the assignee the dossier had before it, since resolving
-// clears the assignee, when there was one; else the actor; empty for balances, which are not split by official).
+// clears the assignee, when there was one; else the actor; empty for balances, which are not split by official,
+// and for an applicant's own act, which is no official's work).
 struct CounterKey {
   std::string competent_unit;
   std::string receiving_unit;
