@@ -33,11 +33,12 @@ class SqliteDossierStore {
                                  const DeadlinePolicy& policy);
   Result<std::vector<DossierEvent>> Events(std::string_view code);
   Result<std::optional<DossierState>> Load(std::string_view code);
-  std::int64_t NextSequence(std::string_view prefix);
   std::vector<std::string> Codes(const DossierFilter& filter);
   std::optional<ChainBreak> VerifyChains();
 
  private:
+  // The next number of the sequence `prefix` (1 the first time), in the caller's transaction (AppendNew's).
+  std::int64_t NextSequence(std::string_view prefix);
   // The current state of `code` (an empty state for a new dossier), replayed from its stored events.
   Result<DossierState> Replay(std::string_view code);
   // As Replay, but from recent_ when the state kept there is the one the projection names (same last event
