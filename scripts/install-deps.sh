@@ -16,6 +16,7 @@ packages=(
   libcli11-dev            # command line
   libgtest-dev libgmock-dev libbenchmark-dev   # tests and benchmarks
   sqlite3 curl            # used by the CLI tests (tamper checks, health probe)
+  ccache                  # compiler cache: rebuilds after a small change take seconds
   clang-format            # the style check run by scripts/test.sh
   nodejs npm              # builds the web front end (web/ → web/dist, compiled into the binary)
   chromium                # the browser of the end-to-end tests (headless, driven by playwright-core)

@@ -1,41 +1,58 @@
 #pragma once
 // The procedure catalogue as a long-running server sees it: the search index is built once at start-up from the
-// store and then only read, shared by every request thread; the full details of one procedure (channels and
-// components, which the index does not hold) are read from the caller's store on each request.
+// store (names, topics and the components of every procedure) and then only read, shared by every request
+// thread; the full details of one procedure are read from the caller's store on each request. The search
+// lexicon (fillers, intent cues, synonyms) is the national one shipped in data/reference/search/, to which a
+// province's own words may be added while the server runs.
 //
 // Thread-safety: after Load(), every const member may be called from any number of threads at once (the index is
-// immutable; ProcedureSearch::Search is const and touches no shared state). The store passed to Details() is the
-// calling thread's own (store.h). The index does not see procedures saved after Load(): restart to pick up a new
-// catalogue.
+// immutable; the lexicon is swapped whole under a mutex, and each search keeps the one it started with). The
+// store passed to Details() is the calling thread's own (store.h). The index does not see procedures saved
+// after Load(): restart to pick up a new catalogue.
+#include <memory>
+#include <mutex>
 #include <string_view>
 #include <vector>
 
 #include "app/procedure_finder.h"
 #include "domain/procedure_search.h"
+#include "domain/search_lexicon.h"
 #include "store/store.h"
 
 namespace motcua::app {
 
 class ProcedureCatalogue {
  public:
-  // Reads every procedure from `store` and indexes them. Errors: those of the store.
-  static Result<ProcedureCatalogue> Load(store::Store& store);
+  // Reads every procedure with its components from `store` and indexes them. Errors: those of the store.
+  static Result<ProcedureCatalogue> Load(store::Store& store, SearchLexicon lexicon = {});
 
-  // The best hits for `query` (see ProcedureSearch for the ranking). InvalidArgument naming "level" for an
-  // unknown level.
-  Result<std::vector<ProcedureHit>> Search(std::string_view query, const SearchOptions& options) const;
+  ProcedureCatalogue(ProcedureCatalogue&& other) noexcept;
+
+  // The best hits for `query` (see ProcedureSearch for the ranking; options.lexicon is ignored: the
+  // catalogue's own is used). InvalidArgument naming "level" or "prefer_level" for an unknown level.
+  Result<ProcedureMatches> Search(std::string_view query, SearchOptions options) const;
 
   // One procedure with its channel details and components. NotFound naming "code" when there is none.
   Result<Procedure> Details(store::Store& store, std::string_view code) const;
 
+  // Replaces the lexicon searches use from now on (searches under way finish with the old one).
+  void ReplaceLexicon(SearchLexicon lexicon);
+  std::shared_ptr<const SearchLexicon> lexicon() const;
+
   std::size_t size() const { return procedures_.size(); }
 
  private:
-  explicit ProcedureCatalogue(std::vector<Procedure> procedures)
-      : procedures_(std::move(procedures)), search_(procedures_) {}
+  ProcedureCatalogue(std::vector<Procedure> summaries, const std::vector<Procedure>& detailed, SearchLexicon lexicon);
+  ProcedureHit HitOf(const SearchHit& hit) const;
 
   std::vector<Procedure> procedures_;  // summaries, in the order the index numbers them
   ProcedureSearch search_;
+  mutable std::mutex lexicon_mutex_;
+  std::shared_ptr<const SearchLexicon> lexicon_;  // guarded by lexicon_mutex_
 };
+
+// The catalogue of `store` with the national search lexicon compiled into the binary (data/reference/search/):
+// what the server and the command line search with. Errors: those of the store and of the lexicon's files.
+Result<ProcedureCatalogue> OpenProcedureCatalogue(store::Store& store);
 
 }  // namespace motcua::app

@@ -31,6 +31,7 @@ struct Command {
 CommandRun SetUpInit(CLI::App& command, GlobalOptions& global);
 CommandRun SetUpUnits(CLI::App& command, GlobalOptions& global);
 CommandRun SetUpProcedures(CLI::App& command, GlobalOptions& global);
+CommandRun SetUpAsk(CLI::App& command, GlobalOptions& global);
 CommandRun SetUpCalendar(CLI::App& command, GlobalOptions& global);
 CommandRun SetUpServe(CLI::App& command, GlobalOptions& global);
 CommandRun SetUpDossier(CLI::App& command, GlobalOptions& global);

@@ -9,6 +9,7 @@
 #include "app/sodium_password_hasher.h"
 #include "app/token_source.h"
 #include "app/work_calendar_loader.h"
+#include "cli/assistant_model.h"
 #include "cli/command.h"
 #include "http/api_router.h"
 #include "http/health_handler.h"
@@ -28,6 +29,7 @@ struct ServeOptions {
   // Requests that write wait for their group's commit on their thread: enough threads let the writes of many
   // requests gather into one group (one fsync) while others read.
   int threads = 16;
+  AssistantModelOptions assistant;  // off unless --assistant-endpoint
 };
 
 // Everything the routes refer to, built once before serving and outliving the server.
@@ -38,24 +40,29 @@ struct ServerState {
   app::SystemClock clock;
   app::LifecycleSettings settings;
   http::RequestMetrics metrics;
+  http::RateLimiter assistant_limiter;
   app::SodiumPasswordHasher hasher;
   app::SodiumTokenSource tokens;
 };
 
 int RunServe(GlobalOptions& global, const ServeOptions& options) {
+  // Chosen once, before the database is touched; a bad endpoint stops the start rather than leaving the
+  // assistant silently without its model.
+  auto rephraser = OpenAssistantRephraser(options.assistant);
+  if (!rephraser) return global.out.ReportError(rephraser.error());
   int exit_code = 0;
   auto store = OpenStoreOrReport(global, exit_code);  // creates or migrates the schema before serving
   if (!store) return exit_code;
   auto server_options = http::WithListenAddress(http::ServerOptions{}, options.listen);
   if (!server_options) return global.out.ReportError(server_options.error());
   server_options->threads = options.threads;
-  auto procedures = app::ProcedureCatalogue::Load(*store);
+  auto procedures = app::OpenProcedureCatalogue(*store);
   if (!procedures) return global.out.ReportError(procedures.error());
   // The calendar is read once: a change of days off takes effect at the next start.
   auto calendar = app::LoadWorkCalendar(*store);
   if (!calendar) return global.out.ReportError(calendar.error());
   ServerState state{
-      store::SqliteStoreProvider(global.db_path), std::move(*procedures), std::move(*calendar), {}, {}, {}, {}, {}};
+      store::SqliteStoreProvider(global.db_path), std::move(*procedures), std::move(*calendar), {}, {}, {}, {}, {}, {}};
   const http::SessionApiContext sessions{state.stores, state.clock, state.hasher, state.tokens, {}};
   // Requests refused before routing (malformed, oversized) are counted in /metrics too.
   server_options->on_refused = http::CountRefusals(state.metrics);
@@ -66,7 +73,8 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
   http::HttpServer server(
       *server_options,
       http::WithStaticFiles(
-          http::WithMetrics(http::MakeApiRouter({{state.stores, state.procedures, state.clock, state.settings.deadline},
+          http::WithMetrics(http::MakeApiRouter({{state.stores, state.procedures, state.clock, state.settings.deadline,
+                                                  state.assistant_limiter, rephraser->get()},
                                                  sessions,
                                                  {state.stores, state.clock, state.calendar, state.settings, sessions},
                                                  state.metrics,
@@ -76,6 +84,10 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
   if (auto listening = server.Listen(); !listening) return global.out.ReportError(listening.error());
   spdlog::info("motcua {} serving {} ({} procedures indexed) on {}:{}", http::kServerVersion, global.db_path,
                state.procedures.size(), server_options->address, server.bound_port());
+  if (*rephraser) {
+    spdlog::info("assistant: answers also reworded by model \"{}\" at {}", options.assistant.model,
+                 options.assistant.endpoint);
+  }
   server.Run();
   spdlog::info("motcua stopped");
   return 0;
@@ -88,6 +100,7 @@ CommandRun SetUpServe(CLI::App& command, GlobalOptions& global) {
   AddDbOption(command, global);
   command.add_option("--listen", options->listen, "Address and port, HOST:PORT (default 127.0.0.1:8080)");
   command.add_option("--threads", options->threads, "Threads serving requests (default 16)")->check(CLI::Range(1, 64));
+  AddAssistantModelOptions(command, options->assistant);
   return [&global, options]() { return RunServe(global, *options); };
 }
 

@@ -2,40 +2,86 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
-#include <queue>
-#include <unordered_set>
+#include <cstring>
 
 #include "domain/text_folding.h"
 
 namespace motcua {
 namespace {
 
-// Match scores of one query word against one name word (see the header for the rules).
-constexpr float kExactScore = 1.0F;
-constexpr float kSpellingVariantScore = 0.95F;  // a legitimate spelling, not a mistake: almost exact
-constexpr float kPrefixScore = 0.8F;
-constexpr float kOneTypoScore = 0.6F;
-constexpr std::size_t kMinPrefixLength = 2;  // one letter is the prefix of too many words to mean anything
-constexpr std::size_t kMinTypoLength = 3;    // one edit turns most 2-letter words into other real words
+// BM25F (Robertson & Zaragoza, "The Probabilistic Relevance Framework: BM25 and Beyond", 2009, §4.1): the
+// frequencies of a term in each field, weighed and length-normalized per field, are added before saturation.
+// The name says what the procedure is; the topic (field, ministry) places it; the body (components, agencies,
+// legal basis) is long and names many things the procedure is not about, so it counts for little.
+constexpr float kFieldWeight[] = {1.0F, 0.3F, 0.05F};
+constexpr float kFieldLengthNormalization[] = {0.45F, 0.3F, 0.75F};  // BM25's b per field
+constexpr float kSaturation = 1.2F;                                  // BM25's k1
+constexpr std::uint16_t kMaxBodyFrequency = 2;                       // see Bm25()
 
-constexpr double kMinimumCoverage = 0.5;
-constexpr double kPhraseBonus = 0.1;
-constexpr double kUnmatchedWordPenalty = 0.01;
-constexpr double kMaxUnmatchedPenalty = 0.1;  // long names still rank by coverage first
-constexpr double kCodeMatchScore = 2.0;       // above any name match (at most 1.1)
-constexpr std::size_t kMaxQueryTokens = 256;  // the longest name in the catalogue has 241 words
+// Weights of a word's readings other than itself (see the header).
+constexpr float kSpellingVariant = 0.95F;  // a legitimate spelling, not a mistake
+constexpr float kTelexReading = 0.9F;      // the writer's keys say what they meant
+constexpr float kPrefix = 0.8F;
+constexpr float kOneTypo = 0.6F;
+constexpr std::size_t kMinPrefixLength = 2;  // one letter begins too many words to mean anything
+constexpr std::size_t kMinTypoLength = 3;    // one edit turns most 2-letter words into other real words
+constexpr std::size_t kMaxPrefixReadings = 12;
+// The importance of a word no name or topic uses as written ("nấu", "thằng"): as telling as a common catalogue
+// word, so that a question made of such words is not confidently answered by its one catalogue word.
+constexpr float kUnknownImportance = 2.0F;
+// A phrase the lexicon knows is searched for mainly in the catalogue's wording: its words as typed ("giấy" of
+// "giấy khai sinh", "sổ" and "đỏ" of "sổ đỏ") say little about which procedure is meant.
+constexpr float kTypedPhrase = 0.5F;
+constexpr double kMassScale = 10.0;  // explained importance is divided by this, and capped at 2, for the confidence
+
+constexpr float kOtherLevel = 0.6F;  // a procedure not of the searcher's level
+// Among procedures that match a question alike, the one whose name the question explains best is the plain one
+// ("đăng ký khai sinh" over "đăng ký khai sinh cho người đã có hồ sơ, giấy tờ cá nhân"): the leaders' scores are
+// multiplied by kPrecisionFloor + kPrecisionWeight × the share of their name's rarity that the question reads.
+constexpr double kPrecisionFloor = 0.5;
+constexpr double kPrecisionWeight = 1.0;
+constexpr std::size_t kPrecisionLeaders = 50;
+constexpr float kAbolishedLevel = 0.5F;  // a district-level procedure
+constexpr std::size_t kMaxQueryWords = 256;
+constexpr std::size_t kMaxSuggestions = 3;
+constexpr std::size_t kConfidenceDepth = 2;  // hits compared for the lead of the first
+
+std::string FoldedKey(std::string_view word) { return "f:" + std::string(word); }
+std::string MarkedKey(std::string_view word) { return "m:" + std::string(word); }
+std::string PairKey(std::string_view first, std::string_view second) {
+  return "b:" + std::string(first) + ' ' + std::string(second);
+}
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
 
 // Final i and y after a consonant are the same sound and both spellings are in use (ký/kí, lý/lí, mỹ/mĩ,
 // quý/quí). After a vowel they make different words (tai "ear" / tay "hand"), so those have no variant.
-// Returns the other spelling of `word`, or nothing.
 std::optional<std::string> SpellingVariant(std::string_view word) {
   if (word.size() < 2 || (word.back() != 'i' && word.back() != 'y')) return std::nullopt;
   const std::string_view stem = word.substr(0, word.size() - 1);
   if (IsVowel(stem.back()) && !stem.ends_with("qu")) return std::nullopt;
   return std::string(stem) + (word.back() == 'i' ? 'y' : 'i');
+}
+
+// Telex, the commonest Vietnamese input method, types "ă" as "aw", "ơ" as "ow", "đ" as "dd" and the tone as a
+// final s/f/r/x/j; with the input method off, the keys stay in the text ("cawn cuowcs" for "căn cước"). No
+// folded Vietnamese syllable ends in s, f, r, x or j, nor holds "aw", "ow", "uw", "aa", "ee", "oo" or "dd", so
+// reading them back is safe. Returns the folded reading, or nothing when `word` has no telex key.
+std::optional<std::string> TelexReading(std::string_view word) {
+  std::string reading(word);
+  bool changed = false;
+  if (reading.size() > 2 && std::strchr("sfrxj", reading.back()) != nullptr) {
+    reading.pop_back();
+    changed = true;
+  }
+  for (const std::string_view keys : {"aw", "ow", "uw", "aa", "ee", "oo", "dd"}) {
+    for (std::size_t at = reading.find(keys); at != std::string::npos; at = reading.find(keys, at)) {
+      reading.erase(at + 1, 1);
+      changed = true;
+    }
+  }
+  if (!changed || reading.empty()) return std::nullopt;
+  return reading;
 }
 
 // Optimal string alignment distance exactly 1: one substitution, insertion, deletion or swap of two
@@ -50,292 +96,504 @@ bool IsOneEditApart(std::string_view a, std::string_view b) {
   return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);
 }
 
-// Scores are sums of a few constants in different orders; rounding makes equal rankings compare equal so
-// that ties fall to the code, as documented, instead of to the last bit of a double.
+// Scores are sums of floats in different orders; rounding makes equal rankings compare equal so that ties fall
+// to the code, as documented, instead of to the last bit.
 double Quantize(double score) { return std::round(score * 1e6) / 1e6; }
 
-struct NameMatch {
-  std::size_t words_followed_in_order = 0;  // query words q whose successor q+1 matches the next name word
-  std::size_t unmatched_words = 0;          // counted name words that no query word claims
-};
+// Most names begin "Thủ tục ..." ("procedure ..."): it says nothing about which.
+std::vector<WordForms> NameWords(const std::string& name) {
+  std::vector<WordForms> words = TokenForms(name);
+  if (words.size() > 2 && words[0].folded == "thu" && words[1].folded == "tuc")
+    words.erase(words.begin(), words.begin() + 2);
+  return words;
+}
+
+std::vector<WordForms> BodyWords(const Procedure& procedure) {
+  std::string body = procedure.implementing_agency + " . " + procedure.competent_agency + " . " + procedure.decision;
+  for (const std::string& group : procedure.target_groups) body += " . " + group;
+  std::string last_case;
+  for (const DossierComponent& component : procedure.components) {
+    if (component.case_group != last_case) body += " . " + component.case_group;
+    last_case = component.case_group;
+    body += " . " + component.document;
+  }
+  return TokenForms(body);
+}
 
 }  // namespace
 
-// What one query matches: the score of every query word against every vocabulary word (a dense table: the
-// vocabulary has under a thousand words, so it is small and a lookup is one load), then, read from the
-// postings, the best score of every query word in every procedure whose name holds a matched word.
-class ProcedureSearch::QueryMatches {
- public:
-  QueryMatches(std::size_t vocabulary_size, std::size_t procedure_count, std::size_t query_size)
-      : query_size_(query_size),
-        token_scores_(vocabulary_size * query_size, 0.0F),
-        best_in_procedure_(procedure_count * query_size, 0.0F),
-        coverage_sum_(procedure_count, 0.0) {}
+// ---- The index -------------------------------------------------------------------------------------------
 
-  std::size_t query_size() const { return query_size_; }
-  float Get(TokenId token, std::size_t q) const { return token_scores_[token * query_size_ + q]; }
-  const float* BestIn(std::uint32_t procedure) const { return &best_in_procedure_[procedure * query_size_]; }
-  // The mean over the query words of their best score in the procedure's name; valid after Accumulate().
-  double Coverage(std::uint32_t procedure) const { return coverage_sum_[procedure] / static_cast<double>(query_size_); }
-
-  void Add(TokenId token, std::size_t q, float score) {
-    float& slot = token_scores_[token * query_size_ + q];
-    if (slot == 0.0F) matched_.push_back({token, q});
-    slot = std::max(slot, score);
-  }
-
-  // Fills BestIn() and Coverage() from the postings of the matched words; returns the procedures with any
-  // match. The work is the length of those postings, not the size of the catalogue; the coverage grows by
-  // each improvement so that no pass over every (procedure, query word) pair is needed.
-  std::vector<std::uint32_t> Accumulate(const std::vector<std::vector<std::uint32_t>>& postings) {
-    std::vector<std::uint32_t> touched;
-    for (const auto& [token, q] : matched_) {
-      const float score = Get(token, q);
-      for (const std::uint32_t procedure : postings[token]) {
-        float& best = best_in_procedure_[procedure * query_size_ + q];
-        if (score <= best) continue;
-        if (coverage_sum_[procedure] == 0.0) touched.push_back(procedure);
-        coverage_sum_[procedure] += static_cast<double>(score) - static_cast<double>(best);
-        best = score;
-      }
-    }
-    return touched;
-  }
-
-  // Which query words have their successor matched on the next name word (the phrase bonus), and how many
-  // name words from `first_counted` on no query word claims. Each query word claims one name word where it
-  // scores its best: "kai" (a typo) matches both "lai" and "khai" in "đăng ký lại khai sinh", yet explains
-  // only one of them.
-  NameMatch MatchName(const std::vector<TokenId>& name, std::size_t first_counted, const float* best) {
-    NameMatch match;
-    for (std::size_t q = 0; q + 1 < query_size_; ++q) {
-      if (NextWordFollows(name, q)) ++match.words_followed_in_order;
-    }
-    const std::size_t counted = name.size() - std::min(first_counted, name.size());
-    match.unmatched_words = counted - ClaimedWordsFrom(name, first_counted, best);
-    return match;
-  }
-
- private:
-  struct Matched {
-    TokenId token;
-    std::size_t q;
-  };
-
-  bool NextWordFollows(const std::vector<TokenId>& name, std::size_t q) const {
-    for (std::size_t position = 0; position + 1 < name.size(); ++position) {
-      if (Get(name[position], q) > 0.0F && Get(name[position + 1], q + 1) > 0.0F) return true;
-    }
-    return false;
-  }
-
-  // The number of name positions, from `first_counted` on, that query words claim. Each query word claims
-  // the first position where it scores its best that no earlier query word claimed, so a word the query
-  // repeats ("giá trị gia tăng ... giá trị gia tăng") explains each of its occurrences in the name.
-  std::size_t ClaimedWordsFrom(const std::vector<TokenId>& name, std::size_t first_counted, const float* best) {
-    claimed_.clear();
-    std::size_t counted_claims = 0;
-    for (std::size_t q = 0; q < query_size_; ++q) {
-      for (std::size_t position = 0; position < name.size(); ++position) {
-        if (best[q] == 0.0F || Get(name[position], q) != best[q]) continue;
-        if (std::ranges::find(claimed_, position) != claimed_.end()) continue;
-        claimed_.push_back(position);
-        if (position >= first_counted) ++counted_claims;
-        break;
-      }
-    }
-    return counted_claims;
-  }
-
-  std::size_t query_size_;
-  std::vector<float> token_scores_;       // [token * query_size + q]
-  std::vector<float> best_in_procedure_;  // [procedure * query_size + q]
-  std::vector<double> coverage_sum_;      // per procedure: the sum of its row of best_in_procedure_
-  std::vector<Matched> matched_;          // the nonzero cells of token_scores_
-  std::vector<std::size_t> claimed_;      // scratch for ClaimedWordsFrom: no allocation per name
-};
-
-struct ProcedureSearch::Candidate {
-  std::uint32_t procedure;
-  double coverage;
-};
-
-struct ProcedureSearch::ScoredProcedure {
-  std::uint32_t procedure;
-  double score;
-};
-
-bool ProcedureSearch::IndexedProcedure::HasLevel(std::string_view level) const {
+bool ProcedureSearch::Document::HasLevel(std::string_view level) const {
   return std::ranges::find(levels, level) != levels.end();
 }
 
 ProcedureSearch::ProcedureSearch(std::span<const Procedure> procedures) {
-  std::vector<std::vector<std::string>> folded_names;
-  folded_names.reserve(procedures.size());
-  for (const Procedure& procedure : procedures) folded_names.push_back(FoldedTokens(procedure.name));
-  BuildVocabulary(folded_names);
-  procedures_.reserve(procedures.size());
-  for (std::size_t i = 0; i < procedures.size(); ++i) IndexProcedure(procedures[i], folded_names[i]);
+  documents_.reserve(procedures.size());
+  for (const Procedure& procedure : procedures) IndexDocument(procedure);
+  FinishTerms();
 }
 
-void ProcedureSearch::BuildVocabulary(const std::vector<std::vector<std::string>>& folded_names) {
-  // Deduplicated before sorting: the names hold some 58,000 words but under a thousand distinct ones.
-  std::unordered_set<std::string_view> distinct;
-  for (const auto& name : folded_names) distinct.insert(name.begin(), name.end());
-  vocabulary_.assign(distinct.begin(), distinct.end());
-  std::ranges::sort(vocabulary_);
-  postings_.resize(vocabulary_.size());
-  for (TokenId id = 0; id < vocabulary_.size(); ++id) {
-    const std::size_t length = vocabulary_[id].size();
-    if (tokens_by_length_.size() <= length) tokens_by_length_.resize(length + 1);
-    tokens_by_length_[length].push_back(id);
+void ProcedureSearch::IndexDocument(const Procedure& procedure) {
+  const auto id = static_cast<std::uint32_t>(documents_.size());
+  Document& document = documents_.emplace_back();
+  document.code = procedure.code;
+  document.levels = procedure.levels;
+  document.abolished_level = IsOfAbolishedLevel(procedure);
+  const std::vector<WordForms> name = NameWords(procedure.name);
+  for (std::size_t i = 0; i + 1 < name.size(); ++i) {
+    name_pairs_folded_.insert(name[i].folded + ' ' + name[i + 1].folded);
+    name_pairs_marked_.insert(name[i].marked + ' ' + name[i + 1].marked);
+  }
+  AddTokens(id, kName, name);
+  for (const WordForms& word : name) document.name_terms.push_back(term_ids_.at(FoldedKey(word.folded)));
+  AddTokens(id, kTopic, TokenForms(procedure.field + " . " + procedure.ministry));
+  AddTokens(id, kBody, BodyWords(procedure));
+  code_index_.emplace(FoldVietnamese(procedure.code), id);
+}
+
+// Every word counts as its folded and its marked form, and every two neighbouring words as a folded pair.
+void ProcedureSearch::AddTokens(std::uint32_t document, Field field, const std::vector<WordForms>& words) {
+  documents_[document].length[field] = static_cast<float>(words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    CountTerm(FoldedKey(words[i].folded), document, field);
+    if (words[i].HasMarks()) CountTerm(MarkedKey(words[i].marked), document, field);
+    if (i + 1 < words.size()) CountTerm(PairKey(words[i].folded, words[i + 1].folded), document, field);
   }
 }
 
-void ProcedureSearch::IndexProcedure(const Procedure& procedure, const std::vector<std::string>& folded_name) {
-  const auto procedure_index = static_cast<std::uint32_t>(procedures_.size());
-  IndexedProcedure& indexed = procedures_.emplace_back();
-  indexed.code = procedure.code;
-  indexed.levels = procedure.levels;
-  for (const std::string& token : folded_name) indexed.name_tokens.push_back(*FindToken(token));
-  const bool starts_with_thu_tuc = folded_name.size() >= 2 && folded_name[0] == "thu" && folded_name[1] == "tuc";
-  indexed.first_counted_token = starts_with_thu_tuc ? 2 : 0;
-  for (const TokenId token : indexed.name_tokens) {
-    std::vector<std::uint32_t>& posting = postings_[token];
-    if (posting.empty() || posting.back() != procedure_index) posting.push_back(procedure_index);
+void ProcedureSearch::CountTerm(std::string key, std::uint32_t document, Field field) {
+  const auto [found, added] = term_ids_.try_emplace(std::move(key), static_cast<TermId>(terms_.size()));
+  if (added) terms_.emplace_back();
+  std::vector<Posting>& postings = terms_[found->second].postings;
+  if (postings.empty() || postings.back().document != document) postings.push_back({document, {0, 0, 0}, 0.0F});
+  std::uint16_t& frequency = postings.back().frequency[field];
+  if (frequency < UINT16_MAX) ++frequency;
+}
+
+// The IDF of a term is read from the names and topics where it occurs in any (what a procedure is about); a
+// term found only in bodies takes its rarity there. The vocabulary for typo readings is the names' and topics'.
+void ProcedureSearch::FinishTerms() {
+  const auto count = static_cast<double>(documents_.size());
+  for (int field = 0; field < kFieldCount; ++field) {
+    double total = 0;
+    for (const Document& document : documents_) total += document.length[field];
+    average_length_[field] = count == 0 ? 1.0F : std::max(1.0F, static_cast<float>(total / count));
   }
-  code_index_.emplace(FoldVietnamese(procedure.code), procedure_index);
-}
-
-std::optional<ProcedureSearch::TokenId> ProcedureSearch::FindToken(std::string_view token) const {
-  const auto found = std::ranges::lower_bound(vocabulary_, token);
-  if (found == vocabulary_.end() || *found != token) return std::nullopt;
-  return static_cast<TokenId>(found - vocabulary_.begin());
-}
-
-std::vector<SearchHit> ProcedureSearch::Search(std::string_view query, const SearchOptions& options) const {
-  std::vector<std::string> query_tokens = FoldedTokens(query);
-  if (query_tokens.size() > kMaxQueryTokens) query_tokens.resize(kMaxQueryTokens);
-  if (query_tokens.empty() || options.limit == 0) return {};
-  if (const auto by_code = FindByCode(query_tokens)) {
-    const bool level_ok = !options.level || procedures_[by_code->index].HasLevel(*options.level);
-    return level_ok ? std::vector<SearchHit>{*by_code} : std::vector<SearchHit>{};
+  for (Term& term : terms_) {
+    std::size_t strong = 0;
+    for (const Posting& posting : term.postings) strong += (posting.frequency[kName] + posting.frequency[kTopic]) > 0;
+    const double df = static_cast<double>(strong > 0 ? strong : term.postings.size());
+    term.idf = static_cast<float>(std::log(1.0 + (count - df + 0.5) / (df + 0.5)));
+    for (Posting& posting : term.postings) posting.score = Bm25(term, posting);
   }
-  QueryMatches matches = MatchQueryTokens(query_tokens);
-  const std::vector<Candidate> candidates = CandidatesByCoverage(matches, options);
-  return TopHits(ScoreLeaders(candidates, matches, options.limit), options.limit);
-}
-
-std::optional<SearchHit> ProcedureSearch::FindByCode(const std::vector<std::string>& query_tokens) const {
-  if (query_tokens.size() != 1) return std::nullopt;
-  const auto found = code_index_.find(query_tokens.front());
-  if (found == code_index_.end()) return std::nullopt;
-  return SearchHit{found->second, procedures_[found->second].code, kCodeMatchScore};
-}
-
-ProcedureSearch::QueryMatches ProcedureSearch::MatchQueryTokens(const std::vector<std::string>& query_tokens) const {
-  QueryMatches matches(vocabulary_.size(), procedures_.size(), query_tokens.size());
-  for (std::size_t i = 0; i < query_tokens.size(); ++i) MatchOneQueryToken(i, query_tokens[i], matches);
-  return matches;
-}
-
-// Expands one query word over the vocabulary, never over the procedures: prefixes are a range of the sorted
-// vocabulary, the spelling variant is one lookup, and typos can only be one byte shorter or longer. A query
-// word that is itself a word of the catalogue is taken as meant: "sinh" does not also look for "tinh"
-// (province), which would drag most of the catalogue in at a score that never wins anyway.
-void ProcedureSearch::MatchOneQueryToken(std::size_t query_index, const std::string& query_token,
-                                         QueryMatches& matches) const {
-  AddExactAndPrefixMatches(query_index, query_token, matches);
-  if (const auto variant = SpellingVariant(query_token)) {
-    if (const auto id = FindToken(*variant)) matches.Add(*id, query_index, kSpellingVariantScore);
+  for (const auto& [key, id] : term_ids_) {
+    if (!key.starts_with("f:")) continue;
+    const bool strong = std::ranges::any_of(
+        terms_[id].postings, [](const Posting& p) { return p.frequency[kName] + p.frequency[kTopic] > 0; });
+    if (strong) strong_words_.push_back(key.substr(2));
   }
-  if (!FindToken(query_token)) AddOneTypoMatches(query_index, query_token, matches);
-}
-
-void ProcedureSearch::AddExactAndPrefixMatches(std::size_t query_index, const std::string& query_token,
-                                               QueryMatches& matches) const {
-  const auto first = std::ranges::lower_bound(vocabulary_, query_token);
-  for (auto word = first; word != vocabulary_.end() && word->starts_with(query_token); ++word) {
-    const bool exact = word->size() == query_token.size();  // sorts first among the words it prefixes
-    if (!exact && query_token.size() < kMinPrefixLength) break;
-    matches.Add(static_cast<TokenId>(word - vocabulary_.begin()), query_index, exact ? kExactScore : kPrefixScore);
+  std::ranges::sort(strong_words_);
+  for (std::uint32_t i = 0; i < strong_words_.size(); ++i) {
+    const std::size_t length = strong_words_[i].size();
+    if (words_by_length_.size() <= length) words_by_length_.resize(length + 1);
+    words_by_length_[length].push_back(i);
   }
 }
 
-// The guard keeps size() - 1 from wrapping on either vector.
-void ProcedureSearch::AddOneTypoMatches(std::size_t query_index, const std::string& query_token,
-                                        QueryMatches& matches) const {
-  if (query_token.size() < kMinTypoLength || tokens_by_length_.empty()) return;
-  const std::size_t longest = std::min(query_token.size() + 1, tokens_by_length_.size() - 1);
-  for (std::size_t length = std::max(query_token.size() - 1, kMinTypoLength); length <= longest; ++length) {
-    for (const TokenId id : tokens_by_length_[length]) {
-      if (IsOneEditApart(query_token, vocabulary_[id])) matches.Add(id, query_index, kOneTypoScore);
+float ProcedureSearch::Bm25(const Term& term, const Posting& posting) const {
+  const Document& document = documents_[posting.document];
+  float frequency = 0;
+  for (int f = 0; f < kFieldCount; ++f) {
+    if (posting.frequency[f] == 0) continue;
+    const float b = kFieldLengthNormalization[f];
+    const float normalizer = 1.0F - b + b * document.length[f] / average_length_[f];
+    // The body says whether a term is there, not how often: a component list that repeats the procedure's own
+    // name twenty times must not outweigh a name.
+    const auto count =
+        f == kBody ? std::min<std::uint16_t>(posting.frequency[f], kMaxBodyFrequency) : posting.frequency[f];
+    frequency += kFieldWeight[f] * static_cast<float>(count) / normalizer;
+  }
+  return term.idf * frequency * (kSaturation + 1.0F) / (kSaturation + frequency);
+}
+
+ProcedureSearch::TermId ProcedureSearch::FindTerm(std::string_view key) const {
+  const auto found = term_ids_.find(std::string(key));
+  return found == term_ids_.end() ? kNoTerm : found->second;
+}
+
+bool ProcedureSearch::IsStrongWord(std::string_view folded) const {
+  return std::ranges::binary_search(strong_words_, folded);
+}
+
+bool ProcedureSearch::IsNamePair(const WordForms& first, const WordForms& second) const {
+  if (first.HasMarks() && second.HasMarks()) return name_pairs_marked_.contains(first.marked + ' ' + second.marked);
+  return name_pairs_folded_.contains(first.folded + ' ' + second.folded);
+}
+
+// ---- The query plan --------------------------------------------------------------------------------------
+
+struct ProcedureSearch::Candidate {
+  std::string folded;
+  TermId folded_term = kNoTerm;
+  TermId marked_term = kNoTerm;  // the word with the marks it was typed with, when the index has it
+  bool typed_marks = false;      // the marks were typed: a procedure with other marks matches at kToneMismatch
+  float weight = 1.0F;
+};
+
+struct ProcedureSearch::Slot {
+  std::vector<Candidate> readings;  // empty: a word the index cannot read at all
+  // How much the word says about which procedure is meant, for the confidence: the rarity (IDF) of the word as
+  // typed when names or topics have it (with the marks it was typed with), half the rarity of its likeliest
+  // reading when it reads only as a typo, and nothing when no name or topic has it as written ("thằng",
+  // "mô", "rứa"): a word the catalogue does not use cannot tell against a procedure.
+  float importance = 0;
+};
+
+struct ProcedureSearch::Plan {
+  struct Alternative {
+    std::vector<Slot> slots;
+    float weight = 1.0F;  // kTypedPhrase for the words as typed of a phrase the lexicon knows
+  };
+  struct Concept {
+    std::vector<Alternative> alternatives;
+    double importance = 0;  // the rarity of its most telling word
+  };
+  std::vector<Concept> concepts;
+};
+
+ProcedureSearch::Plan ProcedureSearch::MakePlan(const AnalyzedQuery& analyzed) const {
+  // Only the very last word of the question may be a word still being typed.
+  const bool ends_in_kept_word = !analyzed.dropped.empty() && !analyzed.dropped.back();
+  const auto kept_total = static_cast<std::size_t>(std::ranges::count(analyzed.dropped, false));
+  Plan plan;
+  std::size_t kept_before = 0;  // kept words before the current concept
+  for (const QueryConcept& concept_ : analyzed.concepts) {
+    Plan::Concept& planned = plan.concepts.emplace_back();
+    const bool has_synonyms = concept_.alternatives.size() > 1;
+    for (const QueryAlternative& alternative : concept_.alternatives) {
+      Plan::Alternative& slots = planned.alternatives.emplace_back();
+      if (has_synonyms && !alternative.from_synonym) slots.weight = kTypedPhrase;
+      for (std::size_t w = 0; w < alternative.words.size(); ++w) {
+        const bool last = ends_in_kept_word && !alternative.from_synonym && kept_before + w + 1 == kept_total;
+        Slot slot = ReadWord(alternative.words[w], last);
+        planned.importance = std::max(planned.importance, static_cast<double>(slot.importance));
+        slots.slots.push_back(std::move(slot));
+      }
+    }
+    kept_before += concept_.alternatives.front().words.size();
+  }
+  return plan;
+}
+
+ProcedureSearch::Slot ProcedureSearch::ReadWord(const WordForms& word, bool last_word) const {
+  Slot slot;
+  const TermId folded = FindTerm(FoldedKey(word.folded));
+  if (folded != kNoTerm) {
+    const TermId marked = word.HasMarks() ? FindTerm(MarkedKey(word.marked)) : kNoTerm;
+    slot.readings.push_back({word.folded, folded, marked, word.HasMarks(), 1.0F});
+  }
+  AddCorrections(word, last_word, slot);
+  slot.importance = kUnknownImportance;
+  if (slot.readings.empty()) return slot;
+  const Candidate& likeliest = *std::ranges::max_element(slot.readings, {}, &Candidate::weight);
+  const float idf = terms_[likeliest.folded_term].idf;
+  if (folded != kNoTerm) {
+    const bool as_written =
+        IsStrongWord(word.folded) && (!word.HasMarks() || slot.readings.front().marked_term != kNoTerm);
+    if (as_written) slot.importance = idf;
+  } else {
+    slot.importance = likeliest.weight > kOneTypo ? idf : std::max(kUnknownImportance, idf / 2);
+  }
+  return slot;
+}
+
+// Readings of a word besides itself; a word of the index is taken as meant (no typo readings: "sinh" does not
+// also look for "tinh"; no words it begins), but keeps its spelling variant.
+void ProcedureSearch::AddCorrections(const WordForms& word, bool last_word, Slot& slot) const {
+  const std::string& typed = word.folded;
+  const bool known = FindTerm(FoldedKey(typed)) != kNoTerm;
+  const auto add = [&](const std::string& reading, float weight) {
+    const TermId term = FindTerm(FoldedKey(reading));
+    if (term == kNoTerm || reading == typed) return;
+    if (std::ranges::any_of(slot.readings, [&](const Candidate& c) { return c.folded == reading; })) return;
+    slot.readings.push_back({reading, term, kNoTerm, false, weight});
+  };
+  const auto variant = SpellingVariant(typed);
+  if (variant) add(*variant, kSpellingVariant);
+  // A word still being typed is one the index does not know, nor its spelling variant ("ki" is "ky", not "kiểm").
+  const bool variant_known = variant && FindTerm(FoldedKey(*variant)) != kNoTerm;
+  if (last_word && !known && !variant_known && typed.size() >= kMinPrefixLength) {
+    std::size_t added = 0;
+    for (auto w = std::ranges::lower_bound(strong_words_, typed);
+         w != strong_words_.end() && w->starts_with(typed) && added < kMaxPrefixReadings; ++w, ++added) {
+      add(*w, kPrefix);
+    }
+  }
+  if (known) return;
+  if (const auto telex = TelexReading(typed)) add(*telex, kTelexReading);
+  if (typed.size() < kMinTypoLength || words_by_length_.empty()) return;
+  const std::size_t longest = std::min(typed.size() + 1, words_by_length_.size() - 1);
+  for (std::size_t length = std::max(typed.size() - 1, kMinTypoLength); length <= longest; ++length) {
+    for (const std::uint32_t i : words_by_length_[length]) {
+      if (IsOneEditApart(typed, strong_words_[i])) add(strong_words_[i], kOneTypo);
     }
   }
 }
 
-// The procedures at the level asked for whose coverage reaches the minimum, best coverage first (then by
-// position, to stay deterministic).
-std::vector<ProcedureSearch::Candidate> ProcedureSearch::CandidatesByCoverage(QueryMatches& matches,
-                                                                              const SearchOptions& options) const {
-  std::vector<Candidate> candidates;
-  for (const std::uint32_t procedure : matches.Accumulate(postings_)) {
-    if (options.level && !procedures_[procedure].HasLevel(*options.level)) continue;
-    const double coverage = Quantize(matches.Coverage(procedure));
-    if (coverage >= kMinimumCoverage) candidates.push_back({procedure, coverage});
+// ---- Scoring ---------------------------------------------------------------------------------------------
+
+// Dense per-document score arrays: the catalogue has a few thousand procedures, so a pass over an array is
+// cheaper than keeping lists of the documents touched.
+class ProcedureSearch::Scorer {
+ public:
+  explicit Scorer(const ProcedureSearch& index)
+      : index_(index),
+        total_(index.documents_.size(), 0.0F),
+        concept_(total_.size()),
+        alternative_(total_.size()),
+        part_(total_.size()) {}
+
+  // total = Σ concepts (best alternative: Σ slots + Σ neighbouring slot pairs) + Σ pairs across concepts.
+  const std::vector<float>& Score(const Plan& plan) {
+    for (std::size_t c = 0; c < plan.concepts.size(); ++c) {
+      std::ranges::fill(concept_, 0.0F);
+      for (const Plan::Alternative& alternative : plan.concepts[c].alternatives) {
+        ScoreAlternative(alternative);
+        const float weight = alternative.weight;
+        for (std::size_t d = 0; d < total_.size(); ++d) concept_[d] = std::max(concept_[d], weight * alternative_[d]);
+      }
+      for (std::size_t d = 0; d < total_.size(); ++d) total_[d] += concept_[d];
+      if (c + 1 < plan.concepts.size()) AddAcrossConcepts(plan.concepts[c], plan.concepts[c + 1]);
+    }
+    return total_;
   }
-  std::ranges::sort(candidates, [](const Candidate& a, const Candidate& b) {
-    return a.coverage != b.coverage ? a.coverage > b.coverage : a.procedure < b.procedure;
-  });
-  return candidates;
-}
 
-// Scores candidates in order of coverage and stops once coverage plus the largest bonus cannot reach the
-// `limit` best scores so far: on common words that skips most of the catalogue.
-std::vector<ProcedureSearch::ScoredProcedure> ProcedureSearch::ScoreLeaders(const std::vector<Candidate>& candidates,
-                                                                            QueryMatches& matches,
-                                                                            std::size_t limit) const {
-  std::vector<ScoredProcedure> scored;
-  // The `limit` best scores so far, the lowest on top.
-  std::priority_queue<double, std::vector<double>, std::greater<>> best_scores;
-  for (const Candidate& candidate : candidates) {
-    const bool cannot_enter =
-        best_scores.size() == limit && Quantize(candidate.coverage + kPhraseBonus) < best_scores.top();
-    if (cannot_enter) break;
-    const double score = Score(procedures_[candidate.procedure], candidate, matches);
-    scored.push_back({candidate.procedure, score});
-    best_scores.push(score);
-    if (best_scores.size() > limit) best_scores.pop();
+ private:
+  void ScoreAlternative(const Plan::Alternative& alternative) {
+    std::ranges::fill(alternative_, 0.0F);
+    for (std::size_t s = 0; s < alternative.slots.size(); ++s) {
+      SlotScores(alternative.slots[s]);
+      AddPart(alternative_);
+      if (s + 1 < alternative.slots.size()) {
+        PairScores(alternative.slots[s], alternative.slots[s + 1]);
+        AddPart(alternative_);
+      }
+    }
   }
-  return scored;
+
+  // The words as typed of two neighbouring concepts may form a pair ("khai" | "sinh" when "khai sinh" is
+  // not one phrase of the lexicon).
+  void AddAcrossConcepts(const Plan::Concept& left, const Plan::Concept& right) {
+    const auto& left_slots = left.alternatives.front().slots;
+    const auto& right_slots = right.alternatives.front().slots;
+    if (left_slots.empty() || right_slots.empty()) return;
+    PairScores(left_slots.back(), right_slots.front());
+    AddPart(total_);
+  }
+
+  void SlotScores(const Slot& slot) {
+    std::ranges::fill(part_, 0.0F);
+    for (const Candidate& reading : slot.readings) {
+      if (reading.marked_term != kNoTerm) MaxInto(reading.marked_term, reading.weight);
+      MaxInto(reading.folded_term, reading.typed_marks ? reading.weight * kToneMismatch : reading.weight);
+    }
+  }
+
+  void PairScores(const Slot& first, const Slot& second) {
+    std::ranges::fill(part_, 0.0F);
+    for (const Candidate& a : first.readings) {
+      for (const Candidate& b : second.readings) {
+        const TermId pair = index_.FindTerm(PairKey(a.folded, b.folded));
+        if (pair != kNoTerm) MaxInto(pair, a.weight * b.weight);
+      }
+    }
+  }
+
+  void MaxInto(TermId term, float weight) {
+    for (const Posting& posting : index_.terms_[term].postings) {
+      float& slot = part_[posting.document];
+      slot = std::max(slot, weight * posting.score);
+    }
+  }
+
+  void AddPart(std::vector<float>& into) {
+    for (std::size_t d = 0; d < into.size(); ++d) into[d] += part_[d];
+  }
+
+  const ProcedureSearch& index_;
+  std::vector<float> total_, concept_, alternative_, part_;
+};
+
+// ---- Search ----------------------------------------------------------------------------------------------
+
+SearchResult ProcedureSearch::Search(std::string_view query, const SearchOptions& options) const {
+  static const SearchLexicon kNoLexicon;
+  const SearchLexicon& lexicon = options.lexicon != nullptr ? *options.lexicon : kNoLexicon;
+  const AnalyzedQuery analyzed = AnalyzeQuery(
+      query, lexicon, [this](const WordForms& a, const WordForms& b) { return IsNamePair(a, b); }, kMaxQueryWords);
+  SearchResult result;
+  result.intent = analyzed.intent;
+  result.intent_stated = analyzed.intent_stated;
+  for (const Synonym* synonym : analyzed.synonyms_applied)
+    result.understood.emplace_back(synonym->phrase, synonym->expansion);
+  for (std::size_t i = 0; i < analyzed.words.size(); ++i) {
+    if (analyzed.dropped[i]) result.ignored_words.push_back(analyzed.words[i].marked);
+  }
+  if (options.limit == 0) return result;
+  if (auto by_code = FindByCode(analyzed.words)) {
+    if (!options.level || documents_[by_code->index].HasLevel(*options.level)) {
+      result.hits.push_back(std::move(*by_code));
+      result.confidence = result.coverage = result.lead = 1.0;
+      result.mass = 2.0;
+      return result;
+    }
+  }
+  const Plan plan = MakePlan(analyzed);
+  Scorer scorer(*this);
+  std::vector<SearchHit> ranked = Rank(scorer.Score(plan), options, kPrecisionLeaders);
+  Rerank(plan, ranked);
+  if (ranked.size() > std::max(options.limit, kConfidenceDepth))
+    ranked.resize(std::max(options.limit, kConfidenceDepth));
+  JudgeConfidence(plan, ranked, result);
+  // A vague question whose every telling word the first hit explains ("đăng ký") is listed, not refused: only
+  // its lead is small. One that the best procedure explains poorly is refused.
+  result.abstained = ranked.empty() || (result.confidence < kAbstainBelow && result.coverage < kListCoverage);
+  if (result.abstained) {
+    if (ranked.size() > kMaxSuggestions) ranked.resize(kMaxSuggestions);
+    result.suggestions = std::move(ranked);
+  } else {
+    if (ranked.size() > options.limit) ranked.resize(options.limit);
+    result.hits = std::move(ranked);
+  }
+  return result;
 }
 
-// Score() can only lower coverage + kPhraseBonus (phrase ≤ 1, penalty ≥ 0), which ScoreLeaders relies on.
-double ProcedureSearch::Score(const IndexedProcedure& procedure, const Candidate& candidate,
-                              QueryMatches& matches) const {
-  const NameMatch match =
-      matches.MatchName(procedure.name_tokens, procedure.first_counted_token, matches.BestIn(candidate.procedure));
-  const std::size_t query_size = matches.query_size();
-  const double phrase =
-      query_size > 1 ? static_cast<double>(match.words_followed_in_order) / static_cast<double>(query_size - 1) : 0;
-  const double penalty =
-      std::min(kMaxUnmatchedPenalty, kUnmatchedWordPenalty * static_cast<double>(match.unmatched_words));
-  return Quantize(candidate.coverage + kPhraseBonus * phrase - penalty);
+std::optional<SearchHit> ProcedureSearch::FindByCode(const std::vector<WordForms>& words) const {
+  for (const WordForms& word : words) {
+    const auto found = code_index_.find(word.folded);
+    if (found != code_index_.end()) {
+      const Document& document = documents_[found->second];
+      return SearchHit{found->second, document.code, 1.0, document.abolished_level};
+    }
+  }
+  return std::nullopt;
 }
 
-std::vector<SearchHit> ProcedureSearch::TopHits(std::vector<ScoredProcedure> scored, std::size_t limit) const {
-  const auto better = [this](const ScoredProcedure& a, const ScoredProcedure& b) {
-    if (a.score != b.score) return a.score > b.score;
-    return procedures_[a.procedure].code < procedures_[b.procedure].code;
-  };
-  const std::size_t count = std::min(limit, scored.size());
-  std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(count), scored.end(), better);
+std::vector<SearchHit> ProcedureSearch::Rank(const std::vector<float>& scores, const SearchOptions& options,
+                                             std::size_t limit) const {
   std::vector<SearchHit> hits;
-  hits.reserve(count);
-  for (std::size_t i = 0; i < count; ++i) {
-    hits.push_back({scored[i].procedure, procedures_[scored[i].procedure].code, scored[i].score});
+  for (std::uint32_t d = 0; d < scores.size(); ++d) {
+    if (scores[d] <= 0.0F) continue;
+    const Document& document = documents_[d];
+    if (options.level && !document.HasLevel(*options.level)) continue;
+    double score = scores[d];
+    if (options.preferred_level && !document.HasLevel(*options.preferred_level)) score *= kOtherLevel;
+    if (document.abolished_level) score *= kAbolishedLevel;
+    hits.push_back({d, document.code, Quantize(score), document.abolished_level});
   }
+  const auto better = [](const SearchHit& a, const SearchHit& b) {
+    return a.score != b.score ? a.score > b.score : a.code < b.code;
+  };
+  const std::size_t count = std::min(limit, hits.size());
+  std::partial_sort(hits.begin(), hits.begin() + static_cast<std::ptrdiff_t>(count), hits.end(), better);
+  hits.resize(count);
   return hits;
+}
+
+void ProcedureSearch::Rerank(const Plan& plan, std::vector<SearchHit>& ranked) const {
+  std::unordered_set<TermId> read;
+  for (const Plan::Concept& concept_ : plan.concepts) {
+    for (const Plan::Alternative& alternative : concept_.alternatives) {
+      if (alternative.weight < 1.0F) continue;  // the typed words of a known phrase explain no name
+      for (const Slot& slot : alternative.slots) {
+        for (const Candidate& reading : slot.readings) read.insert(reading.folded_term);
+      }
+    }
+  }
+  for (SearchHit& hit : ranked) {
+    double explained = 0, total = 0;
+    for (const TermId term : documents_[hit.index].name_terms) {
+      total += terms_[term].idf;
+      if (read.contains(term)) explained += terms_[term].idf;
+    }
+    const double precision = total == 0 ? 0 : explained / total;
+    hit.score = Quantize(hit.score * (kPrecisionFloor + kPrecisionWeight * precision));
+  }
+  std::ranges::sort(ranked, [](const SearchHit& a, const SearchHit& b) {
+    return a.score != b.score ? a.score > b.score : a.code < b.code;
+  });
+}
+
+void ProcedureSearch::JudgeConfidence(const Plan& plan, const std::vector<SearchHit>& ranked,
+                                      SearchResult& result) const {
+  if (ranked.empty()) return;
+  const auto [explained, total] = StrongCoverage(plan, static_cast<std::uint32_t>(ranked[0].index));
+  result.coverage = total == 0 ? 0 : Quantize(explained / total);
+  result.mass = Quantize(std::min(2.0, explained / kMassScale));
+  result.lead = ranked.size() < 2 ? 1.0 : Quantize((ranked[0].score - ranked[1].score) / ranked[0].score);
+  const double x = kCoverageCoefficient * result.coverage + kMassCoefficient * result.mass +
+                   kLeadCoefficient * result.lead + kIntercept;
+  result.confidence = Quantize(1.0 / (1.0 + std::exp(-x)));
+}
+
+// How much of the question, weighed by the rarity of each concept, the document's name and topic explain: per
+// concept, its best alternative's share of words found there (a reading counts at its weight).
+std::pair<double, double> ProcedureSearch::StrongCoverage(const Plan& plan, std::uint32_t document) const {
+  double explained = 0;
+  double total = 0;
+  for (const Plan::Concept& concept_ : plan.concepts) {
+    double best = 0;
+    for (const Plan::Alternative& alternative : concept_.alternatives) {
+      if (alternative.slots.empty()) continue;
+      double found = 0;
+      for (const Slot& slot : alternative.slots) {
+        float weight = 0;
+        for (const Candidate& reading : slot.readings) weight = std::max(weight, ReadingIn(reading, document));
+        found += weight;
+      }
+      best = std::max(best, alternative.weight * found / static_cast<double>(alternative.slots.size()));
+    }
+    explained += concept_.importance * best;
+    total += concept_.importance;
+  }
+  return {explained, total};
+}
+
+// The weight of a reading where the document's name or topic has it (with the typed marks, or at kToneMismatch
+// without them), else 0.
+float ProcedureSearch::ReadingIn(const Candidate& reading, std::uint32_t document) const {
+  if (reading.marked_term != kNoTerm && InNameOrTopic(reading.marked_term, document)) return reading.weight;
+  if (!InNameOrTopic(reading.folded_term, document)) return 0;
+  return reading.typed_marks ? reading.weight * kToneMismatch : reading.weight;
+}
+
+bool ProcedureSearch::InNameOrTopic(TermId term, std::uint32_t document) const {
+  const std::vector<Posting>& postings = terms_[term].postings;
+  const auto found = std::ranges::lower_bound(postings, document, {}, &Posting::document);
+  return found != postings.end() && found->document == document &&
+         found->frequency[kName] + found->frequency[kTopic] > 0;
+}
+
+bool IsOfAbolishedLevel(const Procedure& procedure) {
+  const std::string name = FoldVietnamese(procedure.name);
+  if (name.find("cap huyen") != std::string::npos) return true;
+  std::size_t agencies = 0;
+  for (const std::string* text : {&procedure.implementing_agency, &procedure.competent_agency}) {
+    std::string folded = FoldVietnamese(*text);
+    std::size_t start = 0;
+    while (start <= folded.size()) {
+      std::size_t end = folded.find_first_of(",;", start);
+      if (end == std::string::npos) end = folded.size();
+      const std::string part = folded.substr(start, end - start);
+      if (part.find_first_not_of(" .") != std::string::npos) {
+        if (part.find("huyen") == std::string::npos) return false;
+        ++agencies;
+      }
+      start = end + 1;
+    }
+  }
+  return agencies > 0;
 }
 
 }  // namespace motcua

@@ -1,9 +1,34 @@
 #pragma once
-// Finds procedures of the catalogue by what a citizen or an officer types at the counter: words of the
-// name, with or without tone marks, with a typo or the i/y spelling variant ("đăng kí"), or the national
-// code. Built once from the catalogue (2,642 procedures in data/reference) into an inverted index; a search
-// reads only that index. Search() is const and touches no shared mutable state: one ProcedureSearch may
-// serve any number of threads at once.
+// Finds the procedure a person means from what they type: a name, a few words, the national code, or a question
+// in their own words ("cháu ơi làm giấy khai sanh cho con thì cần gì"), with or without tone marks, with a typo
+// or a telex slip ("khai sinhf"). Built once from the catalogue (2,642 procedures in data/reference) into an
+// inverted index; a search reads only that index. Search() is const and touches no shared mutable state: one
+// ProcedureSearch may serve any number of threads at once.
+//
+// Ranking, in order:
+//  1. The question is analyzed on its words as written (query_analysis.h): filler and intent cue words are
+//     dropped before tone folding, and phrases the lexicon knows ("sổ đỏ", "CCCD") gain their catalogue wording
+//     as alternatives.
+//  2. Each remaining word is matched folded ("dang" = "đăng"); a word typed with tone marks scores fully only
+//     where the procedure has it with the same marks (a folded-only match counts kToneMismatch), so that
+//     "căn" does not find "cần". A word the index does not know is replaced by its i/y spelling variant
+//     ("ki"/"ky"), its telex reading ("sinhf" → "sinh", "cuowcs" → "cuoc"), one edit away (a typo: insertion,
+//     deletion, substitution or swap of neighbours, words of 3+ letters) or, for the last word only and when
+//     neither it nor its spelling variant is a word of the index, the words it begins (typing in progress),
+//     each at a lower weight.
+//  3. BM25F over three fields of each procedure, name ≫ topic (field, ministry) ≫ body (dossier components,
+//     target groups, agencies, legal basis), with each field's length normalized (a 241-word name does not win
+//     by containing every word) and the rarity of every term weighed (IDF: "căn cước" counts, "thủ tục"
+//     hardly). Terms are folded syllables and syllable pairs (Vietnamese words are mostly two syllables:
+//     "khai sinh", "căn cước"); a concept scores by its best alternative.
+//  4. The searcher's level is preferred (options.preferred_level: a commune counter sees commune procedures
+//     first), and procedures performed at the district level, abolished on 1 July 2025 (Law on the
+//     Organization of Local Government No. 72/2025/QH15, art. 2: two tiers, province and commune), are marked
+//     and sink.
+//  5. A confidence in [0, 1] for the first hit: a logistic function of how much of the question (weighed by
+//     rarity) the first hit's name and topic explain and of its lead over the second; below kAbstainBelow the
+//     search abstains: no hits, the best weak ones as suggestions. A query that names a national code returns
+//     that procedure alone, with confidence 1.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -11,80 +36,137 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "domain/procedure.h"
+#include "domain/query_analysis.h"
+#include "domain/question_intent.h"
+#include "domain/search_lexicon.h"
 
 namespace motcua {
 
 struct SearchOptions {
-  std::optional<std::string> level;  // keep only procedures with this level ("commune"...); default: any
-  std::size_t limit = 10;            // at most this many hits; 0 returns none
+  std::optional<std::string> level;            // keep only procedures with this level ("commune"...); default: any
+  std::size_t limit = 10;                      // at most this many hits; 0 returns none
+  std::optional<std::string> preferred_level;  // rank procedures of this level first; default: none preferred
+  const SearchLexicon* lexicon = nullptr;      // fillers, intent cues, synonyms; none: every word is topic
 };
 
 struct SearchHit {
-  std::size_t index = 0;  // position of the procedure in the span given to the constructor
-  std::string code;       // its national code, e.g. "1.001193"
-  double score = 0;       // higher is better; only meaningful to compare hits of the same query
+  std::size_t index = 0;         // position of the procedure in the span given to the constructor
+  std::string code;              // its national code, e.g. "1.001193"
+  double score = 0;              // higher is better; only meaningful to compare hits of the same query
+  bool abolished_level = false;  // performed at the district level, which no longer exists
+};
+
+struct SearchResult {
+  std::vector<SearchHit> hits;         // best first; empty when the search abstains
+  std::vector<SearchHit> suggestions;  // when it abstains: the best of the weak hits (at most 3), else empty
+  double confidence = 0;               // of hits[0] (or suggestions[0]) being the procedure meant
+  double coverage = 0;                 // what confidence is made of: the share of the question the first
+  double lead = 0;                     // hit's name and topic explain, and its lead over the second (0..1),
+  double mass = 0;                     // and how much they explain in all (rarity of the words, /10, ≤ 2)
+  bool abstained = false;              // the question matched nothing well enough to list (hits empty)
+  QuestionIntent intent = QuestionIntent::kOverview;
+  bool intent_stated = false;                                   // false: overview by default
+  std::vector<std::pair<std::string, std::string>> understood;  // synonyms applied: phrase → catalogue wording
+  std::vector<std::string> ignored_words;                       // filler and cue words, as written
 };
 
 class ProcedureSearch {
  public:
-  // Indexes the code, folded name and levels of each procedure (copies them: `procedures` need not outlive
-  // this object).
+  // Confidence = 1 / (1 + e^-(kCoverageCoefficient·coverage + kMassCoefficient·mass + kLeadCoefficient·lead +
+  // kIntercept)), fitted by
+  // logistic regression on the evaluation sets (bench/search_eval --calibrate; docs/search.md).
+  static constexpr double kCoverageCoefficient = 1.65;
+  static constexpr double kMassCoefficient = 1.94;
+  static constexpr double kLeadCoefficient = 4.68;
+  static constexpr double kIntercept = -4.19;
+  // Below this confidence the search abstains (chosen on the evaluation sets of tests/search: see
+  // docs/search.md for the trade-off between answering and abstaining).
+  static constexpr double kAbstainBelow = 0.5;
+  // ... unless the first hit's name and topic explain at least this share of the question: then the hits are
+  // listed (a vague question, "đăng ký"), though not confidently (an assistant asks which one is meant).
+  static constexpr double kListCoverage = 0.9;
+  static constexpr float kToneMismatch = 0.6F;
+
+  // Indexes each procedure's code, name, topic and body (copies them: `procedures` need not outlive this
+  // object). Procedures without components are indexed on name and topic only.
   explicit ProcedureSearch(std::span<const Procedure> procedures);
 
-  // Returns the best hits for `query`, best first; equal scores are ordered by code. Ranking:
-  //  - a query that is exactly one national code returns that procedure alone;
-  //  - otherwise each query word is matched (after FoldVietnamese) against the words of each name: the
-  //    same word scores 1.0, the i/y spelling variant ("ki"/"ky", "quy"/"qui") 0.95, the start of a longer
-  //    word (query word of 2+ letters) 0.8, one typo (insertion, deletion, substitution or swap of two
-  //    neighbouring letters; both words of 3+ letters; only for a query word that is no word of the
-  //    catalogue, since a real word is taken as meant) 0.6. A procedure's coverage is the mean over the
-  //    query words of their best match in its name; procedures with coverage below 0.5 are not hits;
-  //  - up to +0.1 when the query words appear next to each other and in order in the name;
-  //  - -0.01 per name word that no query word explains (at most -0.1), so that among names containing the
-  //    query the shortest wins; each query word explains one name word where it scores its best. The
-  //    leading "Thủ tục" most names start with is not counted.
-  // An empty query, or one with no letters or digits, returns no hits (it is not an error: the list of
-  // everything is a different use case). Only the first 256 words of a query are used (the longest
-  // name in the catalogue has 241, so a pasted name still finds itself).
-  std::vector<SearchHit> Search(std::string_view query, const SearchOptions& options) const;
+  // The best hits for `query`, best first; equal scores are ordered by code. An empty query, or one with no
+  // letters or digits, abstains with no suggestion (the list of everything is a different use case). Only the
+  // first 256 words of a query are read (the longest name in the catalogue has 241).
+  SearchResult Search(std::string_view query, const SearchOptions& options) const;
 
-  std::size_t size() const { return procedures_.size(); }
+  // Whether two words stand side by side in some procedure's name (with their marks when both carry marks).
+  bool IsNamePair(const WordForms& first, const WordForms& second) const;
+
+  std::size_t size() const { return documents_.size(); }
 
  private:
-  using TokenId = std::uint32_t;
-  struct IndexedProcedure {
+  using TermId = std::uint32_t;
+  static constexpr TermId kNoTerm = UINT32_MAX;
+  enum Field : std::uint8_t { kName, kTopic, kBody, kFieldCount };
+
+  struct Posting {
+    std::uint32_t document;
+    std::uint16_t frequency[kFieldCount];
+    float score = 0;  // the term's BM25F score in the document, which no query changes (FinishTerms)
+  };
+  struct Term {
+    std::vector<Posting> postings;  // ascending document
+    float idf = 0;
+  };
+  struct Document {
     std::string code;
     std::vector<std::string> levels;
-    std::vector<TokenId> name_tokens;     // the folded words of the name, in order
-    std::size_t first_counted_token = 0;  // past a leading "thu tuc", for the unmatched-word penalty
+    float length[kFieldCount] = {};
+    std::vector<TermId> name_terms;  // the folded words of the name, in order
+    bool abolished_level = false;
     bool HasLevel(std::string_view level) const;
   };
-  class QueryMatches;
-  struct Candidate;
-  struct ScoredProcedure;
+  struct Candidate;  // one reading of a typed word: its terms and weight
+  struct Slot;       // one word of an alternative: its readings
+  struct Plan;       // the query turned into slots, concepts and pairs
+  class Scorer;
 
-  void BuildVocabulary(const std::vector<std::vector<std::string>>& folded_names);
-  void IndexProcedure(const Procedure& procedure, const std::vector<std::string>& folded_name);
-  std::optional<TokenId> FindToken(std::string_view token) const;
-  std::optional<SearchHit> FindByCode(const std::vector<std::string>& query_tokens) const;
-  QueryMatches MatchQueryTokens(const std::vector<std::string>& query_tokens) const;
-  void MatchOneQueryToken(std::size_t query_index, const std::string& query_token, QueryMatches& matches) const;
-  void AddExactAndPrefixMatches(std::size_t query_index, const std::string& query_token, QueryMatches& matches) const;
-  void AddOneTypoMatches(std::size_t query_index, const std::string& query_token, QueryMatches& matches) const;
-  std::vector<Candidate> CandidatesByCoverage(QueryMatches& matches, const SearchOptions& options) const;
-  std::vector<ScoredProcedure> ScoreLeaders(const std::vector<Candidate>& candidates, QueryMatches& matches,
-                                            std::size_t limit) const;
-  double Score(const IndexedProcedure& procedure, const Candidate& candidate, QueryMatches& matches) const;
-  std::vector<SearchHit> TopHits(std::vector<ScoredProcedure> scored, std::size_t limit) const;
+  void IndexDocument(const Procedure& procedure);
+  void AddTokens(std::uint32_t document, Field field, const std::vector<WordForms>& words);
+  void CountTerm(std::string key, std::uint32_t document, Field field);
+  void FinishTerms();
+  TermId FindTerm(std::string_view key) const;
+  bool IsStrongWord(std::string_view folded) const;
+  float Bm25(const Term& term, const Posting& posting) const;
 
-  std::vector<IndexedProcedure> procedures_;
-  std::vector<std::string> vocabulary_;                        // distinct folded name words, sorted
-  std::vector<std::vector<TokenId>> tokens_by_length_;         // vocabulary ids by word length in bytes
-  std::vector<std::vector<std::uint32_t>> postings_;           // per vocabulary id: procedures, ascending
-  std::unordered_map<std::string, std::uint32_t> code_index_;  // folded code → procedure
+  std::optional<SearchHit> FindByCode(const std::vector<WordForms>& words) const;
+  Plan MakePlan(const AnalyzedQuery& analyzed) const;
+  Slot ReadWord(const WordForms& word, bool last_word) const;
+  void AddCorrections(const WordForms& word, bool last_word, Slot& slot) const;
+  std::vector<SearchHit> Rank(const std::vector<float>& scores, const SearchOptions& options, std::size_t limit) const;
+  void Rerank(const Plan& plan, std::vector<SearchHit>& ranked) const;
+  void JudgeConfidence(const Plan& plan, const std::vector<SearchHit>& ranked, SearchResult& result) const;
+  // The importance of the question the document's name and topic explain, and the question's whole importance.
+  std::pair<double, double> StrongCoverage(const Plan& plan, std::uint32_t document) const;
+  float ReadingIn(const Candidate& reading, std::uint32_t document) const;
+  bool InNameOrTopic(TermId term, std::uint32_t document) const;
+
+  std::vector<Document> documents_;
+  float average_length_[kFieldCount] = {};
+  std::unordered_map<std::string, TermId> term_ids_;  // "f:dang", "m:đăng", "b:dang ky"
+  std::vector<Term> terms_;
+  std::vector<std::string> strong_words_;                      // folded words of names and topics, sorted
+  std::vector<std::vector<std::uint32_t>> words_by_length_;    // indices into strong_words_ by length in bytes
+  std::unordered_set<std::string> name_pairs_folded_;          // "dang ky"
+  std::unordered_set<std::string> name_pairs_marked_;          // "đăng ký"
+  std::unordered_map<std::string, std::uint32_t> code_index_;  // folded code → document
 };
+
+// Whether the procedure is performed at the district level (its name says so, or every agency it names is a
+// district's): that level was abolished on 1 July 2025 (Law No. 72/2025/QH15 on the Organization of Local
+// Government, art. 2).
+bool IsOfAbolishedLevel(const Procedure& procedure);
 
 }  // namespace motcua

@@ -55,14 +55,26 @@ std::string ReplaceInvalidUtf8(std::string_view text) {
   return valid;
 }
 
-std::string StripMarksAndCase(std::string_view valid_utf8) {
+// The same mapping with the marks kept: "Cần" becomes "cần", not "can".
+constexpr auto kLowerOptions = static_cast<utf8proc_option_t>(kFoldOptions & ~UTF8PROC_STRIPMARK);
+
+// Runs before utf8proc's own mapping when the marks are kept: only whitespace changes (đ stays a letter).
+utf8proc_int32_t MapWhitespace(utf8proc_int32_t codepoint, void* /*data*/) {
+  return IsWhitespace(codepoint) ? ' ' : codepoint;
+}
+
+std::string MapWith(std::string_view valid_utf8, utf8proc_option_t options, utf8proc_custom_func map_first) {
   utf8proc_uint8_t* mapped = nullptr;
   const auto length = utf8proc_map_custom(Bytes(valid_utf8), static_cast<utf8proc_ssize_t>(valid_utf8.size()), &mapped,
-                                          kFoldOptions, MapBeforeFolding, nullptr);
+                                          options, map_first, nullptr);
   const std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(mapped, &std::free);
   // The input is valid UTF-8 and no option rejects anything: failure means out of memory or a bug.
   if (length < 0) throw std::runtime_error(std::string("utf8proc_map: ") + utf8proc_errmsg(length));
   return std::string(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
+}
+
+std::string StripMarksAndCase(std::string_view valid_utf8) {
+  return MapWith(valid_utf8, kFoldOptions, MapBeforeFolding);
 }
 
 // After MapBeforeFolding every kind of whitespace is an ASCII space, so working on bytes is safe.
@@ -112,9 +124,9 @@ std::string FoldVietnamese(std::string_view utf8) {
   return CollapseSpaces(StripMarksAndCase(ReplaceInvalidUtf8(utf8)));
 }
 
-std::vector<std::string> FoldedTokens(std::string_view utf8) {
-  const std::string folded = FoldVietnamese(utf8);
-  const std::string_view text = folded;
+namespace {
+
+std::vector<std::string> SplitWords(std::string_view text) {
   std::vector<std::string> tokens;
   std::string word;
   for (std::size_t i = 0; i < text.size();) {
@@ -131,6 +143,48 @@ std::vector<std::string> FoldedTokens(std::string_view utf8) {
   }
   if (!word.empty()) tokens.push_back(std::move(word));
   return tokens;
+}
+
+}  // namespace
+
+std::vector<std::string> FoldedTokens(std::string_view utf8) { return SplitWords(FoldVietnamese(utf8)); }
+
+std::vector<std::string> LowerTokens(std::string_view utf8) {
+  return SplitWords(CollapseSpaces(MapWith(ReplaceInvalidUtf8(utf8), kLowerOptions, MapWhitespace)));
+}
+
+namespace {
+
+// Old and new Vietnamese spelling put the tone of an open "oa", "oe", "uy" on different vowels: "hóa"/"hoá",
+// "thủy"/"thuỷ", "khỏe"/"khoẻ"; the catalogue uses both. The marked form keeps one: the tone on the second vowel.
+struct TonePlacement {
+  std::string_view old_style;
+  std::string_view new_style;
+};
+constexpr TonePlacement kTonePlacements[] = {
+    {"óa", "oá"}, {"òa", "oà"}, {"ỏa", "oả"}, {"õa", "oã"}, {"ọa", "oạ"}, {"óe", "oé"}, {"òe", "oè"}, {"ỏe", "oẻ"},
+    {"õe", "oẽ"}, {"ọe", "oẹ"}, {"úy", "uý"}, {"ùy", "uỳ"}, {"ủy", "uỷ"}, {"ũy", "uỹ"}, {"ụy", "uỵ"},
+};
+
+std::string WithOneTonePlacement(std::string word) {
+  for (const TonePlacement& placement : kTonePlacements) {
+    if (word.ends_with(placement.old_style)) {
+      word.replace(word.size() - placement.old_style.size(), placement.old_style.size(), placement.new_style);
+      break;
+    }
+  }
+  return word;
+}
+
+}  // namespace
+
+std::vector<WordForms> TokenForms(std::string_view utf8) {
+  std::vector<WordForms> forms;
+  for (std::string& lower : LowerTokens(utf8)) {
+    std::string folded = FoldVietnamese(lower);
+    forms.push_back({WithOneTonePlacement(std::move(lower)), std::move(folded)});
+  }
+  return forms;
 }
 
 }  // namespace motcua

@@ -28,4 +28,23 @@ std::string FoldVietnamese(std::string_view utf8);
 // possibly none.
 std::vector<std::string> FoldedTokens(std::string_view utf8);
 
+// The words of `utf8` cut as FoldedTokens() cuts them, case-folded and in NFC but with their tone marks and
+// "đ" kept: "Cần ĐĂNG ký" gives "cần", "đăng", "ký". Search needs the marks before it folds them away, since
+// folding merges words that mean different things ("cần" need / "căn" of "căn cước"; "đang" / "đăng").
+std::vector<std::string> LowerTokens(std::string_view utf8);
+
+// One word in both forms: as written (LowerTokens) and folded (FoldVietnamese of it).
+struct WordForms {
+  std::string marked;  // "cần"
+  std::string folded;  // "can"
+  // True when the word carries any tone mark or modified letter: its writer chose them, so they mean
+  // something. An unmarked word ("can") may stand for any of the words it folds from.
+  bool HasMarks() const { return marked != folded; }
+  bool operator==(const WordForms&) const = default;
+};
+
+// LowerTokens() of `utf8`, each with its folded form. The tone of a final "oa", "oe", "uy" is placed on its second
+// vowel whichever spelling was used ("hóa" and "hoá" are one word).
+std::vector<WordForms> TokenForms(std::string_view utf8);
+
 }  // namespace motcua

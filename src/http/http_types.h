@@ -28,6 +28,10 @@ using Handler = std::function<Response(const Request&)>;
 // handler runs (replacing any the client sent) and on each response, so that a user can quote it.
 inline constexpr const char* kRequestIdHeader = "X-Request-Id";
 
+// The client's network address (without port), set by the server on each request before the handler runs
+// (replacing any the client sent), for handlers that limit what one address may do (rate_limiter.h).
+inline constexpr const char* kClientAddressHeader = "X-Motcua-Client-Address";
+
 // Beast 1.74 hands out boost::string_view (method_string(), target(), header values); this converts to the
 // standard one without copying.
 inline std::string_view ToStd(boost::beast::string_view text) { return {text.data(), text.size()}; }

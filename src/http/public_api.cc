@@ -6,8 +6,11 @@
 #include <nlohmann/json.hpp>
 
 #include "app/dossier_tracking.h"
+#include "app/procedure_finder.h"
 #include "app/unit_lookup.h"
+#include "http/assistant_api.h"
 #include "http/json_response.h"
+#include "http/procedure_json.h"
 #include "http/procedure_settings_api.h"
 #include "http/query_params.h"
 
@@ -61,52 +64,6 @@ json LegacyLookupJson(const app::LegacyLookup& lookup) {
           {"candidates", std::move(candidates)}};
 }
 
-json SearchHitsJson(const std::vector<app::ProcedureHit>& hits) {
-  json items = json::array();
-  for (const app::ProcedureHit& hit : hits) {
-    const Procedure& p = hit.procedure;
-    items.push_back(
-        {{"code", p.code}, {"name", p.name}, {"field", p.field}, {"levels", p.levels}, {"score", hit.score}});
-  }
-  return {{"items", std::move(items)}};
-}
-
-json ChannelJson(const ProcedureChannel& c) {
-  return {{"channel", ChannelName(c.channel)},
-          {"time_text", c.time_text},
-          {"time_value", OrNull(c.time_value, [](double v) { return v; })},
-          {"time_unit", OrNull(c.time_unit, TimeUnitName)},
-          {"fee_free", c.fee_free},
-          {"first_fee_vnd", OrNull(c.first_fee, [](Money m) { return m.dong(); })},
-          {"fee_text", c.fee_text}};
-}
-
-json ProcedureJson(const Procedure& p) {
-  json channels = json::array();
-  for (const ProcedureChannel& c : p.channel_details) channels.push_back(ChannelJson(c));
-  json components = json::array();
-  for (const DossierComponent& c : p.components) {
-    components.push_back({{"seq", c.seq},
-                          {"case_group", c.case_group},
-                          {"document", c.document},
-                          {"originals", c.originals},
-                          {"copies", c.copies}});
-  }
-  return {{"code", p.code},
-          {"name", p.name},
-          {"ministry", p.ministry},
-          {"field", p.field},
-          {"levels", p.levels},
-          {"procedure_type", p.procedure_type},
-          {"decision", p.decision},
-          {"implementing_agency", p.implementing_agency},
-          {"competent_agency", p.competent_agency},
-          {"target_groups", p.target_groups},
-          {"source_url", p.source_url},
-          {"channels", std::move(channels)},
-          {"components", std::move(components)}};
-}
-
 json TrackingJson(const app::DossierTracking& t) {
   return {{"code", t.code},
           {"procedure", {{"code", t.procedure_code}, {"name", t.procedure_name}}},
@@ -128,7 +85,7 @@ struct SearchRequest {
 };
 
 Result<SearchRequest> ParseSearch(const Request& request) {
-  auto query = QueryParams::ParseKnown(ToStd(request.target()), {"q", "level", "limit"});
+  auto query = QueryParams::ParseKnown(ToStd(request.target()), {"q", "level", "prefer_level", "limit"});
   if (!query) return Fail(query.error());
   auto q = query->Require("q");
   if (!q) return Fail(q.error());
@@ -137,6 +94,7 @@ Result<SearchRequest> ParseSearch(const Request& request) {
   SearchRequest parsed{std::move(*q), {}};
   parsed.options.limit = static_cast<std::size_t>(*limit);
   if (const auto level = query->Get("level")) parsed.options.level = std::string(*level);
+  if (const auto level = query->Get("prefer_level")) parsed.options.preferred_level = std::string(*level);
   return parsed;
 }
 
@@ -181,7 +139,7 @@ void AddProcedureRoutes(Router& router, const PublicApiContext& c) {
   router.Add(Method::get, "/api/v1/procedures", Handler([c](const Request& request) {
                auto parsed = ParseSearch(request);
                if (!parsed) return ErrorResponse(parsed.error());
-               return Reply(c.procedures.Search(parsed->q, parsed->options), SearchHitsJson);
+               return Reply(c.procedures.Search(parsed->q, parsed->options), SearchMatchesJson);
              }));
   router.Add(Method::get, "/api/v1/procedures/{code}",
              RouteHandler([c](const Request& request, const PathParams& params) {
@@ -213,6 +171,7 @@ void AddTrackingRoutes(Router& router, const PublicApiContext& c) {
 void AddPublicApi(Router& router, const PublicApiContext& context) {
   AddUnitRoutes(router, context);
   AddProcedureRoutes(router, context);
+  AddAssistantApi(router, {context.stores, context.procedures, context.assistant_limiter, context.assistant_rephraser});
   AddTrackingRoutes(router, context);
 }
 

@@ -9,13 +9,16 @@
 //   GET /api/v1/procedures?q=&level=&limit=     procedure search (limit 1..100, default 10)
 //   GET /api/v1/procedures/{code}               one procedure with its channels and components, and the
 //                                               province's settings ("settings", null when none)
+//   GET /api/v1/assistant?q=&prefer_level=      a question answered from the catalogue (assistant_api.h)
 //   GET /api/v1/track/{dossier_code}            public tracking: status and dates, no personal data
 //
 // Thread-safety: the handlers are called from every server thread; each uses the calling thread's store from
 // the StoreProvider and only reads the shared ProcedureCatalogue, Clock and DeadlinePolicy.
+#include "app/answer_rephraser.h"
 #include "app/clock.h"
 #include "app/procedure_catalogue.h"
 #include "domain/deadline_rules.h"
+#include "http/rate_limiter.h"
 #include "http/router.h"
 #include "store/store_provider.h"
 
@@ -25,8 +28,10 @@ namespace motcua::http {
 struct PublicApiContext {
   store::StoreProvider& stores;
   const app::ProcedureCatalogue& procedures;
-  const app::Clock& clock;       // "now", for whether a dossier is overdue
-  const DeadlinePolicy& policy;  // how a completed dossier is judged early, on time or late
+  const app::Clock& clock;         // "now", for whether a dossier is overdue
+  const DeadlinePolicy& policy;    // how a completed dossier is judged early, on time or late
+  RateLimiter& assistant_limiter;  // questions per client address to /api/v1/assistant (assistant_api.h)
+  const app::AnswerRephraser* assistant_rephraser = nullptr;  // the assistant's language model; nullptr: off
 };
 
 // Registers the routes above on `router`.

@@ -94,6 +94,9 @@ std::string PeerOf(const net::ip::tcp::socket& socket) {
   return (peer.address().is_v6() ? "[" + address + "]" : address) + ":" + std::to_string(peer.port());
 }
 
+// "192.0.2.1:50412" → "192.0.2.1"; "[::1]:50412" → "[::1]".
+std::string AddressOf(const std::string& peer) { return peer.substr(0, peer.rfind(':')); }
+
 Session::Session(net::ip::tcp::socket socket, ConnectionContext& context)
     : stream_(std::move(socket)),
       context_(context),
@@ -155,6 +158,7 @@ void Session::OnRead(beast::error_code error) {
   // Replaces any ID the client sent: the handlers' own log lines (a denial, a refused login) then carry the
   // access line's ID, and a client cannot make two requests look like one.
   request.set(kRequestIdHeader, request_id_);
+  request.set(kClientAddressHeader, AddressOf(client_));
   const bool keep_alive = request.keep_alive();
   Response response;
   {

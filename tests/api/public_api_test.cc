@@ -149,6 +149,59 @@ TEST_F(PublicApiTest, SearchRanksBirthRegistrationFirst) {
   EXPECT_EQ(accented["items"][0]["code"], "1.001193");
 }
 
+// A question no procedure answers gets no items but a message saying so, with what to try.
+TEST_F(PublicApiTest, SearchSaysWhenNothingFits) {
+  const json body =
+      Get("/api/v1/procedures?q=n%E1%BA%A5u+canh+chua+th%E1%BA%BF+n%C3%A0o").Json();  // nấu canh chua thế nào
+  EXPECT_TRUE(body["items"].empty());
+  EXPECT_EQ(body["confident"], false);
+  EXPECT_TRUE(body["suggestions"].is_array());
+  EXPECT_NE(body["message"].get<std::string>().find("Không tìm thấy thủ tục phù hợp"), std::string::npos);
+  EXPECT_FALSE(body["message_en"].get<std::string>().empty());
+}
+
+TEST_F(PublicApiTest, SearchPrefersTheAskersLevelAndSaysWhatItUnderstood) {
+  const json commune = Get("/api/v1/procedures?q=cap+doi+the+can+cuoc&prefer_level=commune").Json();
+  EXPECT_EQ(commune["items"][0]["code"], "1.014063");
+  const json province = Get("/api/v1/procedures?q=cap+doi+the+can+cuoc&prefer_level=province").Json();
+  EXPECT_EQ(province["items"][0]["code"], "2.001195");
+  EXPECT_EQ(province["items"][0]["abolished_level"], false);
+  const json land = Get("/api/v1/procedures?q=l%C3%A0m+s%E1%BB%95+%C4%91%E1%BB%8F").Json();  // làm sổ đỏ
+  ASSERT_FALSE(land["understood"].empty());
+  EXPECT_NE(land["understood"][0]["expansion"].get<std::string>().find("quyền sử dụng đất"), std::string::npos);
+  ExpectBadParameter("/api/v1/procedures?q=khai+sinh&prefer_level=village", "prefer_level");
+}
+
+// The assistant answers the fee of birth registration from its channels, citing the procedure and the field.
+TEST_F(PublicApiTest, TheAssistantAnswersFromTheCataloguesFields) {
+  // "đăng ký khai sinh mất bao nhiêu tiền"
+  const Reply reply =
+      Get("/api/v1/"
+          "assistant?q=%C4%91%C4%83ng+k%C3%BD+khai+sinh+m%E1%BA%A5t+bao+nhi%C3%AAu+ti%E1%BB%81n&prefer_level=commune");
+  ASSERT_EQ(reply.status, 200u) << reply.body;
+  const json body = reply.Json();
+  EXPECT_EQ(body["answered"], true);
+  EXPECT_EQ(body["intent"], "fee");
+  EXPECT_EQ(body["answer"]["code"], "1.001193");
+  EXPECT_EQ(body["answer"]["sections"][0]["title"], "Phí, lệ phí");
+  EXPECT_EQ(body["answer"]["sections"][0]["source"], "procedure_channels.fee_text");
+  EXPECT_NE(body["answer"]["text"].get<std::string>().find("Miễn phí"), std::string::npos);
+  EXPECT_TRUE(body["rephrased"].is_null());
+  EXPECT_TRUE(body["message"].is_null());
+}
+
+TEST_F(PublicApiTest, TheAssistantDeclinesWhatTheCatalogueDoesNotAnswer) {
+  const json body =
+      Get("/api/v1/assistant?q=gi%C3%A1+v%C3%A0ng+h%C3%B4m+nay+bao+nhi%C3%AAu").Json();  // giá vàng hôm nay bao nhiêu
+  EXPECT_EQ(body["answered"], false);
+  EXPECT_TRUE(body["answer"].is_null());
+  EXPECT_NE(body["message"].get<std::string>().find("thủ tục"), std::string::npos);
+  ExpectBadParameter("/api/v1/assistant?q=", "q");
+  ExpectBadParameter("/api/v1/assistant?q=" + std::string(1001, 'a'), "q");
+  ExpectBadParameter("/api/v1/assistant?q=khai+sinh&prefer_level=village", "prefer_level");
+  ExpectBadParameter("/api/v1/assistant?q=khai+sinh&debug=1", "debug");
+}
+
 TEST_F(PublicApiTest, BadParametersAreNamed) {
   ExpectBadParameter("/api/v1/procedures?q=khai+sinh&limit=0", "limit");
   ExpectBadParameter("/api/v1/procedures?q=khai+sinh&limit=101", "limit");
@@ -174,6 +227,13 @@ TEST_F(PublicApiTest, ShowsAProcedureWithChannelsAndComponents) {
     EXPECT_TRUE(body["channels"][0].contains(key)) << key;
   }
   EXPECT_FALSE(body["components"].empty());
+  // Notes ("Lưu ý") are told from the papers to hand in; fee texts say which amounts they name.
+  std::size_t notes = 0;
+  for (const json& component : body["components"]) notes += component["kind"] == "note";
+  EXPECT_GT(notes, 0u);
+  EXPECT_LT(notes, body["components"].size());
+  EXPECT_TRUE(body["channels"][0]["fee_amounts_vnd"].is_array());
+  EXPECT_EQ(body["channels"][0]["fee_contradiction"], false);
   const Reply missing = Get("/api/v1/procedures/9.999999");
   EXPECT_EQ(missing.status, 404u);
   EXPECT_EQ(missing.Json()["error"]["field"], "code");

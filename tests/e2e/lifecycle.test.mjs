@@ -8,7 +8,10 @@
 //   supplement; the leader approves; the receptionist hands the result back; the citizen logs in and rates it 5
 //   stars, then submits online with an attachment whose first answer is lost: after a reload the draft is still
 //   there and the retry makes exactly one dossier; the supervisor sees one more received and one more resolved;
-//   the administrator sets the processing time of birth registration, which the counter then no longer asks for.
+//   the administrator sets the processing time of birth registration, which the counter then no longer asks for,
+//   and whose checklist keeps the notes of its document list apart ("Lưu ý"). A visitor asks the portal's Q&A
+//   panel what birth registration costs (an answer citing its fee section) and something no procedure is about
+//   (the assistant says it found none).
 //   With MOTCUA_SCREENSHOTS=1 also: the specialist's inbox, the ranking, the citizen portal on a phone, a screen
 //   in English.
 // Usage: MOTCUA_URL=http://127.0.0.1:PORT MOTCUA_PASSWORD=… node lifecycle.test.mjs
@@ -422,6 +425,27 @@ async function main() {
     await visitor.context().close();
   });
 
+  await step('4a\'. anyone asks the citizen portal\'s Q&A panel: a fee, then something no procedure is about', async () => {
+    const visitor = await newPage();
+    await visitor.goto(`${BASE}/#/cong-dan`);
+    const question = visitor.getByTestId('assistant-question');
+    await question.waitFor();
+    await question.fill('dang ky khai sinh het bao nhieu tien');
+    await visitor.getByTestId('assistant-submit').click();
+    const answer = visitor.locator(`[data-testid="assistant-answer"][data-code="${BIRTH}"]`);
+    await answer.waitFor();
+    assert.match(await answer.innerText(), new RegExp(BIRTH.replace('.', '\\.')));
+    await answer.getByTestId('assistant-section').locator('.assistant-section__title', { hasText: 'Phí, lệ phí' }).first().waitFor();
+    // Enter asks too; the assistant abstains rather than answer with a procedure about something else.
+    await question.fill('nấu canh chua thế nào');
+    await question.press('Enter');
+    const message = visitor.getByTestId('assistant-message');
+    await message.waitFor();
+    assert.match(await message.innerText(), /không tìm thấy thủ tục phù hợp/i);
+    assert.equal(await visitor.getByTestId('assistant-answer').count(), 0, 'no answer when the assistant abstains');
+    await visitor.context().close();
+  });
+
   await step('4b. the receptionist records the supplement', async () => {
     await counter.getByTestId('nav-hop-thu').click();
     await counter.getByTestId('open-code').fill(code);
@@ -600,6 +624,15 @@ async function main() {
     await direct.waitFor();
     assert.match(await direct.innerText(), /1 ngày làm việc \(tỉnh quy định\)/);
     assert.equal(await counter.getByTestId('processing-time-amount').count(), 0, 'the province has set the time');
+  });
+
+  await step('9b\'. the birth registration checklist keeps the notes of its list apart, not checkable', async () => {
+    const notes = counter.getByTestId('component-notes');
+    await notes.waitFor();
+    assert.match(await notes.innerText(), /Lưu ý/);
+    assert.equal(await notes.locator('input[type="checkbox"]').count(), 0, 'the notes are not checkable');
+    const rows = await counter.getByTestId('component-received').count();
+    assert.ok(rows > 0 && rows < 33, `only the documents of the 33 rows are checkable (${rows})`);
   });
 
   await step('9c. a screen in English', async () => {

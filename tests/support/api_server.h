@@ -25,6 +25,7 @@
 #include <boost/beast/http/write.hpp>
 #include <nlohmann/json.hpp>
 
+#include "app/answer_rephraser.h"
 #include "app/catalogue_installer.h"
 #include "app/clock.h"
 #include "app/lifecycle_settings.h"
@@ -69,8 +70,10 @@ class ApiServer {
   using Configure = std::function<void(http::ServerOptions&)>;
 
   // Installs the catalogue in a new database, lets `seed` add what the test needs, lets `configure` change
-  // the server's options (a short request timeout...), and starts serving.
-  explicit ApiServer(Instant now, const Seed& seed = {}, const Configure& configure = {})
+  // the server's options (a short request timeout...), and starts serving. `rephraser`: the assistant's language
+  // model (none by default, as `motcua serve` without --assistant-endpoint); it must outlive the server.
+  explicit ApiServer(Instant now, const Seed& seed = {}, const Configure& configure = {},
+                     const app::AnswerRephraser* rephraser = nullptr)
       : db_path_(std::filesystem::temp_directory_path() /
                  ("motcua_api_test_" + std::to_string(::getpid()) + "_" + std::to_string(++instances_) + ".db")),
         clock_(now),
@@ -79,15 +82,16 @@ class ApiServer {
     auto store = store::OpenSqliteStore(db_path_.string()).value();
     if (!app::InstallReferenceCatalogue(*store, app::BuiltInReferenceFiles())) throw std::runtime_error("catalogue");
     if (seed) seed(*store, clock_);
-    procedures_ = std::make_unique<app::ProcedureCatalogue>(app::ProcedureCatalogue::Load(*store).value());
+    procedures_ = std::make_unique<app::ProcedureCatalogue>(app::OpenProcedureCatalogue(*store).value());
     calendar_ = std::make_unique<WorkCalendar>(app::LoadWorkCalendar(*store).value());
     stores_ = std::make_unique<store::SqliteStoreProvider>(db_path_.string());
     const http::SessionApiContext sessions{*stores_, clock_, hasher_, tokens_, {}};
-    http::Router router = http::MakeApiRouter({{*stores_, *procedures_, clock_, settings_.deadline},
-                                               sessions,
-                                               {*stores_, clock_, *calendar_, settings_, sessions},
-                                               metrics_,
-                                               blobs_});
+    http::Router router =
+        http::MakeApiRouter({{*stores_, *procedures_, clock_, settings_.deadline, assistant_limiter_, rephraser},
+                             sessions,
+                             {*stores_, clock_, *calendar_, settings_, sessions},
+                             metrics_,
+                             blobs_});
     routes_ = router.Routes();
     http::ServerOptions options;
     options.port = 0;
@@ -182,6 +186,7 @@ class ApiServer {
   app::SodiumPasswordHasher hasher_;
   app::SodiumTokenSource tokens_;
   std::unique_ptr<app::ProcedureCatalogue> procedures_;
+  http::RateLimiter assistant_limiter_;
   std::unique_ptr<WorkCalendar> calendar_;
   std::unique_ptr<store::SqliteStoreProvider> stores_;
   std::vector<std::pair<std::string, http::Method>> routes_;

@@ -1,10 +1,11 @@
 // The public register and catalogue: procedures, agencies, receiving points, and tracking by code.
 import { getJson, postJson, putJson, withQuery } from './client';
-import type { Agency, Procedure, ProcedureHit, ProcedureSettings, ReceivingPoint, Tracking } from './types';
+import type { Agency, PreferLevel, Procedure, ProcedureMatches, ProcedureSettings, ReceivingPoint, Tracking } from './types';
 
-export async function searchProcedures(q: string, limit = 10): Promise<ProcedureHit[]> {
-  const answer = await getJson<{ items: ProcedureHit[] }>(withQuery('/api/v1/procedures', { q, limit }));
-  return answer.items;
+// The procedures matching `q`, best first; `preferLevel` ranks those of that level first (the counter's own).
+// When the server is not confident it answers no items but suggestions and a message.
+export function searchProcedures(q: string, limit = 10, preferLevel?: PreferLevel): Promise<ProcedureMatches> {
+  return getJson<ProcedureMatches>(withQuery('/api/v1/procedures', { q, limit, prefer_level: preferLevel }));
 }
 
 export function fetchProcedure(code: string): Promise<Procedure> {

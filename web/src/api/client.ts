@@ -4,7 +4,8 @@
 
 const TOKEN_KEY = 'motcua.token';
 
-// The API's error body, {"error":{"code","message","message_en","field"}}, with the HTTP status.
+// The API's error body, {"error":{"code","message","message_en","field"}}, with the HTTP status (and, for a
+// 429, the seconds its Retry-After header asks to wait).
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -12,6 +13,7 @@ export class ApiError extends Error {
     readonly messageVi: string,
     readonly messageEn: string,
     readonly field: string,
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(messageEn || messageVi);
     this.name = 'ApiError';
@@ -86,13 +88,21 @@ interface Options {
   timeoutMs?: number;
 }
 
+// Retry-After in seconds (the API sends seconds, not a date); null when absent or unreadable.
+function retryAfterOf(response: Response): number | null {
+  const text = response.headers.get('Retry-After');
+  if (text === null || !/^\s*\d+\s*$/.test(text)) return null;
+  return Number(text);
+}
+
 async function failureOf(response: Response): Promise<ApiError> {
+  const retryAfter = retryAfterOf(response);
   try {
     const body = (await response.json()) as { error?: Partial<Record<string, string>> };
     const e = body.error ?? {};
-    return new ApiError(response.status, e['code'] ?? '', e['message'] ?? '', e['message_en'] ?? '', e['field'] ?? '');
+    return new ApiError(response.status, e['code'] ?? '', e['message'] ?? '', e['message_en'] ?? '', e['field'] ?? '', retryAfter);
   } catch {
-    return new ApiError(response.status, `http_${response.status}`, '', '', '');
+    return new ApiError(response.status, `http_${response.status}`, '', '', '', retryAfter);
   }
 }
 

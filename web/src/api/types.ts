@@ -181,6 +181,34 @@ export interface ProcedureHit {
   field: string;
   levels: string[];
   score: number;
+  // Found through a level that no longer exists (the district level, abolished in 2025).
+  abolished_level: boolean;
+}
+
+// The level of administration whose procedures a search or a question ranks first.
+export type PreferLevel = 'commune' | 'province';
+
+// What a question asks about a procedure, as the server reads it.
+export type QuestionIntent = 'overview' | 'fee' | 'documents' | 'time' | 'where' | 'steps' | 'conditions' | 'online';
+
+// A phrase of the question the server read as another ("sổ đỏ" → "giấy chứng nhận quyền sử dụng đất").
+export interface UnderstoodPhrase {
+  phrase: string;
+  expansion: string;
+}
+
+// GET /api/v1/procedures?q=: the matches, or — when the server is not confident — none, a few weak suggestions
+// and a message saying so.
+export interface ProcedureMatches {
+  items: ProcedureHit[];
+  confident: boolean;
+  confidence: number;
+  intent: QuestionIntent;
+  understood: UnderstoodPhrase[];
+  ignored_words: string[];
+  suggestions?: ProcedureHit[];
+  message?: string;
+  message_en?: string;
 }
 
 export interface ProcedureChannel {
@@ -191,6 +219,9 @@ export interface ProcedureChannel {
   fee_free: boolean;
   first_fee_vnd: number | null;
   fee_text: string;
+  // The amounts the fee text names, and whether the channel is flagged free while its text names an amount.
+  fee_amounts_vnd: number[];
+  fee_contradiction: boolean;
 }
 
 export interface CatalogueComponent {
@@ -199,6 +230,8 @@ export interface CatalogueComponent {
   document: string;
   originals: number;
   copies: number;
+  // A document to hand in, or a note of the catalogue's list ("Lưu ý: …"), which is read, not handed in.
+  kind: 'document' | 'note';
 }
 
 export interface Procedure {
@@ -351,4 +384,46 @@ export interface ProcedureSettings {
   boundaryless: boolean | null;
   updated_by?: string;
   updated_at?: string;
+}
+
+// GET /api/v1/assistant: the answer to a question about a procedure, taken from the catalogue, each section
+// citing where it comes from; or, when the server abstains, a message and suggestions.
+export interface AnswerSection {
+  topic: QuestionIntent;
+  title: string;
+  title_en: string;
+  lines: string[];
+  source: string;
+  // The catalogue has no such field for the procedure: the lines say so.
+  missing: boolean;
+}
+
+export interface AssistantAnswer {
+  code: string;
+  name: string;
+  text: string;
+  text_en: string;
+  sections: AnswerSection[];
+  notes: string[];
+  source_url: string;
+}
+
+export interface AssistantReply {
+  question: string;
+  answered: boolean;
+  confidence: number;
+  intent: QuestionIntent;
+  intent_label: string;
+  intent_label_en: string;
+  intent_stated: boolean;
+  answer: AssistantAnswer | null;
+  // The province's language model's wording of the same answer, when it has one.
+  rephrased: string | null;
+  message: string | null;
+  message_en: string | null;
+  hits: ProcedureHit[];
+  // When the server abstains: weak matches, offered as suggestions.
+  suggestions?: ProcedureHit[];
+  understood: UnderstoodPhrase[];
+  ignored_words: string[];
 }

@@ -1,4 +1,5 @@
-// What the catalogue says about a procedure: processing time and fees per channel, and the documents to bring.
+// What the catalogue says about a procedure: processing time and fees per channel, the documents to bring and
+// the notes of its list ("Lưu ý"), which the server tells apart (a component's `kind`).
 import type { CatalogueComponent, Procedure, ProcedureChannel } from '../api/types';
 import { formatVnd } from '../format/money';
 import { useI18n, type Translate } from '../i18n/i18n';
@@ -11,13 +12,29 @@ function channelTime(t: Translate, c: ProcedureChannel, procedure: Procedure): s
   return c.time_text ? t('procedure.time_unknown_unit', { text: c.time_text }) : t('procedure.time_none');
 }
 
-function channelFee(t: Translate, c: ProcedureChannel): string {
-  if (c.fee_free) return t('procedure.free');
-  if (c.fee_text) return c.fee_text;
-  return c.first_fee_vnd !== null ? formatVnd(c.first_fee_vnd) : '—';
+// The fee of a channel: "free" when the catalogue flags it so, and its text always. When the flag and the text
+// disagree (the server says so), staff are told to check, the public to ask.
+function FeeCell({ channel: c, staff }: { channel: ProcedureChannel; staff: boolean }) {
+  const { t } = useI18n();
+  const amount = c.first_fee_vnd !== null ? formatVnd(c.first_fee_vnd) : '—';
+  const free = t('procedure.free');
+  // The flag, unless the text says just the same word.
+  const showFree = c.fee_free && c.fee_text.trim().toLowerCase() !== free.toLowerCase();
+  return (
+    <td class="fee-cell">
+      {showFree && <strong class="fee-free">{free}</strong>}
+      {c.fee_text ? <p class={showFree ? 'fee-text prewrap muted' : 'fee-text prewrap'}>{c.fee_text}</p> : !c.fee_free && amount}
+      {c.fee_contradiction && (
+        <p class="fee-warning" role="note" data-testid="fee-contradiction">
+          {staff ? t('procedure.fee_contradiction') : t('procedure.fee_unsettled')}
+        </p>
+      )}
+    </td>
+  );
 }
 
-export function ChannelTable({ procedure }: { procedure: Procedure }) {
+// `staff`: read by an official (the counter, the administration), who is told to check contradictions.
+export function ChannelTable({ procedure, staff = false }: { procedure: Procedure; staff?: boolean | undefined }) {
   const { t } = useI18n();
   return (
     <div class="table-scroll">
@@ -35,12 +52,44 @@ export function ChannelTable({ procedure }: { procedure: Procedure }) {
             <tr key={c.channel} data-channel={c.channel}>
               <th scope="row">{t(`channel.${c.channel}`)}</th>
               <td>{channelTime(t, c, procedure)}</td>
-              <td class="prewrap">{channelFee(t, c)}</td>
+              <FeeCell channel={c} staff={staff} />
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+// The documents to hand in, and the notes of the list, as the server tells them apart.
+export function documentsOf(components: CatalogueComponent[]): CatalogueComponent[] {
+  return components.filter((c) => c.kind !== 'note');
+}
+
+export function notesOf(components: CatalogueComponent[]): CatalogueComponent[] {
+  return components.filter((c) => c.kind === 'note');
+}
+
+// The notes of a document list, under a "Lưu ý" heading that opens and closes; read, not ticked.
+export function ComponentNotes({ notes, testid }: { notes: CatalogueComponent[]; testid: string }) {
+  const { t } = useI18n();
+  if (notes.length === 0) return null;
+  return (
+    <details class="component-notes" data-testid={testid}>
+      <summary>{t('procedure.notes_count', { n: notes.length })}</summary>
+      {groupComponents(notes).map(([group, items]) => (
+        <div key={group} class="component-group">
+          {group && <h5>{group}</h5>}
+          <ul class="component-notes__list">
+            {items.map((c) => (
+              <li key={c.seq} class="prewrap">
+                {c.document}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </details>
   );
 }
 
@@ -55,8 +104,9 @@ export function groupComponents(components: CatalogueComponent[]): [string, Cata
   return [...groups.entries()];
 }
 
-export function ProcedureDetails({ procedure }: { procedure: Procedure }) {
+export function ProcedureDetails({ procedure, staff = false }: { procedure: Procedure; staff?: boolean | undefined }) {
   const { t } = useI18n();
+  const documents = documentsOf(procedure.components);
   return (
     <section class="procedure-details" data-testid="procedure-details" data-code={procedure.code}>
       <h3>{procedure.name}</h3>
@@ -82,11 +132,11 @@ export function ProcedureDetails({ procedure }: { procedure: Procedure }) {
           </div>
         )}
       </dl>
-      <ChannelTable procedure={procedure} />
+      <ChannelTable procedure={procedure} staff={staff} />
       <h4>{t('procedure.components')}</h4>
-      {procedure.components.length === 0 && <p class="muted">{t('procedure.no_components')}</p>}
+      {documents.length === 0 && <p class="muted">{t('procedure.no_components')}</p>}
       <div data-testid="procedure-components">
-        {groupComponents(procedure.components).map(([group, items]) => (
+        {groupComponents(documents).map(([group, items]) => (
           <div key={group} class="component-group">
             {group && <h5>{group}</h5>}
             <ol class="component-list">
@@ -100,6 +150,7 @@ export function ProcedureDetails({ procedure }: { procedure: Procedure }) {
           </div>
         ))}
       </div>
+      <ComponentNotes notes={notesOf(procedure.components)} testid="procedure-notes" />
       {procedure.source_url && (
         <p>
           <a href={procedure.source_url} target="_blank" rel="noopener noreferrer">

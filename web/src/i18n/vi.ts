@@ -481,6 +481,30 @@ export const vi = {
   'list.empty': 'Không có hồ sơ nào khớp bộ lọc.',
   'inbox.unassigned': 'Hồ sơ đang giải quyết tại đơn vị, chưa giao cho ai',
   'inbox.list_link': 'Tìm trong tất cả hồ sơ của đơn vị →',
+
+  // Search confidence, fee texts, notes of a document list, the questions assistant.
+  'procedure.suggestions': 'Gợi ý (chưa chắc đúng thủ tục cần tìm)',
+  'procedure.abolished_level': 'cấp huyện — đã bãi bỏ',
+  'procedure.understood': 'Đã hiểu:',
+  'procedure.fee_contradiction': 'Danh mục ghi miễn phí nhưng văn bản nêu mức thu — cần đối chiếu',
+  'procedure.fee_unsettled': 'Thông tin phí, lệ phí chưa thống nhất — hỏi lại nơi tiếp nhận hồ sơ.',
+  'procedure.notes_count': 'Lưu ý ({n})',
+  'assistant.title': 'Hỏi đáp về thủ tục',
+  'assistant.counter_toggle': 'Hỏi đáp về thủ tục (phí, giấy tờ, thời hạn…)',
+  'assistant.question': 'Hỏi về thủ tục hành chính',
+  'assistant.placeholder': 'ví dụ: làm giấy khai sinh cần gì?',
+  'assistant.submit': 'Hỏi',
+  'assistant.question_required': 'Nhập câu hỏi',
+  'assistant.topic': 'Câu hỏi về: {topic}',
+  'assistant.rephrased_note': 'Diễn đạt lại bởi mô hình ngôn ngữ của tỉnh; nội dung gốc bên dưới.',
+  'assistant.missing': 'danh mục không có',
+  'assistant.cite': 'Nguồn: mã {code} · {source}',
+  'assistant.others': 'Thủ tục khác có thể liên quan',
+  'assistant.suggestions': 'Có phải bạn muốn hỏi về:',
+  'assistant.choose': 'Chọn thủ tục này',
+  'assistant.details': 'Xem đầy đủ thủ tục',
+  'assistant.too_fast': 'Bạn hỏi nhanh quá, thử lại sau {n} giây.',
+  'assistant.too_fast_soon': 'Bạn hỏi nhanh quá, thử lại sau ít giây.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -288,7 +288,7 @@ export function ProcedureSettingsPanel() {
             )}
             <SettingsEditor code={procedure.data.code} settings={procedure.data.settings} onSaved={procedure.reload} />
           </div>
-          <ProcedureDetails procedure={procedure.data} />
+          <ProcedureDetails procedure={procedure.data} staff />
         </div>
       )}
     </section>

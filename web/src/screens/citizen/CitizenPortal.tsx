@@ -1,8 +1,9 @@
-// The citizen portal: find a procedure and read what to bring, track a dossier by its code — both without
-// logging in — and, for a logged-in citizen, their dossiers.
+// The citizen portal: ask about a procedure in plain words, find a procedure and read what to bring, track a
+// dossier by its code — all without logging in — and, for a logged-in citizen, their dossiers.
 import { useState } from 'preact/hooks';
 import { fetchDossierPage } from '../../api/dossiers';
 import type { Account } from '../../api/types';
+import { AssistantPanel } from '../../components/AssistantPanel';
 import { DossierTable } from '../../components/DossierTable';
 import { PagedFooter } from '../../components/PagedFooter';
 import { ProcedureSearch } from '../../components/ProcedureSearch';
@@ -86,6 +87,10 @@ export function CitizenPortal({ account }: { account: Account | null }) {
           </p>
         )
       )}
+      <section class="panel" aria-labelledby="citizen-assistant-title" data-testid="citizen-assistant">
+        <h2 id="citizen-assistant-title">{t('assistant.title')}</h2>
+        <AssistantPanel id="citizen-assistant" detailsHref={(code) => href(['cong-dan', 'thu-tuc', code])} />
+      </section>
       <section class="panel">
         <h2>{t('citizen.find_procedure')}</h2>
         <ProcedureSearch id="citizen-procedure" selected={null} onPick={(hit) => navigate(href(['cong-dan', 'thu-tuc', hit.code]))} />

@@ -20,7 +20,7 @@ export function ProcedureInfo({ code, account }: { code: string; account: Accoun
       {procedure.loading && !procedure.data && <Loading />}
       {procedure.data && (
         <div class="panel">
-          <ProcedureDetails procedure={procedure.data} />
+          <ProcedureDetails procedure={procedure.data} staff={account !== null && account.role !== 'citizen'} />
           {account?.role === 'citizen' ? (
             <a class="button button--primary" href={href(['cong-dan', 'nop', code])} data-testid="submit-online-link">
               {t('citizen.submit_online')}

@@ -16,7 +16,7 @@ import {
 } from '../../components/ApplicantFields';
 import { FailureNotice, Loading } from '../../components/FailureNotice';
 import { FileUpload, type UploadState } from '../../components/FileUpload';
-import { ChannelTable, groupComponents } from '../../components/ProcedureDetails';
+import { ChannelTable, ComponentNotes, documentsOf, groupComponents, notesOf } from '../../components/ProcedureDetails';
 import { SelectField, focusFirstInvalid } from '../../components/fields';
 import { formatDateTime } from '../../format/datetime';
 import { useFieldErrors } from '../../hooks/useFieldErrors';
@@ -124,7 +124,8 @@ export function SubmitOnline({ code, account }: { code: string; account: Account
   if (done) return <Submitted dossier={done} />;
   if (procedure.failure) return <FailureNotice failure={procedure.failure} onRetry={procedure.reload} />;
   if (!procedure.data) return <Loading />;
-  const components = procedure.data.components;
+  // Only documents are attached; the notes of the list are read.
+  const components = documentsOf(procedure.data.components);
 
   const changeApplicant = (next: ApplicantForm) => {
     fieldErrors.edited(...changedApplicantFields(applicant, next));
@@ -217,6 +218,7 @@ export function SubmitOnline({ code, account }: { code: string; account: Account
               </ul>
             </div>
           ))}
+          <ComponentNotes notes={notesOf(procedure.data.components)} testid="submit-notes" />
           {errors['components'] && (
             <p class="field__error" data-testid="components-error">
               {errors['components']}

@@ -1,10 +1,11 @@
 // The procedure's document list as a checklist: tick what the applicant handed in, with the number of
 // originals and copies (the catalogue's numbers by default), and scan it: the file is uploaded when chosen and
-// its id sent with the component, which records it as digitized.
+// its id sent with the component, which records it as digitized. Only the documents are ticked: the notes of the
+// list (the server's `kind: "note"`) are shown apart, under "Lưu ý", and never sent as received.
 import { useRef } from 'preact/hooks';
 import type { CatalogueComponent, Component, UploadedFile } from '../../api/types';
 import { FileUpload, type UploadState } from '../../components/FileUpload';
-import { groupComponents } from '../../components/ProcedureDetails';
+import { ComponentNotes, documentsOf, groupComponents, notesOf } from '../../components/ProcedureDetails';
 import { useI18n } from '../../i18n/i18n';
 
 export interface ComponentTick {
@@ -18,12 +19,12 @@ export interface ComponentTick {
 export type Ticks = Record<number, ComponentTick>;
 
 export function initialTicks(components: CatalogueComponent[]): Ticks {
-  return Object.fromEntries(components.map((c) => [c.seq, { received: false, originals: c.originals, copies: c.copies }]));
+  return Object.fromEntries(documentsOf(components).map((c) => [c.seq, { received: false, originals: c.originals, copies: c.copies }]));
 }
 
 // The components handed in, as the API takes them.
 export function receivedComponents(components: CatalogueComponent[], ticks: Ticks): Component[] {
-  return components.flatMap((c) => {
+  return documentsOf(components).flatMap((c) => {
     const tick = ticks[c.seq];
     if (!tick?.received) return [];
     const component: Component = { seq: c.seq, name: c.document, originals: tick.originals, copies: tick.copies };
@@ -43,7 +44,7 @@ function clampCount(text: string): number {
 }
 
 export function ComponentsChecklist({
-  components,
+  components: all,
   ticks,
   onChange,
   error,
@@ -54,6 +55,7 @@ export function ComponentsChecklist({
   error?: string | undefined;
 }) {
   const { t } = useI18n();
+  const components = documentsOf(all);
   // The latest ticks, for an upload that finishes after other changes were made.
   const latest = useRef(ticks);
   latest.current = ticks;
@@ -150,6 +152,7 @@ export function ComponentsChecklist({
           </ul>
         </div>
       ))}
+      <ComponentNotes notes={notesOf(all)} testid="component-notes" />
       {error && (
         <p class="field__error" id="components-error" data-testid="components-error">
           {error}

@@ -1,10 +1,12 @@
 // The counter: find the procedure, check the documents against its list (and scan them: each scan is uploaded
 // when chosen), take the applicant's particulars, choose the receiving point and the deciding agency, receive
-// (POST /api/v1/dossiers, with the scans' ids), then print the receipt and appointment slip.
-import { useEffect, useState } from 'preact/hooks';
+// (POST /api/v1/dossiers, with the scans' ids), then print the receipt and appointment slip. Beside the search,
+// the questions assistant answers "how much / what papers / how long" and can choose the procedure it names.
+// Both rank the procedures of the account's level (commune or province) first.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { fetchAgencies, fetchProcedure, fetchReceivingPoints } from '../../api/catalogue';
 import { receiveDossier, type IntakeBody } from '../../api/dossiers';
-import type { Account, Dossier, ProcedureHit } from '../../api/types';
+import type { Account, Dossier } from '../../api/types';
 import {
   ApplicantFields,
   EMPTY_APPLICANT,
@@ -13,9 +15,10 @@ import {
   changedApplicantFields,
   type ApplicantForm,
 } from '../../components/ApplicantFields';
+import { AssistantPanel } from '../../components/AssistantPanel';
 import { FailureNotice, Loading } from '../../components/FailureNotice';
 import { ProcedureSearch } from '../../components/ProcedureSearch';
-import { ChannelTable } from '../../components/ProcedureDetails';
+import { ChannelTable, documentsOf } from '../../components/ProcedureDetails';
 import {
   EMPTY_TIME,
   ProcessingTimeFields,
@@ -30,6 +33,7 @@ import { useResource } from '../../hooks/useResource';
 import { useSubmission } from '../../hooks/useSubmission';
 import { useI18n } from '../../i18n/i18n';
 import { href, navigate } from '../../router';
+import { preferLevelOf } from '../../session';
 import { ComponentsChecklist, initialTicks, receivedComponents, uploadsPending, type Ticks } from './ComponentsChecklist';
 
 const FIELDS = [
@@ -48,8 +52,9 @@ const FIELDS = [
 
 export function CounterScreen({ account }: { account: Account }) {
   const { t } = useI18n();
-  const [hit, setHit] = useState<ProcedureHit | null>(null);
-  const procedure = useResource(() => (hit ? fetchProcedure(hit.code) : Promise.resolve(null)), [hit?.code]);
+  const preferLevel = preferLevelOf(account);
+  const [code, setCode] = useState<string | null>(null);
+  const procedure = useResource(() => (code ? fetchProcedure(code) : Promise.resolve(null)), [code]);
   const points = useResource(
     async () => (await Promise.all(account.units.map((unit) => fetchReceivingPoints(unit)))).flat(),
     [account.units.join(',')],
@@ -75,13 +80,28 @@ export function CounterScreen({ account }: { account: Account }) {
     fieldErrors.edited('processing_time');
     setTime(next);
   };
-  const pickProcedure = (next: ProcedureHit | null) => {
+  const pickProcedure = (next: string) => {
     fieldErrors.edited('procedure_code', 'components', 'processing_time');
-    setHit(next);
+    setCode(next);
+  };
+  // Chosen from the assistant's answer: the procedure's panel is further down, so the keyboard goes there.
+  const chosenHeading = useRef<HTMLHeadingElement>(null);
+  const focusChosen = useRef(false);
+  const chooseFromAnswer = (next: string) => {
+    if (next === code && procedure.data) {
+      chosenHeading.current?.focus();
+      return;
+    }
+    focusChosen.current = true;
+    pickProcedure(next);
   };
 
   useEffect(() => {
     if (procedure.data) setTicks(initialTicks(procedure.data.components));
+    if (procedure.data && focusChosen.current) {
+      focusChosen.current = false;
+      chosenHeading.current?.focus();
+    }
   }, [procedure.data]);
 
   // The first point of the user's units, and its agency as the deciding one, until the user chooses.
@@ -98,7 +118,7 @@ export function CounterScreen({ account }: { account: Account }) {
   const validate = (): Record<string, string> => {
     const found = applicantErrors(t, applicant, true);
     if (!procedure.data) found['procedure_code'] = t('counter.procedure_required');
-    else if (procedure.data.components.length > 0 && receivedComponents(procedure.data.components, ticks).length === 0)
+    else if (documentsOf(procedure.data.components).length > 0 && receivedComponents(procedure.data.components, ticks).length === 0)
       found['components'] = t('counter.components_required');
     if (!pointId) found['receiving_point'] = t('counter.point_required');
     if (!agencyId) found['competent_agency'] = t('counter.agency_required');
@@ -144,18 +164,28 @@ export function CounterScreen({ account }: { account: Account }) {
       <form class="counter" onSubmit={submit} noValidate data-testid="counter-form">
         <div class="counter__procedure panel">
           <h2>{t('counter.step_procedure')}</h2>
-          <ProcedureSearch id="counter-procedure" selected={hit?.code ?? null} onPick={pickProcedure} />
+          <ProcedureSearch id="counter-procedure" selected={code} onPick={(hit) => pickProcedure(hit.code)} preferLevel={preferLevel} />
           {errors['procedure_code'] && (
             <p class="field__error" data-testid="procedure-error">
               {errors['procedure_code']}
             </p>
           )}
-          {hit && procedure.loading && <Loading />}
+          <details class="assistant-toggle" data-testid="counter-assistant">
+            <summary>{t('assistant.counter_toggle')}</summary>
+            <AssistantPanel
+              id="counter-assistant"
+              preferLevel={preferLevel}
+              action={{ label: t('assistant.choose'), onChoose: chooseFromAnswer }}
+            />
+          </details>
+          {code && procedure.loading && <Loading />}
           <FailureNotice failure={procedure.failure} onRetry={procedure.reload} />
           {procedure.data && (
             <div data-testid="counter-procedure" data-code={procedure.data.code}>
-              <h3>{procedure.data.name}</h3>
-              <ChannelTable procedure={procedure.data} />
+              <h3 ref={chosenHeading} tabIndex={-1}>
+                {procedure.data.name}
+              </h3>
+              <ChannelTable procedure={procedure.data} staff />
               <ComponentsChecklist components={procedure.data.components} ticks={ticks} onChange={changeTicks} error={errors['components']} />
             </div>
           )}

@@ -1,0 +1,179 @@
+#include "domain/query_analysis.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <map>
+
+namespace motcua {
+namespace {
+
+// Whether `phrase` matches the words from `at` on, none of them already taken.
+bool PhraseMatchesAt(const std::vector<WordForms>& phrase, const std::vector<WordForms>& words,
+                     const std::vector<bool>& taken, std::size_t at) {
+  if (phrase.empty() || at + phrase.size() > words.size()) return false;
+  for (std::size_t i = 0; i < phrase.size(); ++i) {
+    if (taken[at + i] || !WordMatches(words[at + i], phrase[i])) return false;
+  }
+  return true;
+}
+
+// The longest phrase of `entries` (each with .words) matching at `at`, or nullptr; only the entries at
+// `candidates` (those starting with the typed word's folded form) can match.
+template <typename Entry, typename WordsOf>
+const Entry* LongestAt(const std::vector<Entry>& entries, const std::vector<std::uint32_t>& candidates,
+                       WordsOf words_of, const std::vector<WordForms>& words, const std::vector<bool>& taken,
+                       std::size_t at) {
+  const Entry* best = nullptr;
+  for (const std::uint32_t candidate : candidates) {
+    const Entry& entry = entries[candidate];
+    const auto& phrase = words_of(entry);
+    if ((best == nullptr || phrase.size() > words_of(*best).size()) && PhraseMatchesAt(phrase, words, taken, at)) {
+      best = &entry;
+    }
+  }
+  return best;
+}
+
+// A phrase found at [begin, end) is topic, not filler, when a word at its edge forms a catalogue name pair with
+// the word next to it outside the phrase.
+bool TouchesNamePair(const std::vector<WordForms>& words, std::size_t begin, std::size_t end,
+                     const NamePairTest& is_name_pair) {
+  if (begin > 0 && is_name_pair(words[begin - 1], words[begin])) return true;
+  return end < words.size() && is_name_pair(words[end - 1], words[end]);
+}
+
+void Mark(std::vector<bool>& flags, std::size_t begin, std::size_t count) {
+  std::fill_n(flags.begin() + static_cast<std::ptrdiff_t>(begin), count, true);
+}
+
+// Finds the synonym phrases first (longest, left to right): their words are topic, never dropped as filler or cue
+// ("với" is filler, but not in "kết hôn với người nước ngoài"). Returns, per word, the synonym starting there.
+std::vector<const Synonym*> FindSynonyms(const AnalyzedQuery& analyzed, const SearchLexicon& lexicon,
+                                         std::vector<bool>& in_synonym) {
+  std::vector<const Synonym*> starting(analyzed.words.size(), nullptr);
+  const std::vector<bool> none_taken(analyzed.words.size(), false);
+  const auto phrase_words = [](const Synonym& s) -> const std::vector<WordForms>& { return s.phrase_words; };
+  for (std::size_t at = 0; at < analyzed.words.size();) {
+    const Synonym* longest = LongestAt(lexicon.synonyms(), lexicon.SynonymsStartingWith(analyzed.words[at].folded),
+                                       phrase_words, analyzed.words, none_taken, at);
+    if (longest == nullptr) {
+      ++at;
+      continue;
+    }
+    starting[at] = longest;
+    Mark(in_synonym, at, longest->phrase_words.size());
+    at += longest->phrase_words.size();
+  }
+  return starting;
+}
+
+// Finds the cue phrases among the words at `positions`, adds up their weights per intent and marks their words
+// dropped, except those of synonyms and name pairs; sets the heaviest intent, if any cue was found.
+void FindIntent(AnalyzedQuery& analyzed, const std::vector<std::size_t>& positions, const SearchLexicon& lexicon,
+                const NamePairTest& is_name_pair, const std::vector<bool>& in_synonym) {
+  std::vector<WordForms> words;
+  for (const std::size_t p : positions) words.push_back(analyzed.words[p]);
+  std::map<QuestionIntent, int> weights;
+  const auto cue_words = [](const IntentCue& cue) -> const std::vector<WordForms>& { return cue.words; };
+  const std::vector<bool> none_taken(words.size(), false);
+  for (std::size_t at = 0; at < words.size();) {
+    const IntentCue* cue =
+        LongestAt(lexicon.cues(), lexicon.CuesStartingWith(words[at].folded), cue_words, words, none_taken, at);
+    if (cue == nullptr) {
+      ++at;
+      continue;
+    }
+    weights[cue->intent] += cue->weight;
+    const std::size_t end = at + cue->words.size();
+    bool topic = TouchesNamePair(words, at, end, is_name_pair);
+    for (std::size_t i = at; i < end; ++i) topic = topic || in_synonym[positions[i]];
+    for (std::size_t i = at; i < end && !topic; ++i) analyzed.dropped[positions[i]] = true;
+    at = end;
+  }
+  int heaviest = 0;
+  for (const QuestionIntent intent : AllQuestionIntents()) {
+    const auto found = weights.find(intent);
+    if (found == weights.end() || found->second <= heaviest) continue;
+    heaviest = found->second;
+    analyzed.intent = intent;
+    analyzed.intent_stated = true;
+  }
+}
+
+std::vector<std::size_t> KeptPositions(const AnalyzedQuery& analyzed) {
+  std::vector<std::size_t> kept;
+  for (std::size_t i = 0; i < analyzed.words.size(); ++i) {
+    if (!analyzed.dropped[i]) kept.push_back(i);
+  }
+  return kept;
+}
+
+// A phrase_only filler of several words is dropped only whole; a single-word one behaves like any single word.
+void DropFillers(AnalyzedQuery& analyzed, const SearchLexicon& lexicon, const NamePairTest& is_name_pair,
+                 const std::vector<bool>& in_synonym) {
+  const auto filler_words = [](const FillerPhrase& f) -> const std::vector<WordForms>& { return f.words; };
+  std::vector<bool> seen = analyzed.dropped;
+  for (std::size_t i = 0; i < seen.size(); ++i) seen[i] = seen[i] || in_synonym[i];
+  for (std::size_t at = 0; at < analyzed.words.size();) {
+    const FillerPhrase* filler = LongestAt(lexicon.fillers(), lexicon.FillersStartingWith(analyzed.words[at].folded),
+                                           filler_words, analyzed.words, seen, at);
+    if (filler == nullptr) {
+      ++at;
+      continue;
+    }
+    const std::size_t end = at + filler->words.size();
+    if (!TouchesNamePair(analyzed.words, at, end, is_name_pair)) Mark(analyzed.dropped, at, filler->words.size());
+    Mark(seen, at, filler->words.size());
+    at = end;
+  }
+}
+
+// Groups the kept words into concepts, a synonym's phrase into one concept whose alternatives are the words as
+// typed and every row's expansion of that phrase ("hộ khẩu" → thường trú, tạm trú, cư trú).
+void BuildConcepts(AnalyzedQuery& analyzed, const SearchLexicon& lexicon, const std::vector<const Synonym*>& starting) {
+  for (std::size_t at = 0; at < analyzed.words.size();) {
+    if (analyzed.dropped[at]) {
+      ++at;
+      continue;
+    }
+    const Synonym* synonym = starting[at];
+    const std::size_t length = synonym == nullptr ? 1 : synonym->phrase_words.size();
+    QueryConcept& concept_ = analyzed.concepts.emplace_back();
+    const auto first = analyzed.words.begin() + static_cast<std::ptrdiff_t>(at);
+    concept_.alternatives.push_back({{first, first + static_cast<std::ptrdiff_t>(length)}, false});
+    if (synonym != nullptr) {
+      const std::vector<bool> none_taken(analyzed.words.size(), false);
+      for (const std::uint32_t candidate : lexicon.SynonymsStartingWith(analyzed.words[at].folded)) {
+        const Synonym& other = lexicon.synonyms()[candidate];
+        if (other.phrase_words.size() != length ||
+            !PhraseMatchesAt(other.phrase_words, analyzed.words, none_taken, at)) {
+          continue;
+        }
+        concept_.alternatives.push_back({other.expansion_words, true});
+        analyzed.synonyms_applied.push_back(&other);
+      }
+    }
+    at += length;
+  }
+}
+
+}  // namespace
+
+AnalyzedQuery AnalyzeQuery(std::string_view query, const SearchLexicon& lexicon, const NamePairTest& is_name_pair,
+                           std::size_t max_words) {
+  AnalyzedQuery analyzed;
+  analyzed.words = TokenForms(query);
+  if (analyzed.words.size() > max_words) analyzed.words.resize(max_words);
+  analyzed.dropped.assign(analyzed.words.size(), false);
+  std::vector<bool> in_synonym(analyzed.words.size(), false);
+  const std::vector<const Synonym*> synonyms = FindSynonyms(analyzed, lexicon, in_synonym);
+  FindIntent(analyzed, KeptPositions(analyzed), lexicon, is_name_pair, in_synonym);
+  DropFillers(analyzed, lexicon, is_name_pair, in_synonym);
+  // A cue split by filler ("mang những giấy gì theo" holds "mang giấy gì theo") is found once the filler is gone.
+  if (!analyzed.intent_stated) FindIntent(analyzed, KeptPositions(analyzed), lexicon, is_name_pair, in_synonym);
+  BuildConcepts(analyzed, lexicon, synonyms);
+  return analyzed;
+}
+
+}  // namespace motcua

@@ -1,0 +1,85 @@
+#include "domain/search_lexicon.h"
+
+#include <string>
+
+namespace motcua {
+namespace {
+
+Result<std::vector<WordForms>> WordsOf(std::string_view text, const char* field) {
+  std::vector<WordForms> words = TokenForms(text);
+  if (words.empty()) {
+    return Fail(Error::InvalidArgument(field, std::string(field) + " không có chữ nào: '" + std::string(text) + "'",
+                                       std::string(field) + " has no word: '" + std::string(text) + "'"));
+  }
+  return words;
+}
+
+}  // namespace
+
+Result<void> SearchLexicon::AddFiller(std::string_view phrase, bool phrase_only) {
+  auto words = WordsOf(phrase, "phrase");
+  if (!words) return Fail(words.error());
+  fillers_by_first_[words->front().folded].push_back(static_cast<std::uint32_t>(fillers_.size()));
+  fillers_.push_back({std::move(*words), phrase_only});
+  return {};
+}
+
+Result<void> SearchLexicon::AddIntentCue(std::string_view phrase, QuestionIntent intent, int weight) {
+  if (weight < 1 || weight > 3) {
+    return Fail(Error::InvalidArgument("weight", "trọng số phải từ 1 đến 3", "weight must be 1 to 3"));
+  }
+  auto words = WordsOf(phrase, "phrase");
+  if (!words) return Fail(words.error());
+  cues_by_first_[words->front().folded].push_back(static_cast<std::uint32_t>(cues_.size()));
+  cues_.push_back({std::move(*words), intent, weight});
+  return {};
+}
+
+Result<void> SearchLexicon::AddSynonym(std::string_view phrase, std::string_view expansion) {
+  auto phrase_words = WordsOf(phrase, "phrase");
+  if (!phrase_words) return Fail(phrase_words.error());
+  auto expansion_words = WordsOf(expansion, "expansion");
+  if (!expansion_words) return Fail(expansion_words.error());
+  synonyms_by_first_[phrase_words->front().folded].push_back(static_cast<std::uint32_t>(synonyms_.size()));
+  synonyms_.push_back(
+      {std::string(phrase), std::string(expansion), std::move(*phrase_words), std::move(*expansion_words)});
+  return {};
+}
+
+void SearchLexicon::Append(const SearchLexicon& other) {
+  for (const FillerPhrase& f : other.fillers_) {
+    fillers_by_first_[f.words.front().folded].push_back(static_cast<std::uint32_t>(fillers_.size()));
+    fillers_.push_back(f);
+  }
+  for (const IntentCue& c : other.cues_) {
+    cues_by_first_[c.words.front().folded].push_back(static_cast<std::uint32_t>(cues_.size()));
+    cues_.push_back(c);
+  }
+  for (const Synonym& s : other.synonyms_) {
+    synonyms_by_first_[s.phrase_words.front().folded].push_back(static_cast<std::uint32_t>(synonyms_.size()));
+    synonyms_.push_back(s);
+  }
+}
+
+const std::vector<std::uint32_t>& SearchLexicon::Lookup(const FirstWordIndex& index, const std::string& folded) {
+  static const std::vector<std::uint32_t> kNone;
+  const auto found = index.find(folded);
+  return found == index.end() ? kNone : found->second;
+}
+
+const std::vector<std::uint32_t>& SearchLexicon::FillersStartingWith(const std::string& folded) const {
+  return Lookup(fillers_by_first_, folded);
+}
+const std::vector<std::uint32_t>& SearchLexicon::CuesStartingWith(const std::string& folded) const {
+  return Lookup(cues_by_first_, folded);
+}
+const std::vector<std::uint32_t>& SearchLexicon::SynonymsStartingWith(const std::string& folded) const {
+  return Lookup(synonyms_by_first_, folded);
+}
+
+bool WordMatches(const WordForms& typed, const WordForms& entry) {
+  if (typed.marked == entry.marked) return true;
+  return !typed.HasMarks() && typed.folded == entry.folded;
+}
+
+}  // namespace motcua

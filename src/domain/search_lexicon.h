@@ -1,0 +1,77 @@
+#pragma once
+// The words search needs besides the catalogue: filler words people wrap their question in ("cho em hỏi",
+// "thì", "cần"), cue phrases that tell what is asked ("bao nhiêu tiền" → fee), and the words people use for
+// the catalogue's terms ("sổ đỏ" → "giấy chứng nhận quyền sử dụng đất", "CCCD" → "căn cước"). The national
+// defaults ship in data/reference/search/ (README there says where each row comes from); a province adds its
+// own. Every phrase is kept as written (lower case, with its tone marks) and folded, so that it is matched
+// before tone folding: "cần" (filler) never removes the "căn" of "căn cước" typed with its marks.
+//
+// A plain value: build it, then share it read-only between any number of threads.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "domain/error.h"
+#include "domain/question_intent.h"
+#include "domain/text_folding.h"
+
+namespace motcua {
+
+struct FillerPhrase {
+  std::vector<WordForms> words;
+  // True: dropped only as this whole phrase ("cho con" in "cho con hỏi"), never as one of its words alone.
+  // Single words are dropped alone either way.
+  bool phrase_only = false;
+};
+
+struct IntentCue {
+  std::vector<WordForms> words;
+  QuestionIntent intent = QuestionIntent::kOverview;
+  int weight = 1;  // 1..3; 3 = the phrase means this intent and nothing else
+};
+
+struct Synonym {
+  std::string phrase;     // as people say it, e.g. "sổ đỏ"
+  std::string expansion;  // as the catalogue says it, e.g. "giấy chứng nhận quyền sử dụng đất"
+  std::vector<WordForms> phrase_words;
+  std::vector<WordForms> expansion_words;
+};
+
+class SearchLexicon {
+ public:
+  // Each Add* takes the phrase as text and cuts it into words (TokenForms). InvalidArgument naming "phrase"
+  // (or "expansion", "weight") when it has no word, or the weight is outside 1..3.
+  Result<void> AddFiller(std::string_view phrase, bool phrase_only);
+  Result<void> AddIntentCue(std::string_view phrase, QuestionIntent intent, int weight);
+  Result<void> AddSynonym(std::string_view phrase, std::string_view expansion);
+
+  // Adds every entry of `other` after this one's (a province's own words after the national defaults).
+  void Append(const SearchLexicon& other);
+
+  const std::vector<FillerPhrase>& fillers() const { return fillers_; }
+  const std::vector<IntentCue>& cues() const { return cues_; }
+  const std::vector<Synonym>& synonyms() const { return synonyms_; }
+
+  // The positions in fillers(), cues() or synonyms() of the phrases whose first word folds to `folded`: a typed
+  // word can only match a phrase starting with its own folded form, so the analysis looks at these alone.
+  const std::vector<std::uint32_t>& FillersStartingWith(const std::string& folded) const;
+  const std::vector<std::uint32_t>& CuesStartingWith(const std::string& folded) const;
+  const std::vector<std::uint32_t>& SynonymsStartingWith(const std::string& folded) const;
+
+ private:
+  using FirstWordIndex = std::unordered_map<std::string, std::vector<std::uint32_t>>;
+  static const std::vector<std::uint32_t>& Lookup(const FirstWordIndex& index, const std::string& folded);
+
+  std::vector<FillerPhrase> fillers_;
+  std::vector<IntentCue> cues_;
+  std::vector<Synonym> synonyms_;
+  FirstWordIndex fillers_by_first_, cues_by_first_, synonyms_by_first_;
+};
+
+// Whether `typed` may be the lexicon's `entry`: the same word as written, or, when the writer typed no marks at
+// all ("can"), the same folded word. A typed word with marks must match with its marks: "cần" is not "căn".
+bool WordMatches(const WordForms& typed, const WordForms& entry);
+
+}  // namespace motcua

@@ -1,0 +1,128 @@
+// Search of questions in people's own words on the real catalogue with the shipped lexicon: the rules of
+// procedure_search.h and query_analysis.h that the issue named (filler before tone folding, long names, level
+// preference, abolished levels, abstention, synonyms, telex, codes inside a question).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "domain/procedure_search.h"
+#include "domain/text_folding.h"
+#include "support/national_search.h"
+
+namespace motcua {
+namespace {
+
+class QuestionSearchTest : public ::testing::Test {
+ protected:
+  static SearchResult Ask(std::string_view question, std::optional<std::string> level = std::nullopt) {
+    const auto& national = test_support::TheNationalSearch();
+    SearchOptions options;
+    options.lexicon = &national.lexicon;
+    options.preferred_level = std::move(level);
+    return national.search.Search(question, options);
+  }
+  static const std::vector<Procedure>& Catalogue() { return test_support::TheNationalSearch().catalogue; }
+  static const Procedure& ProcedureOf(const SearchHit& hit) { return Catalogue()[hit.index]; }
+  static bool Ignored(const SearchResult& result, std::string_view word) {
+    return std::ranges::find(result.ignored_words, word) != result.ignored_words.end();
+  }
+};
+
+// Folding first would turn the filler "cần" into "can", the "căn" of "căn cước", and "đang" into "đăng".
+TEST_F(QuestionSearchTest, FillerIsDroppedBeforeToneFolding) {
+  const SearchResult result = Ask("tôi đang cần làm căn cước");
+  EXPECT_TRUE(Ignored(result, "cần"));
+  EXPECT_TRUE(Ignored(result, "đang"));
+  EXPECT_FALSE(Ignored(result, "căn"));
+  ASSERT_FALSE(result.hits.empty());
+  EXPECT_NE(FoldVietnamese(ProcedureOf(result.hits[0]).name).find("can cuoc"), std::string::npos)
+      << ProcedureOf(result.hits[0]).name;
+}
+
+// Without marks "can" may be either word; beside "cuoc" it is the catalogue's "căn cước", so it stays.
+TEST_F(QuestionSearchTest, AnUnmarkedWordThatFormsANamePairIsKept) {
+  const SearchResult result = Ask("can cuoc");
+  EXPECT_FALSE(Ignored(result, "can"));
+  ASSERT_FALSE(result.hits.empty());
+  EXPECT_NE(FoldVietnamese(ProcedureOf(result.hits[0]).name).find("can cuoc"), std::string::npos);
+}
+
+// The catalogue's longest name (241 words) holds most common words; length normalization keeps it down.
+TEST_F(QuestionSearchTest, TheLongestNameDoesNotWinShortQuestions) {
+  const auto longest = std::ranges::max_element(Catalogue(), {}, [](const Procedure& p) { return p.name.size(); });
+  for (const char* question :
+       {"cấp giấy phép", "đăng ký", "chuyển nhượng quyền sử dụng đất", "thuế", "khai báo hải quan",
+        "cấp giấy chứng nhận", "thủ tục hành chính", "xuất khẩu hàng hóa"}) {
+    const SearchResult result = Ask(question);
+    const auto& listed = result.abstained ? result.suggestions : result.hits;
+    ASSERT_FALSE(listed.empty()) << question;
+    EXPECT_NE(listed[0].code, longest->code) << question;
+  }
+}
+
+// "Cấp đổi thẻ căn cước" exists at the commune (1.014063), province (2.001195) and ministry (1.000889) levels.
+TEST_F(QuestionSearchTest, TheAskersLevelComesFirst) {
+  EXPECT_EQ(Ask("cấp đổi thẻ căn cước", "commune").hits.at(0).code, "1.014063");
+  EXPECT_EQ(Ask("cấp đổi thẻ căn cước", "province").hits.at(0).code, "2.001195");
+  EXPECT_EQ(Ask("cấp đổi thẻ căn cước", "ministry").hits.at(0).code, "1.000889");
+}
+
+// 1.010385 is performed "tại cấp huyện", a level abolished on 1 July 2025; its commune twin is 1.010386.
+TEST_F(QuestionSearchTest, ADistrictLevelProcedureIsMarkedAndSinks) {
+  const SearchResult result = Ask("trình báo mất hộ chiếu", "commune");
+  ASSERT_GE(result.hits.size(), 2U);
+  EXPECT_EQ(result.hits[0].code, "1.010386");
+  const auto district = std::ranges::find(result.hits, std::string("1.010385"), &SearchHit::code);
+  ASSERT_NE(district, result.hits.end());
+  EXPECT_TRUE(district->abolished_level);
+  EXPECT_FALSE(result.hits[0].abolished_level);
+}
+
+TEST_F(QuestionSearchTest, QuestionsNoProcedureAnswersAreDeclined) {
+  for (const char* question : {"nấu canh chua thế nào", "thời tiết hôm nay thế nào", "đội tuyển việt nam đá mấy giờ",
+                               "zzzz qqqq", "cho em hỏi với ạ"}) {
+    const SearchResult result = Ask(question);
+    EXPECT_TRUE(result.abstained) << question << " → " << (result.hits.empty() ? "" : result.hits[0].code);
+    EXPECT_TRUE(result.hits.empty()) << question;
+    EXPECT_LT(result.confidence, ProcedureSearch::kAbstainBelow) << question;
+  }
+}
+
+TEST_F(QuestionSearchTest, TheIntentIsReadFromTheQuestion) {
+  EXPECT_EQ(Ask("đăng ký khai sinh mất bao nhiêu tiền").intent, QuestionIntent::kFee);
+  EXPECT_EQ(Ask("đăng ký khai sinh cần giấy tờ gì").intent, QuestionIntent::kDocuments);
+  EXPECT_EQ(Ask("đăng ký khai sinh bao lâu thì có").intent, QuestionIntent::kTime);
+  EXPECT_EQ(Ask("đăng ký khai sinh nộp ở đâu").intent, QuestionIntent::kWhere);
+  EXPECT_EQ(Ask("đăng ký khai sinh làm online được không").intent, QuestionIntent::kOnline);
+  const SearchResult plain = Ask("đăng ký khai sinh");
+  EXPECT_EQ(plain.intent, QuestionIntent::kOverview);
+  EXPECT_FALSE(plain.intent_stated);
+}
+
+TEST_F(QuestionSearchTest, PeoplesWordsAreReadAsTheCataloguesWords) {
+  const SearchResult result = Ask("làm sổ đỏ lần đầu");
+  const bool understood = std::ranges::any_of(
+      result.understood, [](const auto& pair) { return pair.second.find("quyền sử dụng đất") != std::string::npos; });
+  EXPECT_TRUE(understood);
+  ASSERT_FALSE(result.hits.empty());
+  EXPECT_NE(FoldVietnamese(ProcedureOf(result.hits[0]).name).find("dat"), std::string::npos);
+}
+
+TEST_F(QuestionSearchTest, TelexKeysLeftInTheTextAreReadBack) {
+  const SearchResult result = Ask("dang ky khai sinhf");
+  ASSERT_FALSE(result.hits.empty());
+  EXPECT_EQ(result.hits[0].code, "1.001193");
+}
+
+TEST_F(QuestionSearchTest, ACodeInsideAQuestionIsThatProcedure) {
+  const SearchResult result = Ask("thủ tục 1.001193 lệ phí bao nhiêu");
+  ASSERT_EQ(result.hits.size(), 1U);
+  EXPECT_EQ(result.hits[0].code, "1.001193");
+  EXPECT_EQ(result.intent, QuestionIntent::kFee);
+  EXPECT_EQ(result.confidence, 1.0);
+}
+
+}  // namespace
+}  // namespace motcua
