@@ -45,6 +45,7 @@ constexpr std::size_t kPrecisionLeaders = 50;
 constexpr float kAbolishedLevel = 0.5F;  // a district-level procedure
 constexpr std::size_t kMaxQueryWords = 256;
 constexpr std::size_t kMaxSuggestions = 3;
+constexpr double kSuggestAbove = 0.2;        // below this confidence the abstention offers no procedure
 constexpr std::size_t kConfidenceDepth = 2;  // hits compared for the lead of the first
 
 std::string FoldedKey(std::string_view word) { return "f:" + std::string(word); }
@@ -479,8 +480,9 @@ SearchResult ProcedureSearch::Search(std::string_view query, const SearchOptions
   // its lead is small. One that the best procedure explains poorly is refused.
   result.abstained = ranked.empty() || (result.confidence < kAbstainBelow && result.coverage < kListCoverage);
   if (result.abstained) {
+    // Weak hits are offered as "thử ..." only when they are not random: a cooking question gets none.
     if (ranked.size() > kMaxSuggestions) ranked.resize(kMaxSuggestions);
-    result.suggestions = std::move(ranked);
+    if (result.confidence >= kSuggestAbove) result.suggestions = std::move(ranked);
   } else {
     if (ranked.size() > options.limit) ranked.resize(options.limit);
     result.hits = std::move(ranked);
