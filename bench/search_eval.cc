@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,7 @@ struct Arguments {
   std::string questions = MOTCUA_SOURCE_DIR "/tests/search/questions.csv";
   std::string off_topic = MOTCUA_SOURCE_DIR "/tests/search/off_topic.csv";
   std::size_t misses = 0;
+  std::string features;  // a CSV of each question's confidence features, for studying the abstention
   bool calibrate = false;
   std::string query;  // --query: explain one query instead of the table
   std::string level;  // --level: the asker's level for --query
@@ -48,6 +50,8 @@ Arguments Parse(int argc, char** argv) {
       arguments.questions = argv[++i];
     else if (flag == "--off-topic" && has_value)
       arguments.off_topic = argv[++i];
+    else if (flag == "--features" && has_value)
+      arguments.features = argv[++i];
     else if (flag == "--misses" && has_value)
       arguments.misses = std::stoul(argv[++i]);
     else if (flag == "--calibrate")
@@ -65,7 +69,7 @@ Arguments Parse(int argc, char** argv) {
 void PrintRow(const char* name, const std::vector<EvalOutcome>& outcomes) {
   const auto s = test_support::Summarize(outcomes);
   std::size_t ranked_first = 0;  // the right procedure first, whether or not the search abstained
-  for (const EvalOutcome& o : outcomes) ranked_first += o.rank == 1;
+  for (const EvalOutcome& o : outcomes) ranked_first += o.raw_rank == 1;
   std::printf("| %-22s | %6zu | %6.1f %% | %6.1f %% | %6.3f | %6.1f %% | %6.1f %% | %6.1f %% |\n", name, s.queries,
               100 * s.top1, 100 * s.top5, s.mrr, 100 * s.abstained, 100 * s.intent_accuracy,
               100.0 * static_cast<double>(ranked_first) / static_cast<double>(std::max<std::size_t>(1, s.queries)));
@@ -98,6 +102,19 @@ std::vector<EvalOutcome> OfKind(const std::vector<EvalOutcome>& outcomes, const 
   return chosen;
 }
 
+void WriteFeatures(const std::string& path, const std::vector<std::vector<EvalOutcome>>& sets) {
+  std::ofstream out(path);
+  out << "id,set,right_first,confidence,coverage,mass,lead,anchor,synonyms,intent_stated,first,top_score\n";
+  for (const auto& set : sets) {
+    for (const EvalOutcome& o : set) {
+      out << o.query->id << ',' << (o.query->gold_codes.empty() ? "off_topic" : o.query->kind) << ','
+          << (o.raw_rank == 1) << ',' << o.confidence << ',' << o.coverage << ',' << o.mass << ',' << o.lead << ','
+          << o.anchor << ',' << o.synonyms << ',' << o.intent_stated << ',' << o.first_code << ',' << o.top_score
+          << '\n';
+    }
+  }
+}
+
 void PrintMisses(const char* name, const std::vector<EvalOutcome>& outcomes, std::size_t limit) {
   std::size_t shown = 0;
   for (const EvalOutcome& o : outcomes) {
@@ -106,7 +123,7 @@ void PrintMisses(const char* name, const std::vector<EvalOutcome>& outcomes, std
     if (right || shown++ >= limit) continue;
     std::printf("%s miss %s: \"%s\" → %s%s rank %d conf %.2f cov %.2f lead %.2f intent %s/%s\n", name,
                 o.query->id.c_str(), o.query->text.c_str(), o.first_code.c_str(), o.abstained ? " (abstained)" : "",
-                o.rank, o.confidence, o.coverage, o.lead, o.intent.c_str(), o.query->intent.c_str());
+                o.raw_rank, o.confidence, o.coverage, o.lead, o.intent.c_str(), o.query->intent.c_str());
   }
 }
 
@@ -123,7 +140,7 @@ void Calibrate(const std::vector<std::vector<EvalOutcome>>& sets) {
       const double weight = 1.0 / static_cast<double>(std::max<std::size_t>(1, set.size()));
       for (const EvalOutcome& o : set) {
         const double x[kParameters] = {o.coverage, o.mass, o.lead, 1.0};
-        const double y = (!o.query->gold_codes.empty() && o.rank == 1) ? 1.0 : 0.0;
+        const double y = (!o.query->gold_codes.empty() && o.raw_rank == 1) ? 1.0 : 0.0;
         double z = 0;
         for (int i = 0; i < kParameters; ++i) z += w[i] * x[i];
         const double p = 1.0 / (1.0 + std::exp(-z));
@@ -163,7 +180,7 @@ void Calibrate(const std::vector<std::vector<EvalOutcome>>& sets) {
   for (int t = 1; t <= 9; ++t) {
     const double threshold = t / 10.0;
     std::size_t right = 0, declined = 0;
-    for (const EvalOutcome& o : sets[1]) right += o.rank == 1 && o.confidence >= threshold;
+    for (const EvalOutcome& o : sets[1]) right += o.raw_rank == 1 && o.confidence >= threshold;
     for (const EvalOutcome& o : sets[2]) declined += o.confidence < threshold;
     std::printf("| %.1f | %.1f %% | %.1f %% |\n", threshold, 100.0 * right / std::max<std::size_t>(1, sets[1].size()),
                 100.0 * declined / std::max<std::size_t>(1, sets[2].size()));
@@ -175,7 +192,7 @@ void Calibrate(const std::vector<std::vector<EvalOutcome>>& sets) {
     for (const EvalOutcome& o : outcomes) {
       if (std::min(9, static_cast<int>(o.confidence * 10)) != bin) continue;
       ++count;
-      right += !o.query->gold_codes.empty() && o.rank == 1;
+      right += !o.query->gold_codes.empty() && o.raw_rank == 1;
     }
     if (count > 0)
       std::printf("| %.1f–%.1f | %zu | %.1f %% |\n", bin / 10.0, (bin + 1) / 10.0, count, 100.0 * right / count);
@@ -237,6 +254,8 @@ int Run(const Arguments& arguments) {
   PrintRow("off-topic", off_topic_outcomes);
   std::printf("\nlatency per query (µs, one thread, this machine): p50 %.0f, p99 %.0f, max %.0f over %zu queries\n",
               Percentile(latencies, 0.5), Percentile(latencies, 0.99), Percentile(latencies, 1.0), latencies.size());
+  if (!arguments.features.empty())
+    WriteFeatures(arguments.features, {auto_outcomes, question_outcomes, off_topic_outcomes});
   if (arguments.misses > 0) {
     PrintMisses("auto", auto_outcomes, arguments.misses);
     PrintMisses("question", question_outcomes, arguments.misses);

@@ -44,7 +44,7 @@ Result<AssistantReply> AskAssistant(const ProcedureCatalogue& catalogue, store::
   if (!matches) return Fail(matches.error());
   AssistantReply reply{std::string(question), std::move(*matches), std::nullopt, std::nullopt};
   if (reply.matches.abstained || reply.matches.hits.empty()) return reply;
-  if (reply.matches.confidence < ProcedureSearch::kAbstainBelow) {
+  if (reply.matches.confidence < ProcedureSearch::kAnswerAbove) {
     // Listed but not confidently meant: ask which one rather than answer about the wrong procedure.
     auto& hits = reply.matches.hits;
     reply.matches.suggestions.assign(

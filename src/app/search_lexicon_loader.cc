@@ -76,6 +76,15 @@ Result<void> AddCue(SearchLexicon& lexicon, const LexiconRow& row) {
   return lexicon.AddIntentCue(row.Text("phrase"), *intent, weight);
 }
 
+Result<void> AddQualifier(SearchLexicon& lexicon, const LexiconRow& row) {
+  const std::string kind = row.Text("kind");
+  if (kind != "default" && kind != "marked") {
+    return Fail(row.Invalid("kind", "loại '" + kind + "' không thuộc {default, marked}",
+                            "kind '" + kind + "' is not one of {default, marked}"));
+  }
+  return lexicon.AddNameQualifier(row.Text("phrase"), kind == "marked");
+}
+
 }  // namespace
 
 Result<SearchLexicon> LoadSearchLexicon(const ReferenceFiles& files) {
@@ -90,6 +99,10 @@ Result<SearchLexicon> LoadSearchLexicon(const ReferenceFiles& files) {
     return lexicon.AddSynonym(r.Text("phrase"), r.Text("expansion"));
   };
   if (auto ok = ReadRows(files, kSearchSynonymsFile, add_synonym); !ok) return Fail(ok.error());
+  if (auto ok = ReadRows(files, kSearchQualifiersFile, [&](const LexiconRow& r) { return AddQualifier(lexicon, r); });
+      !ok) {
+    return Fail(ok.error());
+  }
   return lexicon;
 }
 

@@ -42,6 +42,9 @@ constexpr float kOtherLevel = 0.6F;  // a procedure not of the searcher's level
 constexpr double kPrecisionFloor = 0.5;
 constexpr double kPrecisionWeight = 1.0;
 constexpr std::size_t kPrecisionLeaders = 50;
+// A marked qualifier of the name the question does not read ("cấp lại" asked as "làm hộ chiếu") weighs this many
+// times its rarity in the share; a default one ("lần đầu", "trong nước") not at all (search_lexicon.h).
+constexpr double kMarkedUnread = 3.0;
 constexpr float kAbolishedLevel = 0.5F;  // a district-level procedure
 constexpr std::size_t kMaxQueryWords = 256;
 constexpr std::size_t kMaxSuggestions = 3;
@@ -167,6 +170,7 @@ void ProcedureSearch::IndexDocument(const Procedure& procedure) {
   }
   AddTokens(id, kName, name);
   for (const WordForms& word : name) document.name_terms.push_back(term_ids_.at(FoldedKey(word.folded)));
+  document.name_words = name;
   AddTokens(id, kTopic, IndexForms(procedure.field + " . " + procedure.ministry));
   AddTokens(id, kBody, BodyWords(procedure));
   code_index_.emplace(FoldVietnamese(procedure.code), id);
@@ -250,6 +254,38 @@ bool ProcedureSearch::IsNamePair(const WordForms& first, const WordForms& second
   if (first.HasMarks() && second.HasMarks()) return name_pairs_marked_.contains(first.marked + ' ' + second.marked);
   return name_pairs_folded_.contains(first.folded + ' ' + second.folded);
 }
+
+namespace {
+
+// What each word of a name is to the precision rerank: a plain word, or part of a default or marked qualifier
+// (a marked one wins where both cover a word), with the first word of that qualifier.
+enum class QualifierKind : std::uint8_t { kNone, kDefault, kMarked };
+struct QualifiedWord {
+  QualifierKind kind = QualifierKind::kNone;
+  std::size_t start = 0;   // of the qualifier
+  std::size_t length = 1;  // of the qualifier
+};
+
+std::vector<QualifiedWord> QualifiersOf(const std::vector<WordForms>& name, const SearchLexicon& lexicon) {
+  std::vector<QualifiedWord> words(name.size());
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    for (const std::uint32_t q : lexicon.QualifiersStartingWith(name[i].folded)) {
+      const NameQualifier& qualifier = lexicon.qualifiers()[q];
+      const std::size_t length = qualifier.words.size();
+      if (i + length > name.size()) continue;
+      bool matches = true;
+      for (std::size_t k = 0; k < length && matches; ++k) matches = WordMatches(name[i + k], qualifier.words[k]);
+      if (!matches) continue;
+      const QualifierKind kind = qualifier.marked ? QualifierKind::kMarked : QualifierKind::kDefault;
+      for (std::size_t k = 0; k < length; ++k) {
+        if (kind > words[i + k].kind) words[i + k] = {kind, i, length};
+      }
+    }
+  }
+  return words;
+}
+
+}  // namespace
 
 // ---- The query plan --------------------------------------------------------------------------------------
 
@@ -472,17 +508,22 @@ SearchResult ProcedureSearch::Search(std::string_view query, const SearchOptions
   const Plan plan = MakePlan(analyzed);
   Scorer scorer(*this);
   std::vector<SearchHit> ranked = Rank(scorer.Score(plan), options, kPrecisionLeaders);
-  Rerank(plan, ranked);
+  Rerank(plan, lexicon, ranked);
   if (ranked.size() > std::max(options.limit, kConfidenceDepth))
     ranked.resize(std::max(options.limit, kConfidenceDepth));
   JudgeConfidence(plan, ranked, result);
-  // A vague question whose every telling word the first hit explains ("đăng ký") is listed, not refused: only
-  // its lead is small. One that the best procedure explains poorly is refused.
-  result.abstained = ranked.empty() || (result.confidence < kAbstainBelow && result.coverage < kListCoverage);
+  result.abstained = ranked.empty() || (result.coverage < kListCoverage &&
+                                        (result.confidence < kAbstainBelow || ranked[0].score < kMinStrength));
   if (result.abstained) {
     // Weak hits are offered as "thử ..." only when they are not random: a cooking question gets none.
-    if (ranked.size() > kMaxSuggestions) ranked.resize(kMaxSuggestions);
-    if (result.confidence >= kSuggestAbove) result.suggestions = std::move(ranked);
+    if (result.confidence >= kSuggestAbove) {
+      result.suggestions.assign(ranked.begin(),
+                                ranked.begin() + static_cast<std::ptrdiff_t>(std::min(kMaxSuggestions, ranked.size())));
+    }
+    if (options.rank_when_abstaining) {
+      if (ranked.size() > options.limit) ranked.resize(options.limit);
+      result.hits = std::move(ranked);
+    }
   } else {
     if (ranked.size() > options.limit) ranked.resize(options.limit);
     result.hits = std::move(ranked);
@@ -522,7 +563,7 @@ std::vector<SearchHit> ProcedureSearch::Rank(const std::vector<float>& scores, c
   return hits;
 }
 
-void ProcedureSearch::Rerank(const Plan& plan, std::vector<SearchHit>& ranked) const {
+void ProcedureSearch::Rerank(const Plan& plan, const SearchLexicon& lexicon, std::vector<SearchHit>& ranked) const {
   std::unordered_set<TermId> read;
   for (const Plan::Concept& concept_ : plan.concepts) {
     for (const Plan::Alternative& alternative : concept_.alternatives) {
@@ -533,10 +574,32 @@ void ProcedureSearch::Rerank(const Plan& plan, std::vector<SearchHit>& ranked) c
     }
   }
   for (SearchHit& hit : ranked) {
+    const Document& document = documents_[hit.index];
+    const std::vector<QualifiedWord> qualified = QualifiersOf(document.name_words, lexicon);
+    const auto is_read = [&](std::size_t i) { return read.contains(document.name_terms[i]); };
+    // A qualifier the question reads in part is the case asked about ("nước ngoài" of "có yếu tố nước
+    // ngoài"): its other words are the law's wording and cost nothing. In part means the one word of a
+    // one-word qualifier or two neighbouring words of a longer one: "đóng" folds like the "động" of "lưu
+    // động", "ngoại" like the "ngoài" of "nước ngoài", and one such word says nothing.
+    const auto partly_read = [&](const QualifiedWord& word) {
+      if (word.length == 1) return is_read(word.start);
+      for (std::size_t k = word.start; k + 1 < word.start + word.length; ++k) {
+        if (is_read(k) && is_read(k + 1)) return true;
+      }
+      return false;
+    };
     double explained = 0, total = 0;
-    for (const TermId term : documents_[hit.index].name_terms) {
-      total += terms_[term].idf;
-      if (read.contains(term)) explained += terms_[term].idf;
+    for (std::size_t i = 0; i < document.name_terms.size(); ++i) {
+      const double idf = terms_[document.name_terms[i]].idf;
+      const QualifiedWord& word = qualified[i];
+      if (is_read(i)) {
+        explained += idf;
+        total += idf;
+      } else if (word.kind == QualifierKind::kNone) {
+        total += idf;
+      } else if (word.kind == QualifierKind::kMarked && !partly_read(word)) {
+        total += kMarkedUnread * idf;
+      }
     }
     const double precision = total == 0 ? 0 : explained / total;
     hit.score = Quantize(hit.score * (kPrecisionFloor + kPrecisionWeight * precision));
@@ -552,6 +615,7 @@ void ProcedureSearch::JudgeConfidence(const Plan& plan, const std::vector<Search
   const auto [explained, total] = StrongCoverage(plan, static_cast<std::uint32_t>(ranked[0].index));
   result.coverage = total == 0 ? 0 : Quantize(explained / total);
   result.mass = Quantize(std::min(2.0, explained / kMassScale));
+  result.anchor = Quantize(Anchor(plan, static_cast<std::uint32_t>(ranked[0].index)));
   result.lead = ranked.size() < 2 ? 1.0 : Quantize((ranked[0].score - ranked[1].score) / ranked[0].score);
   const double x = kCoverageCoefficient * result.coverage + kMassCoefficient * result.mass +
                    kLeadCoefficient * result.lead + kIntercept;
@@ -579,6 +643,36 @@ std::pair<double, double> ProcedureSearch::StrongCoverage(const Plan& plan, std:
     total += concept_.importance;
   }
   return {explained, total};
+}
+
+double ProcedureSearch::Anchor(const Plan& plan, std::uint32_t document) const {
+  double strongest = 0;
+  for (std::size_t c = 0; c < plan.concepts.size(); ++c) {
+    for (const Plan::Alternative& alternative : plan.concepts[c].alternatives) {
+      for (std::size_t s = 0; s + 1 < alternative.slots.size(); ++s) {
+        strongest = std::max(strongest,
+                             alternative.weight * PairAnchor(alternative.slots[s], alternative.slots[s + 1], document));
+      }
+    }
+    if (c + 1 == plan.concepts.size()) continue;
+    const auto& left = plan.concepts[c].alternatives.front().slots;
+    const auto& right = plan.concepts[c + 1].alternatives.front().slots;
+    if (!left.empty() && !right.empty())
+      strongest = std::max(strongest, PairAnchor(left.back(), right.front(), document));
+  }
+  return strongest;
+}
+
+double ProcedureSearch::PairAnchor(const Slot& first, const Slot& second, std::uint32_t document) const {
+  double strongest = 0;
+  for (const Candidate& a : first.readings) {
+    for (const Candidate& b : second.readings) {
+      const TermId pair = FindTerm(PairKey(a.folded, b.folded));
+      if (pair == kNoTerm || !InNameOrTopic(pair, document)) continue;
+      strongest = std::max(strongest, static_cast<double>(terms_[pair].idf * a.weight * b.weight));
+    }
+  }
+  return strongest;
 }
 
 // The weight of a reading where the document's name or topic has it (with the typed marks, or at kToneMismatch

@@ -25,10 +25,14 @@
 //     first), and procedures performed at the district level, abolished on 1 July 2025 (Law on the
 //     Organization of Local Government No. 72/2025/QH15, art. 2: two tiers, province and commune), are marked
 //     and sink.
-//  5. A confidence in [0, 1] for the first hit: a logistic function of how much of the question (weighed by
-//     rarity) the first hit's name and topic explain and of its lead over the second; below kAbstainBelow the
-//     search abstains: no hits, the best weak ones as suggestions. A query that names a national code returns
-//     that procedure alone, with confidence 1.
+//  5. Names are reranked by how much of them the question reads; a qualifier of a name that the question does
+//     not read costs nothing when it names the unsaid case ("lần đầu", "trong nước") and thrice its rarity when
+//     it names a case people say ("cấp lại", "trình báo mất", "tổ chức": the lexicon's name qualifiers).
+//  6. A confidence in [0, 1] for the first hit: a logistic function of how much of the question (weighed by
+//     rarity) the first hit's name and topic explain and of its lead over the second. The search abstains (no
+//     hits, the best weak ones as suggestions) below kAbstainBelow, or when the first hit is weak (kMinStrength),
+//     unless that hit explains nearly all of the question. A query that names a national code returns that procedure
+//     alone, with confidence 1.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -52,6 +56,7 @@ struct SearchOptions {
   std::size_t limit = 10;                      // at most this many hits; 0 returns none
   std::optional<std::string> preferred_level;  // rank procedures of this level first; default: none preferred
   const SearchLexicon* lexicon = nullptr;      // fillers, intent cues, synonyms; none: every word is topic
+  bool rank_when_abstaining = false;           // evaluation: list the hits even when the search abstains
 };
 
 struct SearchHit {
@@ -68,6 +73,8 @@ struct SearchResult {
   double coverage = 0;                 // what confidence is made of: the share of the question the first
   double lead = 0;                     // hit's name and topic explain, and its lead over the second (0..1),
   double mass = 0;                     // and how much they explain in all (rarity of the words, /10, ≤ 2)
+  double anchor = 0;                   // the rarest pair of neighbouring words of the question the first hit's
+                                       // name or topic has ("khai sinh", "hộ chiếu"): that it is about it at all
   bool abstained = false;              // the question matched nothing well enough to list (hits empty)
   QuestionIntent intent = QuestionIntent::kOverview;
   bool intent_stated = false;                                   // false: overview by default
@@ -84,12 +91,16 @@ class ProcedureSearch {
   static constexpr double kMassCoefficient = 1.94;
   static constexpr double kLeadCoefficient = 4.68;
   static constexpr double kIntercept = -4.19;
-  // Below this confidence the search abstains (chosen on the evaluation sets of tests/search: see
-  // docs/search.md for the trade-off between answering and abstaining).
-  static constexpr double kAbstainBelow = 0.5;
-  // ... unless the first hit's name and topic explain at least this share of the question: then the hits are
-  // listed (a vague question, "đăng ký"), though not confidently (an assistant asks which one is meant).
+  // The search abstains below this confidence, or when its first hit scores below kMinStrength (the question
+  // matches a word or two of any procedure: "iphone 16 giá bao nhiêu", "đường cao tốc mất mấy tiếng") —
+  // unless that hit's name and topic explain at least kListCoverage of the question: a short or vague
+  // question ("khai sinh", "ly hôn", "đăng ký") is listed. Chosen on the evaluation sets of tests/search: see
+  // docs/search.md for the trade-off between answering and abstaining.
+  static constexpr double kAbstainBelow = 0.15;
+  static constexpr double kMinStrength = 22.0;
   static constexpr double kListCoverage = 0.9;
+  // A listed first hit at least this confident is the one meant; below, an assistant asks which one.
+  static constexpr double kAnswerAbove = 0.5;
   static constexpr float kToneMismatch = 0.6F;
 
   // Indexes each procedure's code, name, topic and body (copies them: `procedures` need not outlive this
@@ -124,7 +135,8 @@ class ProcedureSearch {
     std::string code;
     std::vector<std::string> levels;
     float length[kFieldCount] = {};
-    std::vector<TermId> name_terms;  // the folded words of the name, in order
+    std::vector<TermId> name_terms;     // the folded words of the name, in order
+    std::vector<WordForms> name_words;  // the same words as written, for the lexicon's name qualifiers
     bool abolished_level = false;
     bool HasLevel(std::string_view level) const;
   };
@@ -146,10 +158,12 @@ class ProcedureSearch {
   Slot ReadWord(const WordForms& word, bool last_word) const;
   void AddCorrections(const WordForms& word, bool last_word, Slot& slot) const;
   std::vector<SearchHit> Rank(const std::vector<float>& scores, const SearchOptions& options, std::size_t limit) const;
-  void Rerank(const Plan& plan, std::vector<SearchHit>& ranked) const;
+  void Rerank(const Plan& plan, const SearchLexicon& lexicon, std::vector<SearchHit>& ranked) const;
   void JudgeConfidence(const Plan& plan, const std::vector<SearchHit>& ranked, SearchResult& result) const;
   // The importance of the question the document's name and topic explain, and the question's whole importance.
   std::pair<double, double> StrongCoverage(const Plan& plan, std::uint32_t document) const;
+  double Anchor(const Plan& plan, std::uint32_t document) const;
+  double PairAnchor(const Slot& first, const Slot& second, std::uint32_t document) const;
   float ReadingIn(const Candidate& reading, std::uint32_t document) const;
   bool InNameOrTopic(TermId term, std::uint32_t document) const;
 

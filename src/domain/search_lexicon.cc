@@ -46,19 +46,12 @@ Result<void> SearchLexicon::AddSynonym(std::string_view phrase, std::string_view
   return {};
 }
 
-void SearchLexicon::Append(const SearchLexicon& other) {
-  for (const FillerPhrase& f : other.fillers_) {
-    fillers_by_first_[f.words.front().folded].push_back(static_cast<std::uint32_t>(fillers_.size()));
-    fillers_.push_back(f);
-  }
-  for (const IntentCue& c : other.cues_) {
-    cues_by_first_[c.words.front().folded].push_back(static_cast<std::uint32_t>(cues_.size()));
-    cues_.push_back(c);
-  }
-  for (const Synonym& s : other.synonyms_) {
-    synonyms_by_first_[s.phrase_words.front().folded].push_back(static_cast<std::uint32_t>(synonyms_.size()));
-    synonyms_.push_back(s);
-  }
+Result<void> SearchLexicon::AddNameQualifier(std::string_view phrase, bool marked) {
+  auto words = WordsOf(phrase, "phrase");
+  if (!words) return Fail(words.error());
+  qualifiers_by_first_[words->front().folded].push_back(static_cast<std::uint32_t>(qualifiers_.size()));
+  qualifiers_.push_back({std::move(*words), marked});
+  return {};
 }
 
 const std::vector<std::uint32_t>& SearchLexicon::Lookup(const FirstWordIndex& index, const std::string& folded) {
@@ -75,6 +68,9 @@ const std::vector<std::uint32_t>& SearchLexicon::CuesStartingWith(const std::str
 }
 const std::vector<std::uint32_t>& SearchLexicon::SynonymsStartingWith(const std::string& folded) const {
   return Lookup(synonyms_by_first_, folded);
+}
+const std::vector<std::uint32_t>& SearchLexicon::QualifiersStartingWith(const std::string& folded) const {
+  return Lookup(qualifiers_by_first_, folded);
 }
 
 bool WordMatches(const WordForms& typed, const WordForms& entry) {

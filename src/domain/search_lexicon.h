@@ -39,6 +39,16 @@ struct Synonym {
   std::vector<WordForms> expansion_words;
 };
 
+// Words of catalogue names that tell one variant of a procedure from another. A `default` qualifier names the
+// case people mean when they say nothing ("lần đầu", "trong nước", "thực hiện tại cấp tỉnh"): a name is not the
+// worse for holding it unasked. A `marked` one names a case people say when they mean it ("cấp lại", "gia hạn",
+// "có yếu tố nước ngoài", "tổ chức"): a name holding it unasked is probably not the one meant ("làm hộ chiếu"
+// is "cấp hộ chiếu", not "trình báo mất hộ chiếu").
+struct NameQualifier {
+  std::vector<WordForms> words;
+  bool marked = false;
+};
+
 class SearchLexicon {
  public:
   // Each Add* takes the phrase as text and cuts it into words (TokenForms). InvalidArgument naming "phrase"
@@ -47,18 +57,19 @@ class SearchLexicon {
   Result<void> AddIntentCue(std::string_view phrase, QuestionIntent intent, int weight);
   Result<void> AddSynonym(std::string_view phrase, std::string_view expansion);
 
-  // Adds every entry of `other` after this one's (a province's own words after the national defaults).
-  void Append(const SearchLexicon& other);
+  Result<void> AddNameQualifier(std::string_view phrase, bool marked);
 
   const std::vector<FillerPhrase>& fillers() const { return fillers_; }
   const std::vector<IntentCue>& cues() const { return cues_; }
   const std::vector<Synonym>& synonyms() const { return synonyms_; }
+  const std::vector<NameQualifier>& qualifiers() const { return qualifiers_; }
 
   // The positions in fillers(), cues() or synonyms() of the phrases whose first word folds to `folded`: a typed
   // word can only match a phrase starting with its own folded form, so the analysis looks at these alone.
   const std::vector<std::uint32_t>& FillersStartingWith(const std::string& folded) const;
   const std::vector<std::uint32_t>& CuesStartingWith(const std::string& folded) const;
   const std::vector<std::uint32_t>& SynonymsStartingWith(const std::string& folded) const;
+  const std::vector<std::uint32_t>& QualifiersStartingWith(const std::string& folded) const;
 
  private:
   using FirstWordIndex = std::unordered_map<std::string, std::vector<std::uint32_t>>;
@@ -67,7 +78,8 @@ class SearchLexicon {
   std::vector<FillerPhrase> fillers_;
   std::vector<IntentCue> cues_;
   std::vector<Synonym> synonyms_;
-  FirstWordIndex fillers_by_first_, cues_by_first_, synonyms_by_first_;
+  std::vector<NameQualifier> qualifiers_;
+  FirstWordIndex fillers_by_first_, cues_by_first_, synonyms_by_first_, qualifiers_by_first_;
 };
 
 // Whether `typed` may be the lexicon's `entry`: the same word as written, or, when the writer typed no marks at

@@ -37,9 +37,13 @@ struct EvalQuery {
 
 struct EvalOutcome {
   const EvalQuery* query = nullptr;
-  int rank = 0;  // 1-based rank of the first right hit among hits, or suggestions if abstained; 0: none
+  int rank = 0;      // 1-based rank of the first right hit among hits, or suggestions if abstained; 0: none
+  int raw_rank = 0;  // the same in the ranking before any abstention
   bool abstained = false;
-  double confidence = 0, coverage = 0, lead = 0, mass = 0;
+  double confidence = 0, coverage = 0, lead = 0, mass = 0, anchor = 0;
+  std::size_t synonyms = 0;
+  double top_score = 0;
+  bool intent_stated = false;
   std::string intent;      // detected
   std::string first_code;  // the first hit or suggestion
 };
@@ -144,25 +148,31 @@ inline EvalOutcome Evaluate(const ProcedureSearch& search, const SearchLexicon* 
   SearchOptions options;
   options.limit = 10;
   options.lexicon = lexicon;
+  options.rank_when_abstaining = true;
   if (!query.level.empty()) options.preferred_level = query.level;
   const SearchResult result = search.Search(query.text, options);
-  EvalOutcome outcome{&query,
-                      0,
-                      result.abstained,
-                      result.confidence,
-                      result.coverage,
-                      result.lead,
-                      result.mass,
-                      std::string(QuestionIntentName(result.intent)),
-                      ""};
-  const std::vector<SearchHit>& listed = result.abstained ? result.suggestions : result.hits;
-  if (!listed.empty()) outcome.first_code = listed.front().code;
-  for (std::size_t i = 0; i < listed.size(); ++i) {
-    if (std::ranges::find(query.gold_codes, listed[i].code) != query.gold_codes.end()) {
-      outcome.rank = static_cast<int>(i) + 1;
-      break;
+  EvalOutcome outcome;
+  outcome.query = &query;
+  outcome.abstained = result.abstained;
+  outcome.confidence = result.confidence;
+  outcome.coverage = result.coverage;
+  outcome.lead = result.lead;
+  outcome.mass = result.mass;
+  outcome.intent = std::string(QuestionIntentName(result.intent));
+  const auto rank_of_gold = [&](const std::vector<SearchHit>& listed) {
+    for (std::size_t i = 0; i < listed.size(); ++i) {
+      if (std::ranges::find(query.gold_codes, listed[i].code) != query.gold_codes.end()) return static_cast<int>(i) + 1;
     }
-  }
+    return 0;
+  };
+  const std::vector<SearchHit>& listed = result.abstained ? result.suggestions : result.hits;
+  if (!result.hits.empty()) outcome.first_code = result.hits.front().code;
+  outcome.anchor = result.anchor;
+  outcome.synonyms = result.understood.size();
+  if (!result.hits.empty()) outcome.top_score = result.hits.front().score;
+  outcome.intent_stated = result.intent_stated;
+  outcome.rank = rank_of_gold(listed);
+  outcome.raw_rank = rank_of_gold(result.hits);
   return outcome;
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate the search lexicon: synonyms.csv, fillers.csv, intent_cues.csv.
+"""Validate the search lexicon: synonyms.csv, fillers.csv, intent_cues.csv, name_qualifiers.csv.
 
 Python 3 standard library only. Usage:
 
@@ -28,6 +28,8 @@ from collections import Counter, defaultdict
 SYN_HEADER = ["phrase", "expansion", "kind", "source"]
 FIL_HEADER = ["phrase", "source", "scope"]
 INT_HEADER = ["phrase", "intent", "weight"]
+QUAL_HEADER = ["phrase", "kind", "source"]
+QUALIFIER_KINDS = {"default", "marked"}
 KINDS = {"colloquial", "regional", "abbreviation", "old_term", "legal_term"}
 SCOPES = {"always", "phrase_only"}
 INTENTS = {"fee", "documents", "time", "where", "steps", "conditions", "online"}
@@ -255,6 +257,22 @@ def main():
     syn = read_table(os.path.join(args.dir, "synonyms.csv"), SYN_HEADER, rep)
     fil = read_table(os.path.join(args.dir, "fillers.csv"), FIL_HEADER, rep)
     cues = read_table(os.path.join(args.dir, "intent_cues.csv"), INT_HEADER, rep)
+    quals = read_table(os.path.join(args.dir, "name_qualifiers.csv"), QUAL_HEADER, rep)
+
+    # ---- name qualifiers: each is matched with its marks in the names (procedure_search.cc) -----------
+    seen_qual = {}
+    for n, r in quals:
+        where, p = f"name_qualifiers.csv:{n}", r["phrase"]
+        check_phrase(where, "phrase", p, rep)
+        if p in seen_qual:
+            rep.error(where, f"phrase {p!r} already listed on line {seen_qual[p]}")
+        seen_qual[p] = n
+        if r["kind"] not in QUALIFIER_KINDS:
+            rep.error(where, f"kind {r['kind']!r} not in {sorted(QUALIFIER_KINDS)}")
+        if not r["source"].strip():
+            rep.error(where, "source is empty")
+        if not marked_hits(words_of(p)):
+            rep.error(where, f"qualifier {p!r} occurs with its marks in no catalogue name")
 
     # ---- fillers -------------------------------------------------------------------------------------
     filler_entries, seen_fil = [], {}
@@ -362,6 +380,8 @@ def main():
           + ", ".join(f"{s} {c}" for s, c in sorted(Counter(r['scope'] for _, r in fil).items())))
     print(f"intent_cues.csv {len(cues):4d} rows; by intent: "
           + ", ".join(f"{i} {per_intent[i]}" for i in sorted(INTENTS)))
+    print(f"name_qualifiers.csv {len(quals):4d} rows; by kind: "
+          + ", ".join(f"{k} {c}" for k, c in sorted(Counter(r['kind'] for _, r in quals).items())))
     for topic, items in rep.warnings.items():
         print(f"warning: {len(items)} x {topic}")
         if args.verbose:
