@@ -1,12 +1,23 @@
 #include "app/procedure_catalogue.h"
 
+#include <algorithm>
 #include <string>
 #include <utility>
 
 #include "app/reference_files.h"
 #include "app/search_lexicon_loader.h"
+#include "domain/text_folding.h"
 
 namespace motcua::app {
+namespace {
+
+std::string JoinedFolded(std::string_view text) {
+  std::string joined;
+  for (const std::string& word : FoldedTokens(text)) joined += (joined.empty() ? "" : " ") + word;
+  return joined;
+}
+
+}  // namespace
 
 Result<ProcedureCatalogue> ProcedureCatalogue::Load(store::Store& store, SearchLexicon lexicon) {
   auto summaries = store.ListProcedures();
@@ -69,6 +80,14 @@ void ProcedureCatalogue::ReplaceLexicon(SearchLexicon lexicon) {
   lexicon_ = std::move(replacement);
 }
 
+bool ProcedureCatalogue::AnyNameHolds(std::string_view words) const {
+  const std::string wanted = " " + JoinedFolded(words) + " ";
+  if (wanted.size() <= 2) return false;
+  return std::ranges::any_of(procedures_, [&](const Procedure& p) {
+    return (" " + JoinedFolded(p.name) + " ").find(wanted) != std::string::npos;
+  });
+}
+
 std::shared_ptr<const SearchLexicon> ProcedureCatalogue::lexicon() const {
   const std::lock_guard lock(lexicon_mutex_);
   return lexicon_;
@@ -79,7 +98,7 @@ std::shared_ptr<const SearchLexicon> ProcedureCatalogue::lexicon() const {
 namespace motcua::app {
 
 Result<ProcedureCatalogue> OpenProcedureCatalogue(store::Store& store) {
-  auto lexicon = LoadSearchLexicon(BuiltInReferenceFiles());
+  auto lexicon = ProvinceSearchLexicon(store);
   if (!lexicon) return Fail(lexicon.error());
   return ProcedureCatalogue::Load(store, std::move(*lexicon));
 }

@@ -35,6 +35,10 @@ class ProcedureCatalogue {
   // One procedure with its channel details and components. NotFound naming "code" when there is none.
   Result<Procedure> Details(store::Store& store, std::string_view code) const;
 
+  // Whether some procedure's name holds `words` as consecutive words, folded ("giay chung nhan quyen su dung
+  // dat"): what a synonym's expansion must be to find anything.
+  bool AnyNameHolds(std::string_view words) const;
+
   // Replaces the lexicon searches use from now on (searches under way finish with the old one).
   void ReplaceLexicon(SearchLexicon lexicon);
   std::shared_ptr<const SearchLexicon> lexicon() const;
@@ -51,8 +55,9 @@ class ProcedureCatalogue {
   std::shared_ptr<const SearchLexicon> lexicon_;  // guarded by lexicon_mutex_
 };
 
-// The catalogue of `store` with the national search lexicon compiled into the binary (data/reference/search/):
-// what the server and the command line search with. Errors: those of the store and of the lexicon's files.
+// The catalogue of `store` with the national search lexicon compiled into the binary (data/reference/search/)
+// and the province's own synonyms (ProvinceSearchLexicon): what the server and the command line search with.
+// Errors: those of the store and of the lexicon's files.
 Result<ProcedureCatalogue> OpenProcedureCatalogue(store::Store& store);
 
 }  // namespace motcua::app

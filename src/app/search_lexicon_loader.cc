@@ -106,4 +106,20 @@ Result<SearchLexicon> LoadSearchLexicon(const ReferenceFiles& files) {
   return lexicon;
 }
 
+Result<SearchLexicon> ProvinceSearchLexicon(store::Store& store) {
+  auto lexicon = LoadSearchLexicon(BuiltInReferenceFiles());
+  if (!lexicon) return Fail(lexicon.error());
+  auto synonyms = store.ProvinceSynonyms();
+  if (!synonyms) return Fail(synonyms.error());
+  for (const ProvinceSynonym& synonym : *synonyms) {
+    if (!synonym.active()) continue;
+    if (auto added = lexicon->AddSynonym(synonym.phrase, synonym.expansion); !added) {
+      Error error = added.error();
+      error.field = "province_synonyms:" + std::to_string(synonym.id) + ":" + error.field;
+      return Fail(std::move(error));
+    }
+  }
+  return lexicon;
+}
+
 }  // namespace motcua::app

@@ -16,6 +16,7 @@ constexpr Command kCommands[] = {
     {"units", "Administrative units: the communes of a province, or where a pre-2025 commune went", SetUpUnits},
     {"procedures", "The national catalogue of administrative procedures", SetUpProcedures},
     {"ask", "Ask about a procedure in your own words; the answer cites the catalogue", SetUpAsk},
+    {"synonyms", "The province's own search synonyms: list, add, retire", SetUpSynonyms},
     {"calendar", "The work calendar: due moments counted in working days, days, working hours, months", SetUpCalendar},
     {"dossier", "Dossiers: show one with its history", SetUpDossier},
     {"import", "Import dossier events (offline backfill, migration) from JSON Lines", SetUpImport},

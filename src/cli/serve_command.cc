@@ -78,7 +78,8 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
                                                  sessions,
                                                  {state.stores, state.clock, state.calendar, state.settings, sessions},
                                                  state.metrics,
-                                                 blobs}),
+                                                 blobs,
+                                                 state.procedures}),
                             state.metrics),
           std::move(web)));
   if (auto listening = server.Listen(); !listening) return global.out.ReportError(listening.error());

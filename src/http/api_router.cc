@@ -7,6 +7,7 @@
 #include "http/health_handler.h"
 #include "http/procedure_settings_api.h"
 #include "http/report_api.h"
+#include "http/search_synonyms_api.h"
 #include "http/users_api.h"
 
 namespace motcua::http {
@@ -41,6 +42,7 @@ Router MakeApiRouter(const ApiContext& context) {
   AddCalendarApi(router, context.sessions);
   AddFilesApi(router, {context.dossiers, context.blobs});
   AddProcedureSettingsApi(router, context.sessions);
+  AddSearchSynonymsApi(router, {context.sessions, context.catalogue});
   return router;
 }
 

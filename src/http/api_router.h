@@ -19,7 +19,8 @@ struct ApiContext {
   SessionApiContext sessions;
   DossierApiContext dossiers;
   RequestMetrics& metrics;
-  store::BlobStore& blobs;  // the document files' bytes (store/disk_blob_store.h beside the database)
+  store::BlobStore& blobs;             // the document files' bytes (store/disk_blob_store.h beside the database)
+  app::ProcedureCatalogue& catalogue;  // public_api's, whose lexicon the province's synonyms change
 };
 
 Router MakeApiRouter(const ApiContext& context);

@@ -26,6 +26,7 @@
 #include "domain/dossier_state.h"
 #include "domain/error.h"
 #include "domain/procedure_settings.h"
+#include "domain/province_synonym.h"
 #include "domain/reference_catalogue.h"
 #include "domain/report_counters.h"
 
@@ -366,6 +367,17 @@ class Store {
   // "procedure_code" when the catalogue has no such procedure.
   virtual Result<void> SaveProcedureSettings(const ProcedureSettings& settings) = 0;
   virtual Result<std::optional<ProcedureSettings>> FindProcedureSettings(std::string_view procedure_code) = 0;
+
+  // --- The province's own search synonyms (domain/province_synonym.h) ---------------------------------
+
+  // Adds a synonym (its id, retired_by and retired_at are ignored) and returns it with the id assigned. The
+  // caller validates it. Conflict naming "phrase" when an active synonym has the same phrase and expansion.
+  virtual Result<ProvinceSynonym> AddProvinceSynonym(const ProvinceSynonym& synonym) = 0;
+  // Every synonym ever added, retired ones included, in id order.
+  virtual Result<std::vector<ProvinceSynonym>> ProvinceSynonyms() = 0;
+  // Retires the synonym `id` and returns it as retired. NotFound naming "id" when there is none; Conflict
+  // naming "id" when it is already retired (the first retirement is kept).
+  virtual Result<ProvinceSynonym> RetireProvinceSynonym(std::int64_t id, std::string_view by, Instant at) = 0;
 };
 
 }  // namespace motcua::store

@@ -635,6 +635,26 @@ async function main() {
     assert.ok(rows > 0 && rows < 33, `only the documents of the 33 rows are checkable (${rows})`);
   });
 
+  await step('9b\'\'. the administrator adds the province\'s word "giấy làm con" and the counter finds birth registration by it', async () => {
+    const admin = pages.admin;
+    await admin.getByTestId('admin-tab-tu-dong-nghia').click();
+    await admin.getByTestId('synonym-form').waitFor();
+    // An expansion no procedure name holds is refused beside the field, nothing stored.
+    await admin.getByTestId('synonym-phrase').fill('giấy làm con');
+    await admin.getByTestId('synonym-expansion').fill('nấu canh chua');
+    await admin.getByTestId('synonym-submit').click();
+    await admin.getByTestId('synonym-expansion-error').waitFor();
+    assert.equal((await api(admin, '/api/v1/search/synonyms')).items.length, 0);
+    await admin.getByTestId('synonym-expansion').fill('đăng ký khai sinh');
+    await admin.getByTestId('synonym-submit').click();
+    await admin.getByTestId('synonym-added').waitFor();
+    await admin.locator('[data-testid="synonym-row"][data-active="true"]').waitFor();
+    await screenshot(admin, 'admin-synonyms');
+    await counter.goto(`${BASE}/#/quay`);
+    await counter.getByTestId('procedure-search').fill('giay lam con');
+    await counter.locator(`[data-testid="procedure-result"][data-code="${BIRTH}"]`).first().waitFor();
+  });
+
   await step('9c. a screen in English', async () => {
     if (!SCREENSHOTS) return;
     const english = await newPage();

@@ -91,7 +91,8 @@ class ApiServer {
                              sessions,
                              {*stores_, clock_, *calendar_, settings_, sessions},
                              metrics_,
-                             blobs_});
+                             blobs_,
+                             *procedures_});
     routes_ = router.Routes();
     http::ServerOptions options;
     options.port = 0;

@@ -14,6 +14,7 @@
 #include "store/sqlite/sqlite_idempotency_store.h"
 #include "store/sqlite/sqlite_migrator.h"
 #include "store/sqlite/sqlite_procedure_settings_store.h"
+#include "store/sqlite/sqlite_province_synonym_store.h"
 #include "store/sqlite/sqlite_registry_store.h"
 #include "store/sqlite/sqlite_report_counters.h"
 #include "store/sqlite/sqlite_statement_cache.h"
@@ -71,7 +72,8 @@ class SqliteStore final : public Store {
         idempotency_(*db_),
         accounts_(*db_),
         documents_(*db_),
-        procedure_settings_(*db_) {
+        procedure_settings_(*db_),
+        synonyms_(*db_) {
     AttachStatementCache(*db_);
   }
   ~SqliteStore() override { DetachStatementCache(*db_); }
@@ -390,6 +392,28 @@ class SqliteStore final : public Store {
     });
   }
 
+  Result<ProvinceSynonym> AddProvinceSynonym(const ProvinceSynonym& synonym) override {
+    return Guard("adding a search synonym", [&]() -> Result<ProvinceSynonym> {
+      SqliteTransaction transaction(*db_, SqliteTransaction::Mode::kWrite);
+      auto added = synonyms_.Add(synonym);
+      if (added) transaction.Commit();
+      return added;
+    });
+  }
+
+  Result<std::vector<ProvinceSynonym>> ProvinceSynonyms() override {
+    return Guard("reading search synonyms", [&]() -> Result<std::vector<ProvinceSynonym>> { return synonyms_.List(); });
+  }
+
+  Result<ProvinceSynonym> RetireProvinceSynonym(std::int64_t id, std::string_view by, Instant at) override {
+    return Guard("retiring a search synonym", [&]() -> Result<ProvinceSynonym> {
+      SqliteTransaction transaction(*db_, SqliteTransaction::Mode::kWrite);
+      auto retired = synonyms_.Retire(id, by, at);
+      if (retired) transaction.Commit();
+      return retired;
+    });
+  }
+
  private:
   static constexpr const char* kProcedureSelect =
       "SELECT code, name, ministry, field, levels, procedure_type, decision, implementing_agency, "
@@ -588,8 +612,9 @@ class SqliteStore final : public Store {
   SqliteIdempotencyStore idempotency_;  // shares db_, declared after it
   SqliteAccountStore accounts_;         // shares db_, declared after it
   SqliteDocumentStore documents_;       // shares db_, declared after it
-  // Shares db_, declared after it.
+  // Share db_, declared after it.
   SqliteProcedureSettingsStore procedure_settings_;
+  SqliteProvinceSynonymStore synonyms_;
 };
 
 }  // namespace

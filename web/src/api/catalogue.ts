@@ -1,6 +1,16 @@
 // The public register and catalogue: procedures, agencies, receiving points, and tracking by code.
 import { getJson, postJson, putJson, withQuery } from './client';
-import type { Agency, PreferLevel, Procedure, ProcedureMatches, ProcedureSettings, ReceivingPoint, Tracking } from './types';
+import type {
+  Agency,
+  NewSynonym,
+  PreferLevel,
+  Procedure,
+  ProcedureMatches,
+  ProcedureSettings,
+  ReceivingPoint,
+  Synonym,
+  Tracking,
+} from './types';
 
 // The procedures matching `q`, best first; `preferLevel` ranks those of that level first (the counter's own).
 // When the server is not confident it answers no items but suggestions and a message.
@@ -36,4 +46,20 @@ export function trackDossier(code: string): Promise<Tracking> {
 // sending the same settings twice leaves the same settings.
 export function saveProcedureSettings(code: string, settings: ProcedureSettings): Promise<ProcedureSettings> {
   return putJson<ProcedureSettings>(`/api/v1/procedures/${encodeURIComponent(code)}/settings`, settings);
+}
+
+// The province's search synonyms (administrator): every one, retired ones included, in the order added.
+export async function fetchSearchSynonyms(): Promise<Synonym[]> {
+  return (await getJson<{ items: Synonym[] }>('/api/v1/search/synonyms')).items;
+}
+
+// Adds a synonym, used by every search at once. No Idempotency-Key: adding the same active synonym again is
+// refused (409 naming "phrase"), never stored twice.
+export function addSearchSynonym(synonym: NewSynonym): Promise<Synonym> {
+  return postJson<Synonym>('/api/v1/search/synonyms', synonym);
+}
+
+// Retires a synonym (it stays listed, no longer used by searches); answers it as retired.
+export function retireSearchSynonym(id: number): Promise<Synonym> {
+  return postJson<Synonym>(`/api/v1/search/synonyms/${id}/retire`, {});
 }

@@ -386,6 +386,24 @@ export interface ProcedureSettings {
   updated_at?: string;
 }
 
+// GET/POST /api/v1/search/synonyms (administrator): a phrase the province's people use (the phrase) and the
+// catalogue's wording it stands for (the expansion), used by every search while active. Never deleted: retired.
+export interface Synonym {
+  id: number;
+  phrase: string;
+  expansion: string;
+  added_by: string;
+  added_at: string;
+  retired_by: string | null;
+  retired_at: string | null;
+  active: boolean;
+}
+
+export interface NewSynonym {
+  phrase: string;
+  expansion: string;
+}
+
 // GET /api/v1/assistant: the answer to a question about a procedure, taken from the catalogue, each section
 // citing where it comes from; or, when the server abstains, a message and suggestions.
 export interface AnswerSection {

@@ -385,6 +385,7 @@ export const en: Record<MessageKey, string> = {
   'admin.procedures': 'Procedures',
   'admin.procedures_note': 'The province’s settings of each procedure: processing time per channel, internal workflow, boundaryless reception. The national catalogue beside them is read-only.',
   'admin.calendar': 'Work calendar',
+  'admin.synonyms': 'Search synonyms',
   'admin.working_hours': 'Working hours',
   'admin.time_zone': 'Time zone',
 
@@ -506,4 +507,25 @@ export const en: Record<MessageKey, string> = {
   'assistant.details': 'See the whole procedure',
   'assistant.too_fast': 'Too many questions too fast; try again in {n} seconds.',
   'assistant.too_fast_soon': 'Too many questions too fast; try again in a few seconds.',
+
+  // The province's search synonyms (administration).
+  'synonyms.title': 'Synonyms for the procedure search',
+  'synonyms.note': 'The words people use (phrase) → the catalogue’s wording (expansion: consecutive words of some procedure name); the national list of about 1,000 phrases ships with motcua, these are the province’s own additions, used by every search at once.',
+  'synonyms.add_title': 'Add a synonym',
+  'synonyms.phrase': 'Phrase people use',
+  'synonyms.phrase_placeholder': 'e.g. bìa xanh',
+  'synonyms.expansion': 'Catalogue wording',
+  'synonyms.expansion_placeholder': 'e.g. giấy chứng nhận quyền sử dụng đất',
+  'synonyms.expansion_hint': 'Consecutive words of a procedure name in the catalogue.',
+  'synonyms.add': 'Add',
+  'synonyms.added': 'Added “{phrase}” → “{expansion}”; every search uses it now.',
+  'synonyms.list': 'The province’s synonyms',
+  'synonyms.none': 'The province has added no synonyms yet.',
+  'synonyms.added_by': 'Added by',
+  'synonyms.state': 'State',
+  'synonyms.by_at': '{who}, at {when}',
+  'synonyms.active': 'In use',
+  'synonyms.retired': 'Retired',
+  'synonyms.retire': 'Retire',
+  'synonyms.retire_confirm': 'Retire “{phrase}” → “{expansion}”? Searches stop using it; it stays in the list.',
 };

@@ -384,6 +384,7 @@ export const vi = {
   'admin.procedures': 'Thủ tục hành chính',
   'admin.procedures_note': 'Cấu hình của tỉnh cho từng thủ tục: thời hạn theo cách thức nộp, quy trình nội bộ, tiếp nhận phi địa giới. Thông tin danh mục quốc gia bên cạnh chỉ để xem.',
   'admin.calendar': 'Lịch làm việc',
+  'admin.synonyms': 'Từ đồng nghĩa',
   'admin.working_hours': 'Giờ làm việc',
   'admin.time_zone': 'Múi giờ',
 
@@ -505,6 +506,27 @@ export const vi = {
   'assistant.details': 'Xem đầy đủ thủ tục',
   'assistant.too_fast': 'Bạn hỏi nhanh quá, thử lại sau {n} giây.',
   'assistant.too_fast_soon': 'Bạn hỏi nhanh quá, thử lại sau ít giây.',
+
+  // The province's search synonyms (administration).
+  'synonyms.title': 'Từ đồng nghĩa khi tìm thủ tục',
+  'synonyms.note': 'Cách người dân gọi (cụm từ) → cách gọi của danh mục (các từ liền nhau trong tên một thủ tục); danh sách quốc gia khoảng 1.000 cụm từ có sẵn trong motcua, đây là phần tỉnh bổ sung, được mọi lần tìm kiếm dùng ngay.',
+  'synonyms.add_title': 'Thêm từ đồng nghĩa',
+  'synonyms.phrase': 'Cụm từ người dân dùng',
+  'synonyms.phrase_placeholder': 'ví dụ: bìa xanh',
+  'synonyms.expansion': 'Cách gọi trong danh mục',
+  'synonyms.expansion_placeholder': 'ví dụ: giấy chứng nhận quyền sử dụng đất',
+  'synonyms.expansion_hint': 'Các từ liền nhau trong tên một thủ tục của danh mục.',
+  'synonyms.add': 'Thêm',
+  'synonyms.added': 'Đã thêm “{phrase}” → “{expansion}”; mọi lần tìm kiếm dùng ngay.',
+  'synonyms.list': 'Từ đồng nghĩa của tỉnh',
+  'synonyms.none': 'Tỉnh chưa thêm từ đồng nghĩa nào.',
+  'synonyms.added_by': 'Người thêm',
+  'synonyms.state': 'Trạng thái',
+  'synonyms.by_at': '{who}, lúc {when}',
+  'synonyms.active': 'Đang dùng',
+  'synonyms.retired': 'Đã bỏ',
+  'synonyms.retire': 'Bỏ',
+  'synonyms.retire_confirm': 'Bỏ “{phrase}” → “{expansion}”? Tìm kiếm sẽ không dùng nữa; dòng này vẫn ở lại trong danh sách.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -1,14 +1,15 @@
-// Administration: accounts, the register (agencies, receiving points), the province's procedure settings and
-// the work calendar. Each part has its own address (#/quan-tri/<tab>).
+// Administration: accounts, the register (agencies, receiving points), the province's procedure settings, the
+// work calendar and the province's search synonyms. Each part has its own address (#/quan-tri/<tab>).
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/vi';
 import { href } from '../../router';
 import { CalendarPanel } from './CalendarPanel';
 import { ProcedureSettingsPanel } from './ProcedureSettingsPanel';
 import { AgenciesPanel, PointsPanel } from './RegisterPanels';
+import { SynonymsPanel } from './SynonymsPanel';
 import { UsersPanel } from './UsersPanel';
 
-const TABS = ['nguoi-dung', 'co-quan', 'diem-tiep-nhan', 'thu-tuc', 'lich'] as const;
+const TABS = ['nguoi-dung', 'co-quan', 'diem-tiep-nhan', 'thu-tuc', 'lich', 'tu-dong-nghia'] as const;
 type Tab = (typeof TABS)[number];
 
 const TAB_LABELS: Record<Tab, MessageKey> = {
@@ -17,6 +18,7 @@ const TAB_LABELS: Record<Tab, MessageKey> = {
   'diem-tiep-nhan': 'register.points',
   'thu-tuc': 'admin.procedures',
   lich: 'admin.calendar',
+  'tu-dong-nghia': 'admin.synonyms',
 };
 
 function isTab(text: string | undefined): text is Tab {
@@ -47,6 +49,7 @@ export function AdminScreen({ tab }: { tab: string | undefined }) {
       {current === 'diem-tiep-nhan' && <PointsPanel />}
       {current === 'thu-tuc' && <ProcedureSettingsPanel />}
       {current === 'lich' && <CalendarPanel />}
+      {current === 'tu-dong-nghia' && <SynonymsPanel />}
     </section>
   );
 }
