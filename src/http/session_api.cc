@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 #include <nlohmann/json.hpp>
 
+#include "domain/search_level.h"
 #include "http/json_body.h"
 #include "http/json_response.h"
 #include "http/request_account.h"
@@ -11,12 +12,19 @@
 namespace motcua::http {
 namespace {
 
+// The level of procedures the account's searches rank first (prefer_level of GET /api/v1/procedures), or null.
+nlohmann::json SearchLevelJson(const Account& account) {
+  const auto level = PreferredSearchLevel(account);
+  return level ? nlohmann::json(std::string(*level)) : nlohmann::json(nullptr);
+}
+
 nlohmann::json AccountJson(const Account& account) {
   return {{"login", account.login},
           {"display_name", account.display_name},
           {"role", std::string(RoleName(account.role))},
           {"role_label", std::string(RoleLabelVi(account.role))},
-          {"units", account.units}};
+          {"units", account.units},
+          {"search_level", SearchLevelJson(account)}};
 }
 
 struct Credentials {

@@ -322,6 +322,7 @@ TEST_F(PublicApiTest, LogsInAndOutWithABearerToken) {
   ASSERT_EQ(me.status, 200) << me.body;
   EXPECT_EQ(me.Json()["login"], "le.thi.binh");
   EXPECT_EQ(me.Json()["units"], json::array({"05152"}));
+  EXPECT_EQ(me.Json()["search_level"], "commune");  // a commune's counter ranks commune procedures first
 
   EXPECT_EQ(Send(Method::delete_, "/api/v1/sessions/current", "", token).status, 204);
   const Reply after = Send(Method::get, "/api/v1/me", "", token);

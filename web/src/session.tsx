@@ -4,7 +4,7 @@ import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import { NetworkError, currentToken, setUnauthorizedHandler, type RequestFailure } from './api/client';
 import { fetchMe, logOut } from './api/session';
-import type { Account, PreferLevel } from './api/types';
+import type { Account } from './api/types';
 import { href, navigate, parseHash } from './router';
 
 export interface Session {
@@ -26,15 +26,6 @@ const SessionContext = createContext<Session>({
   signedIn: () => {},
   signOut: async () => {},
 });
-
-// The level whose procedures the account's searches rank first: its units' level (a commune's code has 5 digits,
-// a province's 2); none when it has neither.
-export function preferLevelOf(account: Account | null): PreferLevel | undefined {
-  const units = account?.units ?? [];
-  if (units.some((unit) => /^\d{5}$/.test(unit))) return 'commune';
-  if (units.some((unit) => /^\d{2}$/.test(unit))) return 'province';
-  return undefined;
-}
 
 // The login screen, with the current route to come back to.
 export function loginHref(): string {

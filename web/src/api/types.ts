@@ -11,6 +11,8 @@ export interface Account {
   role: Role;
   role_label: string;
   units: string[];
+  // The level of procedures this account's searches rank first (the server decides it from the units).
+  search_level: PreferLevel | null;
 }
 
 export interface LoginAnswer {

@@ -33,7 +33,6 @@ import { useResource } from '../../hooks/useResource';
 import { useSubmission } from '../../hooks/useSubmission';
 import { useI18n } from '../../i18n/i18n';
 import { href, navigate } from '../../router';
-import { preferLevelOf } from '../../session';
 import { ComponentsChecklist, initialTicks, receivedComponents, uploadsPending, type Ticks } from './ComponentsChecklist';
 
 const FIELDS = [
@@ -52,7 +51,7 @@ const FIELDS = [
 
 export function CounterScreen({ account }: { account: Account }) {
   const { t } = useI18n();
-  const preferLevel = preferLevelOf(account);
+  const preferLevel = account.search_level ?? undefined;
   const [code, setCode] = useState<string | null>(null);
   const procedure = useResource(() => (code ? fetchProcedure(code) : Promise.resolve(null)), [code]);
   const points = useResource(
