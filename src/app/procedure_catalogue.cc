@@ -6,10 +6,24 @@
 
 #include "app/reference_files.h"
 #include "app/search_lexicon_loader.h"
+#include "domain/procedure_fee.h"
 #include "domain/text_folding.h"
 
 namespace motcua::app {
 namespace {
+
+std::vector<FeeContradiction> FeeContradictionsOf(const std::vector<Procedure>& procedures) {
+  std::vector<FeeContradiction> found;
+  for (const Procedure& procedure : procedures) {
+    for (const ProcedureChannel& channel : procedure.channel_details) {
+      if (!FreeFlagContradictsText(channel)) continue;
+      found.push_back(
+          {procedure.code, procedure.name, channel.channel, channel.fee_text, AmountsNamedIn(channel.fee_text)});
+    }
+  }
+  std::ranges::stable_sort(found, {}, &FeeContradiction::code);
+  return found;
+}
 
 std::string JoinedFolded(std::string_view text) {
   std::string joined;
@@ -36,11 +50,15 @@ Result<ProcedureCatalogue> ProcedureCatalogue::Load(store::Store& store, SearchL
 ProcedureCatalogue::ProcedureCatalogue(std::vector<Procedure> summaries, const std::vector<Procedure>& detailed,
                                        SearchLexicon lexicon)
     : procedures_(std::move(summaries)),
+      fee_contradictions_(FeeContradictionsOf(detailed)),
       search_(detailed),
       lexicon_(std::make_shared<const SearchLexicon>(std::move(lexicon))) {}
 
 ProcedureCatalogue::ProcedureCatalogue(ProcedureCatalogue&& other) noexcept
-    : procedures_(std::move(other.procedures_)), search_(std::move(other.search_)), lexicon_(other.lexicon()) {}
+    : procedures_(std::move(other.procedures_)),
+      fee_contradictions_(std::move(other.fee_contradictions_)),
+      search_(std::move(other.search_)),
+      lexicon_(other.lexicon()) {}
 
 Result<ProcedureMatches> ProcedureCatalogue::Search(std::string_view query, SearchOptions options) const {
   if (auto ok = CheckLevel(options.level); !ok) return Fail(ok.error());

@@ -21,6 +21,16 @@
 
 namespace motcua::app {
 
+// A channel the catalogue flags free while its fee text names amounts (domain/procedure_fee.h): listed for the
+// province's administrator to settle; the text is what the law published and is always shown.
+struct FeeContradiction {
+  std::string code;
+  std::string name;
+  Channel channel = Channel::kDirect;
+  std::string fee_text;
+  std::vector<Money> amounts;  // named in fee_text, in order
+};
+
 class ProcedureCatalogue {
  public:
   // Reads every procedure with its components from `store` and indexes them. Errors: those of the store.
@@ -44,12 +54,15 @@ class ProcedureCatalogue {
   std::shared_ptr<const SearchLexicon> lexicon() const;
 
   std::size_t size() const { return procedures_.size(); }
+  // Found when the catalogue was loaded; in code order, then channel order.
+  const std::vector<FeeContradiction>& fee_contradictions() const { return fee_contradictions_; }
 
  private:
   ProcedureCatalogue(std::vector<Procedure> summaries, const std::vector<Procedure>& detailed, SearchLexicon lexicon);
   ProcedureHit HitOf(const SearchHit& hit) const;
 
   std::vector<Procedure> procedures_;  // summaries, in the order the index numbers them
+  std::vector<FeeContradiction> fee_contradictions_;
   ProcedureSearch search_;
   mutable std::mutex lexicon_mutex_;
   std::shared_ptr<const SearchLexicon> lexicon_;  // guarded by lexicon_mutex_

@@ -134,4 +134,16 @@ json AssistantReplyJson(const app::AssistantReply& reply) {
           {"ignored_words", m.ignored_words}};
 }
 
+json FeeContradictionsJson(const std::vector<app::FeeContradiction>& contradictions) {
+  json items = json::array();
+  for (const app::FeeContradiction& c : contradictions) {
+    items.push_back({{"code", c.code},
+                     {"name", c.name},
+                     {"channel", ChannelName(c.channel)},
+                     {"fee_text", c.fee_text},
+                     {"fee_amounts_vnd", AmountsJson(c.amounts)}});
+  }
+  return {{"items", std::move(items)}};
+}
+
 }  // namespace motcua::http

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/procedure_assistant.h"
+#include "app/procedure_catalogue.h"
 #include "app/procedure_finder.h"
 #include "domain/procedure.h"
 #include "domain/procedure_answer.h"
@@ -28,5 +29,8 @@ nlohmann::json AnswerJson(const ProcedureAnswer& answer);
 // {question, answered, confidence, intent, intent_label(_en), intent_stated, answer, rephrased, message(_en),
 //  hits, suggestions, understood, ignored_words}.
 nlohmann::json AssistantReplyJson(const app::AssistantReply& reply);
+
+// {"items": [{"code", "name", "channel", "fee_text", "fee_amounts_vnd"}]}
+nlohmann::json FeeContradictionsJson(const std::vector<app::FeeContradiction>& contradictions);
 
 }  // namespace motcua::http

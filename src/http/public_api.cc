@@ -156,6 +156,15 @@ void AddProcedureRoutes(Router& router, const PublicApiContext& c) {
              }));
 }
 
+void AddCatalogueRoutes(Router& router, const PublicApiContext& c) {
+  router.Add(Method::get, "/api/v1/catalogue/fee-contradictions", Handler([c](const Request& request) {
+               if (auto query = QueryParams::ParseKnown(ToStd(request.target()), {}); !query) {
+                 return ErrorResponse(query.error());
+               }
+               return JsonResponse(Status::ok, FeeContradictionsJson(c.procedures.fee_contradictions()));
+             }));
+}
+
 void AddTrackingRoutes(Router& router, const PublicApiContext& c) {
   router.Add(Method::get, "/api/v1/track/{dossier_code}",
              RouteHandler([c](const Request& request, const PathParams& params) {
@@ -171,6 +180,7 @@ void AddTrackingRoutes(Router& router, const PublicApiContext& c) {
 void AddPublicApi(Router& router, const PublicApiContext& context) {
   AddUnitRoutes(router, context);
   AddProcedureRoutes(router, context);
+  AddCatalogueRoutes(router, context);
   AddAssistantApi(router, {context.stores, context.procedures, context.assistant_limiter, context.assistant_rephraser});
   AddTrackingRoutes(router, context);
 }

@@ -9,6 +9,9 @@
 //   GET /api/v1/procedures?q=&level=&limit=     procedure search (limit 1..100, default 10)
 //   GET /api/v1/procedures/{code}               one procedure with its channels and components, and the
 //                                               province's settings ("settings", null when none)
+//   GET /api/v1/catalogue/fee-contradictions    channels flagged free whose fee text names amounts, for the
+//                                               administrator to settle ({"items": [{code, name, channel,
+//                                               fee_text, fee_amounts_vnd}]})
 //   GET /api/v1/assistant?q=&prefer_level=      a question answered from the catalogue (assistant_api.h)
 //   GET /api/v1/track/{dossier_code}            public tracking: status and dates, no personal data
 //

@@ -134,6 +134,34 @@ TEST_F(PublicApiTest, ResolvesLegacyCommunes) {
   ExpectBadParameter("/api/v1/units/legacy/5194", "legacy");
 }
 
+// The driving licence is flagged free on every channel while its text prices the tests (60.000 đồng a theory
+// test): listed for the administrator, with the amounts read from the text; a procedure whose text names no
+// amount is not.
+TEST_F(PublicApiTest, ListsTheChannelsFlaggedFreeWhoseFeeTextNamesAmounts) {
+  const Reply reply = Send(Method::get, "/api/v1/catalogue/fee-contradictions");
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  const json items = reply.Json()["items"];
+  std::vector<std::string> licence_channels;
+  std::string previous;
+  for (const json& item : items) {
+    const std::string code = item["code"];
+    EXPECT_LE(previous, code) << "in code order";
+    previous = code;
+    const json& amounts = item["fee_amounts_vnd"];
+    EXPECT_TRUE(std::ranges::any_of(amounts, [](const json& a) { return a.get<std::int64_t>() > 0; })) << code;
+    EXPECT_NE(code, "1.001193") << "birth registration's text names no amount";
+    if (code == "3.000346") {
+      licence_channels.push_back(item["channel"]);
+      EXPECT_EQ(item["name"], "Cấp giấy phép lái xe");
+      EXPECT_EQ(item["fee_amounts_vnd"][0], 60000);
+      EXPECT_TRUE(item["fee_text"].get<std::string>().starts_with("Miễn phí")) << item["fee_text"];
+    }
+  }
+  std::ranges::sort(licence_channels);
+  EXPECT_EQ(licence_channels, (std::vector<std::string>{"direct", "online", "postal"}));
+  EXPECT_EQ(Send(Method::get, "/api/v1/catalogue/fee-contradictions?x=1").status, 400);
+}
+
 TEST_F(PublicApiTest, SearchRanksBirthRegistrationFirst) {
   const Reply reply = Get("/api/v1/procedures?q=dang+ky+khai+sinh&level=commune&limit=10");
   ASSERT_EQ(reply.status, 200u) << reply.body;

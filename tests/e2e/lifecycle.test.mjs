@@ -655,6 +655,14 @@ async function main() {
     await counter.locator(`[data-testid="procedure-result"][data-code="${BIRTH}"]`).first().waitFor();
   });
 
+  await step('9b\'\'\'. the administrator sees the procedures flagged free whose fee text names amounts', async () => {
+    const admin = pages.admin;
+    await admin.getByTestId('admin-tab-le-phi').click();
+    await admin.locator('[data-testid="fee-contradiction-row"][data-code="3.000346"]').waitFor();
+    assert.match(await admin.getByTestId('fee-contradictions-count').innerText(), /\d+ thủ tục, \d+ kênh/);
+    await screenshot(admin, 'admin-fees');
+  });
+
   await step('9c. a screen in English', async () => {
     if (!SCREENSHOTS) return;
     const english = await newPage();

@@ -2,6 +2,7 @@
 import { getJson, postJson, putJson, withQuery } from './client';
 import type {
   Agency,
+  FeeContradiction,
   NewSynonym,
   PreferLevel,
   Procedure,
@@ -62,4 +63,10 @@ export function addSearchSynonym(synonym: NewSynonym): Promise<Synonym> {
 // Retires a synonym (it stays listed, no longer used by searches); answers it as retired.
 export function retireSearchSynonym(id: number): Promise<Synonym> {
   return postJson<Synonym>(`/api/v1/search/synonyms/${id}/retire`, {});
+}
+
+// The channels the national catalogue flags free while their fee text names amounts (public): for the
+// administrator to check against the province's own rules. In code order, one item per channel.
+export async function fetchFeeContradictions(): Promise<FeeContradiction[]> {
+  return (await getJson<{ items: FeeContradiction[] }>('/api/v1/catalogue/fee-contradictions')).items;
 }

@@ -406,6 +406,18 @@ export interface NewSynonym {
   expansion: string;
 }
 
+// GET /api/v1/catalogue/fee-contradictions: a channel the national catalogue flags free ("Miễn phí") while its
+// fee text names amounts, as the server found them; one item per channel, in code order.
+export interface FeeContradiction {
+  code: string;
+  name: string;
+  channel: Channel;
+  // What the law published: always shown to the counter and the citizen.
+  fee_text: string;
+  // The amounts the text names, in order.
+  fee_amounts_vnd: number[];
+}
+
 // GET /api/v1/assistant: the answer to a question about a procedure, taken from the catalogue, each section
 // citing where it comes from; or, when the server abstains, a message and suggestions.
 export interface AnswerSection {

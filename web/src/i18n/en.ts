@@ -386,6 +386,7 @@ export const en: Record<MessageKey, string> = {
   'admin.procedures_note': 'The province’s settings of each procedure: processing time per channel, internal workflow, boundaryless reception. The national catalogue beside them is read-only.',
   'admin.calendar': 'Work calendar',
   'admin.synonyms': 'Search synonyms',
+  'admin.fee_contradictions': 'Fees to review',
   'admin.working_hours': 'Working hours',
   'admin.time_zone': 'Time zone',
 
@@ -528,4 +529,17 @@ export const en: Record<MessageKey, string> = {
   'synonyms.retired': 'Retired',
   'synonyms.retire': 'Retire',
   'synonyms.retire_confirm': 'Retire “{phrase}” → “{expansion}”? Searches stop using it; it stays in the list.',
+
+  // The channels the national catalogue flags free while their fee text names amounts (administration).
+  'fee_review.title': 'Channels flagged free whose fee text names amounts',
+  'fee_review.note': 'The national catalogue flags the channels below free while their fee text names amounts; the text is what the law published, so it is always shown to the counter and the citizen — check each and align it with the province’s rules.',
+  'fee_review.count': '{procedures} procedure(s), {channels} channel(s)',
+  'fee_review.none': 'No channel is flagged free while its fee text names an amount.',
+  'fee_review.code': 'Code',
+  'fee_review.name': 'Procedure',
+  'fee_review.channels': 'Channels flagged free',
+  'fee_review.amounts': 'Amounts the text names',
+  'fee_review.text': 'Fee text',
+  'fee_review.show_all': 'Show all',
+  'fee_review.show_less': 'Show less',
 };

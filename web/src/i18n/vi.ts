@@ -385,6 +385,7 @@ export const vi = {
   'admin.procedures_note': 'Cấu hình của tỉnh cho từng thủ tục: thời hạn theo cách thức nộp, quy trình nội bộ, tiếp nhận phi địa giới. Thông tin danh mục quốc gia bên cạnh chỉ để xem.',
   'admin.calendar': 'Lịch làm việc',
   'admin.synonyms': 'Từ đồng nghĩa',
+  'admin.fee_contradictions': 'Lệ phí cần xem',
   'admin.working_hours': 'Giờ làm việc',
   'admin.time_zone': 'Múi giờ',
 
@@ -527,6 +528,19 @@ export const vi = {
   'synonyms.retired': 'Đã bỏ',
   'synonyms.retire': 'Bỏ',
   'synonyms.retire_confirm': 'Bỏ “{phrase}” → “{expansion}”? Tìm kiếm sẽ không dùng nữa; dòng này vẫn ở lại trong danh sách.',
+
+  // The channels the national catalogue flags free while their fee text names amounts (administration).
+  'fee_review.title': 'Kênh ghi miễn phí nhưng văn bản nêu mức thu',
+  'fee_review.note': 'Danh mục quốc gia ghi các kênh dưới đây là miễn phí trong khi văn bản phí, lệ phí lại nêu mức thu; văn bản là nội dung pháp luật đã công bố nên luôn được hiển thị cho quầy tiếp nhận và người dân — kiểm tra và thống nhất với quy định của tỉnh.',
+  'fee_review.count': '{procedures} thủ tục, {channels} kênh',
+  'fee_review.none': 'Không có kênh nào được ghi miễn phí mà văn bản lại nêu mức thu.',
+  'fee_review.code': 'Mã',
+  'fee_review.name': 'Thủ tục',
+  'fee_review.channels': 'Kênh ghi miễn phí',
+  'fee_review.amounts': 'Mức thu văn bản nêu',
+  'fee_review.text': 'Văn bản phí, lệ phí',
+  'fee_review.show_all': 'Xem đủ',
+  'fee_review.show_less': 'Thu gọn',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -1,15 +1,17 @@
 // Administration: accounts, the register (agencies, receiving points), the province's procedure settings, the
-// work calendar and the province's search synonyms. Each part has its own address (#/quan-tri/<tab>).
+// work calendar, the province's search synonyms and the catalogue's fees to review. Each part has its own
+// address (#/quan-tri/<tab>).
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/vi';
 import { href } from '../../router';
 import { CalendarPanel } from './CalendarPanel';
+import { FeeContradictionsPanel } from './FeeContradictionsPanel';
 import { ProcedureSettingsPanel } from './ProcedureSettingsPanel';
 import { AgenciesPanel, PointsPanel } from './RegisterPanels';
 import { SynonymsPanel } from './SynonymsPanel';
 import { UsersPanel } from './UsersPanel';
 
-const TABS = ['nguoi-dung', 'co-quan', 'diem-tiep-nhan', 'thu-tuc', 'lich', 'tu-dong-nghia'] as const;
+const TABS = ['nguoi-dung', 'co-quan', 'diem-tiep-nhan', 'thu-tuc', 'lich', 'tu-dong-nghia', 'le-phi'] as const;
 type Tab = (typeof TABS)[number];
 
 const TAB_LABELS: Record<Tab, MessageKey> = {
@@ -19,6 +21,7 @@ const TAB_LABELS: Record<Tab, MessageKey> = {
   'thu-tuc': 'admin.procedures',
   lich: 'admin.calendar',
   'tu-dong-nghia': 'admin.synonyms',
+  'le-phi': 'admin.fee_contradictions',
 };
 
 function isTab(text: string | undefined): text is Tab {
@@ -50,6 +53,7 @@ export function AdminScreen({ tab }: { tab: string | undefined }) {
       {current === 'thu-tuc' && <ProcedureSettingsPanel />}
       {current === 'lich' && <CalendarPanel />}
       {current === 'tu-dong-nghia' && <SynonymsPanel />}
+      {current === 'le-phi' && <FeeContradictionsPanel />}
     </section>
   );
 }
