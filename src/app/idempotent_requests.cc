@@ -11,6 +11,17 @@ Error KeyConflict(std::string vi, std::string en) {
   return Error::Conflict("idempotency_key", std::move(vi), std::move(en));
 }
 
+// Runs `request` with its dossier writes marking `key`; the mark is lifted however the request ends.
+store::IdempotentResponse RunMarkingKey(store::Store& store, store::RequestKey key,
+                                        const std::function<store::IdempotentResponse()>& request) {
+  struct Unmark {
+    store::Store& store;
+    ~Unmark() { store.SetRequestKey(std::nullopt); }
+  } unmark{store};
+  store.SetRequestKey(std::move(key));
+  return request();
+}
+
 }  // namespace
 
 Result<void> ValidateIdempotencyKey(std::string_view key) {
@@ -33,13 +44,13 @@ Result<IdempotentOutcome> IdempotentRequests::Run(std::string_view login, std::s
       return Fail(KeyConflict("khóa chống gửi lặp này đã dùng cho một yêu cầu khác",
                               "this idempotency key was used for a different request"));
     }
-    if (!claim->response) {
-      return Fail(KeyConflict("yêu cầu với khóa này đang được xử lý; hãy thử lại sau",
-                              "a request with this key is still being processed; retry later"));
-    }
-    return IdempotentOutcome{*claim->response, true};
+    if (claim->response) return IdempotentOutcome{IdempotentOutcome::Kind::kReplayed, *claim->response, {}};
+    if (claim->dossier_code)
+      return IdempotentOutcome{IdempotentOutcome::Kind::kWrittenBefore, {}, *claim->dossier_code};
+    return IdempotentOutcome{IdempotentOutcome::Kind::kStillRunning, {}, {}};
   }
-  store::IdempotentResponse response = request();
+  store::IdempotentResponse response =
+      RunMarkingKey(store_, store::RequestKey{std::string(login), std::string(key)}, request);
   // A refusal changed nothing, so there is nothing a retry could duplicate; keeping it would both leave a
   // row behind a denial and replay an answer that may no longer hold.
   if (response.status >= 400) {
@@ -47,7 +58,14 @@ Result<IdempotentOutcome> IdempotentRequests::Run(std::string_view login, std::s
   } else if (auto kept = store_.CompleteIdempotencyKey(login, key, response); !kept) {
     return Fail(kept.error());
   }
-  return IdempotentOutcome{std::move(response), false};
+  return IdempotentOutcome{IdempotentOutcome::Kind::kRan, std::move(response), {}};
+}
+
+Result<void> IdempotentRequests::Answer(std::string_view login, std::string_view key,
+                                        const store::IdempotentResponse& response) {
+  auto kept = store_.CompleteIdempotencyKey(login, key, response);
+  if (!kept && kept.error().code != ErrorCode::kConflict) return Fail(kept.error());
+  return {};
 }
 
 }  // namespace motcua::app

@@ -10,8 +10,12 @@
 // writes nothing) and a retry after the dossier or the account changed runs again instead of replaying a
 // stale refusal. Keys are per login and forgotten after `ttl`.
 //
-// Known limit: if the process dies between running a request and storing its answer, the key stays claimed
-// without an answer until it expires, and retries get the "still running" Conflict (never a second run).
+// A crash between running a request and storing its answer leaves no stuck key: the dossier written by the
+// request is marked on its key in the write's own transaction (Store::SetRequestKey), so a retry learns which
+// dossier it made (kWrittenBefore: the caller answers with that dossier as it is now) and never makes a second;
+// a key claimed by a process that died before writing anything is forgotten when the server starts
+// (Store::SettleIdempotencyKeys), so its retry runs. While the first request still runs, a retry is told to
+// come back (kStillRunning).
 // Thread-safety: one instance per thread, like the Store it uses.
 #include <chrono>
 #include <functional>
@@ -23,8 +27,15 @@
 namespace motcua::app {
 
 struct IdempotentOutcome {
-  store::IdempotentResponse response;
-  bool replayed = false;  // the answer is the stored one of an earlier request
+  enum class Kind {
+    kRan,            // the request ran now: `response` is its answer
+    kReplayed,       // an earlier request with the key answered `response`
+    kWrittenBefore,  // an earlier request wrote `dossier_code` and died before answering
+    kStillRunning,   // an earlier request with the key has not finished: retry later with the same key
+  };
+  Kind kind = Kind::kRan;
+  store::IdempotentResponse response;  // kRan, kReplayed
+  std::string dossier_code;            // kWrittenBefore
 };
 
 class IdempotentRequests {
@@ -33,9 +44,14 @@ class IdempotentRequests {
       : store_(store), clock_(clock), ttl_(ttl) {}
 
   // Runs `request` unless `key` already answered the same `fingerprint` (any bytes identifying the request:
-  // method, target and body). InvalidArgument on "idempotency_key" for a malformed key.
+  // method, target and body). InvalidArgument on "idempotency_key" for a malformed key; Conflict on it when the
+  // key was used for another request.
   Result<IdempotentOutcome> Run(std::string_view login, std::string_view key, std::string_view fingerprint,
                                 const std::function<store::IdempotentResponse()>& request);
+
+  // Stores `response` as the answer of a key whose earlier request wrote a dossier and died (kWrittenBefore),
+  // so that later retries replay it. A key answered meanwhile keeps its first answer.
+  Result<void> Answer(std::string_view login, std::string_view key, const store::IdempotentResponse& response);
 
  private:
   store::Store& store_;

@@ -53,6 +53,11 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
   int exit_code = 0;
   auto store = OpenStoreOrReport(global, exit_code);  // creates or migrates the schema before serving
   if (!store) return exit_code;
+  // Keys left claimed by a server that died before its request wrote anything: their retries must run. (One
+  // server serves a database file; with several, a key would need the process that claimed it.)
+  auto settled = (*store).SettleIdempotencyKeys();
+  if (!settled) return global.out.ReportError(settled.error());
+  if (*settled > 0) spdlog::info("forgot {} idempotency keys claimed by a request that wrote nothing", *settled);
   auto server_options = http::WithListenAddress(http::ServerOptions{}, options.listen);
   if (!server_options) return global.out.ReportError(server_options.error());
   server_options->threads = options.threads;

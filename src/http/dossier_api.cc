@@ -15,6 +15,7 @@ namespace motcua::http {
 namespace {
 
 constexpr const char* kIdempotencyKey = "Idempotency-Key";
+constexpr int kStillRunningRetrySeconds = 1;  // a request runs in milliseconds; a retry a second later finds it done
 
 // The error response; a denial by the access rules is logged with who asked and why.
 Response Failure(const Account& account, const Request& request, const Error& error) {
@@ -59,30 +60,75 @@ Response Replay(const Request& request, const store::IdempotentResponse& stored)
   return response;
 }
 
-// Runs a POST at most once per Idempotency-Key (when the request has one); a retry gets the stored answer.
-Response Once(const DossierApiContext& c, const Desk& d, const Request& request, const std::function<Response()>& run) {
+// The answer to a retry whose first request wrote `code` and died before answering: the dossier as it is now,
+// with the status the route answers a success with, stored as the key's answer for later retries.
+Response WrittenBefore(const Desk& d, const Request& request, app::IdempotentRequests& requests, std::string_view key,
+                       const std::string& code, Status success) {
+  auto stored = d.store.LoadDossier(code);
+  if (!stored) return Failure(d.account, request, stored.error());
+  if (!*stored) {
+    return Failure(
+        d.account, request,
+        Error::Internal("hồ sơ " + code + " của khóa này không còn", "dossier " + code + " of this key is gone"));
+  }
+  Response response = DossierReply(d.account, request, **stored, success);
+  if (auto answered = requests.Answer(d.account.login, key, {static_cast<int>(response.result_int()), response.body()});
+      !answered) {
+    return Failure(d.account, request, answered.error());
+  }
+  response.set("Idempotent-Replayed", "true");
+  return response;
+}
+
+// The first request with the key is still running: the same key must be sent again later.
+Response StillRunning(const Account& account, const Request& request) {
+  Response response =
+      Failure(account, request,
+              Error::Conflict("idempotency_key", "yêu cầu với khóa này đang được xử lý; hãy gửi lại sau",
+                              "a request with this key is still being processed; send it again later"));
+  response.set(boost::beast::http::field::retry_after, std::to_string(kStillRunningRetrySeconds));
+  return response;
+}
+
+// Runs a POST at most once per Idempotency-Key (when the request has one); a retry gets the stored answer, or
+// the dossier an earlier attempt wrote before its process died.
+Response Once(const DossierApiContext& c, const Desk& d, const Request& request, Status success,
+              const std::function<Response()>& run) {
   const auto header = request.find(kIdempotencyKey);
   if (header == request.end()) return run();
   app::IdempotentRequests requests(d.store, c.clock);
   const std::string fingerprint =
       std::string(ToStd(request.method_string())) + " " + std::string(ToStd(request.target())) + "\n" + request.body();
+  const std::string_view key = ToStd(header->value());
   Response fresh;
-  auto outcome = requests.Run(d.account.login, ToStd(header->value()), fingerprint, [&] {
+  auto outcome = requests.Run(d.account.login, key, fingerprint, [&] {
     fresh = run();
     return store::IdempotentResponse{static_cast<int>(fresh.result_int()), fresh.body()};
   });
   if (!outcome) return Failure(d.account, request, outcome.error());
-  return outcome->replayed ? Replay(request, outcome->response) : fresh;
+  using Kind = app::IdempotentOutcome::Kind;
+  switch (outcome->kind) {
+    case Kind::kRan:
+      return fresh;
+    case Kind::kReplayed:
+      return Replay(request, outcome->response);
+    case Kind::kWrittenBefore:
+      return WrittenBefore(d, request, requests, key, outcome->dossier_code, success);
+    case Kind::kStillRunning:
+      break;
+  }
+  return StillRunning(d.account, request);
 }
 
-// A POST: no query parameters, the body parsed by `parse`, then `act` on the parsed value, at most once.
+// A POST: no query parameters, the body parsed by `parse`, then `act` on the parsed value, at most once;
+// `success` is the status `act` answers a success with.
 template <typename Parse, typename Act>
-Response Post(const DossierApiContext& c, const Request& request, Parse&& parse, Act&& act) {
+Response Post(const DossierApiContext& c, const Request& request, Status success, Parse&& parse, Act&& act) {
   return AsAccount(c, request, [&](const Desk& d) {
     if (auto query = QueryParams::ParseKnown(ToStd(request.target()), {}); !query) return ErrorResponse(query.error());
     auto parsed = parse(request.body());
     if (!parsed) return ErrorResponse(parsed.error());
-    return Once(c, d, request, [&] { return act(d, *parsed); });
+    return Once(c, d, request, success, [&] { return act(d, *parsed); });
   });
 }
 
@@ -174,16 +220,18 @@ Response PageReply(const DossierApiContext& c, const Desk& d, const Request& req
 // ---- Routes ----------------------------------------------------------------------------------------------
 
 void AddIntakeRoutes(Router& router, const DossierApiContext& c) {
-  router.Add(Method::post, "/api/v1/dossiers", Handler([c](const Request& request) {
-               return Post(c, request, ParseIntakeRequest, [&](const Desk& d, const IntakeRequest& intake) {
-                 return DossierReply(d.account, request, d.desk.Receive(d.account, IntakeOf(intake)), Status::created);
-               });
-             }));
-  router.Add(Method::post, "/api/v1/submissions", Handler([c](const Request& request) {
-               return Post(c, request, ParseIntakeRequest, [&](const Desk& d, const IntakeRequest& intake) {
-                 return DossierReply(d.account, request, d.desk.Submit(d.account, IntakeOf(intake)), Status::created);
-               });
-             }));
+  router.Add(
+      Method::post, "/api/v1/dossiers", Handler([c](const Request& request) {
+        return Post(c, request, Status::created, ParseIntakeRequest, [&](const Desk& d, const IntakeRequest& intake) {
+          return DossierReply(d.account, request, d.desk.Receive(d.account, IntakeOf(intake)), Status::created);
+        });
+      }));
+  router.Add(
+      Method::post, "/api/v1/submissions", Handler([c](const Request& request) {
+        return Post(c, request, Status::created, ParseIntakeRequest, [&](const Desk& d, const IntakeRequest& intake) {
+          return DossierReply(d.account, request, d.desk.Submit(d.account, IntakeOf(intake)), Status::created);
+        });
+      }));
 }
 
 void AddReadRoutes(Router& router, const DossierApiContext& c) {
@@ -220,20 +268,21 @@ void AddReadRoutes(Router& router, const DossierApiContext& c) {
 void AddActionRoute(Router& router, const DossierApiContext& c, DossierAction action) {
   const std::string pattern = "/api/v1/dossiers/{code}/" + std::string(ActionPathSegment(action));
   if (action == DossierAction::kAccept) {
-    router.Add(Method::post, pattern, RouteHandler([c](const Request& request, const PathParams& params) {
-                 const std::string code(params.Get("code"));
-                 return Post(c, request, ParseAcceptRequest, [&](const Desk& d, const AcceptRequest& accept) {
-                   return DossierReply(d.account, request,
-                                       d.desk.Accept(d.account, code, accept.receiving_point, accept.processing_time),
-                                       Status::ok);
-                 });
-               }));
+    router.Add(
+        Method::post, pattern, RouteHandler([c](const Request& request, const PathParams& params) {
+          const std::string code(params.Get("code"));
+          return Post(c, request, Status::ok, ParseAcceptRequest, [&](const Desk& d, const AcceptRequest& accept) {
+            return DossierReply(d.account, request,
+                                d.desk.Accept(d.account, code, accept.receiving_point, accept.processing_time),
+                                Status::ok);
+          });
+        }));
     return;
   }
   router.Add(Method::post, pattern, RouteHandler([c, action](const Request& request, const PathParams& params) {
                const std::string code(params.Get("code"));
                auto parse = [action](std::string_view body) { return ParseActionRequest(action, body); };
-               return Post(c, request, parse, [&](const Desk& d, const EventPayload& payload) {
+               return Post(c, request, Status::ok, parse, [&](const Desk& d, const EventPayload& payload) {
                  return DossierReply(d.account, request, d.desk.Act(d.account, code, payload), Status::ok);
                });
              }));

@@ -142,6 +142,15 @@ struct IdempotencyClaim {
   bool claimed = false;      // the key was new (or expired): the caller runs the request, then completes it
   std::string request_hash;  // when not claimed: the hash of the request that first used the key
   std::optional<IdempotentResponse> response = {};  // when not claimed: its answer, or nullopt while it runs
+  // When not claimed and without an answer: the dossier its request wrote, if it wrote one (the mark commits
+  // with the write: a request whose process died after writing is known by it).
+  std::optional<std::string> dossier_code = {};
+};
+
+// The Idempotency-Key a request runs under, for the dossier writes it makes (Store::SetRequestKey).
+struct RequestKey {
+  std::string login;
+  std::string key;
 };
 
 // The first place where a dossier's stored history no longer proves itself.
@@ -321,6 +330,14 @@ class Store {
   // Forgets a claimed key whose request failed without writing anything, so that a retry runs it again.
   // A key that has an answer is kept; an unknown key is no error.
   virtual Result<void> ReleaseIdempotencyKey(std::string_view login, std::string_view key) = 0;
+  // Until it is set again, every dossier write of this store (AppendDossierEvents, AppendNewDossier) also marks
+  // the claimed key `key` with the code of the dossier written, in the write's own transaction; nullopt: none.
+  // A retry after the process died then finds the dossier the request wrote (IdempotencyClaim::dossier_code).
+  virtual void SetRequestKey(std::optional<RequestKey> key) = 0;
+  // At start-up, before any request runs: forgets every key claimed without an answer whose request wrote no
+  // dossier (its process died before writing anything), so that its retry runs instead of waiting for ever.
+  // Returns how many were forgotten.
+  virtual Result<std::size_t> SettleIdempotencyKeys() = 0;
 
   // --- Accounts and sessions --------------------------------------------------------------------------
   // Validation and the lock-out policy are the caller's (app/accounts.h); the store keeps what it is given.

@@ -9,7 +9,9 @@
 #include <thread>
 #include <vector>
 
+#include "store/sqlite/sqlite_group_commit.h"
 #include "store/sqlite/sqlite_store.h"
+#include "support/sample_events.h"
 #include "support/temp_db.h"
 
 namespace motcua::store {
@@ -182,6 +184,91 @@ TEST(IdempotencyConcurrencyTest, OneOfManyConnectionsClaimingAKeyAtOnceWins) {
   for (auto& thread : threads) thread.join();
   EXPECT_EQ(failed, 0);
   EXPECT_EQ(claimed, 1);
+}
+
+}  // namespace
+}  // namespace motcua::store
+
+namespace motcua::store {
+namespace {
+
+// A request's dossier writes mark its key in their own transaction: after a crash between the write and the
+// answer, the key tells which dossier the request made; a key whose request wrote nothing is forgotten at
+// start-up. Through the group-commit writer too, as the server writes.
+class IdempotentWriteTest : public ::testing::TestWithParam<const char*> {
+ protected:
+  void SetUp() override {
+    const std::string mode = GetParam();
+    path_ = mode == "memory" ? ":memory:" : test_support::TempDbPath();
+    store_ = OpenSqliteStore(path_).value();
+    if (mode == "writer") {
+      writer_ = SqliteGroupCommit::Open(path_).value();
+      store_ = OpenSqliteStore(path_, writer_.get()).value();
+    }
+  }
+  void TearDown() override {
+    store_.reset();
+    writer_.reset();
+  }
+
+  IdempotencyClaim Claim(std::string_view key) {
+    return store_->ClaimIdempotencyKey("tiepnhan01", key, "hash", kT0, kLongAgo).value();
+  }
+  Result<DossierState> Receive(std::string code) {
+    const DossierEvent received = test_support::Event(test_support::SomeReceived(), "2026-01-12T08:00:00+07:00", code);
+    return store_->AppendDossierEvents(std::span(&received, 1), LifecycleLimits{});
+  }
+
+  std::string path_;
+  std::unique_ptr<SqliteGroupCommit> writer_;
+  std::unique_ptr<Store> store_;
+};
+
+INSTANTIATE_TEST_SUITE_P(Sqlite, IdempotentWriteTest, ::testing::Values("memory", "file", "writer"));
+
+TEST_P(IdempotentWriteTest, AWriteMarksTheRequestsKeyWithItsDossier) {
+  ASSERT_TRUE(Claim("k1").claimed);
+  store_->SetRequestKey(RequestKey{"tiepnhan01", "k1"});
+  ASSERT_TRUE(Receive("H04.06-260112-0001"));
+  store_->SetRequestKey(std::nullopt);
+  // The process dies here: no answer is stored. The retry learns the dossier.
+  const IdempotencyClaim retry = Claim("k1");
+  EXPECT_FALSE(retry.claimed);
+  EXPECT_FALSE(retry.response.has_value());
+  EXPECT_EQ(retry.dossier_code, "H04.06-260112-0001");
+  // A write after the mark was lifted marks nothing.
+  ASSERT_TRUE(Claim("k2").claimed);
+  ASSERT_TRUE(Receive("H04.06-260112-0002"));
+  EXPECT_FALSE(Claim("k2").dossier_code.has_value());
+}
+
+TEST_P(IdempotentWriteTest, AFailedWriteMarksNothing) {
+  ASSERT_TRUE(Claim("k1").claimed);
+  store_->SetRequestKey(RequestKey{"tiepnhan01", "k1"});
+  ASSERT_TRUE(Receive("H04.06-260112-0001"));
+  ASSERT_TRUE(Claim("k2").claimed);
+  store_->SetRequestKey(RequestKey{"tiepnhan01", "k2"});
+  EXPECT_FALSE(Receive("H04.06-260112-0001"));  // received twice: refused, nothing written
+  store_->SetRequestKey(std::nullopt);
+  EXPECT_FALSE(Claim("k2").dossier_code.has_value());
+}
+
+TEST_P(IdempotentWriteTest, SettlingForgetsTheKeysWhoseRequestWroteNothing) {
+  ASSERT_TRUE(Claim("wrote").claimed);
+  store_->SetRequestKey(RequestKey{"tiepnhan01", "wrote"});
+  ASSERT_TRUE(Receive("H04.06-260112-0001"));
+  store_->SetRequestKey(std::nullopt);
+  ASSERT_TRUE(Claim("nothing").claimed);
+  ASSERT_TRUE(Claim("answered").claimed);
+  ASSERT_TRUE(store_->CompleteIdempotencyKey("tiepnhan01", "answered", IdempotentResponse{201, "{}"}));
+  // Releasing a key whose request wrote a dossier keeps it: a retry must find that dossier.
+  ASSERT_TRUE(store_->ReleaseIdempotencyKey("tiepnhan01", "wrote"));
+
+  EXPECT_EQ(store_->SettleIdempotencyKeys().value(), 1u);
+  EXPECT_TRUE(Claim("nothing").claimed);  // forgotten: its retry runs
+  EXPECT_EQ(Claim("wrote").dossier_code, "H04.06-260112-0001");
+  EXPECT_EQ(Claim("answered").response->status, 201);
+  EXPECT_EQ(store_->SettleIdempotencyKeys().value(), 1u);  // "nothing", claimed again just above
 }
 
 }  // namespace

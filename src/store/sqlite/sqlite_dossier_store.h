@@ -24,6 +24,9 @@ class SqliteDossierStore {
   // `counters` works on the same connection.
   SqliteDossierStore(SQLite::Database& db, SqliteReportCounters& counters) : db_(db), counters_(counters) {}
 
+  // The connection it writes on (for a write that must commit with its appends).
+  SQLite::Database& db() { return db_; }
+
   // May throw SQLite::Exception (after rolling back).
   Result<DossierState> Append(std::span<const DossierEvent> events, const LifecycleLimits& limits,
                               const DeadlinePolicy& policy);

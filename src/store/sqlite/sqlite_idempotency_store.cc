@@ -62,20 +62,37 @@ Result<void> SqliteIdempotencyStore::Complete(std::string_view login, std::strin
 }
 
 void SqliteIdempotencyStore::Release(std::string_view login, std::string_view key) {
-  // One statement in autocommit mode is its own transaction. An answered key is kept: its request ran.
-  SQLite::Statement forget(db_, "DELETE FROM idempotency_keys WHERE login = ? AND key = ? AND status IS NULL");
+  // One statement in autocommit mode is its own transaction. An answered key is kept: its request ran; so is
+  // a key whose request wrote a dossier (a retry must find that dossier, not make another).
+  SQLite::Statement forget(
+      db_, "DELETE FROM idempotency_keys WHERE login = ? AND key = ? AND status IS NULL AND dossier_code IS NULL");
   BindKey(forget, 1, login, key);
   forget.exec();
 }
 
 IdempotencyClaim SqliteIdempotencyStore::Stored(std::string_view login, std::string_view key) {
-  SQLite::Statement row(db_, "SELECT request_hash, status, body FROM idempotency_keys WHERE login = ? AND key = ?");
+  SQLite::Statement row(
+      db_, "SELECT request_hash, status, body, dossier_code FROM idempotency_keys WHERE login = ? AND key = ?");
   BindKey(row, 1, login, key);
   row.executeStep();
   IdempotencyClaim claim{.claimed = false, .request_hash = row.getColumn(0).getString(), .response = {}};
   if (!row.getColumn(1).isNull())
     claim.response = IdempotentResponse{row.getColumn(1).getInt(), row.getColumn(2).getString()};
+  if (!row.getColumn(3).isNull()) claim.dossier_code = row.getColumn(3).getString();
   return claim;
+}
+
+void SqliteIdempotencyStore::MarkDossier(SQLite::Database& db, const RequestKey& key, std::string_view code) {
+  SQLite::Statement mark(db,
+                         "UPDATE idempotency_keys SET dossier_code = ? WHERE login = ? AND key = ? AND status IS NULL");
+  mark.bind(1, std::string(code));
+  BindKey(mark, 2, key.login, key.key);
+  mark.exec();
+}
+
+std::size_t SqliteIdempotencyStore::Settle() {
+  SQLite::Statement forget(db_, "DELETE FROM idempotency_keys WHERE status IS NULL AND dossier_code IS NULL");
+  return static_cast<std::size_t>(forget.exec());
 }
 
 bool SqliteIdempotencyStore::Exists(std::string_view login, std::string_view key) {

@@ -22,6 +22,11 @@ class SqliteIdempotencyStore {
                          Instant expired_before);
   Result<void> Complete(std::string_view login, std::string_view key, const IdempotentResponse& response);
   void Release(std::string_view login, std::string_view key);
+  // Forgets the keys claimed without an answer and without a dossier; returns how many.
+  std::size_t Settle();
+  // Marks the claimed `key` with the dossier its request wrote, on `db` (the connection of that write, inside
+  // its transaction: the writer's in group commit).
+  static void MarkDossier(SQLite::Database& db, const RequestKey& key, std::string_view code);
 
  private:
   // What is stored for (login, key), which must exist.

@@ -220,23 +220,16 @@ class SqliteStore final : public Store {
 
   Result<DossierState> AppendDossierEvents(std::span<const DossierEvent> events, const LifecycleLimits& limits,
                                            const DeadlinePolicy& policy) override {
-    if (!writer_ || SqliteTransaction::InTransaction(*db_)) {
-      return Guard("appending dossier events", [&] { return dossiers_.Append(events, limits, policy); });
-    }
-    return ThroughWriter<DossierState>(
-        [&](SqliteDossierStore& writer) { return writer.Append(events, limits, policy); });
+    return WriteDossier("appending dossier events",
+                        [&](SqliteDossierStore& store) { return store.Append(events, limits, policy); });
   }
 
   Result<DossierState> AppendNewDossier(std::string_view sequence_prefix, const DossierCodeOf& code_of,
                                         std::span<const DossierEvent> events, const LifecycleLimits& limits,
                                         const DeadlinePolicy& policy) override {
-    const std::function<Result<DossierState>(SqliteDossierStore&)> create = [&](SqliteDossierStore& store) {
+    return WriteDossier("creating a dossier", [&](SqliteDossierStore& store) {
       return store.AppendNew(sequence_prefix, code_of, events, limits, policy);
-    };
-    if (!writer_ || SqliteTransaction::InTransaction(*db_)) {
-      return Guard("creating a dossier", [&] { return create(dossiers_); });
-    }
-    return ThroughWriter<DossierState>(create);
+    });
   }
 
   Result<void> InOneTransaction(const std::function<Result<void>()>& work) override {
@@ -366,6 +359,12 @@ class SqliteStore final : public Store {
     });
   }
 
+  void SetRequestKey(std::optional<RequestKey> key) override { request_key_ = std::move(key); }
+
+  Result<std::size_t> SettleIdempotencyKeys() override {
+    return Guard("settling idempotency keys", [&]() -> Result<std::size_t> { return idempotency_.Settle(); });
+  }
+
   Result<void> RecordDocumentUpload(const DocumentUpload& upload) override {
     return Guard("recording an upload", [&]() -> Result<void> {
       documents_.RecordUpload(upload);
@@ -415,6 +414,23 @@ class SqliteStore final : public Store {
   }
 
  private:
+  using DossierWrite = std::function<Result<DossierState>(SqliteDossierStore&)>;
+
+  // Runs a dossier write on this thread's connection or through the writer, and marks the request's key
+  // (SetRequestKey) with the dossier written, in the same transaction.
+  Result<DossierState> WriteDossier(const char* what, const DossierWrite& write) {
+    const DossierWrite marked = [&](SqliteDossierStore& store) -> Result<DossierState> {
+      SqliteTransaction transaction(store.db(), SqliteTransaction::Mode::kWrite);
+      auto state = write(store);
+      if (!state) return state;  // the transaction rolls back
+      if (request_key_) SqliteIdempotencyStore::MarkDossier(store.db(), *request_key_, state->code);
+      transaction.Commit();
+      return state;
+    };
+    if (!writer_ || SqliteTransaction::InTransaction(*db_)) return Guard(what, [&] { return marked(dossiers_); });
+    return ThroughWriter<DossierState>(marked);
+  }
+
   static constexpr const char* kProcedureSelect =
       "SELECT code, name, ministry, field, levels, procedure_type, decision, implementing_agency, "
       "competent_agency, channels, target_groups, source_url FROM procedures";
@@ -615,6 +631,7 @@ class SqliteStore final : public Store {
   // Share db_, declared after it.
   SqliteProcedureSettingsStore procedure_settings_;
   SqliteProvinceSynonymStore synonyms_;
+  std::optional<RequestKey> request_key_;  // SetRequestKey: the key this thread's dossier writes mark
 };
 
 }  // namespace

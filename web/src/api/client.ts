@@ -19,9 +19,11 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
-  // A 5xx answer is not stored against an Idempotency-Key: the same request may be sent again.
+  // A 5xx answer is not stored against an Idempotency-Key: the same request may be sent again. Nor is a 409 on
+  // the key with Retry-After: the first request with that key has not finished yet, and the same key must be
+  // sent again later to learn how it ended (a new key could do the change twice).
   get retryable(): boolean {
-    return this.status >= 500;
+    return this.status >= 500 || (this.status === 409 && this.field === 'idempotency_key' && this.retryAfterSeconds !== null);
   }
 }
 

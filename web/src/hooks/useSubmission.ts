@@ -3,10 +3,13 @@
 // or submitting the same form again — cannot make the change twice; once the server has given a definite answer
 // (success or a 4xx), the next submission gets a new key.
 //
+// A 409 on the key with Retry-After means the first request with that key has not finished: the same key is sent
+// again after the time the server asks, a few times, before the failure is shown (with its retry).
+//
 // With `persistAs`, the pending key is also kept in sessionStorage under that name, so that a reload of the tab
 // (after a lost answer) sends the same key again: the server then answers with what it did the first time.
 import { useRef, useState } from 'preact/hooks';
-import { isRequestFailure, type RequestFailure } from '../api/client';
+import { ApiError, isRequestFailure, type RequestFailure } from '../api/client';
 import { newIdempotencyKey } from '../api/idempotency';
 
 export interface Submission<T> {
@@ -18,6 +21,13 @@ export interface Submission<T> {
 }
 
 const STORAGE_PREFIX = 'motcua.idempotency.';
+// How many times a "still running" answer is waited out before it is shown.
+const STILL_RUNNING_RETRIES = 5;
+
+function stillRunningWait(error: RequestFailure): number | null {
+  if (!(error instanceof ApiError) || error.status !== 409 || error.field !== 'idempotency_key') return null;
+  return error.retryAfterSeconds;
+}
 
 function storedKey(persistAs: string | undefined): string | null {
   return persistAs ? sessionStorage.getItem(STORAGE_PREFIX + persistAs) : null;
@@ -40,8 +50,8 @@ export function useSubmission<T>(persistAs?: string): Submission<T> {
     storeKey(persistAs, null);
   };
 
-  const attempt = (send: (idempotencyKey: string) => Promise<T>, onSuccess: (answer: T) => void) => {
-    if (pending) return;
+  const attempt = (send: (idempotencyKey: string) => Promise<T>, onSuccess: (answer: T) => void, waited = 0) => {
+    if (pending && waited === 0) return;
     if (key.current === null) {
       key.current = newIdempotencyKey();
       storeKey(persistAs, key.current);
@@ -56,8 +66,16 @@ export function useSubmission<T>(persistAs?: string): Submission<T> {
         onSuccess(answer);
       },
       (error: unknown) => {
+        if (!isRequestFailure(error)) {
+          setPending(false);
+          throw error;
+        }
+        const wait = stillRunningWait(error);
+        if (wait !== null && waited < STILL_RUNNING_RETRIES) {
+          setTimeout(() => attempt(send, onSuccess, waited + 1), wait * 1000);
+          return;
+        }
         setPending(false);
-        if (!isRequestFailure(error)) throw error;
         if (!error.retryable) forget();
         setFailure(error);
       },
