@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "domain/citizen_id.h"
+#include "domain/contact.h"
 
 namespace motcua::app {
 namespace {
@@ -26,6 +27,8 @@ Result<void> CheckApplicant(const Applicant& applicant, int current_year) {
     return Fail(Invalid("applicant.citizen_id", "công dân phải có số định danh cá nhân",
                         "a citizen applicant needs a citizen ID number"));
   }
+  if (auto phone = CheckPhone(applicant.phone, "applicant.phone"); !phone) return Fail(phone.error());
+  if (auto email = CheckEmail(applicant.email, "applicant.email"); !email) return Fail(email.error());
   return {};
 }
 

@@ -3,6 +3,7 @@
 #include "http/json_body.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <limits>
 #include <set>
 #include <sstream>
@@ -204,12 +205,33 @@ std::unexpected<Problem> Wrong(std::string vi, std::string en) {
   return std::unexpected<Problem>(Problem{std::move(vi), std::move(en)});
 }
 
+// The first control character of `text` other than tab, line feed and carriage return — C0 (U+0000–U+001F),
+// DEL (U+007F) or C1 (U+0080–U+009F, UTF-8 C2 80–C2 9F) — as its code point, or -1. SQLite and C strings end a
+// text at NUL (a name would be cut short), and the others corrupt printed slips, CSV exports and log lines.
+int FirstControlCharacter(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if ((byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r') || byte == 0x7f) return byte;
+    if (byte == 0xc2 && i + 1 < text.size()) {
+      const auto next = static_cast<unsigned char>(text[i + 1]);
+      if (next >= 0x80 && next <= 0x9f) return next;
+    }
+  }
+  return -1;
+}
+
 Checked<std::string> AsString(const Json& value, std::size_t max_bytes) {
   if (!value.is_string()) return Wrong("phải là chuỗi ký tự", "must be a string");
   const auto& text = value.get_ref<const std::string&>();
   if (text.size() > max_bytes) {
     const std::string bytes = std::to_string(max_bytes);
     return Wrong("không được dài quá " + bytes + " byte", "must be at most " + bytes + " bytes long");
+  }
+  if (const int control = FirstControlCharacter(text); control >= 0) {
+    char code[8];
+    std::snprintf(code, sizeof code, "U+%04X", control);
+    return Wrong(std::string("chứa ký tự điều khiển ") + code + " (không in được)",
+                 std::string("contains the control character ") + code);
   }
   return text;
 }

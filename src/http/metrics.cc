@@ -4,6 +4,7 @@
 
 #include <utility>
 
+#include "http/json_response.h"
 #include "http/request_notes.h"
 
 namespace motcua::http {
@@ -25,6 +26,13 @@ std::string EscapeLabel(std::string_view value) {
 
 std::string RouteLabels(const std::string& method, const std::string& route) {
   return "method=\"" + EscapeLabel(method) + "\",route=\"" + EscapeLabel(route) + "\"";
+}
+
+// The address the session saw (session.cc: without the port; IPv6 in brackets).
+bool IsLoopback(std::string_view address) {
+  if (address.starts_with('[') && address.ends_with(']')) address = address.substr(1, address.size() - 2);
+  if (address.starts_with("::ffff:")) address.remove_prefix(7);  // an IPv4 client of an IPv6 socket
+  return address.starts_with("127.") || address == "::1";
 }
 
 }  // namespace
@@ -75,7 +83,11 @@ std::string RequestMetrics::Render() const {
 }
 
 Handler MakeMetricsHandler(const RequestMetrics& metrics) {
-  return [&metrics](const Request&) {
+  return [&metrics](const Request& request) {
+    if (!IsLoopback(ToStd(request[kClientAddressHeader]))) {
+      return ErrorResponse(Error::PermissionDenied("client", "số liệu /metrics chỉ xem được trên chính máy chủ",
+                                                   "/metrics is served to this machine only"));
+    }
     Response response{Status::ok, 11};
     response.set(beast_http::field::content_type, "text/plain; version=0.0.4; charset=utf-8");
     response.body() = metrics.Render();

@@ -54,6 +54,9 @@ class RequestMetrics {
 };
 
 // The handler for GET /metrics.
+// Served to this machine only (a client address of 127.0.0.0/8 or ::1; 403 naming "client" otherwise): the
+// counts say who uses the system when, which is not for the LAN. A Prometheus on another machine scrapes
+// through an SSH tunnel or a reverse proxy on the server.
 Handler MakeMetricsHandler(const RequestMetrics& metrics);
 
 // What ServerOptions::on_refused should be for the server's refusals to be counted in `metrics` (which must

@@ -228,6 +228,39 @@ TEST(JsonBodyTest, StringsAreCheckedForPresenceTypeLengthAndBlankness) {
   }
 }
 
+// NUL ends a text in SQLite and C (a name would be cut short); other control characters corrupt slips, CSV
+// exports and log lines. Tab, line feed and carriage return are text.
+TEST(JsonBodyTest, ControlCharactersAreRefusedNamingTheFieldAndTheCharacter) {
+  struct Case {
+    const char* text;
+    const char* message_en;  // "" when accepted
+  };
+  const Case cases[] = {
+      {R"({"s": "An\u0000Bình"})", "contains the control character U+0000"},
+      {R"({"s": "An\u0007"})", "contains the control character U+0007"},
+      {R"({"s": "An\u001b[31m"})", "contains the control character U+001B"},
+      {R"({"s": "An\u007f"})", "contains the control character U+007F"},
+      {R"({"s": "An\u0085"})", "contains the control character U+0085"},  // C1 next line
+      {R"({"s": "An\u009f"})", "contains the control character U+009F"},
+      {R"({"s": "Xóm 1\nThôn 2\r\n\tVân Sơn"})", ""},
+      {R"({"s": "Nguyễn Thị Ánh"})", ""},  // U+00C1: its second byte is not a C1 control
+      {R"({"s": "\u00a0An"})", ""},        // C2 A0, no-break space
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    JsonBody body = Parsed(c.text);
+    body.Root().RequiredString("s", 300);
+    const Error error = FinishError(body);
+    EXPECT_EQ(error.message_en, c.message_en);
+    if (*c.message_en != '\0') {
+      EXPECT_EQ(error.field, "s");
+    }
+  }
+  JsonBody nested = Parsed(R"({"applicant": {"name": "An\u0000"}})");
+  nested.Root().RequiredObject("applicant").RequiredString("name", 300);
+  EXPECT_EQ(FinishError(nested).field, "applicant.name");
+}
+
 TEST(JsonBodyTest, TheVietnameseMessagesOfStrings) {
   struct Case {
     const char* text;

@@ -128,6 +128,12 @@ TEST_F(DossierLifecycleTest, BadInputNamesTheField) {
   IntakeCommand no_name = TemporaryResidence();
   no_name.applicant.name = "";
   EXPECT_EQ(lifecycle_->Receive(no_name).error().field, "applicant.name");
+  IntakeCommand bad_phone = TemporaryResidence();
+  bad_phone.applicant.phone = "gọi sau";
+  EXPECT_EQ(lifecycle_->Receive(bad_phone).error().field, "applicant.phone");
+  IntakeCommand bad_email = TemporaryResidence();
+  bad_email.applicant.email = "an.example.vn";
+  EXPECT_EQ(lifecycle_->Receive(bad_email).error().field, "applicant.email");
   IntakeCommand bad_unit = TemporaryResidence();
   bad_unit.receiving_unit = "99999";
   EXPECT_EQ(lifecycle_->Receive(bad_unit).error().field, "receiving_unit");

@@ -51,8 +51,8 @@ export function applicantErrors(t: Translate, a: ApplicantForm, idRequired: bool
   } else if (idRequired && !a.organisation.trim()) {
     errors['applicant.citizen_id'] = t('applicant.id_required');
   }
-  if (a.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a.email.trim())) errors['applicant.email'] = t('applicant.email_invalid');
-  if (a.phone.trim() && !/^[0-9+ .-]{8,15}$/.test(a.phone.trim())) errors['applicant.phone'] = t('applicant.phone_invalid');
+  // Whether a phone number or an e-mail address is well formed is the server's to say (domain/contact.h): its
+  // refusal shows beside the field it names.
   for (const key of Object.keys(MAX_BYTES) as (keyof ApplicantForm)[]) {
     const message = tooLongMessage(t, a[key], MAX_BYTES[key]);
     if (message) errors[`applicant.${key}`] = message;

@@ -136,8 +136,6 @@ export const en: Record<MessageKey, string> = {
   'applicant.organisation_hint': 'Only when applying on behalf of an organisation (the ID number may then be left out).',
   'applicant.name_required': 'Enter the applicant’s full name',
   'applicant.id_required': 'Enter the personal ID number (or an organisation)',
-  'applicant.email_invalid': 'This e-mail address is not valid',
-  'applicant.phone_invalid': 'This phone number is not valid',
   'applicant.returning': 'This applicant has applied before: {name} (dossier {code}).',
   'applicant.prefill': 'Fill in their particulars',
 

@@ -135,8 +135,6 @@ export const vi = {
   'applicant.organisation_hint': 'Chỉ ghi khi nộp thay mặt một tổ chức (khi đó số định danh có thể để trống).',
   'applicant.name_required': 'Nhập họ và tên người nộp',
   'applicant.id_required': 'Nhập số định danh cá nhân (hoặc tên tổ chức)',
-  'applicant.email_invalid': 'Địa chỉ thư điện tử không hợp lệ',
-  'applicant.phone_invalid': 'Số điện thoại không hợp lệ',
   'applicant.returning': 'Người nộp đã có hồ sơ: {name} (hồ sơ {code}).',
   'applicant.prefill': 'Điền thông tin đã có',
 
