@@ -1,6 +1,9 @@
 #include "http/session_api.h"
 
 #include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cctype>
 #include <nlohmann/json.hpp>
 
 #include "domain/search_level.h"
@@ -61,14 +64,20 @@ Response Refused(const Request& request, const Error& error, std::string_view wh
 
 }  // namespace
 
+// "Bearer TOKEN"; the scheme in any case and more than one space before the token, as RFC 9110 §11.1 allows.
 Result<std::string> BearerToken(const Request& request) {
-  const std::string header(ToStd(request[boost::beast::http::field::authorization]));
-  constexpr std::string_view kScheme = "Bearer ";
-  if (!header.starts_with(kScheme) || header.size() == kScheme.size()) {
+  const std::string_view header = ToStd(request[boost::beast::http::field::authorization]);
+  constexpr std::string_view kScheme = "bearer";
+  const bool is_bearer = header.size() > kScheme.size() && header[kScheme.size()] == ' ' &&
+                         std::ranges::equal(header.substr(0, kScheme.size()), kScheme, [](char a, char b) {
+                           return std::tolower(static_cast<unsigned char>(a)) == b;
+                         });
+  const std::size_t token = is_bearer ? header.find_first_not_of(' ', kScheme.size()) : std::string_view::npos;
+  if (token == std::string_view::npos) {
     return Fail(Error::Unauthenticated("authorization", "cần đăng nhập (thiếu mã phiên 'Bearer')",
                                        "login required (no 'Bearer' session token)"));
   }
-  return header.substr(kScheme.size());
+  return std::string(header.substr(token));
 }
 
 void AddSessionApi(Router& router, const SessionApiContext& context) {

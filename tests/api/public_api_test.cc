@@ -351,6 +351,14 @@ TEST_F(PublicApiTest, LogsInAndOutWithABearerToken) {
   EXPECT_EQ(me.Json()["login"], "le.thi.binh");
   EXPECT_EQ(me.Json()["units"], json::array({"05152"}));
   EXPECT_EQ(me.Json()["search_level"], "commune");  // a commune's counter ranks commune procedures first
+  // The scheme in any case, and extra spaces before the token (RFC 9110 §11.1); nothing else.
+  for (const std::string& header : std::vector<std::string>{"bearer " + token, "BEARER  " + token, "BeArEr " + token}) {
+    EXPECT_EQ(server_->Send(Method::get, "/api/v1/me", "", "", {{"Authorization", header}}).status, 200) << header;
+  }
+  for (const std::string& header :
+       std::vector<std::string>{"Bearer", "Bearer ", "Bearer  ", "Bearertoken" + token, "Basic " + token, token}) {
+    EXPECT_EQ(server_->Send(Method::get, "/api/v1/me", "", "", {{"Authorization", header}}).status, 401) << header;
+  }
 
   EXPECT_EQ(Send(Method::delete_, "/api/v1/sessions/current", "", token).status, 204);
   const Reply after = Send(Method::get, "/api/v1/me", "", token);
