@@ -136,6 +136,12 @@ Result<void> Accounts::DisableUser(std::string_view login) {
   return store_.SetAccountDisabled(login, true, clock_.Now());
 }
 
+Result<void> Accounts::EnableUser(std::string_view login) {
+  return store_.SetAccountDisabled(login, false, clock_.Now());
+}
+
+Result<void> Accounts::UnlockUser(std::string_view login) { return store_.ResetLoginFailures(login); }
+
 Result<LoginSession> Accounts::Login(std::string_view login, std::string_view password) {
   auto found = store_.FindAccount(login);
   if (!found) return Fail(found.error());

@@ -62,6 +62,11 @@ class Accounts {
   Result<void> ChangePassword(std::string_view login, std::string_view new_password);
   // Disables the account and revokes its sessions. NotFound on "login".
   Result<void> DisableUser(std::string_view login);
+  // Lets a disabled account log in again. NotFound on "login".
+  Result<void> EnableUser(std::string_view login);
+  // Lifts the lock of failed logins and forgets them: a person locked out by someone guessing at their login
+  // can log in again. NotFound on "login".
+  Result<void> UnlockUser(std::string_view login);
 
   // Opens a session of `session_ttl`. PermissionDenied on "login" for an unknown login or a wrong password
   // (the same message), a locked account (the message says until when, in Viet Nam time) or a disabled one

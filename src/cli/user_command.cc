@@ -110,6 +110,22 @@ int RunDisable(const GlobalOptions& global, const UserOptions& o) {
   });
 }
 
+int RunEnable(const GlobalOptions& global, const UserOptions& o) {
+  return WithAccounts(global, [&](app::Accounts& accounts) {
+    if (auto enabled = accounts.EnableUser(o.login); !enabled) return global.out.ReportError(enabled.error());
+    fmt::print("{} {}\n", global.out.Say("Đã cho phép lại tài khoản", "Enabled the account"), o.login);
+    return 0;
+  });
+}
+
+int RunUnlock(const GlobalOptions& global, const UserOptions& o) {
+  return WithAccounts(global, [&](app::Accounts& accounts) {
+    if (auto unlocked = accounts.UnlockUser(o.login); !unlocked) return global.out.ReportError(unlocked.error());
+    fmt::print("{} {}\n", global.out.Say("Đã mở khóa đăng nhập của", "Unlocked the logins of"), o.login);
+    return 0;
+  });
+}
+
 }  // namespace
 
 CommandRun SetUpUser(CLI::App& command, GlobalOptions& global) {
@@ -135,6 +151,14 @@ CommandRun SetUpUser(CLI::App& command, GlobalOptions& global) {
   AddDbOption(*disable, global);
   disable->add_option("login", o->login, "Login name")->required();
   disable->final_callback([&global, o, run] { *run = [&global, o] { return RunDisable(global, *o); }; });
+  CLI::App* enable = command.add_subcommand("enable", "Let a disabled account log in again");
+  AddDbOption(*enable, global);
+  enable->add_option("login", o->login, "Login name")->required();
+  enable->final_callback([&global, o, run] { *run = [&global, o] { return RunEnable(global, *o); }; });
+  CLI::App* unlock = command.add_subcommand("unlock", "Lift the lock that failed logins put on an account");
+  AddDbOption(*unlock, global);
+  unlock->add_option("login", o->login, "Login name")->required();
+  unlock->final_callback([&global, o, run] { *run = [&global, o] { return RunUnlock(global, *o); }; });
   return [run]() -> int { return *run ? (*run)() : 2; };
 }
 

@@ -28,7 +28,9 @@ constexpr std::size_t kMaxNameBytes = 300;
 constexpr std::size_t kMaxCitizenIdBytes = 64;
 constexpr std::size_t kMaxPasswordBytes = 1024;  // ValidatePassword's own bound
 
-json UserJson(const Account& a) {
+// The account as the administrator sees it at `now`: "locked" while failed logins keep it out.
+json UserJson(const Account& a, Instant now) {
+  const bool locked = a.locked_until && *a.locked_until > now;
   return {{"login", a.login},
           {"display_name", a.display_name},
           {"role", std::string(RoleName(a.role))},
@@ -36,7 +38,9 @@ json UserJson(const Account& a) {
           {"units", a.units},
           {"agencies", a.agencies},
           {"citizen_id", a.citizen_id},
-          {"disabled", a.disabled}};
+          {"disabled", a.disabled},
+          {"locked", locked},
+          {"locked_until", locked ? json(FormatIsoLocal(*a.locked_until)) : json(nullptr)}};
 }
 
 struct NewUser {
@@ -87,6 +91,7 @@ struct AdminCall {
   const Account& administrator;
   store::Store& store;
   app::Accounts& accounts;
+  Instant now;
 };
 
 // Authenticates (401), refuses every role but the administrator's (403 on "role", logged) before anything of
@@ -104,22 +109,22 @@ Response AsAdministrator(const SessionApiContext& c, const Request& request, F&&
   auto store = c.stores.ForThisThread();
   if (!store) return ErrorResponse(store.error());
   app::Accounts accounts(**store, c.clock, c.hasher, c.tokens, c.settings);
-  return body(AdminCall{*account, **store, accounts});
+  return body(AdminCall{*account, **store, accounts, c.clock.Now()});
 }
 
 // The account `login` as it now is, with `status`.
-Response UserResponse(store::Store& store, std::string_view login, Status status) {
-  auto found = store.FindAccount(login);
+Response UserResponse(const AdminCall& call, std::string_view login, Status status) {
+  auto found = call.store.FindAccount(login);
   if (!found) return ErrorResponse(found.error());
   if (!*found) return ErrorResponse(Error::NotFound("login", "không có tài khoản", "there is no such account"));
-  return JsonResponse(status, UserJson((*found)->account));
+  return JsonResponse(status, UserJson((*found)->account, call.now));
 }
 
 Response ListUsers(const AdminCall& call) {
   auto accounts = call.store.ListAccounts();
   if (!accounts) return ErrorResponse(accounts.error());
   json items = json::array();
-  for (const Account& account : *accounts) items.push_back(UserJson(account));
+  for (const Account& account : *accounts) items.push_back(UserJson(account, call.now));
   return JsonResponse(Status::ok, {{"items", std::move(items)}});
 }
 
@@ -128,7 +133,7 @@ Response AddUser(const AdminCall& call, const Request& request) {
   if (!user) return ErrorResponse(user.error());
   auto added = call.accounts.AddUser(user->account, user->password);
   if (!added) return ErrorResponse(added.error());
-  return JsonResponse(Status::created, UserJson(*added));
+  return JsonResponse(Status::created, UserJson(*added, call.now));
 }
 
 Response DisableUser(const AdminCall& call, const Request& request, std::string_view login) {
@@ -138,14 +143,28 @@ Response DisableUser(const AdminCall& call, const Request& request, std::string_
                                                    "an administrator cannot disable their own account"));
   }
   if (auto disabled = call.accounts.DisableUser(login); !disabled) return ErrorResponse(disabled.error());
-  return UserResponse(call.store, login, Status::ok);
+  return UserResponse(call, login, Status::ok);
+}
+
+// Lets a disabled account log in again (its sessions stay revoked).
+Response EnableUser(const AdminCall& call, const Request& request, std::string_view login) {
+  if (auto body = ParseNoFields(request.body()); !body) return ErrorResponse(body.error());
+  if (auto enabled = call.accounts.EnableUser(login); !enabled) return ErrorResponse(enabled.error());
+  return UserResponse(call, login, Status::ok);
+}
+
+// Lifts a lock left by failed logins, and forgets them.
+Response UnlockUser(const AdminCall& call, const Request& request, std::string_view login) {
+  if (auto body = ParseNoFields(request.body()); !body) return ErrorResponse(body.error());
+  if (auto unlocked = call.accounts.UnlockUser(login); !unlocked) return ErrorResponse(unlocked.error());
+  return UserResponse(call, login, Status::ok);
 }
 
 Response ChangePassword(const AdminCall& call, const Request& request, std::string_view login) {
   auto password = ParseNewPassword(request.body());
   if (!password) return ErrorResponse(password.error());
   if (auto changed = call.accounts.ChangePassword(login, *password); !changed) return ErrorResponse(changed.error());
-  return UserResponse(call.store, login, Status::ok);
+  return UserResponse(call, login, Status::ok);
 }
 
 }  // namespace
@@ -160,6 +179,14 @@ void AddUsersApi(Router& router, const SessionApiContext& context) {
   router.Add(Method::post, "/api/v1/users/{login}/disable", [context](const Request& request, const PathParams& path) {
     return AsAdministrator(context, request,
                            [&](const AdminCall& call) { return DisableUser(call, request, path.Get("login")); });
+  });
+  router.Add(Method::post, "/api/v1/users/{login}/enable", [context](const Request& request, const PathParams& path) {
+    return AsAdministrator(context, request,
+                           [&](const AdminCall& call) { return EnableUser(call, request, path.Get("login")); });
+  });
+  router.Add(Method::post, "/api/v1/users/{login}/unlock", [context](const Request& request, const PathParams& path) {
+    return AsAdministrator(context, request,
+                           [&](const AdminCall& call) { return UnlockUser(call, request, path.Get("login")); });
   });
   router.Add(Method::post, "/api/v1/users/{login}/password", [context](const Request& request, const PathParams& path) {
     return AsAdministrator(context, request,

@@ -81,6 +81,8 @@ const std::map<std::string, ValidPost>& ValidPosts() {
         {{"login", "cv.moi"}, {"role", "specialist"}, {"units", {"05152"}}, {"password", "mat-khau-dai-du-12"}},
         {"/login", "/role", "/password"}}},
       {"/api/v1/users/{login}/disable", {"admin", json::object(), {}}},
+      {"/api/v1/users/{login}/enable", {"admin", json::object(), {}}},
+      {"/api/v1/users/{login}/unlock", {"admin", json::object(), {}}},
       {"/api/v1/search/synonyms",
        {"admin",
         {{"phrase", "bìa xanh"}, {"expansion", "giấy chứng nhận quyền sử dụng đất"}},

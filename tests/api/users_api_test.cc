@@ -107,7 +107,9 @@ TEST_F(UsersApiTest, AdministratorListsEveryAccountWithoutPasswordHashes) {
                                            {"units", {kVanSon}},
                                            {"agencies", json::array()},
                                            {"citizen_id", ""},
-                                           {"disabled", false}}));
+                                           {"disabled", false},
+                                           {"locked", false},
+                                           {"locked_until", nullptr}}));
   EXPECT_EQ(Find(list, "cd.an")["citizen_id"], kAnId);
   EXPECT_EQ(Find(list, "gs.phutho")["units"], json({"25"}));
   ExpectError(Get("admin", "/api/v1/users?role=citizen"), 400, "invalid_argument", "role");
@@ -167,7 +169,9 @@ TEST_F(UsersApiTest, AdministratorCreatesAnAccountThatCanLogIn) {
                                   {"units", {kVanSon}},
                                   {"agencies", json::array()},
                                   {"citizen_id", ""},
-                                  {"disabled", false}}));
+                                  {"disabled", false},
+                                  {"locked", false},
+                                  {"locked_until", nullptr}}));
   EXPECT_NE(Find(Get("admin", "/api/v1/users").Json(), "ld.moi"), nullptr);
   EXPECT_EQ(LogIn("ld.moi", kPassword).status, 201u);
   ExpectError(Post("admin", "/api/v1/users", body.dump()), 409, "conflict", "login");
@@ -227,6 +231,40 @@ TEST_F(UsersApiTest, DisablingEndsTheSessionsAndTheLogins) {
   ExpectError(Post("admin", "/api/v1/users/tn.tam/disable", "{\"reason\":\"x\"}"), 400, "invalid_argument", "reason");
   ExpectError(Post("admin", "/api/v1/users/admin/disable", ""), 409, "failed_precondition", "login");
   EXPECT_EQ(Get("admin", "/api/v1/me").status, 200u);
+}
+
+// A person locked out by failed logins (someone guessing at their login) gets back in when the administrator
+// unlocks them; a disabled account is enabled again. Both answer the account as it now is.
+TEST_F(UsersApiTest, TheAdministratorUnlocksAndEnablesAccounts) {
+  const json body = {{"login", "tn.khoa"}, {"role", "receptionist"}, {"units", {kVanSon}}, {"password", kPassword}};
+  ASSERT_EQ(Post("admin", "/api/v1/users", body.dump()).status, 201u);
+  for (int attempt = 0; attempt < 5; ++attempt) EXPECT_EQ(LogIn("tn.khoa", "sai-mat-khau-roi").status, 401u);
+  EXPECT_EQ(LogIn("tn.khoa", kPassword).status, 401u);  // locked, though the password is right
+  const json locked = Find(Get("admin", "/api/v1/users").Json(), "tn.khoa");
+  EXPECT_EQ(locked["locked"], true);
+  EXPECT_TRUE(locked["locked_until"].is_string()) << locked;
+
+  const HttpReply unlocked = Post("admin", "/api/v1/users/tn.khoa/unlock", "");
+  ASSERT_EQ(unlocked.status, 200u) << unlocked.body;
+  EXPECT_EQ(unlocked.Json()["locked"], false);
+  EXPECT_TRUE(unlocked.Json()["locked_until"].is_null());
+  EXPECT_EQ(LogIn("tn.khoa", kPassword).status, 201u);
+
+  ASSERT_EQ(Post("admin", "/api/v1/users/tn.khoa/disable", "").status, 200u);
+  EXPECT_EQ(LogIn("tn.khoa", kPassword).status, 401u);
+  const HttpReply enabled = Post("admin", "/api/v1/users/tn.khoa/enable", "{}");
+  ASSERT_EQ(enabled.status, 200u) << enabled.body;
+  EXPECT_EQ(enabled.Json()["disabled"], false);
+  EXPECT_EQ(LogIn("tn.khoa", kPassword).status, 201u);
+
+  for (const char* action : {"enable", "unlock"}) {
+    ExpectError(Post("admin", std::string("/api/v1/users/ai.do/") + action, ""), 404, "not_found", "login");
+    ExpectError(Post("admin", std::string("/api/v1/users/tn.khoa/") + action, "{\"x\":1}"), 400, "invalid_argument",
+                "x");
+    for (const char* who : {"tn.vanson", "gs.phutho", "cd.an"}) {
+      ExpectError(Post(who, std::string("/api/v1/users/tn.khoa/") + action, ""), 403, "permission_denied", "role");
+    }
+  }
 }
 
 TEST_F(UsersApiTest, SettingAPasswordEndsTheSessions) {

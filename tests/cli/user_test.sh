@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Drives `motcua user add|passwd|disable` on a fresh database: passwords come from standard input, the
+# Drives `motcua user add|passwd|disable|enable|unlock` on a fresh database: passwords come from standard input, the
 # database keeps only Argon2id hashes, and errors map to exit codes (1 failed, 2 invalid input, 3 not found).
 set -u
 motcua="$1"
@@ -67,6 +67,16 @@ check "disable succeeds" test "$code" -eq 0
 check "disabled is stored" test "$(users "SELECT disabled FROM users WHERE login = 'le.thi.binh'")" = 1
 run user disable nobody --db "$db"
 check "disable of an unknown login exits 3" test "$code" -eq 3
+run user enable le.thi.binh --db "$db"
+check "enable succeeds" test "$code" -eq 0
+check "enabled is stored" test "$(users "SELECT disabled FROM users WHERE login = 'le.thi.binh'")" = 0
+users "UPDATE users SET failed_attempts = 5, locked_until = '2099-01-01T00:00:00Z' WHERE login = 'le.thi.binh'"
+run user unlock le.thi.binh --db "$db"
+check "unlock succeeds" test "$code" -eq 0
+check "unlock forgets the failures and the lock" \
+  test "$(users "SELECT failed_attempts || ':' || ifnull(locked_until, '') FROM users WHERE login = 'le.thi.binh'")" = "0:"
+run user unlock nobody --db "$db"
+check "unlock of an unknown login exits 3" test "$code" -eq 3
 run user --db "$db"
 check "user without a subcommand exits 2" test "$code" -eq 2
 

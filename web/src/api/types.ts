@@ -341,8 +341,11 @@ export interface RankedUnit {
 }
 
 // The users API (GET/POST /api/v1/users): an account as the administrator sees it.
-export interface UserAccount extends Account {
+// An account as the administrator sees it (GET /api/v1/users): "locked" while failed logins keep it out.
+export interface UserAccount extends Omit<Account, 'search_level'> {
   disabled?: boolean;
+  locked?: boolean;
+  locked_until?: string | null;
   citizen_id?: string;
 }
 

@@ -1,5 +1,5 @@
-// The accounts API of the administrator: GET/POST /api/v1/users, POST /api/v1/users/{login}/disable and
-// POST /api/v1/users/{login}/password.
+// The accounts API of the administrator: GET/POST /api/v1/users, POST /api/v1/users/{login}/disable, …/enable,
+// …/unlock and …/password.
 import { getJson, postJson } from './client';
 import type { Role, UserAccount } from './types';
 
@@ -20,12 +20,20 @@ export function createUser(user: NewUser, idempotencyKey: string): Promise<UserA
   return postJson<UserAccount>('/api/v1/users', user, idempotencyKey);
 }
 
-function userPath(login: string, action: 'disable' | 'password'): string {
+function userPath(login: string, action: 'disable' | 'enable' | 'unlock' | 'password'): string {
   return `/api/v1/users/${encodeURIComponent(login)}/${action}`;
 }
 
 export function disableUser(login: string, idempotencyKey: string): Promise<unknown> {
   return postJson<unknown>(userPath(login, 'disable'), {}, idempotencyKey);
+}
+
+export function enableUser(login: string, idempotencyKey: string): Promise<unknown> {
+  return postJson<unknown>(userPath(login, 'enable'), {}, idempotencyKey);
+}
+
+export function unlockUser(login: string, idempotencyKey: string): Promise<unknown> {
+  return postJson<unknown>(userPath(login, 'unlock'), {}, idempotencyKey);
 }
 
 export function resetPassword(login: string, password: string, idempotencyKey: string): Promise<unknown> {

@@ -1,11 +1,12 @@
 // Accounts: the list, a new account, disabling one, setting a new password (the users API; when the server
 // does not have it yet, its answer is shown as it is).
 import { useState } from 'preact/hooks';
-import { createUser, disableUser, fetchUsers, resetPassword, type NewUser } from '../../api/users';
+import { createUser, disableUser, enableUser, fetchUsers, resetPassword, unlockUser, type NewUser } from '../../api/users';
 import { ROLES, type Role, type UserAccount } from '../../api/types';
 import { citizenIdMessage } from '../../components/ApplicantFields';
 import { FailureNotice, Loading, errorsByField, useFieldFailure } from '../../components/FailureNotice';
 import { SelectField, TextField, focusFirstInvalid } from '../../components/fields';
+import { formatDateTime } from '../../format/datetime';
 import { useResource } from '../../hooks/useResource';
 import { useSubmission } from '../../hooks/useSubmission';
 import { useI18n, type Translate } from '../../i18n/i18n';
@@ -234,6 +235,10 @@ function UserRow({ user, self, onChanged }: { user: UserAccount; self: boolean; 
   const { t } = useI18n();
   const [passwordOpen, setPasswordOpen] = useState(false);
   const disable = useSubmission<unknown>();
+  const enable = useSubmission<unknown>();
+  const unlock = useSubmission<unknown>();
+  const failure = disable.failure ?? enable.failure ?? unlock.failure;
+  const retry = disable.failure ? disable.retry : enable.failure ? enable.retry : unlock.retry;
   return (
     <>
       <tr data-testid="user-row" data-login={user.login} class={user.disabled ? 'muted' : undefined}>
@@ -243,7 +248,12 @@ function UserRow({ user, self, onChanged }: { user: UserAccount; self: boolean; 
         <td>{user.display_name}</td>
         <td>{t(`role.${user.role}`)}</td>
         <td>{user.units.join(', ')}</td>
-        <td>{user.disabled ? t('users.disabled') : t('users.active')}</td>
+        <td data-testid="user-state">
+          {user.disabled ? t('users.disabled') : t('users.active')}
+          {user.locked && user.locked_until && (
+            <div class="muted">{t('users.locked', { until: formatDateTime(user.locked_until) })}</div>
+          )}
+        </td>
         <td>
           <div class="button-row">
             {!user.disabled && !self && (
@@ -260,6 +270,28 @@ function UserRow({ user, self, onChanged }: { user: UserAccount; self: boolean; 
                 {t('users.disable')}
               </button>
             )}
+            {user.disabled && (
+              <button
+                type="button"
+                class="button button--small button--secondary"
+                disabled={enable.pending}
+                onClick={() => enable.submit((key) => enableUser(user.login, key), onChanged)}
+                data-testid="user-enable"
+              >
+                {t('users.enable')}
+              </button>
+            )}
+            {user.locked && (
+              <button
+                type="button"
+                class="button button--small button--secondary"
+                disabled={unlock.pending}
+                onClick={() => unlock.submit((key) => unlockUser(user.login, key), onChanged)}
+                data-testid="user-unlock"
+              >
+                {t('users.unlock')}
+              </button>
+            )}
             <button
               type="button"
               class="button button--small button--secondary"
@@ -271,10 +303,10 @@ function UserRow({ user, self, onChanged }: { user: UserAccount; self: boolean; 
           </div>
         </td>
       </tr>
-      {(passwordOpen || disable.failure) && (
+      {(passwordOpen || failure) && (
         <tr>
           <td colSpan={6}>
-            <FailureNotice failure={disable.failure} onRetry={disable.retry} />
+            <FailureNotice failure={failure} onRetry={retry} />
             {passwordOpen && <PasswordForm user={user} onClose={() => setPasswordOpen(false)} />}
           </td>
         </tr>
