@@ -3,11 +3,13 @@
 // with the latency of every query on this machine.
 //
 //   search_eval [--reference DIR] [--questions CSV] [--off-topic CSV] [--misses N] [--calibrate]
+//               [--features CSV] [--query TEXT [--level LEVEL]]
 //
 // --reference reads the catalogue and the lexicon from a folder laid out like data/reference (default: the
 // source tree's, so that an edit of the lexicon is measured without a rebuild). --misses prints the first N
 // wrong answers of each set. --calibrate fits the confidence's logistic coefficients (coverage, lead →
-// right first hit) on all sets and prints them with the abstention trade-off per threshold.
+// right first hit) on all sets and prints them with the abstention trade-off per threshold. --features writes
+// each query's confidence figures (for studying the abstention); --query explains one query's ranking.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -104,13 +106,12 @@ std::vector<EvalOutcome> OfKind(const std::vector<EvalOutcome>& outcomes, const 
 
 void WriteFeatures(const std::string& path, const std::vector<std::vector<EvalOutcome>>& sets) {
   std::ofstream out(path);
-  out << "id,set,right_first,confidence,coverage,mass,lead,anchor,synonyms,intent_stated,first,top_score\n";
+  out << "id,set,right_first,confidence,coverage,mass,lead,synonyms,intent_stated,first,top_score\n";
   for (const auto& set : sets) {
     for (const EvalOutcome& o : set) {
       out << o.query->id << ',' << (o.query->gold_codes.empty() ? "off_topic" : o.query->kind) << ','
           << (o.raw_rank == 1) << ',' << o.confidence << ',' << o.coverage << ',' << o.mass << ',' << o.lead << ','
-          << o.anchor << ',' << o.synonyms << ',' << o.intent_stated << ',' << o.first_code << ',' << o.top_score
-          << '\n';
+          << o.synonyms << ',' << o.intent_stated << ',' << o.first_code << ',' << o.top_score << '\n';
     }
   }
 }

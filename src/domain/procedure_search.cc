@@ -615,7 +615,6 @@ void ProcedureSearch::JudgeConfidence(const Plan& plan, const std::vector<Search
   const auto [explained, total] = StrongCoverage(plan, static_cast<std::uint32_t>(ranked[0].index));
   result.coverage = total == 0 ? 0 : Quantize(explained / total);
   result.mass = Quantize(std::min(2.0, explained / kMassScale));
-  result.anchor = Quantize(Anchor(plan, static_cast<std::uint32_t>(ranked[0].index)));
   result.lead = ranked.size() < 2 ? 1.0 : Quantize((ranked[0].score - ranked[1].score) / ranked[0].score);
   const double x = kCoverageCoefficient * result.coverage + kMassCoefficient * result.mass +
                    kLeadCoefficient * result.lead + kIntercept;
@@ -643,36 +642,6 @@ std::pair<double, double> ProcedureSearch::StrongCoverage(const Plan& plan, std:
     total += concept_.importance;
   }
   return {explained, total};
-}
-
-double ProcedureSearch::Anchor(const Plan& plan, std::uint32_t document) const {
-  double strongest = 0;
-  for (std::size_t c = 0; c < plan.concepts.size(); ++c) {
-    for (const Plan::Alternative& alternative : plan.concepts[c].alternatives) {
-      for (std::size_t s = 0; s + 1 < alternative.slots.size(); ++s) {
-        strongest = std::max(strongest,
-                             alternative.weight * PairAnchor(alternative.slots[s], alternative.slots[s + 1], document));
-      }
-    }
-    if (c + 1 == plan.concepts.size()) continue;
-    const auto& left = plan.concepts[c].alternatives.front().slots;
-    const auto& right = plan.concepts[c + 1].alternatives.front().slots;
-    if (!left.empty() && !right.empty())
-      strongest = std::max(strongest, PairAnchor(left.back(), right.front(), document));
-  }
-  return strongest;
-}
-
-double ProcedureSearch::PairAnchor(const Slot& first, const Slot& second, std::uint32_t document) const {
-  double strongest = 0;
-  for (const Candidate& a : first.readings) {
-    for (const Candidate& b : second.readings) {
-      const TermId pair = FindTerm(PairKey(a.folded, b.folded));
-      if (pair == kNoTerm || !InNameOrTopic(pair, document)) continue;
-      strongest = std::max(strongest, static_cast<double>(terms_[pair].idf * a.weight * b.weight));
-    }
-  }
-  return strongest;
 }
 
 // The weight of a reading where the document's name or topic has it (with the typed marks, or at kToneMismatch

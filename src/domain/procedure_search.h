@@ -73,8 +73,6 @@ struct SearchResult {
   double coverage = 0;                 // what confidence is made of: the share of the question the first
   double lead = 0;                     // hit's name and topic explain, and its lead over the second (0..1),
   double mass = 0;                     // and how much they explain in all (rarity of the words, /10, ≤ 2)
-  double anchor = 0;                   // the rarest pair of neighbouring words of the question the first hit's
-                                       // name or topic has ("khai sinh", "hộ chiếu"): that it is about it at all
   bool abstained = false;              // the question matched nothing well enough to list (hits empty)
   QuestionIntent intent = QuestionIntent::kOverview;
   bool intent_stated = false;                                   // false: overview by default
@@ -162,8 +160,6 @@ class ProcedureSearch {
   void JudgeConfidence(const Plan& plan, const std::vector<SearchHit>& ranked, SearchResult& result) const;
   // The importance of the question the document's name and topic explain, and the question's whole importance.
   std::pair<double, double> StrongCoverage(const Plan& plan, std::uint32_t document) const;
-  double Anchor(const Plan& plan, std::uint32_t document) const;
-  double PairAnchor(const Slot& first, const Slot& second, std::uint32_t document) const;
   float ReadingIn(const Candidate& reading, std::uint32_t document) const;
   bool InNameOrTopic(TermId term, std::uint32_t document) const;
 

@@ -40,7 +40,7 @@ struct EvalOutcome {
   int rank = 0;      // 1-based rank of the first right hit among hits, or suggestions if abstained; 0: none
   int raw_rank = 0;  // the same in the ranking before any abstention
   bool abstained = false;
-  double confidence = 0, coverage = 0, lead = 0, mass = 0, anchor = 0;
+  double confidence = 0, coverage = 0, lead = 0, mass = 0;
   std::size_t synonyms = 0;
   double top_score = 0;
   bool intent_stated = false;
@@ -167,7 +167,6 @@ inline EvalOutcome Evaluate(const ProcedureSearch& search, const SearchLexicon* 
   };
   const std::vector<SearchHit>& listed = result.abstained ? result.suggestions : result.hits;
   if (!result.hits.empty()) outcome.first_code = result.hits.front().code;
-  outcome.anchor = result.anchor;
   outcome.synonyms = result.understood.size();
   if (!result.hits.empty()) outcome.top_score = result.hits.front().score;
   outcome.intent_stated = result.intent_stated;
