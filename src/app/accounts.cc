@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "app/common_passwords.h"
 #include "domain/citizen_id.h"
 
 namespace motcua::app {
@@ -15,14 +16,23 @@ Error Unauthenticated(std::string field, std::string vi, std::string en) {
   return Error::Unauthenticated(std::move(field), std::move(vi), std::move(en));
 }
 
-Error WrongCredentials() {
-  return Unauthenticated("login", "sai tên đăng nhập hoặc mật khẩu", "wrong login or password");
+// Every refused login gets this one answer — a wrong password, a login that does not exist, an account locked
+// after failed logins or disabled — so that the answer does not tell which logins exist (issue 15, item 3). The
+// administrator's list of accounts says which are locked or disabled.
+Error Refused() {
+  return Unauthenticated("login", "sai tên đăng nhập hoặc mật khẩu, hoặc tài khoản đang bị khoá",
+                         "wrong login or password, or the account is locked");
 }
 
-Error Locked(Instant until) {
-  const std::string when = FormatIsoLocal(until);
-  return Unauthenticated("login", "tài khoản tạm khoá đến " + when + " vì đăng nhập sai nhiều lần",
-                         "the account is locked until " + when + " after repeated failed logins");
+// The password rules of the domain (length, not digits alone...) and the shipped list of common passwords.
+Result<void> CheckNewPassword(std::string_view password, std::string_view login) {
+  if (auto ok = ValidatePassword(password, login); !ok) return ok;
+  if (IsCommonPassword(password)) {
+    return Fail(
+        Error::InvalidArgument("password", "mật khẩu quá phổ biến, dễ bị đoán; hãy chọn mật khẩu khác",
+                               "the password is among the most common ones and easily guessed; choose another"));
+  }
+  return {};
 }
 
 Error BadToken() {
@@ -39,7 +49,7 @@ int YearOf(Instant instant) {
 Result<Account> Accounts::AddUser(const NewAccount& request, std::string_view password) {
   auto account = CheckNewAccount(request);
   if (!account) return Fail(account.error());
-  if (auto ok = ValidatePassword(password, account->login); !ok) return Fail(ok.error());
+  if (auto ok = CheckNewPassword(password, account->login); !ok) return Fail(ok.error());
   if (auto found = store_.FindAccount(account->login); !found || *found) {
     if (!found) return Fail(found.error());
     return Fail(Error::Conflict("login", "tên đăng nhập '" + account->login + "' đã có",
@@ -120,7 +130,7 @@ Result<bool> Accounts::UnitExists(const std::string& code, bool province) {
 }
 
 Result<void> Accounts::ChangePassword(std::string_view login, std::string_view new_password) {
-  if (auto ok = ValidatePassword(new_password, login); !ok) return ok;
+  if (auto ok = CheckNewPassword(new_password, login); !ok) return ok;
   auto found = store_.FindAccount(login);
   if (!found) return Fail(found.error());
   if (!*found) {
@@ -147,15 +157,15 @@ Result<LoginSession> Accounts::Login(std::string_view login, std::string_view pa
   if (!found) return Fail(found.error());
   if (!*found) {
     VerifyAgainstDummy(password);
-    return Fail(WrongCredentials());
+    return Fail(Refused());
   }
   const Instant now = clock_.Now();
   const Account& account = (*found)->account;
-  if (account.locked_until && now < *account.locked_until) return Fail(Locked(*account.locked_until));
-  if (!hasher_.Verify((*found)->password_hash, password)) return Fail(RecordFailure(account.login));
-  if (account.disabled) {
-    return Fail(Unauthenticated("login", "tài khoản đã bị vô hiệu hoá", "the account is disabled"));
-  }
+  // Verified whatever the account's state, so that every refusal costs the same one Verify.
+  const bool password_matches = hasher_.Verify((*found)->password_hash, password);
+  if (account.locked_until && now < *account.locked_until) return Fail(Refused());
+  if (!password_matches) return Fail(RecordFailure(account.login));
+  if (account.disabled) return Fail(Refused());
   if (auto reset = store_.ResetLoginFailures(account.login); !reset) return Fail(reset.error());
   LoginSession session{tokens_.NewToken(), account, now + settings_.session_ttl};
   session.account.failed_attempts = 0;
@@ -169,13 +179,14 @@ Error Accounts::RecordFailure(std::string_view login) {
   const Instant lock_until = clock_.Now() + settings_.lockout;
   auto updated = store_.RecordLoginFailure(login, settings_.max_failures, lock_until);
   if (!updated) return updated.error();
-  if (updated->locked_until == lock_until) return Locked(lock_until);
-  return WrongCredentials();
+  return Refused();
 }
 
 void Accounts::VerifyAgainstDummy(std::string_view password) {
-  if (!dummy_hash_) dummy_hash_ = hasher_.Hash("motcua: no such account").value_or("");
-  (void)hasher_.Verify(*dummy_hash_, password);
+  // One hash for the process, made like every account's: an unknown login then costs one Verify, as a known one
+  // does. (Made per request, it cost a Hash and a Verify, and the time told which logins exist.)
+  static const std::string dummy = hasher_.Hash("motcua: no such account").value_or("");
+  (void)hasher_.Verify(dummy, password);
 }
 
 Result<Account> Accounts::Authenticate(std::string_view token) {

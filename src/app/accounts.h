@@ -93,7 +93,6 @@ class Accounts {
   PasswordHasher& hasher_;
   TokenSource& tokens_;
   AccountSettings settings_;
-  std::optional<std::string> dummy_hash_;  // made on the first unknown login
 };
 
 }  // namespace motcua::app

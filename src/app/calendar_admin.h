@@ -8,8 +8,8 @@
 // reload of the reference catalogue keeps. Nothing is deleted: DayKind has no "ordinary working day", so a
 // day can be re-classified but not removed.
 //
-// The running server reads the calendar once at start (app/work_calendar_loader.h): a saved day counts in
-// deadlines from the next start only. The API says so ("effective_after_restart": true).
+// The running server counts with app/live_calendar.h, which the API reloads after a save: a saved day counts in
+// deadlines from the next request.
 // Thread-safety: one instance per thread, like the Store it uses.
 #include <string>
 #include <vector>

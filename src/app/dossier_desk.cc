@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/document_access.h"
+#include "domain/allowed_actions.h"
 
 namespace motcua::app {
 namespace {
@@ -220,7 +221,7 @@ Result<DossierState> DossierDesk::LoadAuthorized(const Account& account, const s
   return state;
 }
 
-Result<void> DossierDesk::Authorize(const Account& account, const DossierState& state, DossierAction action) {
+Result<DossierParties> DossierDesk::PartiesFor(const Account& account, const DossierState& state) {
   auto parties = PartiesOf(state);
   if (!parties) return Fail(parties.error());
   parties->competent_agency = state.competent_agency;
@@ -230,6 +231,12 @@ Result<void> DossierDesk::Authorize(const Account& account, const DossierState& 
     if (!receiving) return Fail(receiving.error());
     parties->receiving_agency = std::move(*receiving);
   }
+  return parties;
+}
+
+Result<void> DossierDesk::Authorize(const Account& account, const DossierState& state, DossierAction action) {
+  auto parties = PartiesFor(account, state);
+  if (!parties) return Fail(parties.error());
   return AuthorizeDossierAction(account, action, *parties);
 }
 
@@ -295,9 +302,16 @@ Result<DossierState> DossierDesk::Act(const Account& account, const std::string&
 
 Result<DossierView> DossierDesk::Show(const Account& account, const std::string& code) {
   // The history is read and folded once, for the permission and for the page.
-  auto view = ShowDossier(store_, code, clock_.Now(), settings_.deadline);
+  const Instant now = clock_.Now();
+  auto view = ShowDossier(store_, code, now, settings_.deadline);
   if (!view) return Fail(view.error());
-  if (auto allowed = Authorize(account, view->state, DossierAction::kView); !allowed) return Fail(allowed.error());
+  view->urgency = UrgencyOf(DeadlineFactsOf(view->state), now, settings_.deadline, calendar_);
+  auto parties = PartiesFor(account, view->state);
+  if (!parties) return Fail(parties.error());
+  if (auto allowed = AuthorizeDossierAction(account, DossierAction::kView, *parties); !allowed) {
+    return Fail(allowed.error());
+  }
+  view->allowed_actions = AllowedActions(account, *parties, view->state, settings_.limits);
   return view;
 }
 
@@ -315,6 +329,18 @@ Result<store::DossierPage> DossierDesk::List(const Account& account, const DeskL
   query.order = request.order;
   query.after = request.after;
   query.limit = request.limit;
+  if (request.urgency) {
+    // Only a dossier in processing has a running clock: with a status filter that leaves it out, nothing matches.
+    if (!query.statuses.empty() &&
+        std::ranges::find(query.statuses, DossierStatus::kProcessing) == query.statuses.end()) {
+      return store::DossierPage{};
+    }
+    const auto window = WindowOf(*request.urgency, clock_.Now(), settings_.deadline, calendar_);
+    if (!window) return store::DossierPage{};
+    query.statuses = {DossierStatus::kProcessing};
+    query.statutory_due_from = window->from;
+    query.statutory_due_to = window->to;
+  }
   return store_.ListDossiers(query);
 }
 

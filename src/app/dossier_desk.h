@@ -50,6 +50,8 @@ struct DeskListRequest {
   std::optional<std::string> procedure_code;
   std::optional<Instant> due_from;
   std::optional<Instant> due_to;
+  // Only dossiers in processing with this urgency now (domain/dossier_standing.h: overdue, due today...).
+  std::optional<Urgency> urgency;
   std::optional<std::string> assignee;  // "" = not assigned to anyone
   std::optional<std::string> applicant_citizen_id;
   store::DossierOrder order = store::DossierOrder::kByCode;
@@ -64,7 +66,11 @@ store::DossierScope ScopeOf(const Account& account);
 class DossierDesk {
  public:
   DossierDesk(store::Store& store, const Clock& clock, const WorkCalendar& calendar, const LifecycleSettings& settings)
-      : store_(store), clock_(clock), settings_(settings), lifecycle_(store, clock, calendar, settings) {}
+      : store_(store),
+        clock_(clock),
+        calendar_(calendar),
+        settings_(settings),
+        lifecycle_(store, clock, calendar, settings) {}
 
   // Received complete at a counter (channel direct unless stated): the clock starts.
   Result<DossierState> Receive(const Account& account, const DeskIntake& intake);
@@ -109,6 +115,8 @@ class DossierDesk {
   Result<DossierState> LoadAuthorized(const Account& account, const std::string& code, DossierAction action);
   // Forbidden unless `account` may take `action` on the dossier in `state`.
   Result<void> Authorize(const Account& account, const DossierState& state, DossierAction action);
+  // The parties of `state` as access needs them for `account` (the receiving agency only when it is limited).
+  Result<DossierParties> PartiesFor(const Account& account, const DossierState& state);
   Result<void> CompletePayload(const Account& account, const DossierState& state, EventPayload& payload);
   Result<void> CheckAssignee(const DossierState& state, StepAssigned& step);
   // Each scan's file must be one the account may read (AuthorizeDocumentRead's errors otherwise).
@@ -118,6 +126,7 @@ class DossierDesk {
 
   store::Store& store_;
   const Clock& clock_;
+  const WorkCalendar& calendar_;
   const LifecycleSettings& settings_;
   DossierLifecycle lifecycle_;
 };

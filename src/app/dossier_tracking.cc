@@ -11,8 +11,8 @@ Result<DossierTracking> TrackDossier(store::Store& store, const std::string& cod
   const DossierState& state = view->state;
   return DossierTracking{state.code,         state.procedure_code, std::move(view->procedure_name),
                          state.status,       state.received_at,    state.due_at,
-                         state.completed_at, state.returned_at,    view->overdue,
-                         view->completion};
+                         state.completed_at, state.returned_at,    view->standing,
+                         view->overdue,      view->completion};
 }
 
 }  // namespace motcua::app

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "domain/deadline_rules.h"
+#include "domain/dossier_standing.h"
 #include "store/store.h"
 
 namespace motcua::app {
@@ -21,8 +22,9 @@ struct DossierTracking {
   std::optional<Instant> due_at;  // the current appointment
   std::optional<Instant> completed_at;
   std::optional<Instant> returned_at;
-  bool overdue = false;                  // open and past its appointment at `now`
-  std::optional<Timeliness> timeliness;  // once decided (result approved, returned or refused)
+  Standing standing = Standing::kNotStarted;  // at `now`, as the report judges it (domain/dossier_standing.h)
+  bool overdue = false;                       // standing == kOverdue
+  std::optional<Timeliness> timeliness;       // once ended
 };
 
 // NotFound naming "code" when there is no such dossier.

@@ -11,18 +11,15 @@ Result<DossierView> ShowDossier(store::Store& store, const std::string& code, In
   }
   auto state = FoldEvents(*history, LifecycleLimits{1 << 20, 1 << 20});
   if (!state) return Fail(state.error());
-  DossierView view{std::move(*state), "", std::move(*history), std::nullopt, false};
+  DossierView view;
+  view.state = std::move(*state);
+  view.history = std::move(*history);
   auto procedure = store.FindProcedure(view.state.procedure_code);
   if (!procedure) return Fail(procedure.error());
   if (*procedure) view.procedure_name = (*procedure)->name;
-  // Only a processed dossier is early/on time/late; one withdrawn or cancelled before a decision is not
-  // judged against its appointment here (the report counts it as the report form says).
-  const bool decided = view.state.status == DossierStatus::kResultReady ||
-                       view.state.status == DossierStatus::kReturned || view.state.status == DossierStatus::kRefused;
-  if (decided && view.state.completed_at && view.state.due_at) {
-    view.completion = ClassifyCompletion(*view.state.completed_at, *view.state.due_at, policy);
-  }
-  view.overdue = IsOverdue(view.state, now);
+  view.standing = StandingOf(view.state, now, policy);
+  view.completion = TimelinessOf(view.standing);
+  view.overdue = view.standing == Standing::kOverdue;
   return view;
 }
 

@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "domain/deadline_rules.h"
+#include "domain/dossier_access.h"
+#include "domain/dossier_standing.h"
 #include "store/store.h"
 
 namespace motcua::app {
@@ -14,8 +16,12 @@ struct DossierView {
   DossierState state;
   std::string procedure_name;  // from the catalogue; empty if the procedure is no longer in it
   std::vector<DossierEvent> history;
-  std::optional<Timeliness> completion;  // set once the processing is complete (result, refusal...)
-  bool overdue = false;                  // open and past its appointment at `now`
+  Standing standing = Standing::kNotStarted;  // at `now` (domain/dossier_standing.h)
+  Urgency urgency = Urgency::kNone;           // for staff; filled by DossierDesk::Show (it needs the calendar)
+  std::optional<Timeliness> completion;       // once ended: TimelinessOf(standing)
+  bool overdue = false;                       // standing == kOverdue
+  // What the viewing account may do now (domain/allowed_actions.h); filled by DossierDesk::Show.
+  std::vector<DossierAction> allowed_actions = {};
 };
 
 // NotFound naming "code" when there is no such dossier.

@@ -33,6 +33,7 @@ CommandRun SetUpUnits(CLI::App& command, GlobalOptions& global);
 CommandRun SetUpProcedures(CLI::App& command, GlobalOptions& global);
 CommandRun SetUpAsk(CLI::App& command, GlobalOptions& global);
 CommandRun SetUpSynonyms(CLI::App& command, GlobalOptions& global);
+CommandRun SetUpSettings(CLI::App& command, GlobalOptions& global);
 CommandRun SetUpCalendar(CLI::App& command, GlobalOptions& global);
 CommandRun SetUpServe(CLI::App& command, GlobalOptions& global);
 CommandRun SetUpDossier(CLI::App& command, GlobalOptions& global);

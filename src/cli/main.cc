@@ -17,6 +17,8 @@ constexpr Command kCommands[] = {
     {"procedures", "The national catalogue of administrative procedures", SetUpProcedures},
     {"ask", "Ask about a procedure in your own words; the answer cites the catalogue", SetUpAsk},
     {"synonyms", "The province's own search synonyms: list, add, retire", SetUpSynonyms},
+    {"settings", "The settings the law leaves to the province (how working days are counted): list, set",
+     SetUpSettings},
     {"calendar", "The work calendar: due moments counted in working days, days, working hours, months", SetUpCalendar},
     {"dossier", "Dossiers: show one with its history", SetUpDossier},
     {"import", "Import dossier events (offline backfill, migration) from JSON Lines", SetUpImport},

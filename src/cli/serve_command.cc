@@ -5,7 +5,10 @@
 
 #include "app/clock.h"
 #include "app/lifecycle_settings.h"
+#include "app/live_calendar.h"
 #include "app/procedure_catalogue.h"
+#include "app/province_settings.h"
+#include "app/receipt_pins.h"
 #include "app/sodium_password_hasher.h"
 #include "app/token_source.h"
 #include "app/work_calendar_loader.h"
@@ -29,18 +32,31 @@ struct ServeOptions {
   // Requests that write wait for their group's commit on their thread: enough threads let the writes of many
   // requests gather into one group (one fsync) while others read.
   int threads = 16;
+  // Public tracking: codes are sequential, so lookups are limited per address — a burst of 30, then 20 a minute:
+  // enough for a hall behind one address, slow for guessing a receipt PIN (10^6 of them). 0 lifts the limit (for
+  // a benchmark of the route).
+  int tracking_per_minute = 20;
   AssistantModelOptions assistant;  // off unless --assistant-endpoint
 };
+
+constexpr double kTrackingBurst = 30;
+
+http::RateLimit TrackingLimit(int per_minute) {
+  if (per_minute == 0) return http::RateLimit{1e12, std::chrono::milliseconds(1), 10000};
+  return http::RateLimit{kTrackingBurst, std::chrono::milliseconds(60'000 / per_minute), 10000};
+}
 
 // Everything the routes refer to, built once before serving and outliving the server.
 struct ServerState {
   store::SqliteStoreProvider stores;
   app::ProcedureCatalogue procedures;
-  WorkCalendar calendar;
+  app::LiveCalendar calendar;
   app::SystemClock clock;
   app::LifecycleSettings settings;
   http::RequestMetrics metrics;
+  app::ReceiptPins pins;
   http::RateLimiter assistant_limiter;
+  http::RateLimiter tracking_limiter;  // kTrackingLimit
   app::SodiumPasswordHasher hasher;
   app::SodiumTokenSource tokens;
 };
@@ -63,11 +79,25 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
   server_options->threads = options.threads;
   auto procedures = app::OpenProcedureCatalogue(*store);
   if (!procedures) return global.out.ReportError(procedures.error());
-  // The calendar is read once: a change of days off takes effect at the next start.
+  // Read now, and again each time the administrator saves a day (app/live_calendar.h).
   auto calendar = app::LoadWorkCalendar(*store);
   if (!calendar) return global.out.ReportError(calendar.error());
-  ServerState state{
-      store::SqliteStoreProvider(global.db_path), std::move(*procedures), std::move(*calendar), {}, {}, {}, {}, {}, {}};
+  // The province's choices (how working days are counted...), read once: `motcua settings set` says so.
+  auto settings = app::LoadLifecycleSettings(*store);
+  if (!settings) return global.out.ReportError(settings.error());
+  auto pin_secret = (*store).LoadServerSecret("receipt_pin");
+  if (!pin_secret) return global.out.ReportError(pin_secret.error());
+  ServerState state{store::SqliteStoreProvider(global.db_path),
+                    std::move(*procedures),
+                    app::LiveCalendar(std::move(*calendar)),
+                    {},
+                    std::move(*settings),
+                    {},
+                    app::ReceiptPins(std::move(*pin_secret)),
+                    {},
+                    http::RateLimiter(TrackingLimit(options.tracking_per_minute)),
+                    {},
+                    {}};
   const http::SessionApiContext sessions{state.stores, state.clock, state.hasher, state.tokens, {}};
   // Requests refused before routing (malformed, oversized) are counted in /metrics too.
   server_options->on_refused = http::CountRefusals(state.metrics);
@@ -78,18 +108,20 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
   http::HttpServer server(
       *server_options,
       http::WithStaticFiles(
-          http::WithMetrics(http::MakeApiRouter({{state.stores, state.procedures, state.clock, state.settings.deadline,
-                                                  state.assistant_limiter, rephraser->get()},
-                                                 sessions,
-                                                 {state.stores, state.clock, state.calendar, state.settings, sessions},
-                                                 state.metrics,
-                                                 blobs,
-                                                 state.procedures}),
-                            state.metrics),
+          http::WithMetrics(
+              http::MakeApiRouter({{state.stores, state.procedures, state.clock, state.settings.deadline,
+                                    state.assistant_limiter, state.tracking_limiter, state.pins, rephraser->get()},
+                                   sessions,
+                                   {state.stores, state.clock, state.calendar, state.settings, sessions, state.pins},
+                                   state.metrics,
+                                   blobs,
+                                   state.procedures}),
+              state.metrics),
           std::move(web)));
   if (auto listening = server.Listen(); !listening) return global.out.ReportError(listening.error());
-  spdlog::info("motcua {} serving {} ({} procedures indexed) on {}:{}", http::kServerVersion, global.db_path,
-               state.procedures.size(), server_options->address, server.bound_port());
+  spdlog::info("motcua {} serving {} ({} procedures indexed) on {}:{}; working days counted as {}",
+               http::kServerVersion, global.db_path, state.procedures.size(), server_options->address,
+               server.bound_port(), WorkingDayReadingName(state.settings.deadline.working_days));
   if (*rephraser) {
     spdlog::info("assistant: answers also reworded by model \"{}\" at {}", options.assistant.model,
                  options.assistant.endpoint);
@@ -106,6 +138,11 @@ CommandRun SetUpServe(CLI::App& command, GlobalOptions& global) {
   AddDbOption(command, global);
   command.add_option("--listen", options->listen, "Address and port, HOST:PORT (default 127.0.0.1:8080)");
   command.add_option("--threads", options->threads, "Threads serving requests (default 16)")->check(CLI::Range(1, 64));
+  command
+      .add_option("--tracking-per-minute", options->tracking_per_minute,
+                  "Public tracking lookups allowed per client address per minute, after a burst of 30 (default 20; "
+                  "0: no limit, for benchmarks)")
+      ->check(CLI::Range(0, 60000));
   AddAssistantModelOptions(command, options->assistant);
   return [&global, options]() { return RunServe(global, *options); };
 }

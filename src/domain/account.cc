@@ -128,6 +128,11 @@ Result<void> ValidatePassword(std::string_view password, std::string_view login)
   if (characters->size() < 10) {
     return Fail(BadPassword("mật khẩu phải có ít nhất 10 ký tự", "the password must have at least 10 characters"));
   }
+  // Digits alone are a phone number, a date or a citizen ID: guessable from what is known of the person.
+  if (std::ranges::all_of(password, [](char c) { return c >= '0' && c <= '9'; })) {
+    return Fail(BadPassword("mật khẩu không được chỉ gồm chữ số (dễ đoán như số điện thoại, số định danh)",
+                            "the password must not be digits alone (as guessable as a phone number or a citizen ID)"));
+  }
   if (std::ranges::all_of(*characters, [&](std::string_view c) { return c == characters->front(); })) {
     return Fail(
         BadPassword("mật khẩu không được chỉ lặp lại một ký tự", "the password must not be one character repeated"));

@@ -1,6 +1,7 @@
 #include "domain/deadline_rules.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace motcua {
 namespace {
@@ -16,12 +17,22 @@ LocalTime ApplyCutoff(const WorkCalendar& calendar, LocalTime received, const De
   return calendar.NextWorkingMoment(LocalTime(day + days(1)));
 }
 
+// The appointment of a processing time counted from `start`, with working days read as the policy says.
+Result<LocalTime> AddProcessingTime(const WorkCalendar& calendar, LocalTime start, double amount, TimeUnit unit,
+                                    const DeadlinePolicy& policy) {
+  const bool whole = amount == std::floor(amount);
+  if (unit == TimeUnit::kWorkingDay && policy.working_days == WorkingDayReading::kCivilCode && whole) {
+    return calendar.AddWorkingDaysByCivilCode(start, amount);
+  }
+  return calendar.Add(start, amount, unit);
+}
+
 // The appointment after a supplement, before it is held to be no earlier than the current one.
 Result<LocalTime> RawDueAfterSupplement(const WorkCalendar& calendar, const DossierState& state,
                                         Instant supplemented_at, const DeadlinePolicy& policy) {
   if (policy.supplement_clock == SupplementClock::kRestart) {
-    return calendar.Add(calendar.NextWorkingMoment(ToLocal(supplemented_at)), state.processing_amount,
-                        state.processing_unit);
+    return AddProcessingTime(calendar, calendar.NextWorkingMoment(ToLocal(supplemented_at)), state.processing_amount,
+                             state.processing_unit, policy);
   }
   // The working time that was left when the clock stopped is owed from the supplement on.
   const minutes left = calendar.WorkingMinutesBetween(ToLocal(*state.suspended_at), ToLocal(*state.due_at));
@@ -34,7 +45,7 @@ Result<ReceiptDeadline> DeadlineAtReceipt(const WorkCalendar& calendar, Instant 
                                           TimeUnit unit, const DeadlinePolicy& policy) {
   const LocalTime counted_from = ApplyCutoff(calendar, ToLocal(received_at), policy);
   const LocalTime clock_start = calendar.NextWorkingMoment(counted_from);
-  auto due = calendar.Add(clock_start, amount, unit);
+  auto due = AddProcessingTime(calendar, clock_start, amount, unit, policy);
   if (!due) return Fail(due.error());
   return ReceiptDeadline{ToInstant(clock_start), ToInstant(*due)};
 }
@@ -63,13 +74,16 @@ Timeliness ClassifyCompletion(Instant completed_at, Instant due_at, const Deadli
   return Timeliness::kLate;
 }
 
-bool IsOverdue(DossierStatus status, const std::optional<Instant>& due_at, Instant at) {
-  if (IsClosed(status) || status == DossierStatus::kResultReady) return false;
-  if (status == DossierStatus::kWaitingSupplement || !due_at) return false;
-  return at > *due_at;
+std::string_view WorkingDayReadingName(WorkingDayReading reading) {
+  return reading == WorkingDayReading::kCivilCode ? "civil_code" : "working_hours";
 }
 
-bool IsOverdue(const DossierState& state, Instant at) { return IsOverdue(state.status, state.due_at, at); }
+std::optional<WorkingDayReading> ParseWorkingDayReading(std::string_view name) {
+  for (WorkingDayReading r : {WorkingDayReading::kWorkingHours, WorkingDayReading::kCivilCode}) {
+    if (WorkingDayReadingName(r) == name) return r;
+  }
+  return std::nullopt;
+}
 
 std::string_view TimelinessName(Timeliness timeliness) {
   switch (timeliness) {

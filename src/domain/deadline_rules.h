@@ -18,6 +18,17 @@ enum class SupplementClock {
   kRestart,  // the full processing time is counted again from the supplement (some provincial practice)
 };
 
+// How a processing time in working days is read (docs/law/deadlines.md §1.j). The national portal counts N × 8
+// working hours from the moment the clock starts, so a dossier received after hours on Friday with one working
+// day is due on Monday at 17:00; the Civil Code (art. 147) counts whole days from the day after the one the
+// dossier counts as received, which gives Tuesday at 17:00. A province's choice.
+enum class WorkingDayReading {
+  kWorkingHours,  // the portal's practice (Circular 03/2025/TT-VPCP systems): the default
+  kCivilCode,     // Civil Code 2015 art. 147–148; a fraction of a day is still counted in working hours
+};
+std::string_view WorkingDayReadingName(WorkingDayReading reading);  // "working_hours", "civil_code"
+std::optional<WorkingDayReading> ParseWorkingDayReading(std::string_view name);
+
 struct DeadlinePolicy {
   // The national portal's Decision 766 computation pauses the clock during a supplement and resumes it
   // (docs/law/deadlines.md, rule 7); a province that restarts it sets kRestart.
@@ -28,6 +39,7 @@ struct DeadlinePolicy {
   // Early/on time/late compare the completion with the appointment by calendar day (the report forms count
   // "on time" as on the appointment day) or by the exact moment.
   bool classify_by_day = true;
+  WorkingDayReading working_days = WorkingDayReading::kWorkingHours;
 };
 
 struct ReceiptDeadline {
@@ -51,10 +63,6 @@ std::string_view TimelinessName(Timeliness timeliness);  // "early", "on_time", 
 // A completed dossier (result approved, refused...) compared with its appointment.
 Timeliness ClassifyCompletion(Instant completed_at, Instant due_at, const DeadlinePolicy& policy);
 
-// An open dossier at moment `at`: overdue once its appointment has passed; a dossier waiting for a
-// supplement is within its deadline (the clock is stopped; periodic report form, column (12)).
-bool IsOverdue(const DossierState& state, Instant at);
-// The same from a dossier's status and current appointment alone (for lists).
-bool IsOverdue(DossierStatus status, const std::optional<Instant>& due_at, Instant at);
+// Whether an open dossier is overdue, and how an ended one is judged: domain/dossier_standing.h.
 
 }  // namespace motcua

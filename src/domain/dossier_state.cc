@@ -23,15 +23,99 @@ bool In(DossierStatus status, std::initializer_list<DossierStatus> allowed) {
 constexpr std::initializer_list<DossierStatus> kOpenForDecision = {DossierStatus::kProcessing,
                                                                    DossierStatus::kWaitingSupplement};
 
-// Applies one payload to a copy of the state. Each operator() checks that the event may happen now and
-// updates the state; returning an error discards the copy.
+Error LimitReached(std::string_view what_vi, int done, int limit, std::string_view what_en) {
+  return Error::FailedPrecondition(
+      "type", std::string(what_vi) + " " + std::to_string(done) + " lần, tối đa " + std::to_string(limit),
+      std::string(what_en) + " " + std::to_string(done) + " time(s), the limit is " + std::to_string(limit));
+}
+
+Result<void> Require(const DossierState& s, std::initializer_list<DossierStatus> allowed, std::string_view what_vi,
+                     std::string_view what_en) {
+  if (s.last_seq != 0 && In(s.status, allowed)) return {};
+  return Fail(NotNow(s, "không thể " + std::string(what_vi), "cannot " + std::string(what_en)));
+}
+
+}  // namespace
+
+Result<void> CheckActionNow(const DossierState& s, DossierAction action, const LifecycleLimits& limits) {
+  using A = DossierAction;
+  using S = DossierStatus;
+  const bool exists = s.last_seq != 0;
+  switch (action) {
+    case A::kView:
+      if (exists) return {};
+      return Fail(NotNow(s, "không thể xem", "cannot view"));
+    case A::kSubmit:
+      if (!exists) return {};
+      return Fail(NotNow(s, "không thể nộp lại một hồ sơ đã có", "cannot submit again"));
+    case A::kReceive:
+      if (!exists || s.status == S::kSubmitted) return {};
+      return Fail(NotNow(s, "không thể tiếp nhận", "cannot receive"));
+    case A::kAccept:
+      return Require(s, {S::kSubmitted}, "tiếp nhận", "accept");
+    case A::kRefuseReception:
+      if (exists && s.status == S::kSubmitted) return {};
+      return Fail(NotNow(s, "chỉ từ chối tiếp nhận hồ sơ đang chờ tiếp nhận",
+                         "only a submitted dossier can be refused at reception"));
+    case A::kAssignStep:
+      return Require(s, {S::kProcessing}, "giao xử lý", "assign a step");
+    case A::kCompleteStep:
+      return Require(s, {S::kProcessing}, "hoàn thành bước", "complete a step");
+    case A::kTransfer:
+      return Require(s, {S::kProcessing}, "chuyển liên thông", "transfer");
+    case A::kRequestSupplement:
+      if (auto ok = Require(s, {S::kProcessing}, "yêu cầu bổ sung", "request a supplement"); !ok) return ok;
+      if (s.supplement_requests < limits.max_supplement_requests) return {};
+      return Fail(LimitReached("đã yêu cầu bổ sung", s.supplement_requests, limits.max_supplement_requests,
+                               "a supplement was already requested"));
+    case A::kSupplement:
+      return Require(s, {S::kWaitingSupplement}, "nhận bổ sung", "receive a supplement");
+    case A::kExtend:
+      if (auto ok = Require(s, {S::kProcessing}, "gia hạn", "extend"); !ok) return ok;
+      if (s.extensions < limits.max_extensions) return {};
+      return Fail(
+          LimitReached("ngày hẹn đã điều chỉnh", s.extensions, limits.max_extensions, "the appointment was reset"));
+    case A::kRefuse:
+      return Require(s, kOpenForDecision, "từ chối giải quyết", "refuse");
+    // Withdrawal is allowed while no decision is issued (DESIGN.md §5).
+    case A::kWithdraw:
+      return Require(s, {S::kSubmitted, S::kProcessing, S::kWaitingSupplement}, "rút hồ sơ", "withdraw");
+    case A::kCancel:
+      return Require(s, {S::kSubmitted, S::kProcessing, S::kWaitingSupplement}, "hủy hồ sơ", "cancel");
+    case A::kApproveResult:
+      return Require(s, {S::kProcessing}, "phê duyệt kết quả", "approve a result");
+    case A::kReturnResult:
+      if (auto ok = Require(s, {S::kResultReady, S::kRefused}, "trả kết quả", "return a result"); !ok) return ok;
+      if (!s.returned_at) return {};
+      return Fail(NotNow(s, "kết quả đã được trả", "the result was already returned"));
+    case A::kAssessFee:
+      if (exists && !IsClosed(s.status)) return {};
+      return Fail(NotNow(s, "không thể tính phí", "cannot assess a fee"));
+    case A::kPayFee:
+      if (!exists || (IsClosed(s.status) && s.status != S::kReturned)) {
+        return Fail(NotNow(s, "không thể thu phí", "cannot take a payment"));
+      }
+      if (s.fees_paid < s.fees_assessed) return {};
+      return Fail(NotNow(s, "không còn khoản phí nào phải nộp", "nothing is owed"));
+    case A::kDigitize:
+      if (exists && s.status != S::kReceptionRefused) return {};
+      return Fail(NotNow(s, "không thể số hóa", "cannot digitize"));
+    case A::kEvaluate:
+      if (exists && s.status != S::kSubmitted && s.status != S::kReceptionRefused) return {};
+      return Fail(NotNow(s, "chưa thể đánh giá", "cannot be rated yet"));
+  }
+  return Fail(NotNow(s, "không thể thực hiện", "cannot act"));
+}
+
+namespace {
+
+// Applies one payload to a copy of the state, once CheckActionNow has said it may happen now. Each operator()
+// checks the event's content and updates the state; returning an error discards the copy.
 class Transition {
  public:
-  Transition(DossierState& state, const DossierEvent& event, const LifecycleLimits& limits)
-      : s_(state), e_(event), limits_(limits) {}
+  Transition(DossierState& state, const DossierEvent& event) : s_(state), e_(event) {}
 
   Result<void> operator()(const Submitted& p) {
-    if (s_.last_seq != 0) return Fail(NotNow(s_, "không thể nộp lại một hồ sơ đã có", "cannot submit again"));
     if (p.channel == Channel::kDirect) {
       return Fail(BadField("payload.channel", "hồ sơ nộp trực tiếp được tiếp nhận ngay, không qua bước nộp",
                            "a direct dossier is received at once, not submitted"));
@@ -49,9 +133,6 @@ class Transition {
   }
 
   Result<void> operator()(const Received& p) {
-    if (s_.last_seq != 0 && s_.status != DossierStatus::kSubmitted) {
-      return Fail(NotNow(s_, "không thể tiếp nhận", "cannot receive"));
-    }
     // Accepting an online or postal submission keeps its channel: the reports count dossiers by the way
     // they were submitted.
     if (s_.last_seq != 0 && p.channel != s_.channel) {
@@ -86,23 +167,15 @@ class Transition {
     return {};
   }
 
-  Result<void> operator()(const ReceptionRefused& p) {
-    if (s_.status != DossierStatus::kSubmitted || s_.last_seq == 0) {
-      return Fail(NotNow(s_, "chỉ từ chối tiếp nhận hồ sơ đang chờ tiếp nhận",
-                         "only a submitted dossier can be refused at reception"));
-    }
-    return Close(DossierStatus::kReceptionRefused, p.reason);
-  }
+  Result<void> operator()(const ReceptionRefused& p) { return Close(DossierStatus::kReceptionRefused, p.reason); }
 
   Result<void> operator()(const StepAssigned& p) {
-    if (auto ok = RequireStatus({DossierStatus::kProcessing}, "giao xử lý", "assign a step"); !ok) return ok;
     s_.current_step = p.step;
     s_.assignee = p.assignee;
     return {};
   }
 
   Result<void> operator()(const StepCompleted& p) {
-    if (auto ok = RequireStatus({DossierStatus::kProcessing}, "hoàn thành bước", "complete a step"); !ok) return ok;
     if (!p.step.empty() && p.step != s_.current_step) {
       return Fail(BadField("payload.step", "bước '" + p.step + "' không phải bước đang xử lý '" + s_.current_step + "'",
                            "step '" + p.step + "' is not the current step '" + s_.current_step + "'"));
@@ -112,7 +185,6 @@ class Transition {
   }
 
   Result<void> operator()(const Transferred& p) {
-    if (auto ok = RequireStatus({DossierStatus::kProcessing}, "chuyển liên thông", "transfer"); !ok) return ok;
     s_.transfers.push_back(p.to_agency);
     s_.competent_agency = p.to_agency;
     if (!p.to_unit.empty()) s_.competent_unit = p.to_unit;
@@ -121,16 +193,6 @@ class Transition {
   }
 
   Result<void> operator()(const SupplementRequested& p) {
-    if (auto ok = RequireStatus({DossierStatus::kProcessing}, "yêu cầu bổ sung", "request a supplement"); !ok)
-      return ok;
-    if (s_.supplement_requests >= limits_.max_supplement_requests) {
-      return Fail(Error::FailedPrecondition("type",
-                                            "đã yêu cầu bổ sung " + std::to_string(s_.supplement_requests) +
-                                                " lần, tối đa " + std::to_string(limits_.max_supplement_requests),
-                                            "a supplement was already requested " +
-                                                std::to_string(s_.supplement_requests) + " time(s), the limit is " +
-                                                std::to_string(limits_.max_supplement_requests)));
-    }
     if (p.reason.empty()) return Fail(BadField("payload.reason", "phải nêu lý do", "a reason is required"));
     ++s_.supplement_requests;
     s_.status = DossierStatus::kWaitingSupplement;
@@ -139,9 +201,6 @@ class Transition {
   }
 
   Result<void> operator()(const Supplemented& p) {
-    if (auto ok = RequireStatus({DossierStatus::kWaitingSupplement}, "nhận bổ sung", "receive a supplement"); !ok) {
-      return ok;
-    }
     if (p.due_at < *s_.due_at || p.due_at < e_.occurred_at) {
       return Fail(BadField("payload.due_at", "hạn mới không được sớm hơn hạn cũ hay thời điểm bổ sung",
                            "the new due moment may not precede the old one or the supplement"));
@@ -156,12 +215,6 @@ class Transition {
   }
 
   Result<void> operator()(const Extended& p) {
-    if (auto ok = RequireStatus({DossierStatus::kProcessing}, "gia hạn", "extend"); !ok) return ok;
-    if (s_.extensions >= limits_.max_extensions) {
-      return Fail(Error::FailedPrecondition(
-          "type", "ngày hẹn chỉ được điều chỉnh " + std::to_string(limits_.max_extensions) + " lần",
-          "the appointment may be reset only " + std::to_string(limits_.max_extensions) + " time(s)"));
-    }
     if (p.reason.empty()) return Fail(BadField("payload.reason", "phải nêu lý do", "a reason is required"));
     if (p.new_due_at <= *s_.due_at) {
       return Fail(BadField("payload.new_due_at", "ngày hẹn mới phải sau ngày hẹn hiện tại",
@@ -173,35 +226,18 @@ class Transition {
   }
 
   Result<void> operator()(const Refused& p) {
-    if (auto ok = RequireStatus(kOpenForDecision, "từ chối giải quyết", "refuse"); !ok) return ok;
     if (p.reason.empty()) return Fail(BadField("payload.reason", "phải nêu lý do", "a reason is required"));
     return Close(DossierStatus::kRefused, p.reason);
   }
 
-  Result<void> operator()(const Withdrawn& p) {
-    // Withdrawal is allowed while no decision is issued (DESIGN.md §5).
-    if (auto ok =
-            RequireStatus({DossierStatus::kSubmitted, DossierStatus::kProcessing, DossierStatus::kWaitingSupplement},
-                          "rút hồ sơ", "withdraw");
-        !ok) {
-      return ok;
-    }
-    return Close(DossierStatus::kWithdrawn, p.reason);
-  }
+  Result<void> operator()(const Withdrawn& p) { return Close(DossierStatus::kWithdrawn, p.reason); }
 
   Result<void> operator()(const Cancelled& p) {
-    if (auto ok =
-            RequireStatus({DossierStatus::kSubmitted, DossierStatus::kProcessing, DossierStatus::kWaitingSupplement},
-                          "hủy hồ sơ", "cancel");
-        !ok) {
-      return ok;
-    }
     if (p.reason.empty()) return Fail(BadField("payload.reason", "phải nêu lý do", "a reason is required"));
     return Close(DossierStatus::kCancelled, p.reason);
   }
 
   Result<void> operator()(const ResultApproved& p) {
-    if (auto ok = RequireStatus({DossierStatus::kProcessing}, "phê duyệt kết quả", "approve a result"); !ok) return ok;
     s_.status = DossierStatus::kResultReady;
     s_.completed_at = e_.occurred_at;
     s_.result = p.result;
@@ -210,12 +246,6 @@ class Transition {
   }
 
   Result<void> operator()(const ResultReturned& p) {
-    if (auto ok =
-            RequireStatus({DossierStatus::kResultReady, DossierStatus::kRefused}, "trả kết quả", "return a result");
-        !ok) {
-      return ok;
-    }
-    if (s_.returned_at) return Fail(NotNow(s_, "kết quả đã được trả", "the result was already returned"));
     if (s_.status == DossierStatus::kResultReady) s_.status = DossierStatus::kReturned;
     s_.returned_at = e_.occurred_at;
     s_.return_method = p.method;
@@ -223,7 +253,6 @@ class Transition {
   }
 
   Result<void> operator()(const FeeAssessed& p) {
-    if (s_.last_seq == 0 || IsClosed(s_.status)) return Fail(NotNow(s_, "không thể tính phí", "cannot assess a fee"));
     if (p.amount <= Money())
       return Fail(BadField("payload.amount", "số tiền phải dương", "the amount must be positive"));
     s_.fees_assessed = s_.fees_assessed + p.amount;
@@ -231,9 +260,6 @@ class Transition {
   }
 
   Result<void> operator()(const FeePaid& p) {
-    if (s_.last_seq == 0 || (IsClosed(s_.status) && s_.status != DossierStatus::kReturned)) {
-      return Fail(NotNow(s_, "không thể thu phí", "cannot take a payment"));
-    }
     if (p.amount <= Money())
       return Fail(BadField("payload.amount", "số tiền phải dương", "the amount must be positive"));
     if (s_.fees_paid + p.amount > s_.fees_assessed) {
@@ -246,9 +272,6 @@ class Transition {
   }
 
   Result<void> operator()(const Digitized& p) {
-    if (s_.last_seq == 0 || s_.status == DossierStatus::kReceptionRefused) {
-      return Fail(NotNow(s_, "không thể số hóa", "cannot digitize"));
-    }
     if (p.component_seq < 0) {
       if (!s_.completed_at || s_.status == DossierStatus::kWithdrawn || s_.status == DossierStatus::kCancelled) {
         return Fail(NotNow(s_, "chưa có kết quả để số hóa", "there is no result to digitize"));
@@ -261,9 +284,6 @@ class Transition {
   }
 
   Result<void> operator()(const Evaluated& p) {
-    if (s_.last_seq == 0 || s_.status == DossierStatus::kSubmitted || s_.status == DossierStatus::kReceptionRefused) {
-      return Fail(NotNow(s_, "chưa thể đánh giá", "cannot be rated yet"));
-    }
     if (p.score < 1 || p.score > 5) {
       return Fail(BadField("payload.score", "điểm đánh giá phải từ 1 đến 5", "the score must be between 1 and 5"));
     }
@@ -273,12 +293,6 @@ class Transition {
   }
 
  private:
-  Result<void> RequireStatus(std::initializer_list<DossierStatus> allowed, std::string_view what_vi,
-                             std::string_view what_en) {
-    if (s_.last_seq != 0 && In(s_.status, allowed)) return {};
-    return Fail(NotNow(s_, "không thể " + std::string(what_vi), "cannot " + std::string(what_en)));
-  }
-
   Result<void> Close(DossierStatus status, const std::string& reason) {
     s_.status = status;
     s_.completed_at = e_.occurred_at;
@@ -290,7 +304,6 @@ class Transition {
 
   DossierState& s_;
   const DossierEvent& e_;
-  const LifecycleLimits& limits_;
 };
 
 Result<void> CheckSequence(const DossierState& state, const DossierEvent& event) {
@@ -313,8 +326,9 @@ Result<void> CheckSequence(const DossierState& state, const DossierEvent& event)
 
 Result<DossierState> ApplyEvent(const DossierState& state, const DossierEvent& event, const LifecycleLimits& limits) {
   if (auto ok = CheckSequence(state, event); !ok) return Fail(ok.error());
+  if (auto ok = CheckActionNow(state, ActionOf(event.payload), limits); !ok) return Fail(ok.error());
   DossierState next = state;
-  Transition transition(next, event, limits);
+  Transition transition(next, event);
   if (auto ok = std::visit(transition, event.payload); !ok) return Fail(ok.error());
   next.code = event.dossier_code;
   next.last_seq = event.seq;

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/dossier_access.h"
 #include "domain/dossier_event.h"
 #include "domain/error.h"
 
@@ -89,6 +90,13 @@ struct DossierState {
 // the current status or exceeds a limit, InvalidArgument when its content is wrong (sequence, dossier code,
 // score out of range, a due moment before the event...). Field names point into the event ("seq",
 // "payload.new_due_at").
+// Whether `action` may happen to the dossier now, whatever the event would carry: the state machine's rule of
+// the status (and of the limits: supplement requests, extensions; of the fees: a payment needs something owed).
+// ApplyEvent checks it first; the API lists the actions for which it holds, so that no client keeps its own
+// copy (issue 15, item 11). kAccept is a Received event on a submitted dossier. An empty state (last_seq 0) is a
+// dossier not yet created: only kReceive and kSubmit may happen to it. FailedPrecondition naming "type".
+Result<void> CheckActionNow(const DossierState& state, DossierAction action, const LifecycleLimits& limits = {});
+
 Result<DossierState> ApplyEvent(const DossierState& state, const DossierEvent& event,
                                 const LifecycleLimits& limits = {});
 

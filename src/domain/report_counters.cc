@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "domain/account.h"
+#include "domain/dossier_standing.h"
 
 namespace motcua {
 namespace {
@@ -33,11 +34,9 @@ CounterKey KeyOf(const DossierState& s, std::string official) {
 // Received and not yet resolved: carried over (column 6) and in progress (column 11) of form II.06a.
 bool IsOpen(const DossierState& s) { return s.received_at.has_value() && !s.completed_at.has_value(); }
 
-// Open with its clock running: a dossier waiting for a supplement is within its deadline whatever its
-// appointment (form II.06a column 12; docs/law/reports.md §1.1).
-bool IsRunning(const DossierState& s) {
-  return IsOpen(s) && s.status != DossierStatus::kWaitingSupplement && s.statutory_due_at.has_value();
-}
+// Open with its clock running against a statutory appointment (domain/dossier_standing.h: a dossier waiting for
+// a supplement is within its deadline whatever its appointment).
+bool IsRunning(const DossierState& s) { return ClockRuns(DeadlineFactsOf(s)) && s.statutory_due_at.has_value(); }
 
 // Ended with an approved result (handed over or not), as opposed to refused, withdrawn or cancelled.
 bool HasResult(const DossierState& s) {
@@ -92,13 +91,10 @@ class FlowDeltas {
 
   void operator()(const ReceptionRefused&) { Add(event_.actor.user, Measure::kReceptionRefused); }
 
-  // Against the statutory appointment: an apology slip labels a late dossier, it does not make it on time
-  // (docs/law/reports.md §1.4 rule 3). Without an appointment the form counts it on time (column 9).
+  // Early, on time or late as domain/dossier_standing.h judges it: against the statutory appointment (an apology
+  // slip labels a late dossier, it does not make it on time; docs/law/reports.md §1.4 rule 3).
   void operator()(const ResultApproved&) {
-    const Timeliness timeliness =
-        after_.statutory_due_at
-            ? ClassifyCompletion(after_.completed_at.value_or(event_.occurred_at), *after_.statutory_due_at, policy_)
-            : Timeliness::kOnTime;
+    const Timeliness timeliness = Resolution();
     Add(Resolver(), ResolvedMeasure(timeliness));
     if (timeliness == Timeliness::kLate && after_.extensions > 0) {
       Add(Resolver(), Measure::kResolvedLateWithApology);
@@ -164,13 +160,19 @@ class FlowDeltas {
   // Whose work a resolution was: the assignee the dossier had (resolving clears it), else whoever resolved it.
   std::string Resolver() const { return before_.assignee.empty() ? event_.actor.user : before_.assignee; }
 
-  // Refused, withdrawn and cancelled dossiers are resolved, and counted on time whatever their date (form
-  // II.06a column 9, docs/law/reports.md §1.3), but only once received: a submission withdrawn or cancelled
-  // before reception never entered the report.
+  // How the dossier's processing ended, by domain/dossier_standing.h: the one judgement the report, the pages and
+  // public tracking share.
+  Timeliness Resolution() const {
+    return TimelinessOf(StandingOf(after_, event_.occurred_at, policy_)).value_or(Timeliness::kOnTime);
+  }
+
+  // Refused, withdrawn and cancelled dossiers are resolved (on time whatever their date: form II.06a column 9,
+  // docs/law/reports.md §1.3), but only once received: a submission withdrawn or cancelled before reception never
+  // entered the report.
   void EndedWithoutResult(Measure measure) {
     if (!before_.received_at) return;
     Add(Resolver(), measure);
-    Add(Resolver(), Measure::kResolvedOnTime);
+    Add(Resolver(), ResolvedMeasure(Resolution()));
   }
 
   const DossierState& before_;

@@ -200,6 +200,28 @@ Result<LocalTime> WorkCalendar::AddMonths(LocalTime start, double amount) const 
   return EndOfPeriodEndingOn(LocalDate(last_day));
 }
 
+Result<LocalDate> WorkCalendar::WorkingDaysAfter(LocalDate day, int count) const {
+  LocalDate current = day;
+  for (int left = count; left > 0; --left) {
+    auto next = ThisOrNextWorkingDay(current + days(1));
+    if (!next) return Fail(NoWorkingDay());
+    current = *next;
+  }
+  return current;
+}
+
+Result<LocalTime> WorkCalendar::AddWorkingDaysByCivilCode(LocalTime start, double amount) const {
+  if (!std::isfinite(amount) || amount < 0) return Fail(AmountInvalid());
+  if (!IsWhole(amount)) return Fail(AmountNotWhole());
+  if (amount > kMaxWorkingDays) return Fail(AmountTooLong());
+  auto received = ConsumeWorkingTime(start, seconds(0));
+  if (!received) return Fail(received.error());
+  if (amount == 0) return *received;
+  auto last_day = WorkingDaysAfter(std::chrono::floor<days>(*received), static_cast<int>(amount));
+  if (!last_day) return Fail(last_day.error());
+  return EndOfPeriodEndingOn(*last_day);
+}
+
 // Fractions are rounded up to whole minutes; the slack keeps a binary artefact (249.00000000000003) from
 // adding a minute.
 Result<LocalTime> WorkCalendar::AddWorkingMinutes(LocalTime start, double working_minutes) const {

@@ -93,6 +93,17 @@ class WorkCalendar {
   // more than kMaxDaysWithoutWork days without work in the way.
   Result<LocalTime> Add(LocalTime start, double amount, TimeUnit unit) const;
 
+  // The `count`-th working day after `day` (`day` itself not counted; `count` 0 is `day`). Errors:
+  // FailedPrecondition on "calendar" if a run of more than kMaxDaysWithoutWork days without work is in the way.
+  Result<LocalDate> WorkingDaysAfter(LocalDate day, int count) const;
+
+  // A processing time of `amount` working days read as the Civil Code counts days (art. 147(2), 148(1); the
+  // other reading is Add(kWorkingDay), the portal's amount × 8 working hours): the day the dossier counts as
+  // received (the local date of NextWorkingMoment(start)) is not counted, and the period ends at the end of the
+  // `amount`-th working day after it, at the end of its last working period. Monday 09:00 + 1 = Tuesday 17:00;
+  // Friday 17:30 + 1 = Tuesday 17:00 (received on Monday). Errors as Add's; the amount must be whole.
+  Result<LocalTime> AddWorkingDaysByCivilCode(LocalTime start, double amount) const;
+
   // The working time elapsed in [from, to): the part of it inside working periods of working days, in whole
   // minutes (seconds are truncated). Zero if to <= from. Used to stop the clock while a dossier waits for
   // the applicant.

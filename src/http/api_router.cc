@@ -39,7 +39,7 @@ Router MakeApiRouter(const ApiContext& context) {
   AddDossierApi(router, context.dossiers);
   AddReportApi(router, context.sessions);
   AddUsersApi(router, context.sessions);
-  AddCalendarApi(router, context.sessions);
+  AddCalendarApi(router, context.sessions, context.dossiers.calendar);
   AddFilesApi(router, {context.dossiers, context.blobs});
   AddProcedureSettingsApi(router, context.sessions);
   AddSearchSynonymsApi(router, {context.sessions, context.catalogue});

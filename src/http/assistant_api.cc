@@ -7,25 +7,13 @@
 #include "http/json_response.h"
 #include "http/procedure_json.h"
 #include "http/query_params.h"
+#include "http/throttle.h"
 
 namespace motcua::http {
 namespace {
 
-Response TooManyRequests(long long retry_after_seconds) {
-  const std::string seconds = std::to_string(retry_after_seconds);
-  Response response =
-      ErrorResponse(Status::too_many_requests, "rate_limited", "hỏi nhanh quá, thử lại sau " + seconds + " giây",
-                    "too many questions, try again in " + seconds + " s", "q");
-  response.set(boost::beast::http::field::retry_after, seconds);
-  return response;
-}
-
 Response Ask(const AssistantApiContext& c, const Request& request) {
-  // Monotonic time for the buckets: a wall-clock step must not refill or drain them.
-  const auto client = request[kClientAddressHeader];
-  if (const long long wait = c.limiter.Allow(ToStd(client), std::chrono::steady_clock::now()); wait > 0) {
-    return TooManyRequests(wait);
-  }
+  if (auto refused = Throttle(c.limiter, request, "q", "câu hỏi", "questions")) return std::move(*refused);
   auto query = QueryParams::ParseKnown(ToStd(request.target()), {"q", "prefer_level"});
   if (!query) return ErrorResponse(query.error());
   auto question = query->Require("q");

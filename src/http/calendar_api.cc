@@ -4,6 +4,7 @@
 
 #include "app/agency_registry.h"
 #include "app/calendar_admin.h"
+#include "app/live_calendar.h"
 #include "http/json_body.h"
 #include "http/json_response.h"
 #include "http/query_params.h"
@@ -58,10 +59,10 @@ Response ListDays(const SessionApiContext& c, const Request& request) {
   if (!days) return ErrorResponse(days.error());
   json items = json::array();
   for (const auto& day : *days) items.push_back(DayJson(day.entry, day.source));
-  return JsonResponse(Status::ok, {{"year", *year}, {"items", std::move(items)}, {"effective_after_restart", true}});
+  return JsonResponse(Status::ok, {{"year", *year}, {"items", std::move(items)}});
 }
 
-Response SaveDay(const SessionApiContext& c, const Request& request) {
+Response SaveDay(const SessionApiContext& c, app::LiveCalendar& calendar, const Request& request) {
   auto account = RequestAccount(c, request);
   if (!account) return ErrorResponse(account.error());
   if (auto query = QueryParams::ParseKnown(ToStd(request.target()), {}); !query) return ErrorResponse(query.error());
@@ -79,15 +80,18 @@ Response SaveDay(const SessionApiContext& c, const Request& request) {
     if (saved.error().code == ErrorCode::kPermissionDenied) LogDenial(*account, request, saved.error());
     return ErrorResponse(saved.error());
   }
-  return JsonResponse(Status::ok, {{"day", DayJson(*saved, "admin")}, {"effective_after_restart", true}});
+  // The day counts from the next request. Saved but not reloaded would leave the server counting on the old
+  // calendar without a word: that is reported (the day stays saved and counts from the next start).
+  if (auto reloaded = calendar.Reload(**store); !reloaded) return ErrorResponse(reloaded.error());
+  return JsonResponse(Status::ok, {{"day", DayJson(*saved, "admin")}});
 }
 
 }  // namespace
 
-void AddCalendarApi(Router& router, const SessionApiContext& context) {
+void AddCalendarApi(Router& router, const SessionApiContext& context, app::LiveCalendar& calendar) {
   router.Add(Method::get, "/api/v1/calendar", [context](const Request& request) { return ListDays(context, request); });
   router.Add(Method::post, "/api/v1/calendar/days",
-             [context](const Request& request) { return SaveDay(context, request); });
+             [context, &calendar](const Request& request) { return SaveDay(context, calendar, request); });
 }
 
 }  // namespace motcua::http

@@ -38,6 +38,7 @@ struct Desk {
   const Account& account;
   store::Store& store;
   app::DossierDesk& desk;
+  const WorkCalendar& calendar;  // this request's (app/live_calendar.h)
 };
 
 // Authenticates the request, then runs `body` with the account and the calling thread's store.
@@ -47,8 +48,9 @@ Response AsAccount(const DossierApiContext& c, const Request& request, F&& body)
   if (!account) return ErrorResponse(account.error());
   auto store = c.stores.ForThisThread();
   if (!store) return ErrorResponse(store.error());
-  app::DossierDesk desk(**store, c.clock, c.calendar, c.settings);
-  return body(Desk{*account, **store, desk});
+  const auto calendar = c.calendar.Current();  // one calendar for the whole request
+  app::DossierDesk desk(**store, c.clock, *calendar, c.settings);
+  return body(Desk{*account, **store, desk, *calendar});
 }
 
 Response Replay(const Request& request, const store::IdempotentResponse& stored) {
@@ -180,9 +182,9 @@ Result<store::DossierOrder> ParseOrder(const QueryParams& query) {
 }
 
 Result<app::DeskListRequest> ParseListRequest(const Request& request) {
-  auto query =
-      QueryParams::ParseKnown(ToStd(request.target()), {"unit", "agency", "status", "procedure", "due_from", "due_to",
-                                                        "assignee", "applicant_id", "order", "cursor", "limit"});
+  auto query = QueryParams::ParseKnown(
+      ToStd(request.target()), {"unit", "agency", "status", "procedure", "due_from", "due_to", "urgency", "assignee",
+                                "applicant_id", "order", "cursor", "limit"});
   if (!query) return Fail(query.error());
   app::DeskListRequest list;
   list.unit = Text(*query, "unit");
@@ -200,6 +202,13 @@ Result<app::DeskListRequest> ParseListRequest(const Request& request) {
   if (!due_from) return Fail(due_from.error());
   auto due_to = OptionalInstant(*query, "due_to");
   if (!due_to) return Fail(due_to.error());
+  if (const auto urgency = query->Get("urgency")) {
+    list.urgency = ParseUrgency(*urgency);
+    if (!list.urgency || *list.urgency == Urgency::kNone) {
+      return Fail(Error::InvalidArgument("urgency", "mức khẩn là overdue, due_today, due_soon hoặc later",
+                                         "urgency is overdue, due_today, due_soon or later"));
+    }
+  }
   auto order = ParseOrder(*query);
   if (!order) return Fail(order.error());
   auto limit = query->GetInt("limit", 50, 1, 500);
@@ -214,7 +223,7 @@ Result<app::DeskListRequest> ParseListRequest(const Request& request) {
 Response PageReply(const DossierApiContext& c, const Desk& d, const Request& request,
                    const Result<store::DossierPage>& page) {
   if (!page) return Failure(d.account, request, page.error());
-  return JsonResponse(Status::ok, DossierPageJson(*page, c.clock.Now()));
+  return JsonResponse(Status::ok, DossierPageJson(*page, {c.clock.Now(), c.settings.deadline, d.calendar}));
 }
 
 // ---- Routes ----------------------------------------------------------------------------------------------
@@ -250,7 +259,7 @@ void AddReadRoutes(Router& router, const DossierApiContext& c) {
                  }
                  auto view = d.desk.Show(d.account, std::string(params.Get("code")));
                  if (!view) return Failure(d.account, request, view.error());
-                 return JsonResponse(Status::ok, DossierViewJson(*view));
+                 return JsonResponse(Status::ok, DossierViewJson(*view, c.pins.PinOf(view->state.code)));
                });
              }));
   router.Add(Method::get, "/api/v1/inbox", Handler([c](const Request& request) {

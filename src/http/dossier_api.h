@@ -15,9 +15,11 @@
 // answer again (with "Idempotent-Replayed: true") and writes nothing (app/idempotent_requests.h).
 // Bodies are parsed strictly (unknown fields, wrong types → 400 naming the field) before anything is read
 // or written. Thread-safety: handlers run on every server thread, each with its own store from the provider;
-// the calendar, settings and clock are shared read-only.
+// the settings and clock are shared read-only, the calendar is read once per request (app/live_calendar.h).
 #include "app/clock.h"
 #include "app/lifecycle_settings.h"
+#include "app/live_calendar.h"
+#include "app/receipt_pins.h"
 #include "domain/work_calendar.h"
 #include "http/router.h"
 #include "http/session_api.h"
@@ -28,9 +30,10 @@ namespace motcua::http {
 struct DossierApiContext {
   store::StoreProvider& stores;
   const app::Clock& clock;
-  const WorkCalendar& calendar;
+  app::LiveCalendar& calendar;
   const app::LifecycleSettings& settings;
-  SessionApiContext sessions;  // to know who asks
+  SessionApiContext sessions;    // to know who asks
+  const app::ReceiptPins& pins;  // the receipt PIN shown with a dossier, for its slip
 };
 
 // Registers the routes above; the objects `context` refers to must outlive the router.

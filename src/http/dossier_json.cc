@@ -1,6 +1,8 @@
 #include "http/dossier_json.h"
 
 #include "domain/deadline_rules.h"
+#include "domain/dossier_standing.h"
+#include "http/dossier_requests.h"
 #include "http/json_response.h"
 #include "store/dossier_event_codec.h"
 
@@ -24,7 +26,13 @@ json ComponentsJson(const std::vector<SubmittedComponent>& components) {
 
 json StatusJson(DossierStatus status) { return DossierStatusName(status); }
 
-json SummaryJson(const store::DossierSummary& s, Instant now) {
+DeadlineFacts FactsOf(const store::DossierSummary& s) {
+  return DeadlineFacts{s.status, s.received_at, s.completed_at, s.statutory_due_at};
+}
+
+json SummaryJson(const store::DossierSummary& s, const Judge& judge) {
+  const DeadlineFacts facts = FactsOf(s);
+  const Standing standing = StandingOf(facts, judge.now, judge.policy);
   return {{"code", s.code},
           {"status", StatusJson(s.status)},
           {"status_label", DossierStatusLabelVi(s.status)},
@@ -41,8 +49,11 @@ json SummaryJson(const store::DossierSummary& s, Instant now) {
           {"submitted_at", TimeJson(s.submitted_at)},
           {"received_at", TimeJson(s.received_at)},
           {"due_at", TimeJson(s.due_at)},
+          {"statutory_due_at", TimeJson(s.statutory_due_at)},
           {"completed_at", TimeJson(s.completed_at)},
-          {"overdue", IsOverdue(s.status, s.due_at, now)},
+          {"standing", StandingName(standing)},
+          {"urgency", UrgencyName(UrgencyOf(facts, judge.now, judge.policy, judge.calendar))},
+          {"overdue", standing == Standing::kOverdue},
           {"updated_at", FormatIsoLocal(s.updated_at)}};
 }
 
@@ -67,6 +78,7 @@ json DossierStateJson(const DossierState& s) {
           {"clock_started_at", TimeJson(s.clock_started_at)},
           {"original_due_at", TimeJson(s.original_due_at)},
           {"due_at", TimeJson(s.due_at)},
+          {"statutory_due_at", TimeJson(s.statutory_due_at)},
           {"suspended_at", TimeJson(s.suspended_at)},
           {"supplement_requests", s.supplement_requests},
           {"extensions", s.extensions},
@@ -87,19 +99,25 @@ json DossierStateJson(const DossierState& s) {
           {"last_seq", s.last_seq}};
 }
 
-json DossierViewJson(const app::DossierView& view) {
+json DossierViewJson(const app::DossierView& view, const std::string& receipt_pin) {
   json history = json::array();
   for (const DossierEvent& event : view.history) history.push_back(store::EncodeDossierEvent(event));
+  json allowed = json::array();
+  for (DossierAction action : view.allowed_actions) allowed.push_back(ActionPathSegment(action));
   return {{"dossier", DossierStateJson(view.state)},
           {"procedure_name", view.procedure_name},
+          {"standing", StandingName(view.standing)},
+          {"urgency", UrgencyName(view.urgency)},
           {"overdue", view.overdue},
           {"timeliness", OrNull(view.completion, TimelinessName)},
+          {"allowed_actions", std::move(allowed)},
+          {"receipt_pin", receipt_pin},
           {"history", std::move(history)}};
 }
 
-json DossierPageJson(const store::DossierPage& page, Instant now) {
+json DossierPageJson(const store::DossierPage& page, const Judge& judge) {
   json items = json::array();
-  for (const store::DossierSummary& summary : page.items) items.push_back(SummaryJson(summary, now));
+  for (const store::DossierSummary& summary : page.items) items.push_back(SummaryJson(summary, judge));
   return {{"items", std::move(items)},
           {"next_cursor", OrNull(page.next_cursor, [](const std::string& c) { return c; })}};
 }

@@ -6,14 +6,24 @@
 #include <nlohmann/json.hpp>
 
 #include "app/dossier_view.h"
+#include "domain/deadline_rules.h"
 #include "domain/dossier_state.h"
+#include "domain/work_calendar.h"
 #include "store/store.h"
 
 namespace motcua::http {
 
 nlohmann::json DossierStateJson(const DossierState& state);
-nlohmann::json DossierViewJson(const app::DossierView& view);
-// {"items":[summary...],"next_cursor":"..."|null}; "overdue" of each item is judged at `now`.
-nlohmann::json DossierPageJson(const store::DossierPage& page, Instant now);
+// `receipt_pin`: the PIN printed on the dossier's slip (app/receipt_pins.h).
+nlohmann::json DossierViewJson(const app::DossierView& view, const std::string& receipt_pin);
+// What a list's "standing", "urgency" and "overdue" are judged with (domain/dossier_standing.h).
+struct Judge {
+  Instant now;
+  const DeadlinePolicy& policy;
+  const WorkCalendar& calendar;
+};
+
+// {"items":[summary...],"next_cursor":"..."|null}.
+nlohmann::json DossierPageJson(const store::DossierPage& page, const Judge& judge);
 
 }  // namespace motcua::http

@@ -83,7 +83,8 @@ Response AsAccount(const FilesApiContext& c, const Request& request, F&& body) {
   if (!account) return ErrorResponse(account.error());
   auto store = c.dossiers.stores.ForThisThread();
   if (!store) return ErrorResponse(store.error());
-  app::DossierDesk desk(**store, c.dossiers.clock, c.dossiers.calendar, c.dossiers.settings);
+  const auto calendar = c.dossiers.calendar.Current();
+  app::DossierDesk desk(**store, c.dossiers.clock, *calendar, c.dossiers.settings);
   return body(*account, **store, desk);
 }
 

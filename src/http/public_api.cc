@@ -8,14 +8,19 @@
 #include "app/dossier_tracking.h"
 #include "app/procedure_finder.h"
 #include "app/unit_lookup.h"
+#include "domain/dossier_standing.h"
 #include "http/assistant_api.h"
 #include "http/json_response.h"
 #include "http/procedure_json.h"
 #include "http/procedure_settings_api.h"
 #include "http/query_params.h"
+#include "http/throttle.h"
 
 namespace motcua::http {
 namespace {
+
+// The receipt PIN of public tracking: a header, so that it is in no address and no access log.
+constexpr const char* kReceiptPinHeader = "Receipt-Pin";
 
 using nlohmann::json;
 
@@ -64,17 +69,23 @@ json LegacyLookupJson(const app::LegacyLookup& lookup) {
           {"candidates", std::move(candidates)}};
 }
 
-json TrackingJson(const app::DossierTracking& t) {
+// The status for anyone holding the code; the details only for one holding the receipt PIN too.
+json TrackingJson(const app::DossierTracking& t, bool with_details) {
+  json details = nullptr;
+  if (with_details) {
+    details = {{"procedure", {{"code", t.procedure_code}, {"name", t.procedure_name}}},
+               {"received_at", TimeJson(t.received_at)},
+               {"due_at", TimeJson(t.due_at)},
+               {"completed_at", TimeJson(t.completed_at)},
+               {"returned_at", TimeJson(t.returned_at)},
+               {"standing", StandingName(t.standing)},
+               {"overdue", t.overdue},
+               {"timeliness", OrNull(t.timeliness, TimelinessName)}};
+  }
   return {{"code", t.code},
-          {"procedure", {{"code", t.procedure_code}, {"name", t.procedure_name}}},
           {"status", DossierStatusName(t.status)},
           {"status_label", DossierStatusLabelVi(t.status)},
-          {"received_at", TimeJson(t.received_at)},
-          {"due_at", TimeJson(t.due_at)},
-          {"completed_at", TimeJson(t.completed_at)},
-          {"returned_at", TimeJson(t.returned_at)},
-          {"overdue", t.overdue},
-          {"timeliness", OrNull(t.timeliness, TimelinessName)}};
+          {"details", std::move(details)}};
 }
 
 // ---- Parsing requests ------------------------------------------------------------------------------------
@@ -168,9 +179,20 @@ void AddCatalogueRoutes(Router& router, const PublicApiContext& c) {
 void AddTrackingRoutes(Router& router, const PublicApiContext& c) {
   router.Add(Method::get, "/api/v1/track/{dossier_code}",
              RouteHandler([c](const Request& request, const PathParams& params) {
+               if (auto refused = Throttle(c.tracking_limiter, request, "dossier_code", "lượt tra cứu", "lookups")) {
+                 return std::move(*refused);
+               }
                return WithStore(c, request, {}, [&](store::Store& store, const QueryParams&) {
                  const std::string code(params.Get("dossier_code"));
-                 return Reply(app::TrackDossier(store, code, c.clock.Now(), c.policy), TrackingJson);
+                 auto tracked = app::TrackDossier(store, code, c.clock.Now(), c.policy);
+                 if (!tracked) return ErrorResponse(tracked.error());
+                 const auto pin = request[kReceiptPinHeader];
+                 if (pin.empty()) return JsonResponse(Status::ok, TrackingJson(*tracked, false));
+                 if (!c.pins.Matches(code, ToStd(pin))) {
+                   return ErrorResponse(Error::PermissionDenied("pin", "mã PIN không đúng với mã hồ sơ",
+                                                                "the PIN does not match the dossier code"));
+                 }
+                 return JsonResponse(Status::ok, TrackingJson(*tracked, true));
                });
              }));
 }

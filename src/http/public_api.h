@@ -13,13 +13,17 @@
 //                                               administrator to settle ({"items": [{code, name, channel,
 //                                               fee_text, fee_amounts_vnd}]})
 //   GET /api/v1/assistant?q=&prefer_level=      a question answered from the catalogue (assistant_api.h)
-//   GET /api/v1/track/{dossier_code}            public tracking: status and dates, no personal data
+//   GET /api/v1/track/{dossier_code}            public tracking, no personal data: {code, status, status_label,
+//                                               details}; details (procedure, dates, standing, timeliness)
+//                                               only with the receipt PIN in the header Receipt-Pin (a wrong
+//                                               PIN is a 403 naming "pin"); lookups are rate-limited per client
 //
 // Thread-safety: the handlers are called from every server thread; each uses the calling thread's store from
 // the StoreProvider and only reads the shared ProcedureCatalogue, Clock and DeadlinePolicy.
 #include "app/answer_rephraser.h"
 #include "app/clock.h"
 #include "app/procedure_catalogue.h"
+#include "app/receipt_pins.h"
 #include "domain/deadline_rules.h"
 #include "http/rate_limiter.h"
 #include "http/router.h"
@@ -34,6 +38,8 @@ struct PublicApiContext {
   const app::Clock& clock;         // "now", for whether a dossier is overdue
   const DeadlinePolicy& policy;    // how a completed dossier is judged early, on time or late
   RateLimiter& assistant_limiter;  // questions per client address to /api/v1/assistant (assistant_api.h)
+  RateLimiter& tracking_limiter;   // lookups per client address to /api/v1/track: codes are sequential
+  const app::ReceiptPins& pins;    // the PIN printed beside each code
   const app::AnswerRephraser* assistant_rephraser = nullptr;  // the assistant's language model; nullptr: off
 };
 

@@ -83,6 +83,8 @@ struct DossierSummary {
   std::optional<Instant> completed_at = {};
   std::int64_t last_seq = 0;
   Instant updated_at{};  // recorded_at of the last event
+  // The appointment the law holds the agency to (DossierState::statutory_due_at): due_at unless extended.
+  std::optional<Instant> statutory_due_at = {};
 };
 
 // Whose dossiers a query may return at all: the union of the criteria that are set (an empty scope returns
@@ -115,9 +117,11 @@ struct DossierQuery {
   std::optional<std::string> agency = {};         // competent agency
   std::vector<DossierStatus> statuses = {};       // status is one of these (empty: any)
   std::optional<std::string> procedure_code = {};
-  std::optional<Instant> due_from = {};  // current appointment at or after this
-  std::optional<Instant> due_to = {};    // ... and strictly before this (either one set leaves
-                                         // out the dossiers without an appointment)
+  std::optional<Instant> due_from = {};            // current appointment at or after this
+  std::optional<Instant> due_to = {};              // ... and strictly before this (either one set leaves
+                                                   // out the dossiers without an appointment)
+  std::optional<Instant> statutory_due_from = {};  // the same on the statutory appointment
+  std::optional<Instant> statutory_due_to = {};
   std::optional<std::string> assignee = {};
   std::optional<std::string> applicant_citizen_id = {};
   DossierOrder order = DossierOrder::kByCode;
@@ -129,6 +133,14 @@ struct DossierPage {
   std::vector<DossierSummary> items;
   // Set when more dossiers match: pass it as `after` to get the next page. Opaque to callers.
   std::optional<std::string> next_cursor;
+};
+
+// One value given to a setting the law leaves to the province (app/province_settings.h).
+struct ProvinceSetting {
+  std::string name;
+  std::string value;
+  std::string set_by;
+  Instant set_at{};
 };
 
 // What the server answered to a request made with an Idempotency-Key, kept to answer a retry the same way.
@@ -395,6 +407,18 @@ class Store {
   // Retires the synonym `id` and returns it as retired. NotFound naming "id" when there is none; Conflict
   // naming "id" when it is already retired (the first retirement is kept).
   virtual Result<ProvinceSynonym> RetireProvinceSynonym(std::int64_t id, std::string_view by, Instant at) = 0;
+
+  // ---- Server secrets ----
+  // The random bytes kept under `name` ("receipt_pin": app/receipt_pins.h), made with the database. NotFound
+  // naming "name" when there is none.
+  virtual Result<std::string> LoadServerSecret(std::string_view name) = 0;
+
+  // ---- Province settings ----
+  // Appends a value of a setting (nothing is overwritten; the newest value of a name is in force). The caller
+  // validates it.
+  virtual Result<void> SaveProvinceSetting(const ProvinceSetting& setting) = 0;
+  // The value in force of every setting ever saved, by name.
+  virtual Result<std::vector<ProvinceSetting>> ProvinceSettings() = 0;
 };
 
 }  // namespace motcua::store

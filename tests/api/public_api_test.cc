@@ -267,23 +267,40 @@ TEST_F(PublicApiTest, ShowsAProcedureWithChannelsAndComponents) {
   EXPECT_EQ(missing.Json()["error"]["field"], "code");
 }
 
-TEST_F(PublicApiTest, TrackingShowsStatusButNoPersonalData) {
-  const Reply reply = Get("/api/v1/track/" + dossier_code_);
+TEST_F(PublicApiTest, TrackingShowsTheStatusToTheCodeAndTheRestToTheCodeWithItsPin) {
+  // The code alone: sequential codes are no secret (issue 15, item 7), so only the status.
+  const Reply bare = Get("/api/v1/track/" + dossier_code_);
+  ASSERT_EQ(bare.status, 200u) << bare.body;
+  EXPECT_EQ(
+      bare.Json(),
+      (json{{"code", dossier_code_}, {"status", "processing"}, {"status_label", "Đang xử lý"}, {"details", nullptr}}));
+
+  // With the PIN printed on the slip: the dates and where the dossier stands.
+  const std::string pin =
+      app::ReceiptPins(server_->OpenStore()->LoadServerSecret("receipt_pin").value()).PinOf(dossier_code_);
+  const Reply reply = server_->Send(Method::get, "/api/v1/track/" + dossier_code_, "", "", {{"Receipt-Pin", pin}});
   ASSERT_EQ(reply.status, 200u) << reply.body;
-  const json body = reply.Json();
-  EXPECT_EQ(body["code"], dossier_code_);
-  EXPECT_EQ(body["procedure"]["code"], "1.004194");
-  EXPECT_FALSE(body["procedure"]["name"].get<std::string>().empty());
-  EXPECT_EQ(body["status"], "processing");
-  EXPECT_EQ(body["status_label"], "Đang xử lý");
-  EXPECT_EQ(body["received_at"], "2026-01-09T16:59:00+07:00");
-  EXPECT_EQ(body["due_at"], "2026-01-13T16:59:00+07:00");
-  EXPECT_TRUE(body["completed_at"].is_null());
-  EXPECT_EQ(body["overdue"], false);
-  EXPECT_TRUE(body["timeliness"].is_null());
-  for (const char* secret : {kApplicantName, kCitizenId, "0912345678", "Xóm Đồng", "le.thi.binh"}) {
-    EXPECT_EQ(reply.body.find(secret), std::string::npos) << secret;
+  const json details = reply.Json()["details"];
+  EXPECT_EQ(details["procedure"]["code"], "1.004194");
+  EXPECT_FALSE(details["procedure"]["name"].get<std::string>().empty());
+  EXPECT_EQ(details["received_at"], "2026-01-09T16:59:00+07:00");
+  EXPECT_EQ(details["due_at"], "2026-01-13T16:59:00+07:00");
+  EXPECT_TRUE(details["completed_at"].is_null());
+  EXPECT_EQ(details["standing"], "within_deadline");
+  EXPECT_EQ(details["overdue"], false);
+  EXPECT_TRUE(details["timeliness"].is_null());
+  for (const Reply* answer : {&bare, &reply}) {
+    for (const char* secret : {kApplicantName, kCitizenId, "0912345678", "Xóm Đồng", "le.thi.binh"}) {
+      EXPECT_EQ(answer->body.find(secret), std::string::npos) << secret;
+    }
   }
+
+  // A wrong PIN is refused, naming it; so is the PIN of another dossier.
+  std::string wrong = pin;
+  wrong[0] = wrong[0] == '9' ? '0' : static_cast<char>(wrong[0] + 1);
+  const Reply refused = server_->Send(Method::get, "/api/v1/track/" + dossier_code_, "", "", {{"Receipt-Pin", wrong}});
+  EXPECT_EQ(refused.status, 403u);
+  EXPECT_EQ(refused.Json()["error"]["field"], "pin");
   const Reply missing = Get("/api/v1/track/000.00.25.H52-260109-9999");
   EXPECT_EQ(missing.status, 404u);
   EXPECT_EQ(missing.Json()["error"]["code"], "not_found");

@@ -10,6 +10,7 @@
 #include "app/reference_files.h"
 #include "app/work_calendar_loader.h"
 #include "store/sqlite/sqlite_store.h"
+#include "support/all_dossiers.h"
 
 namespace motcua::app {
 namespace {
@@ -39,18 +40,7 @@ Generated Generate(const HistoryPlan& plan) {
   return {std::move(store), summary.value_or(HistorySummary{})};
 }
 
-std::vector<store::DossierSummary> All(store::Store& store) {
-  store::DossierQuery query;
-  query.scope.everything = true;
-  query.limit = 500;
-  std::vector<store::DossierSummary> all;
-  for (;;) {
-    auto page = store.ListDossiers(query).value();
-    all.insert(all.end(), page.items.begin(), page.items.end());
-    if (!page.next_cursor) return all;
-    query.after = page.next_cursor;
-  }
-}
+std::vector<store::DossierSummary> All(store::Store& store) { return test_support::AllDossiers(store); }
 
 TEST(HistoryGeneratorTest, MakesLawfulDossiersInTheProportionsOfARealReport) {
   const Generated g = Generate(Plan(600, 3));

@@ -75,6 +75,20 @@ run --lang en calendar due --db "$db" --from 2026-01-09T10:00 --amount -1 --unit
 check "negative amount exits 2 in English" test "$code" -eq 2
 check "English error" contains "$err" "error"
 
+# The province's settings: a default until set, then the value with who set it; bad names and values refused.
+run settings list --db "$db"
+check "settings list succeeds" test "$code" -eq 0
+check "working days are counted in working hours by default" contains "$out" "working_days	working_hours"
+run settings set --db "$db" working_days civil_code
+check "settings set succeeds" test "$code" -eq 0
+run --lang en settings list --db "$db"
+check "the new value is listed with who set it" contains "$out" "working_days	civil_code	(set by cli"
+run settings set --db "$db" working_days bo_luat
+check "a bad value exits 2" test "$code" -eq 2
+check "a bad value names the choices" contains "$err" "civil_code"
+run settings set --db "$db" nothing 1
+check "an unknown setting exits 2" test "$code" -eq 2
+
 # --help for every command.
 for cmd in "init" "serve" "units" "procedures" "procedures search" "calendar" "calendar due"; do
   # shellcheck disable=SC2086

@@ -95,6 +95,22 @@ status=$(http_status -H "Authorization: Bearer $citizen" "http://127.0.0.1:$port
 status=$(http_status -H "Authorization: Bearer $citizen" "http://127.0.0.1:$port/api/v1/inbox")
 [[ $status == 200 ]] || fail "/api/v1/inbox as cong.dan: $status"
 
+# Public tracking is no directory: sequential codes looked up one after the other from one address are refused
+# with 429 and Retry-After once the burst is spent (30), and the code alone never shows the dates.
+status=$(http_status -H "Authorization: Bearer $citizen" "http://127.0.0.1:$port/api/v1/dossiers?limit=1")
+code=$(grep -o '"code":"000[^"]*"' "$tmp/body.json" | head -1 | cut -d'"' -f4)
+[[ -n $code ]] || fail "no dossier code to track"
+status=$(http_status "http://127.0.0.1:$port/api/v1/track/$code")
+[[ $status == 200 ]] || fail "/api/v1/track/$code: $status"
+grep -q '"details":null' "$tmp/body.json" || fail "the code alone shows more than the status: $(cat "$tmp/body.json")"
+refused=0
+for _ in $(seq 40); do
+  status=$(curl -sS -o /dev/null -D "$tmp/headers" -w '%{http_code}' "http://127.0.0.1:$port/api/v1/track/$code")
+  if [[ $status == 429 ]]; then refused=1; break; fi
+done
+[[ $refused == 1 ]] || fail "40 lookups in a row were all answered"
+grep -qi '^retry-after: [0-9]' "$tmp/headers" || fail "a 429 without Retry-After: $(cat "$tmp/headers")"
+
 kill -TERM "$server_pid"
 for _ in $(seq 50); do
   kill -0 "$server_pid" 2>/dev/null || break

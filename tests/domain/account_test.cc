@@ -47,7 +47,9 @@ TEST(ValidatePasswordTest, AppliesThePolicy) {
     bool ok;
   } cases[] = {
       {"correct horse", "an.nguyen", true},
-      {"0123456789", "an.nguyen", true},
+      {"0123456789", "an.nguyen", false},    // digits alone: a phone number, a citizen ID
+      {"123456789012", "an.nguyen", false},  // the probe's accepted password
+      {"0123456789x", "an.nguyen", true},
       {"mậtkhẩuđủdài", "an.nguyen", true},            // 12 characters, more bytes
       {"012345678", "an.nguyen", false},              // 9 characters
       {"mậtkhẩuđủ", "an.nguyen", false},              // 9 characters though 14 bytes

@@ -230,6 +230,7 @@ async function main() {
   });
   const pages = {};
   let code = '';
+  let pin = ''; // the receipt PIN printed beside the code
   let before; // Vân Sơn's figures before the dossier
 
   // Taken before the counter receives the dossier (the brief's step 2), so that step 8 can compare.
@@ -334,7 +335,9 @@ async function main() {
     console.log(`     dossier ${code} (${posts.length} POST for the double click)`);
   });
 
-  await step('1g. the slip shows the code, the appointment and a QR code of the tracking page', async () => {
+  await step('1g. the slip shows the code, its PIN, the appointment and a QR code of the tracking page', async () => {
+    pin = (await counter.getByTestId('slip-pin').innerText()).trim();
+    assert.match(pin, /^\d{6}$/);
     assert.match(await counter.getByTestId('slip-applicant').innerText(), new RegExp(CITIZEN_NAME));
     assert.match(await counter.getByTestId('slip-procedure').innerText(), new RegExp(PROCEDURE.replace('.', '\\.')));
     assert.match((await counter.getByTestId('slip-appointment').innerText()).trim(), /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
@@ -346,7 +349,7 @@ async function main() {
     if (tag === 'img') {
       await counter.waitForFunction((el) => el.complete && el.naturalWidth > 0, await qr.elementHandle());
     }
-    assert.ok((await qr.getAttribute('data-text'))?.endsWith(`#/tra-cuu/${code}`), 'the QR code opens the tracking page');
+    assert.ok((await qr.getAttribute('data-text'))?.endsWith(`#/tra-cuu/${code}?pin=${pin}`), 'the QR code opens the tracking page with the PIN');
     await screenshot(counter, 'slip', { fullPage: true });
   });
 
@@ -404,10 +407,13 @@ async function main() {
     assert.match(await event.innerText(), /chứng minh chỗ ở hợp pháp/);
     assert.match(await event.innerText(), /Hợp đồng thuê nhà/);
     assert.ok((await desk.getByTestId('timeline-event').count()) >= 2, 'the timeline holds the reception and the request');
+    // The clock is stopped while the applicant supplements, and the server offers the specialist no second request.
+    await desk.getByTestId('dossier-paused').waitFor();
+    assert.equal(await desk.getByTestId('action-request-supplement').count(), 0, 'a supplement is asked for once');
     await screenshot(desk, 'dossier', { fullPage: true });
   });
 
-  await step('4a. anyone tracks the dossier by its code, without logging in', async () => {
+  await step('4a. anyone tracks the dossier by its code, without logging in: the status; with the PIN, the dates', async () => {
     const visitor = await newPage();
     await visitor.goto(`${BASE}/#/cong-dan`);
     await visitor.getByTestId('track-form').waitFor();
@@ -418,6 +424,10 @@ async function main() {
     const status = visitor.locator('[data-testid="track-status"][data-status="waiting_supplement"]');
     await status.waitFor();
     assert.match(await status.innerText(), /chờ bổ sung/i);
+    await visitor.getByTestId('track-pin-needed').waitFor();
+    assert.equal(await visitor.getByTestId('track-due').count(), 0, 'the code alone shows no dates');
+    await visitor.getByTestId('track-pin').fill(pin);
+    await visitor.getByTestId('track-submit').click();
     await visitor.getByTestId('track-due').waitFor();
     const panel = await visitor.getByTestId('tracking').innerText();
     assert.ok(!panel.includes(CITIZEN_NAME) && !panel.includes(CITIZEN_ID), 'public tracking shows no personal data');
@@ -461,6 +471,12 @@ async function main() {
     await logIn(leader, 'lanh.dao', 'leader');
     await leader.goto(`${BASE}/#/ho-so/${code}`);
     await waitForStatus(leader, 'processing');
+    // The buttons are the server's allowed_actions: a leader approves and refuses, and the one supplement request
+    // the law allows was used.
+    await leader.getByTestId('action-approve').waitFor();
+    await leader.getByTestId('action-refuse').waitFor();
+    assert.equal(await leader.getByTestId('action-request-supplement').count(), 0, 'the supplement was asked for once');
+    assert.equal(await leader.getByTestId('action-accept').count(), 0, 'accepting is the counter\'s');
     // A field only the server can judge: the assignee must be an official of the deciding unit. Its refusal is
     // shown beside the field.
     await leader.getByTestId('action-assign').click();

@@ -29,7 +29,9 @@
 #include "app/catalogue_installer.h"
 #include "app/clock.h"
 #include "app/lifecycle_settings.h"
+#include "app/live_calendar.h"
 #include "app/procedure_catalogue.h"
+#include "app/receipt_pins.h"
 #include "app/sodium_password_hasher.h"
 #include "app/token_source.h"
 #include "app/work_calendar_loader.h"
@@ -83,16 +85,17 @@ class ApiServer {
     if (!app::InstallReferenceCatalogue(*store, app::BuiltInReferenceFiles())) throw std::runtime_error("catalogue");
     if (seed) seed(*store, clock_);
     procedures_ = std::make_unique<app::ProcedureCatalogue>(app::OpenProcedureCatalogue(*store).value());
-    calendar_ = std::make_unique<WorkCalendar>(app::LoadWorkCalendar(*store).value());
+    calendar_ = std::make_unique<app::LiveCalendar>(app::LoadWorkCalendar(*store).value());
+    pins_ = std::make_unique<app::ReceiptPins>(store->LoadServerSecret("receipt_pin").value());
     stores_ = std::make_unique<store::SqliteStoreProvider>(db_path_.string());
     const http::SessionApiContext sessions{*stores_, clock_, hasher_, tokens_, {}};
-    http::Router router =
-        http::MakeApiRouter({{*stores_, *procedures_, clock_, settings_.deadline, assistant_limiter_, rephraser},
-                             sessions,
-                             {*stores_, clock_, *calendar_, settings_, sessions},
-                             metrics_,
-                             blobs_,
-                             *procedures_});
+    http::Router router = http::MakeApiRouter(
+        {{*stores_, *procedures_, clock_, settings_.deadline, assistant_limiter_, tracking_limiter_, *pins_, rephraser},
+         sessions,
+         {*stores_, clock_, *calendar_, settings_, sessions, *pins_},
+         metrics_,
+         blobs_,
+         *procedures_});
     routes_ = router.Routes();
     http::ServerOptions options;
     options.port = 0;
@@ -188,7 +191,10 @@ class ApiServer {
   app::SodiumTokenSource tokens_;
   std::unique_ptr<app::ProcedureCatalogue> procedures_;
   http::RateLimiter assistant_limiter_;
-  std::unique_ptr<WorkCalendar> calendar_;
+  // Tests look dossiers up far more often than a citizen; the limit itself is tested on its own server.
+  http::RateLimiter tracking_limiter_{http::RateLimit{1e6, std::chrono::milliseconds(1), 10000}};
+  std::unique_ptr<app::LiveCalendar> calendar_;
+  std::unique_ptr<app::ReceiptPins> pins_;
   std::unique_ptr<store::SqliteStoreProvider> stores_;
   std::vector<std::pair<std::string, http::Method>> routes_;
   std::unique_ptr<http::HttpServer> server_;

@@ -82,7 +82,7 @@ function ScreenOf({ route, account }: { route: Route; account: Account | null })
       }
       return <CitizenPortal account={account} />;
     case 'tra-cuu':
-      return <TrackScreen code={second ?? null} account={account} />;
+      return <TrackScreen code={second ?? null} pin={route.query.get('pin')} account={account} />;
     case 'giam-sat':
       return <Guarded account={account} screen="giam-sat" render={(a) => <DashboardScreen account={a} route={route} />} />;
     case 'quan-tri':

@@ -51,6 +51,6 @@ export function useRoute(): Route {
 }
 
 // The address of a tracking page on this server, for the QR code of a receipt slip.
-export function trackingUrl(code: string): string {
-  return `${location.origin}${location.pathname}${href(['tra-cuu', code])}`;
+export function trackingUrl(code: string, pin?: string): string {
+  return `${location.origin}${location.pathname}${href(['tra-cuu', code], pin ? { pin } : {})}`;
 }

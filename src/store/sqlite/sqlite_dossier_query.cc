@@ -25,7 +25,7 @@ constexpr const char* kDueKey = "coalesce(due_at, 'none')";
 constexpr const char* kSummaryColumns =
     "code, status, procedure_code, channel, receiving_unit, receiving_point, competent_agency, competent_unit, "
     "applicant_name, applicant_citizen_id, current_step, assignee, submitted_at, received_at, due_at, "
-    "completed_at, last_seq, updated_at";
+    "completed_at, last_seq, updated_at, statutory_due_at";
 
 // A piece of WHERE clause with its parameters, which are only ever bound, never spliced into the text.
 struct Clause {
@@ -136,6 +136,8 @@ std::vector<Clause> FilterClauses(const DossierQuery& query) {
   AddEqual(all, "procedure_code", query.procedure_code);
   if (query.due_from) all.push_back({"due_at >= ?", {UtcText(*query.due_from)}});
   if (query.due_to) all.push_back({"due_at < ?", {UtcText(*query.due_to)}});
+  if (query.statutory_due_from) all.push_back({"statutory_due_at >= ?", {UtcText(*query.statutory_due_from)}});
+  if (query.statutory_due_to) all.push_back({"statutory_due_at < ?", {UtcText(*query.statutory_due_to)}});
   AddEqual(all, "assignee", query.assignee);
   AddEqual(all, "applicant_citizen_id", query.applicant_citizen_id);
   return all;
@@ -215,6 +217,9 @@ Result<void> ReadTimes(SQLite::Statement& row, DossierSummary& s) {
   auto updated_at = ParseIsoInstant(row.getColumn(17).getString(), "updated_at");
   if (!updated_at) return Fail(updated_at.error());
   s.updated_at = *updated_at;
+  auto statutory_due_at = ReadOptionalInstant(row, 18);
+  if (!statutory_due_at) return Fail(statutory_due_at.error());
+  s.statutory_due_at = *statutory_due_at;
   return {};
 }
 

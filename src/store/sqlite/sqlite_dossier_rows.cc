@@ -102,7 +102,8 @@ void WriteDossierRow(SQLite::Database& db, const DossierState& s, Instant update
                        "evaluation",
                        "last_seq",
                        "last_hash",
-                       "updated_at"},
+                       "updated_at",
+                       "statutory_due_at"},
                       1);
   TableChanges ignored;
   upsert.Write({s.code,
@@ -133,7 +134,8 @@ void WriteDossierRow(SQLite::Database& db, const DossierState& s, Instant update
                 OptionalInt(s.evaluation),
                 s.last_seq,
                 s.last_hash,
-                UtcText(updated_at)},
+                UtcText(updated_at),
+                OptionalTime(s.statutory_due_at)},
                ignored);
 }
 

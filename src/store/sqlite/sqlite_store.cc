@@ -14,6 +14,7 @@
 #include "store/sqlite/sqlite_idempotency_store.h"
 #include "store/sqlite/sqlite_migrator.h"
 #include "store/sqlite/sqlite_procedure_settings_store.h"
+#include "store/sqlite/sqlite_province_setting_store.h"
 #include "store/sqlite/sqlite_province_synonym_store.h"
 #include "store/sqlite/sqlite_registry_store.h"
 #include "store/sqlite/sqlite_report_counters.h"
@@ -73,7 +74,8 @@ class SqliteStore final : public Store {
         accounts_(*db_),
         documents_(*db_),
         procedure_settings_(*db_),
-        synonyms_(*db_) {
+        synonyms_(*db_),
+        settings_(*db_) {
     AttachStatementCache(*db_);
   }
   ~SqliteStore() override { DetachStatementCache(*db_); }
@@ -365,6 +367,31 @@ class SqliteStore final : public Store {
     return Guard("settling idempotency keys", [&]() -> Result<std::size_t> { return idempotency_.Settle(); });
   }
 
+  Result<void> SaveProvinceSetting(const ProvinceSetting& setting) override {
+    return Guard("saving a province setting", [&]() -> Result<void> {
+      settings_.Save(setting);
+      return {};
+    });
+  }
+
+  Result<std::vector<ProvinceSetting>> ProvinceSettings() override {
+    return Guard("reading the province settings",
+                 [&]() -> Result<std::vector<ProvinceSetting>> { return settings_.InForce(); });
+  }
+
+  Result<std::string> LoadServerSecret(std::string_view name) override {
+    return Guard("reading a server secret", [&]() -> Result<std::string> {
+      SQLite::Statement query(*db_, "SELECT value FROM server_secrets WHERE name = ?");
+      query.bind(1, std::string(name));
+      if (!query.executeStep()) {
+        return Fail(Error::NotFound("name", "không có khóa bí mật '" + std::string(name) + "'",
+                                    "there is no server secret '" + std::string(name) + "'"));
+      }
+      const SQLite::Column value = query.getColumn(0);
+      return std::string(static_cast<const char*>(value.getBlob()), static_cast<std::size_t>(value.getBytes()));
+    });
+  }
+
   Result<void> RecordDocumentUpload(const DocumentUpload& upload) override {
     return Guard("recording an upload", [&]() -> Result<void> {
       documents_.RecordUpload(upload);
@@ -631,6 +658,7 @@ class SqliteStore final : public Store {
   // Share db_, declared after it.
   SqliteProcedureSettingsStore procedure_settings_;
   SqliteProvinceSynonymStore synonyms_;
+  SqliteProvinceSettingStore settings_;
   std::optional<RequestKey> request_key_;  // SetRequestKey: the key this thread's dossier writes mark
 };
 

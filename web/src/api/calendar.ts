@@ -1,5 +1,5 @@
 // The work calendar: GET /api/v1/calendar?year= (public) and POST /api/v1/calendar/days (administrator).
-// The server reads the calendar once at start: a saved day counts from the next start (effective_after_restart).
+// A saved day counts in deadlines from the server's next request.
 import { getJson, postJson, withQuery } from './client';
 
 export type CalendarDayKind =
@@ -28,7 +28,6 @@ export interface NewCalendarDay {
 export interface CalendarYear {
   year: number;
   items: CalendarDay[];
-  effective_after_restart: boolean;
 }
 
 export function fetchCalendarYear(year: number): Promise<CalendarYear> {
@@ -38,6 +37,6 @@ export function fetchCalendarYear(year: number): Promise<CalendarYear> {
 export function saveCalendarDay(
   day: NewCalendarDay,
   idempotencyKey: string,
-): Promise<{ day: CalendarDay; effective_after_restart: boolean }> {
+): Promise<{ day: CalendarDay }> {
   return postJson('/api/v1/calendar/days', day, idempotencyKey);
 }

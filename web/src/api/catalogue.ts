@@ -1,5 +1,5 @@
 // The public register and catalogue: procedures, agencies, receiving points, and tracking by code.
-import { getJson, postJson, putJson, withQuery } from './client';
+import { getJson, postJson, putJson, withQuery, send } from './client';
 import type {
   Agency,
   FeeContradiction,
@@ -39,8 +39,12 @@ export function saveReceivingPoint(point: ReceivingPoint, idempotencyKey: string
   return postJson<ReceivingPoint>('/api/v1/receiving-points', point, idempotencyKey);
 }
 
-export function trackDossier(code: string): Promise<Tracking> {
-  return getJson<Tracking>(`/api/v1/track/${encodeURIComponent(code)}`);
+// The code alone gives the status; with the receipt PIN printed on the slip (sent in a header, so that it is in
+// no address and no log), the dates and the timeliness too.
+export async function trackDossier(code: string, pin?: string): Promise<Tracking> {
+  const path = `/api/v1/track/${encodeURIComponent(code)}`;
+  const response = await send(path, pin ? { headers: { 'Receipt-Pin': pin } } : {});
+  return (await response.json()) as Tracking;
 }
 
 // The province's settings of a procedure (administrator): replaces them whole. PUT needs no Idempotency-Key:

@@ -87,6 +87,7 @@ interface Options {
   // A body sent as it is (a file), with its Content-Type, instead of JSON.
   raw?: Blob;
   idempotencyKey?: string;
+  headers?: Record<string, string>;
   timeoutMs?: number;
 }
 
@@ -116,6 +117,7 @@ export async function send(path: string, options: Options = {}): Promise<Respons
   if (options.raw) headers['Content-Type'] = options.raw.type || 'application/octet-stream';
   else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+  Object.assign(headers, options.headers);
   // The whole exchange, answer body included, must end within the timeout: the controller aborts it otherwise.
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? REQUEST_TIMEOUT_MS);

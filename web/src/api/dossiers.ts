@@ -52,6 +52,8 @@ export interface DossierFilters {
   procedure?: string;
   due_from?: string; // ISO times: the current appointment in [due_from, due_to)
   due_to?: string;
+  // Dossiers in processing this urgent now, as the server judges it (its calendar, the statutory appointment).
+  urgency?: 'overdue' | 'due_today' | 'due_soon' | 'later';
   // A login, or '' for the dossiers assigned to no one.
   assignee?: string;
   applicant_id?: string;

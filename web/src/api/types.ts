@@ -79,6 +79,7 @@ export interface Dossier {
   clock_started_at: string | null;
   original_due_at: string | null;
   due_at: string | null;
+  statutory_due_at: string | null;
   suspended_at: string | null;
   supplement_requests: number;
   extensions: number;
@@ -129,11 +130,22 @@ export interface DossierEvent {
   payload: Record<string, unknown>;
 }
 
+// Where a dossier stands against its time, as the server and the periodic report judge it
+// (src/domain/dossier_standing.h), and how soon a dossier in processing must be done.
+export type Standing = 'not_started' | 'within_deadline' | 'paused' | 'overdue' | 'early' | 'on_time' | 'late';
+export type Urgency = 'none' | 'overdue' | 'due_today' | 'due_soon' | 'later';
+
 export interface DossierView {
   dossier: Dossier;
   procedure_name: string;
+  standing: Standing;
+  urgency: Urgency;
   overdue: boolean;
   timeliness: Timeliness | null;
+  // The six digits printed on the slip beside the code, for public tracking.
+  receipt_pin: string;
+  // What this account may do now (the server's rules; the action's path segment, e.g. 'request-supplement').
+  allowed_actions: string[];
   history: DossierEvent[];
 }
 
@@ -154,7 +166,10 @@ export interface DossierSummary {
   submitted_at: string | null;
   received_at: string | null;
   due_at: string | null;
+  statutory_due_at: string | null;
   completed_at: string | null;
+  standing: Standing;
+  urgency: Urgency;
   overdue: boolean;
   updated_at: string;
 }
@@ -164,17 +179,23 @@ export interface Page<T> {
   next_cursor: string | null;
 }
 
-export interface Tracking {
-  code: string;
+// Public tracking: the status for anyone with the code; the rest (details) with the receipt PIN too.
+export interface TrackingDetails {
   procedure: { code: string; name: string };
-  status: DossierStatus;
-  status_label: string;
   received_at: string | null;
   due_at: string | null;
   completed_at: string | null;
   returned_at: string | null;
+  standing: Standing;
   overdue: boolean;
   timeliness: Timeliness | null;
+}
+
+export interface Tracking {
+  code: string;
+  status: DossierStatus;
+  status_label: string;
+  details: TrackingDetails | null;
 }
 
 export interface ProcedureHit {

@@ -1,16 +1,15 @@
 // A list of dossiers (inbox, my dossiers, a search), each row coloured by how close its appointment is.
 import type { DossierSummary } from '../api/types';
-import { urgencyOf } from '../format/deadline';
+import { COLOURED_URGENCIES, isColoured } from '../format/deadline';
 import { formatDateTime } from '../format/datetime';
 import { useI18n } from '../i18n/i18n';
 import { href } from '../router';
 
 export function UrgencyLegend() {
   const { t } = useI18n();
-  const kinds = ['overdue', 'today', 'soon'] as const;
   return (
     <ul class="legend" aria-label={t('urgency.legend')}>
-      {kinds.map((k) => (
+      {COLOURED_URGENCIES.map((k) => (
         <li key={k} class={`legend__item urgency--${k}`}>
           {t(`urgency.${k}`)}
         </li>
@@ -31,7 +30,6 @@ export function DossierTable({
   caption: string;
 }) {
   const { t } = useI18n();
-  const now = new Date();
   return (
     <div class="table-scroll">
       <table class="table dossier-table">
@@ -48,7 +46,7 @@ export function DossierTable({
         </thead>
         <tbody>
           {items.map((d) => {
-            const urgency = urgencyOf(d, now);
+            const urgency = d.urgency;
             return (
               <tr key={d.code} class={`urgency--${urgency}`} data-testid={rowTestid} data-code={d.code} data-urgency={urgency}>
                 <td>
@@ -65,7 +63,7 @@ export function DossierTable({
                 </td>
                 <td>
                   {formatDateTime(d.due_at)}
-                  {urgency !== 'none' && urgency !== 'normal' && <span class="urgency-tag">{t(`urgency.${urgency}`)}</span>}
+                  {isColoured(urgency) && <span class="urgency-tag">{t(`urgency.${urgency}`)}</span>}
                 </td>
               </tr>
             );

@@ -1,6 +1,6 @@
 // The work calendar the administrator keeps: the year's days off and make-up working days, and a form to add
-// a day off or a make-up working day (or replace the day with that date; nothing is deleted). The server reads
-// the calendar once at start, so a saved day counts in deadlines from the next server start.
+// a day off or a make-up working day (or replace the day with that date; nothing is deleted). A saved day counts
+// in deadlines from the server's next request.
 // Its texts are kept here, in both languages, with the panel.
 import { useState } from 'preact/hooks';
 import { fetchCalendarYear, saveCalendarDay, type CalendarDay, type CalendarDayKind, type NewCalendarDay } from '../../api/calendar';
@@ -13,8 +13,7 @@ import { useI18n, type Lang } from '../../i18n/i18n';
 const TEXTS = {
   vi: {
     title: 'Lịch làm việc',
-    restart_note:
-      'Thay đổi lịch được lưu ngay nhưng chỉ có hiệu lực khi máy chủ khởi động lại (máy chủ đọc lịch một lần lúc khởi động).',
+    effect_note: 'Ngày được lưu có hiệu lực ngay với các hồ sơ tiếp nhận hoặc cập nhật từ lúc đó; hạn đã hẹn trước không đổi.',
     hours: 'Giờ làm việc: thứ Hai–thứ Sáu, 07:30–11:30 và 13:00–17:00 (Asia/Ho_Chi_Minh, UTC+07:00).',
     year: 'Năm',
     date: 'Ngày',
@@ -27,7 +26,7 @@ const TEXTS = {
     add: 'Thêm ngày nghỉ hoặc ngày làm bù',
     add_hint: 'Lưu một ngày đã có sẽ thay thế ngày đó; không xoá được ngày nào.',
     save: 'Lưu',
-    saved: 'Đã lưu ngày {date}. Có hiệu lực sau khi khởi động lại máy chủ.',
+    saved: 'Đã lưu ngày {date}; có hiệu lực ngay.',
     required: 'Bắt buộc',
     date_invalid: 'Ngày theo dạng YYYY-MM-DD',
     weekend_only: 'Ngày làm bù phải là thứ Bảy hoặc Chủ nhật',
@@ -36,8 +35,7 @@ const TEXTS = {
   },
   en: {
     title: 'Work calendar',
-    restart_note:
-      'Calendar changes are saved at once but take effect at the next server start (the server reads the calendar once when it starts).',
+    effect_note: 'A saved day counts at once for dossiers received or updated from then on; appointments already given do not change.',
     hours: 'Working hours: Monday–Friday, 07:30–11:30 and 13:00–17:00 (Asia/Ho_Chi_Minh, UTC+07:00).',
     year: 'Year',
     date: 'Date',
@@ -50,7 +48,7 @@ const TEXTS = {
     add: 'Add a day off or a make-up working day',
     add_hint: 'Saving a date already listed replaces that day; no day can be deleted.',
     save: 'Save',
-    saved: 'Saved {date}. It takes effect after the server restarts.',
+    saved: 'Saved {date}; it counts from now on.',
     required: 'Required',
     date_invalid: 'A date as YYYY-MM-DD',
     weekend_only: 'A make-up working day is a Saturday or Sunday',
@@ -148,8 +146,8 @@ export function CalendarPanel() {
     <section>
       <section class="panel">
         <h2>{texts.title}</h2>
-        <p class="notice notice--info" data-testid="calendar-restart-note">
-          {texts.restart_note}
+        <p class="notice notice--info" data-testid="calendar-effect-note">
+          {texts.effect_note}
         </p>
         <p>{texts.hours}</p>
         <div class="grid-2">

@@ -12,9 +12,11 @@ import { useI18n } from '../../i18n/i18n';
 import { href, navigate } from '../../router';
 import { loginHref } from '../../session';
 
-export function TrackForm() {
+// The code, and the receipt PIN printed beside it on the slip (optional: without it, the status only).
+export function TrackForm({ initialCode = '' }: { initialCode?: string }) {
   const { t } = useI18n();
-  const [code, setCode] = useState('');
+  const [code, setCode] = useState(initialCode);
+  const [pin, setPin] = useState('');
   const [error, setError] = useState<string | undefined>(undefined);
   return (
     <form
@@ -27,7 +29,8 @@ export function TrackForm() {
           setError(t('track.code_required'));
           return;
         }
-        navigate(href(['tra-cuu', code.trim()]));
+        const digits = pin.replace(/\s/g, '');
+        navigate(href(['tra-cuu', code.trim()], digits ? { pin: digits } : {}));
       }}
       data-testid="track-form"
     >
@@ -44,6 +47,17 @@ export function TrackForm() {
         placeholder="000.00.25.H52-261122-0001"
         autoComplete="off"
         data-testid="track-code"
+      />
+      <label for="track-pin">{t('track.pin')}</label>
+      <input
+        id="track-pin"
+        value={pin}
+        onInput={(e) => setPin(e.currentTarget.value)}
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={8}
+        class="input--short"
+        data-testid="track-pin"
       />
       <button type="submit" class="button" data-testid="track-submit">
         {t('track.submit')}

@@ -24,7 +24,8 @@ export function ReceiptSlip({ code }: { code: string }) {
   if (!view.data) return <Loading />;
   const { dossier, procedure_name } = view.data;
   const point = pointOf(register, dossier.receiving_point);
-  const url = trackingUrl(dossier.code);
+  const url = trackingUrl(dossier.code, view.data.receipt_pin);
+  const plainUrl = trackingUrl(dossier.code);
 
   return (
     <section class={`slip-page slip-page--${paper}`}>
@@ -60,6 +61,9 @@ export function ReceiptSlip({ code }: { code: string }) {
         <h1 class="slip__title">{t('slip.title')}</h1>
         <p class="slip__code">
           {t('slip.code')}: <strong data-testid="slip-code">{dossier.code}</strong>
+          <span class="slip__pin">
+            {t('slip.pin')}: <strong class="mono" data-testid="slip-pin">{view.data.receipt_pin}</strong>
+          </span>
         </p>
         <div class="slip__body">
           <dl class="facts">
@@ -135,7 +139,7 @@ export function ReceiptSlip({ code }: { code: string }) {
         <p class="slip__appointment">
           {t('slip.appointment')}: <strong data-testid="slip-appointment">{formatDateTime(dossier.due_at)}</strong>
         </p>
-        <p class="slip__note">{t('slip.note', { url })}</p>
+        <p class="slip__note">{t('slip.note', { url: plainUrl })}</p>
         <footer class="slip__signatures">
           <div>
             <p>

@@ -45,7 +45,7 @@ export function ActionForm({
 
   const submit = (event: Event) => {
     event.preventDefault();
-    const found = Object.fromEntries(Object.entries(checkValues(spec, values, context)).map(([name, key]) => [name, t(key)]));
+    const found = Object.fromEntries(Object.entries(checkValues(spec, values)).map(([name, key]) => [name, t(key)]));
     for (const f of spec.fields) {
       const tooLong = found[f.name] ? undefined : tooLongMessage(t, values[f.name] ?? '', maxBytesOf(f));
       if (tooLong) found[f.name] = tooLong;

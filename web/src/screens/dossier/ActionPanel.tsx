@@ -9,7 +9,7 @@ import { availableActions, type ActionContext } from './actions';
 export function ActionPanel({ context, onDone }: { context: ActionContext; onDone: (dossier: Dossier, action: DossierAction) => void }) {
   const { t } = useI18n();
   const [open, setOpen] = useState<DossierAction | null>(null);
-  const specs = availableActions(context.account, context.dossier);
+  const specs = availableActions(context.allowed);
   const openSpec = specs.find((s) => s.action === open);
   if (specs.length === 0) return null;
   return (

@@ -56,7 +56,17 @@ export function DossierFacts({ view, register }: { view: DossierView; register: 
           <Fact label={t('dossier.due')} testid="dossier-due">
             {formatDateTime(d.due_at)}
             {view.overdue && <span class="badge badge--danger">{t('urgency.overdue')}</span>}
+            {view.standing === 'paused' && (
+              <span class="badge" data-testid="dossier-paused">
+                {t('standing.paused')}
+              </span>
+            )}
           </Fact>
+          {d.statutory_due_at && d.statutory_due_at !== d.due_at && (
+            <Fact label={t('dossier.statutory_due')} testid="dossier-statutory-due">
+              {formatDateTime(d.statutory_due_at)}
+            </Fact>
+          )}
           {d.suspended_at && <Fact label={t('dossier.suspended_at')}>{formatDateTime(d.suspended_at)}</Fact>}
           {d.current_step && (
             <Fact label={t('dossier.step')}>

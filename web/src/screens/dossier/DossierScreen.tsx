@@ -5,7 +5,6 @@ import { fetchDossier, type DossierAction } from '../../api/dossiers';
 import type { Account } from '../../api/types';
 import { FailureNotice, Loading } from '../../components/FailureNotice';
 import { Timeline } from '../../components/Timeline';
-import { urgencyOf } from '../../format/deadline';
 import { EMPTY_REGISTER, useRegister } from '../../hooks/useRegister';
 import { useResource } from '../../hooks/useResource';
 import { useI18n } from '../../i18n/i18n';
@@ -24,7 +23,7 @@ export function DossierScreen({ code, account }: { code: string; account: Accoun
   if (view.failure) return <FailureNotice failure={view.failure} onRetry={view.reload} />;
   if (!view.data) return <Loading />;
   const { dossier } = view.data;
-  const urgency = urgencyOf({ due_at: dossier.due_at, overdue: view.data.overdue, completed_at: dossier.completed_at });
+  const urgency = view.data.urgency;
 
   return (
     <section>
@@ -55,7 +54,7 @@ export function DossierScreen({ code, account }: { code: string; account: Accoun
         </a>
       </div>
       <ActionPanel
-        context={{ dossier, account, agencies: register.agencies }}
+        context={{ dossier, account, agencies: register.agencies, allowed: view.data.allowed_actions }}
         onDone={(answer, action) => {
           setDone({ action, seq: answer.last_seq });
           view.reload();

@@ -1,8 +1,8 @@
-// The actions on a dossier (POST /api/v1/dossiers/{code}/{action}), who may take each and in which status —
-// a mirror of src/domain/dossier_access.h and the state machine, so that only the buttons that can work are
-// shown (the server decides, and its refusal is shown) — and the small form each one needs.
+// The actions on a dossier (POST /api/v1/dossiers/{code}/{action}) and the small form each one needs. Which of
+// them the account may take now is the server's answer (GET /api/v1/dossiers/{code}: "allowed_actions", from its
+// access rules and state machine); nothing here repeats those rules.
 import type { DossierAction } from '../../api/dossiers';
-import type { Account, Agency, Dossier, DossierStatus, Role } from '../../api/types';
+import type { Account, Agency, Dossier } from '../../api/types';
 import type { Option } from '../../components/fields';
 import { localInputToIso } from '../../format/datetime';
 import { LONG_TEXT_BYTES, SHORT_TEXT_BYTES } from '../../format/text';
@@ -13,6 +13,8 @@ export interface ActionContext {
   dossier: Dossier;
   account: Account;
   agencies: Agency[];
+  // The server's "allowed_actions" for this account and dossier.
+  allowed: readonly string[];
 }
 
 // 'file': a file picker that uploads at once; the value is the uploaded file's id.
@@ -47,22 +49,12 @@ export type Values = Record<string, string>;
 export interface ActionSpec {
   action: DossierAction;
   label: MessageKey;
-  roles: Role[];
-  when: (dossier: Dossier) => boolean;
   fields: ActionField[];
   danger?: boolean;
-  // A check beyond the fields' own (the key of the message, by field).
-  check?: (values: Values, context: ActionContext) => Record<string, MessageKey>;
   // The body, when it is not simply the fields.
   body?: (values: Values) => Record<string, unknown>;
 }
 
-const CLOSED: DossierStatus[] = ['returned', 'refused', 'withdrawn', 'cancelled', 'reception_refused'];
-const isOpen = (d: Dossier) => !CLOSED.includes(d.status);
-const is =
-  (...statuses: DossierStatus[]) =>
-  (d: Dossier) =>
-    statuses.includes(d.status);
 
 const reason: ActionField = { name: 'reason', kind: 'textarea', label: 'field.reason', required: true };
 const note: ActionField = { name: 'note', kind: 'textarea', label: 'field.note' };
@@ -90,8 +82,6 @@ const ACTIONS: ActionSpec[] = [
   {
     action: 'accept',
     label: 'action.accept',
-    roles: ['receptionist'],
-    when: is('submitted'),
     fields: [
       { name: 'time_amount', kind: 'decimal', label: 'time.amount', hint: 'time.accept_hint', serverNames: ['processing_time'] },
       {
@@ -107,8 +97,6 @@ const ACTIONS: ActionSpec[] = [
   {
     action: 'assign',
     label: 'action.assign',
-    roles: ['specialist', 'leader'],
-    when: is('processing'),
     fields: [
       { name: 'step', kind: 'text', label: 'field.step', required: true, initial: (c) => c.dossier.current_step },
       { name: 'assignee', kind: 'text', label: 'field.assignee', required: true, hint: 'field.assignee_hint' },
@@ -117,15 +105,11 @@ const ACTIONS: ActionSpec[] = [
   {
     action: 'complete-step',
     label: 'action.complete-step',
-    roles: ['specialist', 'leader'],
-    when: (d) => d.status === 'processing' && d.current_step !== '',
     fields: [{ name: 'step', kind: 'text', label: 'field.step', required: true, initial: (c) => c.dossier.current_step }, note],
   },
   {
     action: 'approve',
     label: 'action.approve',
-    roles: ['leader'],
-    when: is('processing'),
     fields: [
       { name: 'result', kind: 'textarea', label: 'field.result', required: true, hint: 'field.result_hint' },
       { name: 'signer', kind: 'text', label: 'field.signer', initial: (c) => c.account.display_name },
@@ -134,8 +118,6 @@ const ACTIONS: ActionSpec[] = [
   {
     action: 'return',
     label: 'action.return',
-    roles: ['receptionist'],
-    when: (d) => is('result_ready', 'refused')(d) && d.returned_at === null,
     fields: [
       {
         name: 'method',
@@ -151,43 +133,27 @@ const ACTIONS: ActionSpec[] = [
   {
     action: 'request-supplement',
     label: 'action.request-supplement',
-    roles: ['specialist', 'leader'],
-    when: (d) => d.status === 'processing' && d.supplement_requests === 0,
     fields: [reason, { name: 'missing', kind: 'lines', label: 'field.missing', hint: 'field.missing_hint' }],
   },
   {
     action: 'supplement',
     label: 'action.supplement',
-    roles: ['receptionist', 'citizen'],
-    when: is('waiting_supplement'),
     fields: [],
   },
   {
     action: 'extend',
     label: 'action.extend',
-    roles: ['specialist', 'leader'],
-    when: (d) => d.status === 'processing' && d.extensions === 0,
+    // The server refuses a date not after the current appointment, naming new_due_at.
     fields: [reason, { name: 'new_due_at', kind: 'datetime', label: 'field.new_due_at', required: true }],
-    check: (v, c) => {
-      const due = c.dossier.due_at;
-      const chosen = v['new_due_at'];
-      return due && chosen && new Date(localInputToIso(chosen)).getTime() <= new Date(due).getTime()
-        ? { new_due_at: 'field.new_due_at_later' }
-        : {};
-    },
   },
   {
     action: 'transfer',
     label: 'action.transfer',
-    roles: ['specialist', 'leader'],
-    when: is('processing'),
     fields: [{ name: 'to_agency', kind: 'select', label: 'field.to_agency', required: true, options: agencyOptions }, reason],
   },
   {
     action: 'fees',
     label: 'action.fees',
-    roles: ['receptionist', 'specialist', 'leader'],
-    when: isOpen,
     fields: [
       { name: 'amount', kind: 'money', label: 'field.amount', required: true },
       { name: 'description', kind: 'text', label: 'field.description', required: true, maxBytes: LONG_TEXT_BYTES },
@@ -196,8 +162,6 @@ const ACTIONS: ActionSpec[] = [
   {
     action: 'payments',
     label: 'action.payments',
-    roles: ['receptionist', 'citizen'],
-    when: (d) => (isOpen(d) || d.status === 'returned') && d.fees.paid_vnd < d.fees.assessed_vnd,
     fields: [
       {
         name: 'amount',
@@ -222,8 +186,6 @@ const ACTIONS: ActionSpec[] = [
   {
     action: 'digitize',
     label: 'action.digitize',
-    roles: ['receptionist', 'specialist', 'leader'],
-    when: (d) => d.status !== 'reception_refused',
     fields: [
       { name: 'component_seq', kind: 'select', label: 'field.component_seq', required: true, options: digitizeOptions },
       { name: 'file', kind: 'file', label: 'field.file', required: true, hint: 'field.file_hint' },
@@ -233,8 +195,6 @@ const ACTIONS: ActionSpec[] = [
   {
     action: 'evaluate',
     label: 'action.evaluate',
-    roles: ['citizen', 'receptionist'],
-    when: is('returned'),
     fields: [
       { name: 'score', kind: 'stars', label: 'field.score', required: true },
       { name: 'comment', kind: 'textarea', label: 'field.comment' },
@@ -243,39 +203,32 @@ const ACTIONS: ActionSpec[] = [
   {
     action: 'refuse-reception',
     label: 'action.refuse-reception',
-    roles: ['receptionist'],
-    when: is('submitted'),
     fields: [reason],
     danger: true,
   },
   {
     action: 'refuse',
     label: 'action.refuse',
-    roles: ['leader'],
-    when: is('processing', 'waiting_supplement'),
     fields: [reason],
     danger: true,
   },
   {
     action: 'withdraw',
     label: 'action.withdraw',
-    roles: ['receptionist', 'citizen'],
-    when: is('submitted', 'processing', 'waiting_supplement'),
     fields: [reason],
     danger: true,
   },
   {
     action: 'cancel',
     label: 'action.cancel',
-    roles: ['receptionist', 'director'],
-    when: is('submitted', 'processing', 'waiting_supplement'),
     fields: [reason],
     danger: true,
   },
 ];
 
-export function availableActions(account: Account, dossier: Dossier): ActionSpec[] {
-  return ACTIONS.filter((spec) => spec.roles.includes(account.role) && spec.when(dossier));
+// The forms of the actions the server allows, in this file's order.
+export function availableActions(allowed: readonly string[]): ActionSpec[] {
+  return ACTIONS.filter((spec) => allowed.includes(spec.action));
 }
 
 // The body from the form's values: texts trimmed and left out when blank, lists one item per line, money as
@@ -317,7 +270,7 @@ export function bodyOf(spec: ActionSpec, values: Values): Record<string, unknown
 }
 
 // The problems of the values: required fields, numbers, then the action's own check.
-export function checkValues(spec: ActionSpec, values: Values, context: ActionContext): Record<string, MessageKey> {
+export function checkValues(spec: ActionSpec, values: Values): Record<string, MessageKey> {
   const problems: Record<string, MessageKey> = {};
   for (const field of spec.fields) {
     const raw = (values[field.name] ?? '').trim();
@@ -331,5 +284,5 @@ export function checkValues(spec: ActionSpec, values: Values, context: ActionCon
       if (!Number.isFinite(n) || n <= 0 || n > 3650) problems[field.name] = 'time.invalid';
     }
   }
-  return { ...problems, ...(spec.check?.(values, context) ?? {}) };
+  return problems;
 }

@@ -25,7 +25,8 @@ const STATUSES: DossierStatus[] = [
   'reception_refused',
 ];
 const OPEN = 'processing,waiting_supplement';
-const WINDOWS = ['overdue', 'today', 'soon', 'week'] as const;
+// 'week': the current appointment within seven calendar days; the others are the server's urgencies.
+const WINDOWS = ['overdue', 'due_today', 'due_soon', 'week'] as const;
 type Window = (typeof WINDOWS)[number];
 const ASSIGNEES = ['', 'none', 'me'] as const;
 
@@ -53,8 +54,9 @@ function formOf(route: Route): ListForm {
   };
 }
 
-// The API's filters of a form, at `now`. An appointment window looks at open dossiers unless a status is chosen:
-// a closed dossier's appointment has passed and means nothing.
+// The API's filters of a form, at `now`. An urgency is judged by the server (its calendar, the statutory
+// appointment, dossiers in processing); the week window looks at open dossiers unless a status is chosen: a
+// closed dossier's appointment has passed and means nothing.
 export function filtersOf(form: ListForm, account: Account, now: Date): DossierFilters {
   const filters: DossierFilters = { order: form.due || form.status === 'open' ? 'due' : 'code', limit: 50 };
   if (form.status) filters.status = form.status === 'open' ? OPEN : form.status;
@@ -62,13 +64,11 @@ export function filtersOf(form: ListForm, account: Account, now: Date): DossierF
   if (form.applicant.trim()) filters.applicant_id = form.applicant.trim();
   if (form.assignee === 'none') filters.assignee = '';
   if (form.assignee === 'me') filters.assignee = account.login;
-  if (form.due) {
+  if (form.due === 'week') {
     if (!form.status) filters.status = OPEN;
-    const tomorrow = `${addDays(vnDay(now), 1)}T00:00:00+07:00`;
-    if (form.due === 'overdue') filters.due_to = isoVn(now);
-    if (form.due === 'today') Object.assign(filters, { due_from: isoVn(now), due_to: tomorrow });
-    if (form.due === 'soon') Object.assign(filters, { due_from: isoVn(now), due_to: `${addDays(vnDay(now), 4)}T00:00:00+07:00` });
-    if (form.due === 'week') Object.assign(filters, { due_from: isoVn(now), due_to: `${addDays(vnDay(now), 8)}T00:00:00+07:00` });
+    Object.assign(filters, { due_from: isoVn(now), due_to: `${addDays(vnDay(now), 8)}T00:00:00+07:00` });
+  } else if (form.due) {
+    filters.urgency = form.due;
   }
   return filters;
 }
@@ -118,7 +118,7 @@ export function DossierListScreen({ account, route }: { account: Account; route:
           label={t('list.due')}
           value={form.due}
           onValue={(due) => set({ due: due as ListForm['due'] })}
-          options={WINDOWS.map((w) => ({ value: w, label: t(`list.due_${w}`) }))}
+          options={WINDOWS.map((w) => ({ value: w, label: w === 'week' ? t('list.due_week') : t(`urgency.${w}`) }))}
           placeholder={t('list.any')}
           testid="list-due"
         />

@@ -1,5 +1,5 @@
-// Public tracking by dossier code (GET /api/v1/track/{code}) — what the QR code of the receipt slip opens:
-// status and dates, no personal data. The applicant, logged in, can rate the service once it is returned.
+// Public tracking by dossier code (GET /api/v1/track/{code}) — what the QR code of the receipt slip opens, with
+// the receipt PIN: the status for the code alone, the dates too with the PIN; never personal data. The applicant, logged in, can rate the service once it is returned.
 import { fetchDossier } from '../../api/dossiers';
 import { trackDossier } from '../../api/catalogue';
 import type { Account } from '../../api/types';
@@ -39,55 +39,64 @@ function Rating({ code, account, returned }: { code: string; account: Account | 
   return dossier ? <RatingForm dossier={dossier} onRated={own.reload} /> : null;
 }
 
-export function TrackScreen({ code, account }: { code: string | null; account: Account | null }) {
+export function TrackScreen({ code, pin, account }: { code: string | null; pin: string | null; account: Account | null }) {
   const { t } = useI18n();
-  const tracking = useResource(() => (code ? trackDossier(code) : Promise.resolve(null)), [code]);
+  const tracking = useResource(() => (code ? trackDossier(code, pin ?? undefined) : Promise.resolve(null)), [code, pin]);
+  const details = tracking.data?.details ?? null;
   return (
     <section>
       <h1>{t('track.title')}</h1>
       <section class="panel">
-        <TrackForm />
+        <TrackForm initialCode={code ?? ''} />
       </section>
       {code && tracking.loading && !tracking.data && <Loading />}
       <FailureNotice failure={tracking.failure} onRetry={tracking.reload} testid="track-failure" />
       {tracking.data && (
         <section class="panel" data-testid="tracking">
           <p class="muted mono">{tracking.data.code}</p>
-          <h2>{tracking.data.procedure.name || tracking.data.procedure.code}</h2>
+          {details && <h2>{details.procedure.name || details.procedure.code}</h2>}
           <p class={`status status--${tracking.data.status}`} data-testid="track-status" data-status={tracking.data.status}>
             {t(`status.${tracking.data.status}`)}
           </p>
-          <dl class="facts facts--columns">
-            <div>
-              <dt>{t('dossier.received_at')}</dt>
-              <dd>{formatDateTime(tracking.data.received_at)}</dd>
-            </div>
-            <div>
-              <dt>{t('dossier.due')}</dt>
-              <dd data-testid="track-due">
-                {formatDateTime(tracking.data.due_at)}
-                {tracking.data.overdue && <span class="badge badge--danger">{t('urgency.overdue')}</span>}
-              </dd>
-            </div>
-            {tracking.data.completed_at && (
+          {!details && (
+            <p class="notice notice--info" data-testid="track-pin-needed">
+              {t('track.pin_needed')}
+            </p>
+          )}
+          {details && (
+            <dl class="facts facts--columns">
               <div>
-                <dt>{t('dossier.completed_at')}</dt>
-                <dd>{formatDateTime(tracking.data.completed_at)}</dd>
+                <dt>{t('dossier.received_at')}</dt>
+                <dd>{formatDateTime(details.received_at)}</dd>
               </div>
-            )}
-            {tracking.data.timeliness && (
               <div>
-                <dt>{t('dossier.timeliness')}</dt>
-                <dd data-testid="track-timeliness">{t(`timeliness.${tracking.data.timeliness}`)}</dd>
+                <dt>{t('dossier.due')}</dt>
+                <dd data-testid="track-due">
+                  {formatDateTime(details.due_at)}
+                  {details.overdue && <span class="badge badge--danger">{t('urgency.overdue')}</span>}
+                  {details.standing === 'paused' && <span class="badge">{t('standing.paused')}</span>}
+                </dd>
               </div>
-            )}
-            {tracking.data.returned_at && (
-              <div>
-                <dt>{t('dossier.returned_at')}</dt>
-                <dd>{formatDateTime(tracking.data.returned_at)}</dd>
-              </div>
-            )}
-          </dl>
+              {details.completed_at && (
+                <div>
+                  <dt>{t('dossier.completed_at')}</dt>
+                  <dd>{formatDateTime(details.completed_at)}</dd>
+                </div>
+              )}
+              {details.timeliness && (
+                <div>
+                  <dt>{t('dossier.timeliness')}</dt>
+                  <dd data-testid="track-timeliness">{t(`timeliness.${details.timeliness}`)}</dd>
+                </div>
+              )}
+              {details.returned_at && (
+                <div>
+                  <dt>{t('dossier.returned_at')}</dt>
+                  <dd>{formatDateTime(details.returned_at)}</dd>
+                </div>
+              )}
+            </dl>
+          )}
           {account && account.role !== 'citizen' && (
             <a class="button button--secondary" href={href(['ho-so', tracking.data.code])}>
               {t('dossier.title')}
