@@ -1,6 +1,7 @@
 #include "app/accounts.h"
 
 #include <algorithm>
+#include <limits>
 #include <utility>
 
 #include "app/common_passwords.h"
@@ -176,8 +177,8 @@ Result<LoginSession> Accounts::Login(std::string_view login, std::string_view pa
 }
 
 Error Accounts::RecordFailure(std::string_view login) {
-  const Instant lock_until = clock_.Now() + settings_.lockout;
-  auto updated = store_.RecordLoginFailure(login, settings_.max_failures, lock_until);
+  // Counted, never locked: the count can not reach the maximum (see the header).
+  auto updated = store_.RecordLoginFailure(login, std::numeric_limits<int>::max(), clock_.Now());
   if (!updated) return updated.error();
   return Refused();
 }

@@ -1,12 +1,14 @@
 #pragma once
-// The accounts use cases: creating users, changing passwords, disabling, logging in with lock-out after
-// repeated failures, and checking session tokens. The HTTP face and the `motcua user` command call these.
+// The accounts use cases: creating users, changing passwords, disabling, logging in, and checking session
+// tokens. The HTTP face and the `motcua user` command call these.
 //
 // Security properties kept here:
 //  - passwords are stored only as PasswordHasher strings (Argon2id), session tokens only as their SHA-256;
-//  - an unknown login and a wrong password give the same error, after the same amount of hashing work;
-//  - after `max_failures` consecutive failures the account is locked for `lockout`; a locked or disabled
-//    account cannot log in, even with the right password;
+//  - every refusal (unknown login, wrong password, locked or disabled account) gives the same error, after the
+//    same amount of hashing work;
+//  - failed logins are counted on the account (the administrator sees them) but never lock it: repeated
+//    guessing is slowed per client address by app/login_throttle.h, so that no one can lock a person out. A lock
+//    set by an earlier version still holds until it ends or `unlock` lifts it; a disabled account cannot log in;
 //  - disabling an account or changing its password revokes its sessions.
 // Authentication failures are PermissionDenied errors on the field "login" (for Login) or "token" (for
 // Authenticate and Logout).
@@ -26,8 +28,6 @@
 namespace motcua::app {
 
 struct AccountSettings {
-  int max_failures = 5;                                      // consecutive failed logins before a lock
-  std::chrono::seconds lockout = std::chrono::minutes(15);   // how long a lock lasts
   std::chrono::seconds session_ttl = std::chrono::hours(8);  // a session's life, from login (a working day)
 };
 

@@ -6,6 +6,7 @@
 #include "app/clock.h"
 #include "app/lifecycle_settings.h"
 #include "app/live_calendar.h"
+#include "app/login_throttle.h"
 #include "app/procedure_catalogue.h"
 #include "app/province_settings.h"
 #include "app/receipt_pins.h"
@@ -59,6 +60,7 @@ struct ServerState {
   http::RateLimiter tracking_limiter;  // kTrackingLimit
   app::SodiumPasswordHasher hasher;
   app::SodiumTokenSource tokens;
+  app::LoginThrottle login_throttle;
 };
 
 int RunServe(GlobalOptions& global, const ServeOptions& options) {
@@ -97,8 +99,10 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
                     {},
                     http::RateLimiter(TrackingLimit(options.tracking_per_minute)),
                     {},
+                    {},
                     {}};
-  const http::SessionApiContext sessions{state.stores, state.clock, state.hasher, state.tokens, {}};
+  const http::SessionApiContext sessions{state.stores, state.clock,          state.hasher,
+                                         state.tokens, state.login_throttle, {}};
   // Requests refused before routing (malformed, oversized) are counted in /metrics too.
   server_options->on_refused = http::CountRefusals(state.metrics);
   // Document files live beside the database (<db>.files/), content-addressed.

@@ -11,6 +11,7 @@
 #include "http/json_response.h"
 #include "http/request_account.h"
 #include "http/request_notes.h"
+#include "http/throttle.h"
 
 namespace motcua::http {
 namespace {
@@ -84,9 +85,21 @@ void AddSessionApi(Router& router, const SessionApiContext& context) {
   router.Add(Method::post, "/api/v1/sessions", [context](const Request& request) {
     auto credentials = ParseCredentials(request.body());
     if (!credentials) return ErrorResponse(credentials.error());
+    // Guessing is slowed per client address, before any hashing (app/login_throttle.h).
+    const std::string_view client = ToStd(request[kClientAddressHeader]);
+    if (const long long wait = context.login_throttle.WaitFor(credentials->login, client, context.clock.Now());
+        wait > 0) {
+      return TooManyRequests(wait, "login", "lần đăng nhập sai từ máy này", "failed logins from this address");
+    }
     return WithAccounts(context, [&](app::Accounts& accounts) {
       auto session = accounts.Login(credentials->login, credentials->password);
-      if (!session) return Refused(request, session.error(), credentials->login);
+      if (!session) {
+        if (session.error().code == ErrorCode::kUnauthenticated) {
+          context.login_throttle.RecordFailure(credentials->login, client, context.clock.Now());
+        }
+        return Refused(request, session.error(), credentials->login);
+      }
+      context.login_throttle.RecordSuccess(credentials->login, client);
       NoteLogin(session->account.login);
       return JsonResponse(Status::created, {{"token", session->token},
                                             {"expires_at", FormatIsoLocal(session->expires_at)},

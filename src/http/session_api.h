@@ -12,6 +12,7 @@
 // the hasher and the token source are stateless.
 #include "app/accounts.h"
 #include "app/clock.h"
+#include "app/login_throttle.h"
 #include "app/password_hasher.h"
 #include "app/token_source.h"
 #include "http/router.h"
@@ -24,6 +25,7 @@ struct SessionApiContext {
   const app::Clock& clock;
   app::PasswordHasher& hasher;
   app::TokenSource& tokens;
+  app::LoginThrottle& login_throttle;  // failed logins per client address (app/login_throttle.h)
   app::AccountSettings settings;
 };
 

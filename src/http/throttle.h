@@ -9,6 +9,9 @@
 
 namespace motcua::http {
 
+// The 429 answer: "too many <what>, try again in N s", Retry-After in seconds, the error naming `field`.
+Response TooManyRequests(long long seconds, std::string_view field, std::string_view what_vi, std::string_view what_en);
+
 // `what_vi`/`what_en` name what was asked too often ("lượt tra cứu" / "lookups").
 std::optional<Response> Throttle(RateLimiter& limiter, const Request& request, std::string_view field,
                                  std::string_view what_vi, std::string_view what_en);

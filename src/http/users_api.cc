@@ -153,10 +153,12 @@ Response EnableUser(const AdminCall& call, const Request& request, std::string_v
   return UserResponse(call, login, Status::ok);
 }
 
-// Lifts a lock left by failed logins, and forgets them.
-Response UnlockUser(const AdminCall& call, const Request& request, std::string_view login) {
+// Lifts a lock left by failed logins, and forgets them, here and in the throttle of every address.
+Response UnlockUser(const AdminCall& call, const Request& request, std::string_view login,
+                    app::LoginThrottle& throttle) {
   if (auto body = ParseNoFields(request.body()); !body) return ErrorResponse(body.error());
   if (auto unlocked = call.accounts.UnlockUser(login); !unlocked) return ErrorResponse(unlocked.error());
+  throttle.ForgetLogin(login);
   return UserResponse(call, login, Status::ok);
 }
 
@@ -185,8 +187,9 @@ void AddUsersApi(Router& router, const SessionApiContext& context) {
                            [&](const AdminCall& call) { return EnableUser(call, request, path.Get("login")); });
   });
   router.Add(Method::post, "/api/v1/users/{login}/unlock", [context](const Request& request, const PathParams& path) {
-    return AsAdministrator(context, request,
-                           [&](const AdminCall& call) { return UnlockUser(call, request, path.Get("login")); });
+    return AsAdministrator(context, request, [&](const AdminCall& call) {
+      return UnlockUser(call, request, path.Get("login"), context.login_throttle);
+    });
   });
   router.Add(Method::post, "/api/v1/users/{login}/password", [context](const Request& request, const PathParams& path) {
     return AsAdministrator(context, request,

@@ -177,6 +177,15 @@ struct ChainBreak {
   std::string what;
 };
 
+// A point of the event log (every event of every dossier in the order appended, each chained to the one
+// before): its position and the chain hash there. `motcua verify` prints the head, for an operator to keep off
+// the machine and check later that nothing up to it was removed or lost.
+struct LogCheckpoint {
+  std::int64_t position = 0;  // 0: the log is empty
+  std::string chain;          // lowercase hex SHA-256; "" at position 0
+  auto operator<=>(const LogCheckpoint&) const = default;
+};
+
 // An account with its password hash (an Argon2id string; the password itself is never stored).
 struct StoredAccount {
   Account account;
@@ -301,6 +310,12 @@ class Store {
   // seq continuity and the projection's last event; returns the first break, or nullopt when everything is
   // intact. Streams: memory use does not grow with the number of events.
   virtual Result<std::optional<ChainBreak>> VerifyDossierChains() = 0;
+  // The last point of the event log.
+  virtual Result<LogCheckpoint> EventLogHead() = 0;
+  // Re-walks the event log: no position missing, every logged event still stored with the hash it was chained
+  // with, every stored event logged; with `expected`, the chain at its position must be its chain — a log that
+  // ends before it lost its tail. The first break (dossier_code "" when none applies), or nullopt.
+  virtual Result<std::optional<ChainBreak>> VerifyEventLog(const std::optional<LogCheckpoint>& expected) = 0;
 
   // --- Report counters ----------------------------------------------------------------------------------
   // Day counters are kept with month and year roll-ups, so that a period's sum and a balance read a number of

@@ -61,6 +61,55 @@ check "bad --from exits 2" test "$code" -eq 2
 
 run verify --db "$db"
 check "verify passes on an intact store" test "$code" -eq 0
+
+# The projection is checked against the fold of the events: an edited due date or name is named by its column.
+for edit in "due_at = '2030-01-01T00:00:00Z'" "applicant_name = 'Người Khác'"; do
+  column=${edit%% =*}
+  saved=$(sqlite3 "$db" "SELECT quote($column) FROM dossiers WHERE code = 'H52-250804-0001'")
+  sqlite3 "$db" "UPDATE dossiers SET $edit WHERE code = 'H52-250804-0001'"
+  run verify --db "$db"
+  check "verify finds an edited $column (exit 4)" test "$code" -eq 4
+  check "verify names the dossier and $column" contains "$err" "H52-250804-0001"
+  check "verify names $column" contains "$err" "$column"
+  sqlite3 "$db" "UPDATE dossiers SET $column = $saved WHERE code = 'H52-250804-0001'"
+done
+run verify --db "$db"
+check "verify passes once the edits are undone" test "$code" -eq 0
+
+# A damaged page of the file (on a copy, checkpointed): verify fails and says the file is corrupt.
+sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+cp "$db" "$work/damaged.db"
+pages=$(sqlite3 "$work/damaged.db" "PRAGMA page_count")
+printf 'motcua-damage%.0s' $(seq 300) | dd of="$work/damaged.db" bs=1 seek=$(( (pages / 2) * 4096 + 100 )) conv=notrunc status=none
+run verify --db "$work/damaged.db"
+check "verify fails on a damaged page" test "$code" -ne 0
+
+# A dossier removed whole (its events and its row): the event log still names its events.
+run verify --db "$db"
+checkpoint=$(printf '%s\n' "$out" | grep -Eo '[0-9]+:[0-9a-f]{64}' | tail -1)
+check "verify prints the event log's checkpoint" test -n "$checkpoint"
+cp "$db" "$work/removed.db"
+sqlite3 "$work/removed.db" "DROP TRIGGER dossier_events_no_delete;
+  DELETE FROM dossier_events WHERE dossier_code = 'H52-250804-0001'; DELETE FROM dossiers WHERE code = 'H52-250804-0001';"
+run verify --db "$work/removed.db"
+check "verify finds a dossier removed whole (exit 4)" test "$code" -eq 4
+check "verify names the removed dossier" contains "$err" "H52-250804-0001"
+# The log's last events lost (as with a lost WAL: events, rows and log together): only a checkpoint kept off the
+# machine tells.
+cp "$db" "$work/cut.db"
+last=$(sqlite3 "$work/cut.db" "SELECT dossier_code FROM event_log ORDER BY position DESC LIMIT 1")
+sqlite3 "$work/cut.db" "DROP TRIGGER dossier_events_no_delete; DROP TRIGGER event_log_no_delete;
+  DELETE FROM event_log WHERE dossier_code = '$last'; DELETE FROM dossier_events WHERE dossier_code = '$last';
+  DELETE FROM dossiers WHERE code = '$last';"
+run verify --db "$work/cut.db"
+check "without a checkpoint a lost tail passes (why the checkpoint is printed)" test "$code" -eq 0
+run verify --db "$work/cut.db" --checkpoint "$checkpoint"
+check "with the checkpoint the lost tail is found (exit 4)" test "$code" -eq 4
+check "verify says the log ends before the checkpoint" contains "$err" "before the checkpoint"
+run verify --db "$db" --checkpoint "$checkpoint"
+check "the intact store passes its own checkpoint" test "$code" -eq 0
+run verify --db "$db" --checkpoint "12:abc"
+check "a malformed checkpoint exits 2" test "$code" -eq 2
 sqlite3 "$db" "DROP TRIGGER dossier_events_no_update; UPDATE dossier_events SET payload = replace(payload, 'Thiếu hợp đồng', 'Đủ hợp đồng') WHERE dossier_code = 'H52-250804-0001' AND seq = 2;"
 run verify --db "$db"
 check "verify finds the hand edit (exit 4)" test "$code" -eq 4

@@ -30,6 +30,7 @@
 #include "app/clock.h"
 #include "app/lifecycle_settings.h"
 #include "app/live_calendar.h"
+#include "app/login_throttle.h"
 #include "app/procedure_catalogue.h"
 #include "app/receipt_pins.h"
 #include "app/sodium_password_hasher.h"
@@ -88,7 +89,7 @@ class ApiServer {
     calendar_ = std::make_unique<app::LiveCalendar>(app::LoadWorkCalendar(*store).value());
     pins_ = std::make_unique<app::ReceiptPins>(store->LoadServerSecret("receipt_pin").value());
     stores_ = std::make_unique<store::SqliteStoreProvider>(db_path_.string());
-    const http::SessionApiContext sessions{*stores_, clock_, hasher_, tokens_, {}};
+    const http::SessionApiContext sessions{*stores_, clock_, hasher_, tokens_, login_throttle_, {}};
     http::Router router = http::MakeApiRouter(
         {{*stores_, *procedures_, clock_, settings_.deadline, assistant_limiter_, tracking_limiter_, *pins_, rephraser},
          sessions,
@@ -189,6 +190,7 @@ class ApiServer {
   http::RequestMetrics metrics_;
   app::SodiumPasswordHasher hasher_;
   app::SodiumTokenSource tokens_;
+  app::LoginThrottle login_throttle_;
   std::unique_ptr<app::ProcedureCatalogue> procedures_;
   http::RateLimiter assistant_limiter_;
   // Tests look dossiers up far more often than a citizen; the limit itself is tested on its own server.

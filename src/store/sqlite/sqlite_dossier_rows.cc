@@ -72,71 +72,102 @@ void InsertEventRow(SQLite::Database& db, const DossierEvent& event) {
   insert.exec();
 }
 
+const std::vector<std::string>& DossierRowColumns() {
+  static const std::vector<std::string> columns = {"code",
+                                                   "status",
+                                                   "procedure_code",
+                                                   "channel",
+                                                   "receiving_unit",
+                                                   "receiving_point",
+                                                   "competent_agency",
+                                                   "competent_unit",
+                                                   "applicant_citizen_id",
+                                                   "applicant_name",
+                                                   "applicant_phone",
+                                                   "current_step",
+                                                   "assignee",
+                                                   "submitted_at",
+                                                   "received_at",
+                                                   "due_at",
+                                                   "original_due_at",
+                                                   "suspended_at",
+                                                   "completed_at",
+                                                   "returned_at",
+                                                   "supplement_requests",
+                                                   "extensions",
+                                                   "fees_assessed_vnd",
+                                                   "fees_paid_vnd",
+                                                   "fees_paid_online_vnd",
+                                                   "evaluation",
+                                                   "last_seq",
+                                                   "last_hash",
+                                                   "updated_at",
+                                                   "statutory_due_at"};
+  return columns;
+}
+
+std::vector<SqlValue> DossierRowValues(const DossierState& s, Instant updated_at) {
+  return {s.code,
+          std::string(DossierStatusName(s.status)),
+          s.procedure_code,
+          std::string(ChannelName(s.channel)),
+          s.receiving_unit,
+          s.receiving_point,
+          s.competent_agency,
+          s.competent_unit,
+          s.applicant.citizen_id,
+          s.applicant.name,
+          s.applicant.phone,
+          s.current_step,
+          s.assignee,
+          OptionalTime(s.submitted_at),
+          OptionalTime(s.received_at),
+          OptionalTime(s.due_at),
+          OptionalTime(s.original_due_at),
+          OptionalTime(s.suspended_at),
+          OptionalTime(s.completed_at),
+          OptionalTime(s.returned_at),
+          std::int64_t{s.supplement_requests},
+          std::int64_t{s.extensions},
+          s.fees_assessed.dong(),
+          s.fees_paid.dong(),
+          s.fees_paid_online.dong(),
+          OptionalInt(s.evaluation),
+          s.last_seq,
+          s.last_hash,
+          UtcText(updated_at),
+          OptionalTime(s.statutory_due_at)};
+}
+
 void WriteDossierRow(SQLite::Database& db, const DossierState& s, Instant updated_at) {
-  SqliteUpsert upsert(db, "dossiers",
-                      {"code",
-                       "status",
-                       "procedure_code",
-                       "channel",
-                       "receiving_unit",
-                       "receiving_point",
-                       "competent_agency",
-                       "competent_unit",
-                       "applicant_citizen_id",
-                       "applicant_name",
-                       "applicant_phone",
-                       "current_step",
-                       "assignee",
-                       "submitted_at",
-                       "received_at",
-                       "due_at",
-                       "original_due_at",
-                       "suspended_at",
-                       "completed_at",
-                       "returned_at",
-                       "supplement_requests",
-                       "extensions",
-                       "fees_assessed_vnd",
-                       "fees_paid_vnd",
-                       "fees_paid_online_vnd",
-                       "evaluation",
-                       "last_seq",
-                       "last_hash",
-                       "updated_at",
-                       "statutory_due_at"},
-                      1);
+  SqliteUpsert upsert(db, "dossiers", DossierRowColumns(), 1);
   TableChanges ignored;
-  upsert.Write({s.code,
-                std::string(DossierStatusName(s.status)),
-                s.procedure_code,
-                std::string(ChannelName(s.channel)),
-                s.receiving_unit,
-                s.receiving_point,
-                s.competent_agency,
-                s.competent_unit,
-                s.applicant.citizen_id,
-                s.applicant.name,
-                s.applicant.phone,
-                s.current_step,
-                s.assignee,
-                OptionalTime(s.submitted_at),
-                OptionalTime(s.received_at),
-                OptionalTime(s.due_at),
-                OptionalTime(s.original_due_at),
-                OptionalTime(s.suspended_at),
-                OptionalTime(s.completed_at),
-                OptionalTime(s.returned_at),
-                std::int64_t{s.supplement_requests},
-                std::int64_t{s.extensions},
-                s.fees_assessed.dong(),
-                s.fees_paid.dong(),
-                s.fees_paid_online.dong(),
-                OptionalInt(s.evaluation),
-                s.last_seq,
-                s.last_hash,
-                UtcText(updated_at),
-                OptionalTime(s.statutory_due_at)},
-               ignored);
+  upsert.Write(DossierRowValues(s, updated_at), ignored);
+}
+
+namespace {
+
+SqlValue StoredValue(const SQLite::Column& column) {
+  if (column.isNull()) return nullptr;
+  if (column.isInteger()) return column.getInt64();
+  if (column.isFloat()) return column.getDouble();
+  return column.getString();
+}
+
+}  // namespace
+
+std::optional<std::string> ProjectionDifference(SQLite::Database& db, const DossierState& s, Instant updated_at) {
+  const std::vector<std::string>& columns = DossierRowColumns();
+  std::string select = "SELECT ";
+  for (std::size_t i = 0; i < columns.size(); ++i) select += (i == 0 ? "" : ", ") + columns[i];
+  SQLite::Statement row(db, select + " FROM dossiers WHERE code = ?");
+  row.bind(1, s.code);
+  if (!row.executeStep()) return "no row";
+  const std::vector<SqlValue> expected = DossierRowValues(s, updated_at);
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (StoredValue(row.getColumn(static_cast<int>(i))) != expected[i]) return columns[i];
+  }
+  return std::nullopt;
 }
 
 }  // namespace motcua::store

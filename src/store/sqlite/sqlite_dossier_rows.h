@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <optional>
 #include <string>
 
 #include "domain/dossier_event.h"
@@ -28,5 +29,9 @@ void InsertEventRow(SQLite::Database& db, const DossierEvent& event);
 
 // Writes the projection row of `state`; `updated_at` is when its last event was recorded.
 void WriteDossierRow(SQLite::Database& db, const DossierState& state, Instant updated_at);
+
+// The first column of the stored projection row of `state.code` that is not what `state` (the fold of its events)
+// makes it, "no row" when there is none; nullopt when the row is exactly the fold's (motcua verify).
+std::optional<std::string> ProjectionDifference(SQLite::Database& db, const DossierState& state, Instant updated_at);
 
 }  // namespace motcua::store

@@ -73,6 +73,7 @@ Result<DossierState> SqliteDossierStore::Append(std::span<const DossierEvent> ev
     deltas.insert(deltas.end(), more.begin(), more.end());
     *state = std::move(*next);
     InsertEventRow(db_, event);
+    log_.Append(event);
   }
   WriteDossierRow(db_, *state, events.back().recorded_at);
   counters_.Apply(deltas);
@@ -191,34 +192,52 @@ std::vector<std::string> SqliteDossierStore::Codes(const DossierFilter& filter) 
 // Walks dossier_events in primary-key order, holding only the previous event's seq and hash: each event's
 // hash must match its content, link to its predecessor, and follow it without a gap; each dossier's last
 // event must be the one its projection row names.
+// Besides the chain: the fold of each dossier's events must be its projection row, column for column, so that a
+// due date or a name edited in the dossiers table shows ("projection differs: due_at"), and so must a history
+// the state machine refuses ("events do not apply").
 std::optional<ChainBreak> SqliteDossierStore::VerifyChains() {
   const std::optional<std::string> orphan = FirstDossierWithoutEvents();
   SQLite::Statement rows(db_,
                          std::string("SELECT ") + kEventColumns + " FROM dossier_events ORDER BY dossier_code, seq");
   std::string code, hash;
   std::int64_t seq = 0;
+  DossierState state;
+  Instant recorded_at{};
+  auto dossier_ends = [&]() -> std::optional<ChainBreak> {
+    if (auto broken = CheckProjection(code, seq, hash)) return broken;
+    if (auto column = ProjectionDifference(db_, state, recorded_at)) {
+      return Break(code, seq, "projection differs from its events: " + *column);
+    }
+    return std::nullopt;
+  };
   while (rows.executeStep()) {
     const std::string row_code = rows.getColumn(0).getString();
     const std::int64_t row_seq = rows.getColumn(1).getInt64();
     if (row_code != code) {
       if (!code.empty()) {
-        if (auto broken = CheckProjection(code, seq, hash)) return broken;
+        if (auto broken = dossier_ends()) return broken;
       }
       if (orphan && *orphan < row_code) return Break(*orphan, 1, "missing event");
       code = row_code;
       seq = 0;
       hash.clear();
+      state = DossierState{};
     }
     if (row_seq != seq + 1) return Break(code, seq + 1, "missing event");
     auto event = ReadEventRow(rows);
     if (!event) return Break(code, row_seq, "undecodable payload");
     if (EventHash(*event) != event->hash) return Break(code, row_seq, "hash mismatch");
     if (event->prev_hash != hash) return Break(code, row_seq, "broken link");
+    // Limits as the importer's: an imported history may hold more supplements than today's settings allow.
+    auto next = ApplyEvent(state, *event, LifecycleLimits{1 << 20, 1 << 20});
+    if (!next) return Break(code, row_seq, "events do not apply: " + next.error().message_en);
+    state = std::move(*next);
+    recorded_at = event->recorded_at;
     seq = row_seq;
     hash = event->hash;
   }
   if (!code.empty()) {
-    if (auto broken = CheckProjection(code, seq, hash)) return broken;
+    if (auto broken = dossier_ends()) return broken;
   }
   if (orphan) return Break(*orphan, 1, "missing event");
   return std::nullopt;

@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "store/sqlite/sqlite_event_log.h"
 #include "store/sqlite/sqlite_report_counters.h"
 #include "store/store.h"
 
@@ -22,7 +23,7 @@ namespace motcua::store {
 class SqliteDossierStore {
  public:
   // `counters` works on the same connection.
-  SqliteDossierStore(SQLite::Database& db, SqliteReportCounters& counters) : db_(db), counters_(counters) {}
+  SqliteDossierStore(SQLite::Database& db, SqliteReportCounters& counters) : db_(db), counters_(counters), log_(db) {}
 
   // The connection it writes on (for a write that must commit with its appends).
   SQLite::Database& db() { return db_; }
@@ -57,6 +58,7 @@ class SqliteDossierStore {
 
   SQLite::Database& db_;
   SqliteReportCounters& counters_;
+  SqliteEventLog log_;                                    // every appended event, in the same transaction
   std::unordered_map<std::string, DossierState> recent_;  // by code: states this connection appended
 };
 

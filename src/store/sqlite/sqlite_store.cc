@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <cstdio>
 #include <functional>
 
 #include "domain/civil_time.h"
@@ -10,6 +11,7 @@
 #include "store/sqlite/sqlite_document_store.h"
 #include "store/sqlite/sqlite_dossier_query.h"
 #include "store/sqlite/sqlite_dossier_store.h"
+#include "store/sqlite/sqlite_event_log.h"
 #include "store/sqlite/sqlite_group_commit.h"
 #include "store/sqlite/sqlite_idempotency_store.h"
 #include "store/sqlite/sqlite_migrator.h"
@@ -255,9 +257,24 @@ class SqliteStore final : public Store {
     return Guard("listing dossiers", [&]() -> Result<std::vector<std::string>> { return dossiers_.Codes(filter); });
   }
 
+  // The file first (SQLite's own check of every page and index), then every dossier's history.
   Result<std::optional<ChainBreak>> VerifyDossierChains() override {
-    return Guard("verifying the dossier history",
-                 [&]() -> Result<std::optional<ChainBreak>> { return dossiers_.VerifyChains(); });
+    return Guard("verifying the dossier history", [&]() -> Result<std::optional<ChainBreak>> {
+      SQLite::Statement check(*db_, "PRAGMA integrity_check(1)");
+      if (check.executeStep() && check.getColumn(0).getString() != "ok") {
+        return ChainBreak{"", 0, "database file corrupt: " + check.getColumn(0).getString()};
+      }
+      return dossiers_.VerifyChains();
+    });
+  }
+
+  Result<LogCheckpoint> EventLogHead() override {
+    return Guard("reading the event log", [&]() -> Result<LogCheckpoint> { return SqliteEventLog(*db_).Head(); });
+  }
+
+  Result<std::optional<ChainBreak>> VerifyEventLog(const std::optional<LogCheckpoint>& expected) override {
+    return Guard("verifying the event log",
+                 [&]() -> Result<std::optional<ChainBreak>> { return SqliteEventLog(*db_).Verify(expected); });
   }
 
   Result<std::vector<CounterTotals>> SumCounters(const CounterQuery& query) override {
@@ -684,6 +701,14 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, SqliteGr
   }
   auto migrated = Guard("migrating the schema", [&]() { return MigrateSqlite(*db); });
   if (!migrated) return Fail(migrated.error());
+  // A database made before the event log (0016): its events are logged once, in the order they were recorded.
+  auto logged = Guard("filling the event log",
+                      [&]() -> Result<std::int64_t> { return SqliteEventLog(*db).FillAfterMigration(); });
+  if (!logged) return Fail(logged.error());
+  if (*logged > 0) {
+    std::fprintf(stderr, "motcua: %lld sự kiện đã có được ghi vào sổ sự kiện / existing events logged\n",
+                 static_cast<long long>(*logged));
+  }
   return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(db), writer));
 }
 
