@@ -10,7 +10,8 @@ namespace motcua::app {
 
 Result<WorkCalendar> LoadWorkCalendar(store::Store& store);
 
-// The moment a processing time of `amount` `unit` ends when counted from `from` (see WorkCalendar::Add).
+// The moment a processing time of `amount` `unit` ends when counted from `from`, as for a dossier received then:
+// WorkCalendar::Add, with working days read as the province's setting says (app/province_settings.h).
 Result<Instant> ComputeDueMoment(store::Store& store, Instant from, double amount, TimeUnit unit);
 
 }  // namespace motcua::app

@@ -83,6 +83,8 @@ run settings set --db "$db" working_days civil_code
 check "settings set succeeds" test "$code" -eq 0
 run --lang en settings list --db "$db"
 check "the new value is listed with who set it" contains "$out" "working_days	civil_code	(set by cli"
+run calendar due --db "$db" --from 2026-03-06T17:30:00+07:00 --amount 1 --unit working_day
+check "after hours on Friday + 1 working day is Tuesday 17:00 by the Civil Code" test "$out" = "2026-03-10T17:00:00+07:00"
 run settings set --db "$db" working_days bo_luat
 check "a bad value exits 2" test "$code" -eq 2
 check "a bad value names the choices" contains "$err" "civil_code"
