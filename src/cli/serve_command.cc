@@ -10,6 +10,7 @@
 #include "app/token_source.h"
 #include "app/work_calendar_loader.h"
 #include "cli/assistant_model.h"
+#include "cli/backup_schedule_options.h"
 #include "cli/command.h"
 #include "http/api_router.h"
 #include "http/health_handler.h"
@@ -30,6 +31,7 @@ struct ServeOptions {
   // requests gather into one group (one fsync) while others read.
   int threads = 16;
   AssistantModelOptions assistant;  // off unless --assistant-endpoint
+  BackupScheduleOptions backups;    // off unless --backup-dir
 };
 
 // Everything the routes refer to, built once before serving and outliving the server.
@@ -87,6 +89,9 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
                                                  state.procedures}),
                             state.metrics),
           std::move(web)));
+  // Before listening, so that a bad interval stops the start; stopped (after a backup under way) when serving ends.
+  auto backups = StartScheduledBackups(options.backups, state.stores, global.db_path, state.clock);
+  if (!backups) return global.out.ReportError(backups.error());
   if (auto listening = server.Listen(); !listening) return global.out.ReportError(listening.error());
   spdlog::info("motcua {} serving {} ({} procedures indexed) on {}:{}", http::kServerVersion, global.db_path,
                state.procedures.size(), server_options->address, server.bound_port());
@@ -107,6 +112,7 @@ CommandRun SetUpServe(CLI::App& command, GlobalOptions& global) {
   command.add_option("--listen", options->listen, "Address and port, HOST:PORT (default 127.0.0.1:8080)");
   command.add_option("--threads", options->threads, "Threads serving requests (default 16)")->check(CLI::Range(1, 64));
   AddAssistantModelOptions(command, options->assistant);
+  AddBackupScheduleOptions(command, options->backups);
   return [&global, options]() { return RunServe(global, *options); };
 }
 

@@ -7,6 +7,7 @@
 
 #include "domain/civil_time.h"
 #include "store/sqlite/sqlite_account_store.h"
+#include "store/sqlite/sqlite_backup.h"
 #include "store/sqlite/sqlite_document_store.h"
 #include "store/sqlite/sqlite_dossier_query.h"
 #include "store/sqlite/sqlite_dossier_store.h"
@@ -411,6 +412,15 @@ class SqliteStore final : public Store {
       if (retired) transaction.Commit();
       return retired;
     });
+  }
+
+  Result<BackupFacts> BackupTo(const std::string& path) override {
+    return Guard("backing up the database", [&] { return CopySqliteDatabase(*db_, path); });
+  }
+
+  Result<std::vector<std::string>> CheckIntegrity() override {
+    return Guard("checking the database file",
+                 [&]() -> Result<std::vector<std::string>> { return SqliteIntegrityProblems(*db_); });
   }
 
  private:
