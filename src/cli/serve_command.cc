@@ -14,6 +14,7 @@
 #include "app/token_source.h"
 #include "app/work_calendar_loader.h"
 #include "cli/assistant_model.h"
+#include "cli/backup_schedule_options.h"
 #include "cli/command.h"
 #include "http/api_router.h"
 #include "http/health_handler.h"
@@ -38,6 +39,7 @@ struct ServeOptions {
   // a benchmark of the route).
   int tracking_per_minute = 20;
   AssistantModelOptions assistant;  // off unless --assistant-endpoint
+  BackupScheduleOptions backups;    // off unless --backup-dir
 };
 
 constexpr double kTrackingBurst = 30;
@@ -122,6 +124,9 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
                                    state.procedures}),
               state.metrics),
           std::move(web)));
+  // Before listening, so that a bad interval stops the start; stopped (after a backup under way) when serving ends.
+  auto backups = StartScheduledBackups(options.backups, state.stores, global.db_path, state.clock);
+  if (!backups) return global.out.ReportError(backups.error());
   if (auto listening = server.Listen(); !listening) return global.out.ReportError(listening.error());
   spdlog::info("motcua {} serving {} ({} procedures indexed) on {}:{}; working days counted as {}",
                http::kServerVersion, global.db_path, state.procedures.size(), server_options->address,
@@ -148,6 +153,7 @@ CommandRun SetUpServe(CLI::App& command, GlobalOptions& global) {
                   "0: no limit, for benchmarks)")
       ->check(CLI::Range(0, 60000));
   AddAssistantModelOptions(command, options->assistant);
+  AddBackupScheduleOptions(command, options->backups);
   return [&global, options]() { return RunServe(global, *options); };
 }
 

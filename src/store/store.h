@@ -236,6 +236,14 @@ struct CounterMismatch {
   std::string description;  // which key, bucket and measure, and both values
 };
 
+// What a backup copy holds, counted in the copy itself (Store::BackupTo).
+struct BackupFacts {
+  std::string engine;      // the backend that wrote it: "sqlite"
+  int schema_version = 0;  // the newest schema migration in the copy
+  std::int64_t dossiers = 0;
+  std::int64_t events = 0;  // dossier events
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -434,6 +442,18 @@ class Store {
   virtual Result<void> SaveProvinceSetting(const ProvinceSetting& setting) = 0;
   // The value in force of every setting ever saved, by name.
   virtual Result<std::vector<ProvinceSetting>> ProvinceSettings() = 0;
+
+  // --- Backup (app/backup.h keeps the folder, the files and the manifest around it) ---------------------
+
+  // Writes a copy of everything this store keeps, as it was at one moment, to the new file `path` (which must
+  // not exist), while other connections go on reading and writing: the copy is taken under one read snapshot,
+  // and writers are not blocked. On return the copy is durable and the backend can open it as a database of
+  // its own; returns what it holds. Unavailable naming "backup" when it cannot be written (nothing is left at
+  // `path` then); Conflict naming "backup" when `path` exists.
+  virtual Result<BackupFacts> BackupTo(const std::string& path) = 0;
+  // The backend's own check of its storage (SQLite: PRAGMA integrity_check): the problems it found, empty when
+  // there are none. Reads everything: minutes on a large database.
+  virtual Result<std::vector<std::string>> CheckIntegrity() = 0;
 };
 
 }  // namespace motcua::store

@@ -8,6 +8,7 @@
 
 #include "domain/civil_time.h"
 #include "store/sqlite/sqlite_account_store.h"
+#include "store/sqlite/sqlite_backup.h"
 #include "store/sqlite/sqlite_document_store.h"
 #include "store/sqlite/sqlite_dossier_query.h"
 #include "store/sqlite/sqlite_dossier_store.h"
@@ -260,9 +261,8 @@ class SqliteStore final : public Store {
   // The file first (SQLite's own check of every page and index), then every dossier's history.
   Result<std::optional<ChainBreak>> VerifyDossierChains() override {
     return Guard("verifying the dossier history", [&]() -> Result<std::optional<ChainBreak>> {
-      SQLite::Statement check(*db_, "PRAGMA integrity_check(1)");
-      if (check.executeStep() && check.getColumn(0).getString() != "ok") {
-        return ChainBreak{"", 0, "database file corrupt: " + check.getColumn(0).getString()};
+      if (auto problems = SqliteIntegrityProblems(*db_); !problems.empty()) {
+        return ChainBreak{"", 0, "database file corrupt: " + problems.front()};
       }
       return dossiers_.VerifyChains();
     });
@@ -455,6 +455,15 @@ class SqliteStore final : public Store {
       if (retired) transaction.Commit();
       return retired;
     });
+  }
+
+  Result<BackupFacts> BackupTo(const std::string& path) override {
+    return Guard("backing up the database", [&] { return CopySqliteDatabase(*db_, path); });
+  }
+
+  Result<std::vector<std::string>> CheckIntegrity() override {
+    return Guard("checking the database file",
+                 [&]() -> Result<std::vector<std::string>> { return SqliteIntegrityProblems(*db_); });
   }
 
  private:
