@@ -18,6 +18,7 @@ packages=(
   sqlite3 curl            # used by the CLI tests (tamper checks, health probe)
   ccache                  # compiler cache: rebuilds after a small change take seconds
   clang-format            # the style check run by scripts/test.sh
+  clang-19 libclang-rt-19-dev   # libFuzzer and the sanitizers of scripts/fuzz.sh (clang 14 lacks std::expected)
   nodejs npm              # builds the web front end (web/ → web/dist, compiled into the binary)
   chromium                # the browser of the end-to-end tests (headless, driven by playwright-core)
 )

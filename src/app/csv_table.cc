@@ -35,6 +35,16 @@ struct CsvParserDeleter {
   }
 };
 
+// Where the physical line starting at `pos` ends: past its "\n", "\r\n" or lone "\r" (which libcsv too takes for
+// the end of a record, so that a line counted only at "\n" would hold several records and number the next ones
+// wrongly), or at the end of `content`.
+std::size_t LineEnd(std::string_view content, std::size_t pos) {
+  const std::size_t end = content.find_first_of("\r\n", pos);
+  if (end == std::string_view::npos) return content.size();
+  if (content[end] == '\r' && end + 1 < content.size() && content[end + 1] == '\n') return end + 2;
+  return end + 1;
+}
+
 Error ParseError(std::string_view file_name, int line, const char* why) {
   const std::string where = std::string(file_name) + ":" + std::to_string(line);
   return Error::InvalidArgument(where, std::string("tệp CSV hỏng: ") + why, std::string("malformed CSV: ") + why);
@@ -53,8 +63,7 @@ Result<CsvTable> CsvTable::Parse(std::string_view content, std::string_view file
   RowCollector collector;
   std::size_t pos = 0;
   while (pos < content.size()) {
-    std::size_t end = content.find('\n', pos);
-    end = end == std::string_view::npos ? content.size() : end + 1;
+    const std::size_t end = LineEnd(content, pos);
     if (csv_parse(parser.get(), content.data() + pos, end - pos, RowCollector::OnField, RowCollector::OnRowEnd,
                   &collector) != end - pos) {
       return Fail(ParseError(file_name, collector.line_being_fed, csv_strerror(csv_error(parser.get()))));

@@ -1,6 +1,7 @@
 #pragma once
 // An RFC 4180 CSV file parsed into rows (libcsv does the parsing), each row remembering the physical
-// line it starts on so that a bad row can be reported as "file:line". Quoted fields may span lines.
+// line it starts on so that a bad row can be reported as "file:line". Quoted fields may span lines. Lines end
+// with "\n", "\r\n" or a lone "\r", as records do for libcsv.
 #include <optional>
 #include <string>
 #include <string_view>

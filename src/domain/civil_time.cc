@@ -101,7 +101,13 @@ Result<Instant> ParseIsoInstant(std::string_view text, std::string_view field) {
   auto offset = ReadUtcOffset(text, pos);
   if (!offset || pos != text.size()) return Fail(BadTime(field, text));
   const seconds local_since_epoch = LocalTime(*date).time_since_epoch() + *time_of_day;
-  return Instant(local_since_epoch - *offset);
+  const Instant instant(local_since_epoch - *offset);
+  // FormatIsoLocal writes Viet Nam time with a four-digit year: "0000-01-01T00:00:00+08:00" would come back as
+  // "-001-12-31T...", which nothing reads (an exported event could not be imported again).
+  const int vietnam_year =
+      static_cast<int>(std::chrono::year_month_day(std::chrono::floor<days>(ToLocal(instant))).year());
+  if (vietnam_year < 0 || vietnam_year > 9999) return Fail(BadTime(field, text));
+  return instant;
 }
 
 std::string FormatIsoDate(LocalDate date) {

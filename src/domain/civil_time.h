@@ -25,7 +25,8 @@ inline Instant ToInstant(LocalTime local) { return Instant(local.time_since_epoc
 
 // Parses "2026-01-09T16:59:00+07:00", "2026-01-09T09:59:00Z", "2026-01-09T16:59" (local time assumed),
 // "2026-01-09 16:59:00" or a bare date "2026-01-09" (00:00 local). Seconds are optional; fractions are
-// rejected. Errors name `field` and explain what is expected.
+// rejected, and so is a moment whose Viet Nam date falls outside the years 0000–9999, so that every instant
+// read can be written back by FormatIsoLocal and read again. Errors name `field` and explain what is expected.
 Result<Instant> ParseIsoInstant(std::string_view text, std::string_view field);
 
 // Parses a calendar date "YYYY-MM-DD", checking that the day exists.

@@ -93,6 +93,10 @@ Result<QueryParams> QueryParams::Parse(std::string_view target) {
     const auto equals = pair.find('=');
     auto key = PercentDecode(pair.substr(0, equals), "query", true);
     if (!key) return Fail(key.error());
+    // "?=x": a refusal naming the parameter would name nothing (found by fuzz/query_params_fuzzer.cc).
+    if (key->empty()) {
+      return Fail(Error::InvalidArgument("query", "một tham số không có tên", "a parameter has no name"));
+    }
     const std::string_view raw_value = equals == std::string_view::npos ? "" : pair.substr(equals + 1);
     auto value = PercentDecode(raw_value, *key, true);
     if (!value) return Fail(value.error());

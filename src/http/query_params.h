@@ -23,7 +23,8 @@ Result<std::string> PercentDecode(std::string_view text, std::string_view field,
 class QueryParams {
  public:
   // The parameters of `target` (everything after the first '?'; none when there is no '?'). A key without '='
-  // has the value "". Errors: a key or value that does not decode, or a key given twice.
+  // has the value "". Errors: a key or value that does not decode, an empty key ("?=x", naming "query"), or a
+  // key given twice.
   static Result<QueryParams> Parse(std::string_view target);
   // Parse(), then OnlyThese(known): what an endpoint with a fixed set of parameters does first.
   static Result<QueryParams> ParseKnown(std::string_view target, std::initializer_list<std::string_view> known);

@@ -2,9 +2,11 @@
 // (tests/support/body_mutator.h), each sent by an account that could act with the valid body, and the
 // connection gets raw bytes no client library would send. After each batch the server still answers
 // /healthz; at the end every row of every table is as before (tests/support/database_fingerprint.h).
-// Deterministic: one seeded generator, no sleeps.
+// Randomized: one generator, seeded anew on each run and the seed shown (support/test_seed.h; MOTCUA_TEST_SEED
+// replays a run); no sleeps.
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <map>
 #include <random>
 #include <set>
@@ -17,6 +19,7 @@
 #include "support/database_fingerprint.h"
 #include "support/dossier_api_fixture.h"
 #include "support/raw_connection.h"
+#include "support/test_seed.h"
 
 namespace motcua::http {
 namespace {
@@ -185,7 +188,9 @@ class BadRequestsTest : public test_support::DossierApiFixture {
 TEST_F(BadRequestsTest, MutatedBodiesOnEveryPostRouteWriteNothing) {
   const std::string code = Receive("tn.vanson", Intake("vs-ttpvhcc", kVanSonAgency));
   const auto before = test_support::FingerprintDatabase(server_->db_path());
-  std::mt19937 random(20260112);
+  const std::uint32_t seed = test_support::TestSeed();
+  SCOPED_TRACE("MOTCUA_TEST_SEED=" + std::to_string(seed));
+  std::mt19937 random(seed);
   std::set<std::string> covered;
   int sent = 0;
   for (const auto& [pattern, method] : server_->routes()) {

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string_view>
+#include <vector>
+
 namespace motcua::app {
 namespace {
 
@@ -26,6 +29,29 @@ TEST(CsvTableTest, QuotedFieldsKeepCommasQuotesAndNewlinesAndLinesStayTrue) {
   EXPECT_EQ(table->rows()[1].fields[0], "two\nlines");
   EXPECT_EQ(table->rows()[1].line, 3);
   EXPECT_EQ(table->rows()[2].line, 5);  // the record after the two-line one starts on line 5
+}
+
+// Regression (found by fuzz/reference_csv_fuzzer.cc): libcsv ends a record at a lone carriage return, but lines
+// were counted at "\n" only, so every record after one was numbered a line too far and two rows could claim the
+// same line (a file with old Mac line endings numbered all its rows 2).
+TEST(CsvTableTest, ALoneCarriageReturnEndsALineAsItEndsARecord) {
+  const struct {
+    std::string_view content;
+    std::vector<int> lines;
+    std::string_view why;
+  } cases[] = {
+      {"a,b\r1,2\r3,4\r", {2, 3}, "old Mac line endings"},
+      {"a,b\r\n1,2\r\n3,4\r\n", {2, 3}, "Windows line endings: \r\n is one end"},
+      {"a,b\n1,2\r3,4\n5,6\n", {2, 3, 4}, "a stray \r in the middle of a line"},
+      {"a,b\n\"x\ry\",2\n5,6\n", {2, 4}, "a \r inside quotes is a line of the field"},
+  };
+  for (const auto& c : cases) {
+    auto table = CsvTable::Parse(c.content, "cr.csv");
+    ASSERT_TRUE(table.has_value()) << c.why;
+    std::vector<int> lines;
+    for (const CsvRow& row : table->rows()) lines.push_back(row.line);
+    EXPECT_EQ(lines, c.lines) << c.why;
+  }
 }
 
 TEST(CsvTableTest, EmptyFieldsAndMissingFinalNewline) {

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string_view>
+
 namespace motcua {
 namespace {
 
@@ -118,6 +120,31 @@ TEST(CivilTimeTest, FormatThenParseRoundTrips) {
     auto parsed = ParseIsoInstant(FormatIsoLocal(t), "t");
     ASSERT_TRUE(parsed.has_value());
     EXPECT_EQ(*parsed, t);
+  }
+}
+
+// Regression (found by fuzz/event_line_fuzzer.cc's round trip): an event at "0000-01-01T00:00:00+08:00" was
+// read, then exported as "-001-12-31T23:00:00+07:00", which no import could read back.
+TEST(CivilTimeTest, OnlyInstantsThatFormatBackAreRead) {
+  const struct {
+    std::string_view text;
+    bool read;
+    std::string_view why;
+  } cases[] = {
+      {"0000-01-01T00:00:00+08:00", false, "Viet Nam time is in year -1"},
+      {"0000-01-01T07:00:00+07:00", true, "the first moment of year 0000 in Viet Nam"},
+      {"0000-01-01", true, "a bare date is Viet Nam time"},
+      {"9999-12-31T23:59:59+07:00", true, "the last moment of year 9999 in Viet Nam"},
+      {"9999-12-31T23:00:00Z", false, "Viet Nam time is in year 10000"},
+      {"9999-12-31T23:00:00-14:00", false, "Viet Nam time is in year 10000"},
+  };
+  for (const auto& c : cases) {
+    const auto parsed = ParseIsoInstant(c.text, "t");
+    ASSERT_EQ(parsed.has_value(), c.read) << c.text << " (" << c.why << ")";
+    if (!parsed) continue;
+    const auto again = ParseIsoInstant(FormatIsoLocal(*parsed), "t");
+    ASSERT_TRUE(again.has_value()) << FormatIsoLocal(*parsed);
+    EXPECT_EQ(*again, *parsed) << c.text;
   }
 }
 
