@@ -17,8 +17,12 @@
 #include <vector>
 
 #include "app/clock.h"
+#include "app/hashing_gate.h"
 #include "app/lifecycle_settings.h"
+#include "app/live_calendar.h"
+#include "app/login_throttle.h"
 #include "app/procedure_catalogue.h"
+#include "app/receipt_pins.h"
 #include "app/sodium_password_hasher.h"
 #include "app/token_source.h"
 #include "domain/work_calendar.h"
@@ -65,20 +69,27 @@ std::vector<std::pair<std::string, http::Method>> RealRoutes() {
   motcua::app::ProcedureCatalogue catalogue = motcua::app::ProcedureCatalogue::Load(*empty_store).value();
   motcua::store::SqliteStoreProvider stores("/nonexistent/motcua-fuzz.db");
   const motcua::app::FixedClock clock(motcua::Instant{});
-  const motcua::WorkCalendar calendar(motcua::WorkingHours::Default(), {});
+  motcua::app::LiveCalendar calendar(motcua::WorkCalendar(motcua::WorkingHours::Default(), {}));
   const motcua::app::LifecycleSettings settings;
-  http::RateLimiter limiter;
+  http::RateLimiter assistant_limiter;
+  http::RateLimiter tracking_limiter;
+  const motcua::app::ReceiptPins pins(std::string(32, 'k'));
   motcua::app::SodiumPasswordHasher hasher;
   motcua::app::SodiumTokenSource tokens;
+  motcua::app::LoginThrottle login_throttle;
+  motcua::app::HashingGate hashing;
   http::RequestMetrics metrics;
   motcua::store::DiskBlobStore blobs("/nonexistent/motcua-fuzz-files");
-  const http::SessionApiContext sessions{stores, clock, hasher, tokens, {}};
-  const http::Router real = http::MakeApiRouter({{stores, catalogue, clock, settings.deadline, limiter, nullptr},
-                                                 sessions,
-                                                 {stores, clock, calendar, settings, sessions},
-                                                 metrics,
-                                                 blobs,
-                                                 catalogue});
+  http::UploadLimits uploads;
+  const http::SessionApiContext sessions{stores, clock, hasher, tokens, login_throttle, hashing, {}};
+  const http::Router real = http::MakeApiRouter(
+      {{stores, catalogue, clock, settings.deadline, assistant_limiter, tracking_limiter, pins, nullptr},
+       sessions,
+       {stores, clock, calendar, settings, sessions, pins},
+       metrics,
+       blobs,
+       catalogue,
+       uploads});
   return real.Routes();
 }
 

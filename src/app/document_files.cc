@@ -34,6 +34,17 @@ Result<DocumentUpload> DocumentFiles::Upload(const Account& account, std::string
   return upload;
 }
 
+Result<std::chrono::seconds> DocumentFiles::QuotaWait(const Account& account, std::int64_t size,
+                                                      const UploadQuota& quota) {
+  const Instant now = clock_.Now();
+  auto recent = store_.DocumentUploadsBy(account.login, now - quota.window);
+  if (!recent) return Fail(recent.error());
+  std::vector<UploadSize> sizes;
+  sizes.reserve(recent->size());
+  for (const DocumentUpload& upload : *recent) sizes.push_back({upload.size, upload.uploaded_at});
+  return UploadQuotaWait(sizes, QuotaBytesOf(account.role, quota), size, now, quota.window);
+}
+
 Result<DocumentContent> DocumentFiles::Read(const Account& account, std::string_view id,
                                             const DossierViewCheck& may_view) {
   auto uploads = AuthorizeDocumentRead(store_, account, id, may_view);

@@ -9,6 +9,8 @@
 // bytes are stored leaves at most an unreferenced file, which the next upload of that content reuses). The same
 // content uploaded again is stored once.
 // Thread-safety: one instance per thread, like the Store it uses; the BlobStore is shared.
+#include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +20,7 @@
 #include "app/document_access.h"
 #include "domain/account.h"
 #include "domain/document_file.h"
+#include "domain/upload_quota.h"
 #include "store/blob_store.h"
 #include "store/store.h"
 
@@ -47,6 +50,10 @@ class DocumentFiles {
   // the others). `declared_type` is the request's Content-Type, `name` the file's original name (may be empty).
   Result<DocumentUpload> Upload(const Account& account, std::string_view declared_type, std::string_view name,
                                 std::string_view content);
+
+  // How long `account` must wait before `size` more bytes fit its upload quota (domain/upload_quota.h): zero when
+  // they fit now. Upload does not check it: the HTTP route asks first, to answer 429 with Retry-After.
+  Result<std::chrono::seconds> QuotaWait(const Account& account, std::int64_t size, const UploadQuota& quota);
 
   // The file when the account may read it (AuthorizeDocumentRead). NotFound on "file" also when the record
   // exists but the bytes are gone (a restore that missed the files folder).

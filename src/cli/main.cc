@@ -26,6 +26,7 @@ constexpr Command kCommands[] = {
     {"verify", "Check every dossier's hash chain; name the first broken link (exit 4)", SetUpVerify},
     {"backup", "Back up the database and its document files into a new folder, while the server runs", SetUpBackup},
     {"restore", "Restore a backup after checking every file against its manifest (server stopped)", SetUpRestore},
+    {"files", "Uploaded document files: prune those no dossier took", SetUpFiles},
     {"user", "Accounts: add one, set its password (read from standard input), disable it", SetUpUser},
     {"report", "The periodic report and Decision 766 index of a unit or province over a period", SetUpReport},
     {"rebuild", "Rebuild the report counters from the dossier events (--check: only compare)", SetUpRebuild},

@@ -1,9 +1,11 @@
 // motcua serve: the HTTP server over the store.
 #include <spdlog/spdlog.h>
 
+#include <thread>
 #include <utility>
 
 #include "app/clock.h"
+#include "app/hashing_gate.h"
 #include "app/lifecycle_settings.h"
 #include "app/live_calendar.h"
 #include "app/login_throttle.h"
@@ -16,6 +18,7 @@
 #include "cli/assistant_model.h"
 #include "cli/backup_schedule_options.h"
 #include "cli/command.h"
+#include "domain/upload_quota.h"
 #include "http/api_router.h"
 #include "http/health_handler.h"
 #include "http/http_server.h"
@@ -38,6 +41,9 @@ struct ServeOptions {
   // enough for a hall behind one address, slow for guessing a receipt PIN (10^6 of them). 0 lifts the limit (for
   // a benchmark of the route).
   int tracking_per_minute = 20;
+  // Bytes an account may upload in 24 hours (domain/upload_quota.h), in MiB.
+  std::int64_t citizen_upload_mib = UploadQuota{}.citizen_bytes >> 20;
+  std::int64_t staff_upload_mib = UploadQuota{}.staff_bytes >> 20;
   AssistantModelOptions assistant;  // off unless --assistant-endpoint
   BackupScheduleOptions backups;    // off unless --backup-dir
 };
@@ -64,6 +70,23 @@ struct ServerState {
   app::SodiumTokenSource tokens;
   app::LoginThrottle login_throttle;
 };
+
+// The head of the event log, in the journal at start and at a clean stop: a checkpoint kept off the machine
+// (the journal shipped elsewhere) that `motcua verify --checkpoint` checks, so that a lost tail shows.
+void LogEventLogCheckpoint(store::StoreProvider& stores, std::string_view when) {
+  auto store = stores.ForThisThread();
+  if (!store) {
+    spdlog::error("event log checkpoint at {}: {}", when, store.error().message_en);
+    return;
+  }
+  auto head = (*store)->EventLogHead();
+  if (!head) {
+    spdlog::error("event log checkpoint at {}: {}", when, head.error().message_en);
+    return;
+  }
+  spdlog::info("event log checkpoint at {}: {}:{} (motcua verify --checkpoint {}:{})", when, head->position,
+               head->chain, head->position, head->chain);
+}
 
 int RunServe(GlobalOptions& global, const ServeOptions& options) {
   // Chosen once, before the database is touched; a bad endpoint stops the start rather than leaving the
@@ -103,8 +126,13 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
                     {},
                     {},
                     {}};
-  const http::SessionApiContext sessions{state.stores, state.clock,          state.hasher,
-                                         state.tokens, state.login_throttle, {}};
+  // Beside the state, also outliving the server (neither moves: they hold mutexes).
+  app::HashingGate hashing(app::HashingLimitsFor(std::thread::hardware_concurrency()));
+  http::UploadLimits uploads;
+  uploads.quota.citizen_bytes = options.citizen_upload_mib << 20;
+  uploads.quota.staff_bytes = options.staff_upload_mib << 20;
+  const http::SessionApiContext sessions{state.stores, state.clock, state.hasher, state.tokens, state.login_throttle,
+                                         hashing,      {}};
   // Requests refused before routing (malformed, oversized) are counted in /metrics too.
   server_options->on_refused = http::CountRefusals(state.metrics);
   // Document files live beside the database (<db>.files/), content-addressed.
@@ -121,7 +149,8 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
                                    {state.stores, state.clock, state.calendar, state.settings, sessions, state.pins},
                                    state.metrics,
                                    blobs,
-                                   state.procedures}),
+                                   state.procedures,
+                                   uploads}),
               state.metrics),
           std::move(web)));
   // Before listening, so that a bad interval stops the start; stopped (after a backup under way) when serving ends.
@@ -135,7 +164,9 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
     spdlog::info("assistant: answers also reworded by model \"{}\" at {}", options.assistant.model,
                  options.assistant.endpoint);
   }
+  LogEventLogCheckpoint(state.stores, "start");
   server.Run();
+  LogEventLogCheckpoint(state.stores, "stop");
   spdlog::info("motcua stopped");
   return 0;
 }
@@ -152,6 +183,14 @@ CommandRun SetUpServe(CLI::App& command, GlobalOptions& global) {
                   "Public tracking lookups allowed per client address per minute, after a burst of 30 (default 20; "
                   "0: no limit, for benchmarks)")
       ->check(CLI::Range(0, 60000));
+  command
+      .add_option("--upload-quota-citizen", options->citizen_upload_mib,
+                  "MiB a citizen's account may upload in 24 hours (default 200)")
+      ->check(CLI::Range(1, 1 << 20));
+  command
+      .add_option("--upload-quota-staff", options->staff_upload_mib,
+                  "MiB a staff account may upload in 24 hours (default 4096)")
+      ->check(CLI::Range(1, 1 << 20));
   AddAssistantModelOptions(command, options->assistant);
   AddBackupScheduleOptions(command, options->backups);
   return [&global, options]() { return RunServe(global, *options); };

@@ -40,7 +40,7 @@ Router MakeApiRouter(const ApiContext& context) {
   AddReportApi(router, context.sessions);
   AddUsersApi(router, context.sessions);
   AddCalendarApi(router, context.sessions, context.dossiers.calendar);
-  AddFilesApi(router, {context.dossiers, context.blobs});
+  AddFilesApi(router, {context.dossiers, context.blobs, context.uploads});
   AddProcedureSettingsApi(router, context.sessions);
   AddSearchSynonymsApi(router, {context.sessions, context.catalogue});
   return router;

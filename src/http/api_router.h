@@ -21,6 +21,7 @@ struct ApiContext {
   RequestMetrics& metrics;
   store::BlobStore& blobs;             // the document files' bytes (store/disk_blob_store.h beside the database)
   app::ProcedureCatalogue& catalogue;  // public_api's, whose lexicon the province's synonyms change
+  UploadLimits& uploads;               // bytes a day per account, uploads a second per address
 };
 
 Router MakeApiRouter(const ApiContext& context);

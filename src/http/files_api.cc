@@ -11,6 +11,7 @@
 #include "http/json_response.h"
 #include "http/query_params.h"
 #include "http/request_account.h"
+#include "http/throttle.h"
 
 namespace motcua::http {
 namespace {
@@ -88,13 +89,32 @@ Response AsAccount(const FilesApiContext& c, const Request& request, F&& body) {
   return body(*account, **store, desk);
 }
 
+// 429: the account's bytes of the day are used up (domain/upload_quota.h).
+Response QuotaExceeded(std::chrono::seconds wait, std::int64_t quota_bytes) {
+  const std::string mib = std::to_string(quota_bytes >> 20);
+  const std::string minutes = std::to_string((wait.count() + 59) / 60);
+  Response response = ErrorResponse(
+      Status::too_many_requests, "quota_exceeded",
+      "tài khoản đã tải lên hết hạn mức " + mib + " MiB trong 24 giờ; thử lại sau " + minutes + " phút",
+      "this account has used its " + mib + " MiB of uploads in 24 hours; try again in " + minutes + " min", "file");
+  response.set(boost::beast::http::field::retry_after, std::to_string(wait.count()));
+  return response;
+}
+
 Response Upload(const FilesApiContext& c, const Request& request) {
   auto query = QueryParams::ParseKnown(ToStd(request.target()), {"name"});
   if (!query) return ErrorResponse(query.error());
+  if (auto refused = Throttle(c.limits.per_client, request, "file", "lượt tải tệp lên", "uploads")) {
+    return std::move(*refused);
+  }
   return AsAccount(c, request, [&](const Account& account, store::Store& store, app::DossierDesk&) {
     const auto type = request.find(boost::beast::http::field::content_type);
     const std::string_view declared = type == request.end() ? std::string_view() : ToStd(type->value());
     app::DocumentFiles files(store, c.blobs, c.dossiers.clock);
+    const auto size = static_cast<std::int64_t>(request.body().size());
+    auto wait = files.QuotaWait(account, size, c.limits.quota);
+    if (!wait) return ErrorResponse(wait.error());
+    if (*wait > std::chrono::seconds(0)) return QuotaExceeded(*wait, QuotaBytesOf(account.role, c.limits.quota));
     auto upload = files.Upload(account, declared, query->Get("name").value_or(""), request.body());
     if (!upload) return Failure(account, request, upload.error());
     Response response = JsonResponse(Status::created, UploadJson(*upload));

@@ -63,6 +63,15 @@ Response Refused(const Request& request, const Error& error, std::string_view wh
   return ErrorResponse(error);
 }
 
+// 503 with Retry-After: too many logins are being checked at once (app/hashing_gate.h).
+Response ServerBusy() {
+  Response response = ErrorResponse(
+      Error::Unavailable("login", "máy chủ đang bận kiểm tra nhiều lượt đăng nhập, xin thử lại sau ít giây",
+                         "the server is busy checking many logins; try again in a few seconds"));
+  response.set(boost::beast::http::field::retry_after, "1");
+  return response;
+}
+
 }  // namespace
 
 // "Bearer TOKEN"; the scheme in any case and more than one space before the token, as RFC 9110 §11.1 allows.
@@ -91,6 +100,9 @@ void AddSessionApi(Router& router, const SessionApiContext& context) {
         wait > 0) {
       return TooManyRequests(wait, "login", "lần đăng nhập sai từ máy này", "failed logins from this address");
     }
+    // The hash is the costly part: a flood of logins waits here, not on every thread of the server.
+    const auto permit = context.hashing.Enter();
+    if (!permit) return ServerBusy();
     return WithAccounts(context, [&](app::Accounts& accounts) {
       auto session = accounts.Login(credentials->login, credentials->password);
       if (!session) {

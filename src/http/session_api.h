@@ -8,10 +8,13 @@
 // A failed login, a missing, unknown, expired or revoked token are 401 with the JSON error body; the
 // body of a login must be a JSON object with exactly those two string fields (anything else is a 400
 // naming the field). Every refusal is logged (login name and reason, never the password or the token).
+// Too many failed logins from one address are a 429 (app/login_throttle.h); more logins at once than the
+// password hashing allows are a 503 with Retry-After: 1 (app/hashing_gate.h).
 // Thread-safety: handlers run on every server thread, each with its own store from the StoreProvider;
 // the hasher and the token source are stateless.
 #include "app/accounts.h"
 #include "app/clock.h"
+#include "app/hashing_gate.h"
 #include "app/login_throttle.h"
 #include "app/password_hasher.h"
 #include "app/token_source.h"
@@ -26,6 +29,7 @@ struct SessionApiContext {
   app::PasswordHasher& hasher;
   app::TokenSource& tokens;
   app::LoginThrottle& login_throttle;  // failed logins per client address (app/login_throttle.h)
+  app::HashingGate& hashing;           // password hashes at once (app/hashing_gate.h)
   app::AccountSettings settings;
 };
 

@@ -30,6 +30,9 @@ class BlobStore {
   // The content stored under `id`, or nullopt when there is none (or `id` is not a file id). Unavailable when
   // it cannot be read.
   virtual Result<std::optional<std::string>> Get(std::string_view id) = 0;
+  // Removes the content under `id` durably; false when there was none. Unavailable when it cannot be removed.
+  // Only for a content no dossier names (app/document_pruning.h): a dossier's files are never removed.
+  virtual Result<bool> Remove(std::string_view id) = 0;
 };
 
 }  // namespace motcua::store

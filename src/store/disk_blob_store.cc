@@ -134,4 +134,15 @@ Result<std::optional<std::string>> DiskBlobStore::Get(std::string_view id) {
   return content;
 }
 
+Result<bool> DiskBlobStore::Remove(std::string_view id) {
+  if (!IsDocumentFileId(id)) return false;
+  const fs::path path = PathOf(id);
+  if (::unlink(path.c_str()) != 0) {
+    if (errno == ENOENT) return false;
+    return Fail(Unwritable(path, "unlink", errno));
+  }
+  if (!SyncFolder(path.parent_path())) return Fail(Unwritable(path.parent_path(), "fsync", errno));
+  return true;
+}
+
 }  // namespace motcua::store

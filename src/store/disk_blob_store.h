@@ -21,6 +21,7 @@ class DiskBlobStore final : public BlobStore {
 
   Result<BlobPut> Put(std::string_view content) override;
   Result<std::optional<std::string>> Get(std::string_view id) override;
+  Result<bool> Remove(std::string_view id) override;
 
   // Where the content `id` is (or would be) kept.
   std::filesystem::path PathOf(std::string_view id) const;

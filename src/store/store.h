@@ -412,6 +412,15 @@ class Store {
   virtual Result<std::vector<DocumentUpload>> DocumentUploads(std::string_view id) = 0;
   // The codes of the dossiers with a "digitized" event naming `id` as its file, in code order.
   virtual Result<std::vector<std::string>> DossiersWithDocument(std::string_view id) = 0;
+  // The uploads by `uploader` at or after `since`, oldest first: what counts against an account's upload quota
+  // (domain/upload_quota.h).
+  virtual Result<std::vector<DocumentUpload>> DocumentUploadsBy(std::string_view uploader, Instant since) = 0;
+  // The files that no "digitized" event names, whose last upload was before `uploaded_before`, and whose bytes
+  // were not recorded removed since: those `motcua files prune` removes (app/document_pruning.h). In id order.
+  virtual Result<std::vector<std::string>> UnattachedDocuments(Instant uploaded_before) = 0;
+  // Records that the bytes of `id` were removed at `at` (the upload records stay). The same content uploaded
+  // again later is stored again, and its upload then counts as made at that later time.
+  virtual Result<void> RecordDocumentRemoved(std::string_view id, Instant at) = 0;
 
   // --- The province's procedure settings (domain/procedure_settings.h) --------------------------------
 

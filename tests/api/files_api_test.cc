@@ -74,6 +74,25 @@ TEST_F(FilesApiTest, UploadStoresOneCopyPerContentAndAnswersItsId) {
   EXPECT_EQ(StoredFiles(), 2u);
 }
 
+TEST_F(FilesApiTest, AnAccountsUploadsOfADayAreBoundedAndFreedAsTheDayMovesOn) {
+  const std::string scan = kScan + std::string(3000, ' ');  // ~3 kB, each one different below
+  server_->uploads().quota.citizen_bytes = 8000;
+  const Instant start = server_->clock().Now();
+  ASSERT_EQ(Upload("cd.an", scan + "1").status, 201u);
+  server_->clock().Set(start + std::chrono::hours(5));
+  ASSERT_EQ(Upload("cd.an", scan + "2").status, 201u);
+  const HttpReply refused = Upload("cd.an", scan + "3");
+  ExpectError(refused, 429, "file");
+  EXPECT_EQ(refused.Json()["error"]["code"], "quota_exceeded");
+  // The first upload leaves the 24-hour window 19 hours later: that is the wait.
+  EXPECT_EQ(refused.Header("retry-after"), std::to_string(19 * 3600)) << refused.body;
+  EXPECT_EQ(StoredFiles(), 2u) << "the refused upload was stored";
+  // Staff have their own, larger quota.
+  EXPECT_EQ(Upload("tn.vanson", scan + "3").status, 201u);
+  server_->clock().Set(start + std::chrono::hours(24));
+  EXPECT_EQ(Upload("cd.an", scan + "3").status, 201u) << "the first upload left the window";
+}
+
 TEST_F(FilesApiTest, RefusedUploadsLeaveNothingBehind) {
   ExpectError(Upload("tn.vanson", "just some text"), 400, "body");
   ExpectError(Upload("tn.vanson", "MZ\x90 an executable named .pdf"), 400, "body");

@@ -6,8 +6,8 @@
 //   specialist finds the new dossier in the dossier list (and among the unassigned ones of the inbox), opens the
 //   scan from the dossier page and asks for a supplement; anyone tracks it by code; the receptionist records the
 //   supplement; the leader approves; the receptionist hands the result back; the citizen logs in and rates it 5
-//   stars, then submits online with an attachment whose first answer is lost: after a reload the draft is still
-//   there and the retry makes exactly one dossier; the supervisor sees one more received and one more resolved;
+//   stars, then submits online with an attachment and the server is killed (-9) with its answer unsent: after the
+//   restart and a reload the draft is still there and the retry (same Idempotency-Key) makes exactly one dossier; the supervisor sees one more received and one more resolved;
 //   the administrator sets the processing time of birth registration, which the counter then no longer asks for,
 //   and whose checklist keeps the notes of its document list apart ("Lưu ý"). A visitor asks the portal's Q&A
 //   panel what birth registration costs (an answer citing its fee section) and something no procedure is about
@@ -17,7 +17,8 @@
 // Usage: MOTCUA_URL=http://127.0.0.1:PORT MOTCUA_PASSWORD=… node lifecycle.test.mjs
 //   MOTCUA_SCREENSHOTS=1 also writes docs/screens/*.png; MOTCUA_CHROMIUM overrides /usr/bin/chromium.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -49,6 +50,51 @@ const SCAN_PDF = Buffer.from(
     'trailer << /Root 1 0 R >>\n%%EOF\n',
 );
 const WAIT_MS = 15_000; // a single wait fails before its step does, naming the element
+
+// The server's binary, database, PID file and log (run.sh passes them), so that step 7b can kill it with -9 and
+// start it again on the same file; without them the step only loses the answer.
+const SERVER = {
+  bin: process.env.MOTCUA_BIN,
+  db: process.env.MOTCUA_DB,
+  pidFile: process.env.MOTCUA_PID_FILE,
+  log: process.env.MOTCUA_SERVER_LOG,
+};
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Whether `pid` still runs (a killed child of run.sh stays a zombie until run.sh waits for it: that is gone).
+function running(pid) {
+  const stat = `/proc/${pid}/stat`;
+  if (!existsSync(stat)) return false;
+  return readFileSync(stat, 'utf8').split(') ')[1]?.[0] !== 'Z';
+}
+
+// kill -9 the server, then start another on the same database and port and wait for its /healthz.
+async function crashAndRestartServer() {
+  const pid = Number(readFileSync(SERVER.pidFile, 'utf8'));
+  process.kill(pid, 'SIGKILL');
+  for (let i = 0; i < 100 && running(pid); ++i) await sleep(50);
+  assert.ok(!running(pid), `the server (pid ${pid}) survived kill -9`);
+  const log = openSync(SERVER.log, 'a');
+  const port = new URL(BASE).port;
+  const child = spawn(SERVER.bin, ['serve', '--db', SERVER.db, '--listen', `127.0.0.1:${port}`], {
+    detached: true,
+    stdio: ['ignore', log, log],
+  });
+  child.unref();
+  writeFileSync(SERVER.pidFile, String(child.pid));
+  for (let i = 0; i < 100; ++i) {
+    try {
+      if ((await fetch(`${BASE}/healthz`)).ok) {
+        console.log(`     server killed (-9, pid ${pid}) and started again (pid ${child.pid})`);
+        return;
+      }
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  throw new Error('the server did not come back within 10 s of kill -9');
+}
 
 // --- Steps ------------------------------------------------------------------------------------------------------
 
@@ -522,7 +568,7 @@ async function main() {
     await screenshot(citizen, 'citizen');
   });
 
-  await step('7b. the citizen submits online with an attachment; the lost first answer makes one dossier', async () => {
+  await step('7b. the citizen submits online with an attachment; the server dies before answering: one dossier', async () => {
     const mine = async () => (await dossierCodes(citizen)).length;
     const before = await mine();
     await citizen.goto(`${BASE}/#/cong-dan/nop/${PROCEDURE}`);
@@ -542,6 +588,8 @@ async function main() {
       async (route) => {
         const answer = await route.fetch();
         assert.equal(answer.status(), 201, 'the server made the dossier');
+        // The server dies with the answer unsent (kill -9) and is started again on the same file.
+        if (SERVER.bin && SERVER.pidFile) await crashAndRestartServer();
         await route.abort('connectionreset');
       },
       { times: 1 },

@@ -25,6 +25,7 @@ server_pid=""
 port=""
 
 cleanup() {
+  [[ -f $tmp/server.pid ]] && server_pid=$(cat "$tmp/server.pid")  # the test may have restarted it
   if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
     kill -KILL "$server_pid"
     wait "$server_pid" 2>/dev/null || true
@@ -59,13 +60,18 @@ start_server() {
     port=$((20000 + ($$ * 7 + attempt * 131) % 2000))
     "$motcua" serve --db "$tmp/m.db" --listen "127.0.0.1:$port" >"$tmp/server.log" 2>&1 &
     server_pid=$!
+    echo "$server_pid" >"$tmp/server.pid"
     wait_until_healthy && return 0
     wait "$server_pid" || true
   done
   fail "could not start the server on any of 5 ports"
 }
 
+# The test kills the server once and starts another (step 7b); that one is no child of this script, so its exit
+# status cannot be read: it must only stop.
 stop_server() {
+  local started=$server_pid
+  server_pid=$(cat "$tmp/server.pid")
   kill -TERM "$server_pid"
   for _ in $(seq 50); do
     kill -0 "$server_pid" 2>/dev/null || break
@@ -73,7 +79,7 @@ stop_server() {
   done
   kill -0 "$server_pid" 2>/dev/null && fail "server still running 5 s after SIGTERM"
   local rc=0
-  wait "$server_pid" || rc=$?
+  if [[ $server_pid == "$started" ]]; then wait "$server_pid" || rc=$?; else wait "$started" 2>/dev/null || true; fi
   server_pid=""
   [[ $rc == 0 ]] || fail "server exited with status $rc after SIGTERM"
 }
@@ -86,6 +92,7 @@ start_server
 started=$SECONDS
 rc=0
 MOTCUA_URL="http://127.0.0.1:$port" MOTCUA_PASSWORD=$password MOTCUA_CHROMIUM=$chromium \
+  MOTCUA_BIN=$motcua MOTCUA_DB=$tmp/m.db MOTCUA_PID_FILE=$tmp/server.pid MOTCUA_SERVER_LOG=$tmp/server.log \
   node "$here/lifecycle.test.mjs" || rc=$?
 [[ $rc == 0 ]] || fail "lifecycle.test.mjs failed (exit $rc) after $((SECONDS - started)) s"
 stop_server

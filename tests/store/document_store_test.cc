@@ -89,6 +89,18 @@ TEST_F(BlobStoreTest, FailedWriteLeavesNothingBehind) {
   EXPECT_EQ(FilesUnder(other), std::vector<std::string>{Sha256Hex(content).substr(0, 2)});
 }
 
+TEST_F(BlobStoreTest, RemoveTakesTheContentAwayOnce) {
+  DiskBlobStore blobs(root_);
+  const auto put = blobs.Put("%PDF-1.4 bỏ đi").value();
+  const auto kept = blobs.Put("%PDF-1.4 giữ lại").value();
+  EXPECT_TRUE(blobs.Remove(put.id).value());
+  EXPECT_FALSE(blobs.Get(put.id).value().has_value());
+  EXPECT_FALSE(blobs.Remove(put.id).value()) << "removed twice";
+  EXPECT_FALSE(blobs.Remove("../../etc/passwd").value());
+  EXPECT_EQ(FilesUnder(root_), std::vector<std::string>{kept.id.substr(0, 2) + "/" + kept.id.substr(2)});
+  EXPECT_TRUE(blobs.Put("%PDF-1.4 bỏ đi").value().created) << "a removed content is stored again";
+}
+
 DocumentUpload Upload(const std::string& id, const std::string& uploader, const std::string& name, const char* at) {
   return {id, 1234, MediaType::kPdf, name, uploader, At(at)};
 }
@@ -134,6 +146,53 @@ TEST_P(DocumentStoreTest, DossiersOfAFileAreThoseWhoseDigitizedEventsNameIt) {
   ASSERT_TRUE(store_->AppendDossierEvents(std::span(&other, 1), {}).has_value());
   EXPECT_EQ(store_->DossiersWithDocument(id).value(), (std::vector<std::string>{"A-1", "B-2"}));
   EXPECT_TRUE(store_->DossiersWithDocument(std::string(64, 'e')).value().empty());
+}
+
+TEST_P(DocumentStoreTest, AnAccountsUploadsSinceAMomentAreFoundOldestFirst) {
+  ASSERT_TRUE(
+      store_->RecordDocumentUpload(Upload(std::string(64, '2'), "cd.an", "b.pdf", "2026-01-12T10:00:00+07:00")));
+  ASSERT_TRUE(
+      store_->RecordDocumentUpload(Upload(std::string(64, '1'), "cd.an", "a.pdf", "2026-01-12T08:00:00+07:00")));
+  ASSERT_TRUE(
+      store_->RecordDocumentUpload(Upload(std::string(64, '3'), "cd.an", "c.pdf", "2026-01-11T08:00:00+07:00")));
+  ASSERT_TRUE(
+      store_->RecordDocumentUpload(Upload(std::string(64, '4'), "tn.vanson", "d.pdf", "2026-01-12T09:00:00+07:00")));
+  const auto uploads = store_->DocumentUploadsBy("cd.an", At("2026-01-12T08:00:00+07:00")).value();
+  ASSERT_EQ(uploads.size(), 2u);  // the one at the moment itself counts
+  EXPECT_EQ(uploads[0].original_name, "a.pdf");
+  EXPECT_EQ(uploads[1].original_name, "b.pdf");
+  EXPECT_TRUE(store_->DocumentUploadsBy("nobody", At("2000-01-01T00:00:00+07:00")).value().empty());
+}
+
+TEST_P(DocumentStoreTest, UnattachedFilesAreThoseNoDossierNamesLastUploadedBeforeTheCutoff) {
+  const std::string attached(64, 'a'), old(64, 'b'), recent(64, 'c'), old_then_again(64, 'e');
+  for (const std::string& id : {attached, old, old_then_again}) {
+    ASSERT_TRUE(store_->RecordDocumentUpload(Upload(id, "tn.vanson", "x.pdf", "2026-01-01T08:00:00+07:00")));
+  }
+  ASSERT_TRUE(store_->RecordDocumentUpload(Upload(recent, "tn.vanson", "x.pdf", "2026-02-01T08:00:00+07:00")));
+  // Another person's upload of the same content, later: the last upload counts.
+  ASSERT_TRUE(store_->RecordDocumentUpload(Upload(old_then_again, "cd.an", "y.pdf", "2026-02-01T08:00:00+07:00")));
+  const std::vector<DossierEvent> dossier = {
+      Event(SomeReceived(), "2026-01-01T08:00:00+07:00", "A-1"),
+      Event(Digitized{1, attached}, "2026-01-01T08:01:00+07:00", "A-1"),
+  };
+  ASSERT_TRUE(store_->AppendDossierEvents(dossier, {}).has_value());
+  const Instant cutoff = At("2026-01-15T00:00:00+07:00");
+  EXPECT_EQ(store_->UnattachedDocuments(cutoff).value(), std::vector<std::string>{old});
+
+  // Once removed it is not listed again, until the content is uploaded again after the removal.
+  ASSERT_TRUE(store_->RecordDocumentRemoved(old, At("2026-01-20T00:00:00+07:00")));
+  EXPECT_EQ(store_->UnattachedDocuments(At("2026-03-01T00:00:00+07:00")).value(),
+            (std::vector<std::string>{recent, old_then_again}));
+  ASSERT_TRUE(store_->RecordDocumentUpload(Upload(old, "tn.vanson", "again.pdf", "2026-03-05T08:00:00+07:00")));
+  const auto again = store_->DocumentUploads(old).value();
+  ASSERT_EQ(again.size(), 1u);
+  EXPECT_EQ(again[0].uploaded_at, At("2026-03-05T08:00:00+07:00")) << "the upload after a removal counts from then";
+  EXPECT_EQ(again[0].original_name, "x.pdf") << "the first name is kept";
+  EXPECT_EQ(store_->UnattachedDocuments(At("2026-03-05T08:00:00+07:00")).value(),
+            (std::vector<std::string>{recent, old_then_again}));
+  EXPECT_EQ(store_->UnattachedDocuments(At("2026-03-05T08:00:01+07:00")).value(),
+            (std::vector<std::string>{old, recent, old_then_again}));  // in id order
 }
 
 TEST_P(DocumentStoreTest, ProcedureSettingsAreKeptBesideTheCatalogue) {

@@ -28,6 +28,7 @@
 #include "app/answer_rephraser.h"
 #include "app/catalogue_installer.h"
 #include "app/clock.h"
+#include "app/hashing_gate.h"
 #include "app/lifecycle_settings.h"
 #include "app/live_calendar.h"
 #include "app/login_throttle.h"
@@ -89,14 +90,15 @@ class ApiServer {
     calendar_ = std::make_unique<app::LiveCalendar>(app::LoadWorkCalendar(*store).value());
     pins_ = std::make_unique<app::ReceiptPins>(store->LoadServerSecret("receipt_pin").value());
     stores_ = std::make_unique<store::SqliteStoreProvider>(db_path_.string());
-    const http::SessionApiContext sessions{*stores_, clock_, hasher_, tokens_, login_throttle_, {}};
+    const http::SessionApiContext sessions{*stores_, clock_, hasher_, tokens_, login_throttle_, hashing_, {}};
     http::Router router = http::MakeApiRouter(
         {{*stores_, *procedures_, clock_, settings_.deadline, assistant_limiter_, tracking_limiter_, *pins_, rephraser},
          sessions,
          {*stores_, clock_, *calendar_, settings_, sessions, *pins_},
          metrics_,
          blobs_,
-         *procedures_});
+         *procedures_,
+         uploads_});
     routes_ = router.Routes();
     http::ServerOptions options;
     options.port = 0;
@@ -170,6 +172,8 @@ class ApiServer {
   unsigned short port() const { return server_->bound_port(); }
 
   SharedClock& clock() { return clock_; }
+  // The limits on uploads, which a test may lower between requests.
+  http::UploadLimits& uploads() { return uploads_; }
   const std::vector<std::pair<std::string, http::Method>>& routes() const { return routes_; }
   const std::string db_path() const { return db_path_.string(); }
   const store::DiskBlobStore& blobs() const { return blobs_; }
@@ -191,6 +195,8 @@ class ApiServer {
   app::SodiumPasswordHasher hasher_;
   app::SodiumTokenSource tokens_;
   app::LoginThrottle login_throttle_;
+  app::HashingGate hashing_;
+  http::UploadLimits uploads_;
   std::unique_ptr<app::ProcedureCatalogue> procedures_;
   http::RateLimiter assistant_limiter_;
   // Tests look dossiers up far more often than a citizen; the limit itself is tested on its own server.

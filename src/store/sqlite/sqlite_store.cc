@@ -425,6 +425,23 @@ class SqliteStore final : public Store {
                  [&]() -> Result<std::vector<std::string>> { return documents_.DossiersWith(id); });
   }
 
+  Result<std::vector<DocumentUpload>> DocumentUploadsBy(std::string_view uploader, Instant since) override {
+    return Guard("reading an account's uploads",
+                 [&]() -> Result<std::vector<DocumentUpload>> { return documents_.UploadsBy(uploader, since); });
+  }
+
+  Result<std::vector<std::string>> UnattachedDocuments(Instant uploaded_before) override {
+    return Guard("listing unattached files",
+                 [&]() -> Result<std::vector<std::string>> { return documents_.Unattached(uploaded_before); });
+  }
+
+  Result<void> RecordDocumentRemoved(std::string_view id, Instant at) override {
+    return Guard("recording a removed file", [&]() -> Result<void> {
+      documents_.RecordRemoved(id, at);
+      return {};
+    });
+  }
+
   Result<void> SaveProcedureSettings(const ProcedureSettings& settings) override {
     return Guard("saving procedure settings", [&] { return procedure_settings_.Save(settings); });
   }
