@@ -36,20 +36,25 @@ class SignInGateTest : public test_support::DossierApiFixture {
     RawConnection connection(server_->port(), std::chrono::seconds(5));
     if (!connection.Send(head)) return std::nullopt;
     auto reply = connection.ReadReply();
-    if (reply) EXPECT_TRUE(connection.ClosedByServer()) << "the connection stays open after the refusal";
+    if (reply) {
+      EXPECT_TRUE(connection.ClosedByServer()) << "the connection stays open after the refusal";
+    }
     return reply;
   }
 };
 
 TEST_F(SignInGateTest, ALargeUploadWithoutAValidSessionIsRefusedBeforeItsBody) {
-  for (const std::string authorization : {"", "Bearer not-a-session-token", "Basic dG4udmFuc29uOng="}) {
+  // The field the handlers' own check names: no bearer token at all, or a token that is no session.
+  const std::pair<std::string, std::string> cases[] = {
+      {"", "authorization"}, {"Bearer not-a-session-token", "token"}, {"Basic dG4udmFuc29uOng=", "authorization"}};
+  for (const auto& [authorization, field] : cases) {
     const auto reply = AnswerToHeadAlone(UploadHead(kScanBytes, authorization));
     ASSERT_TRUE(reply.has_value()) << "no answer before the body to \"" << authorization << "\"";
     EXPECT_EQ(reply->status, 401u) << reply->body;
     EXPECT_EQ(reply->Header("connection"), "close");
     const json error = json::parse(reply->body)["error"];
     EXPECT_EQ(error["code"], "unauthenticated") << reply->body;
-    EXPECT_EQ(error["field"], "authorization");
+    EXPECT_EQ(error["field"], field);
     EXPECT_FALSE(error["message"].get<std::string>().empty());
   }
   // A chunked body announces no size: it is checked as a large one.
