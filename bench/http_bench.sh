@@ -89,8 +89,9 @@ add_user bench.gs supervisor "$province"
 # --- Server -------------------------------------------------------------------------------------------------
 port=$((20000 + $$ % 20000))
 start=$(date +%s.%N)
-# Tracking is limited per address (20 a minute): lifted here, where one address is the whole load.
-"$motcua" serve --db "$db" --listen "127.0.0.1:$port" --tracking-per-minute 0 >"$work/server.log" 2>&1 &
+# Tracking is limited per address (20 a minute), and so are connections (64): lifted here, where one address is
+# the whole load.
+"$motcua" serve --db "$db" --listen "127.0.0.1:$port" --tracking-per-minute 0 --max-connections-per-address 512 >"$work/server.log" 2>&1 &
 server_pid=$!
 until curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do
   kill -0 "$server_pid" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }

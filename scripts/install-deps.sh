@@ -8,7 +8,7 @@ packages=(
   libboost-dev            # Boost.Beast / Asio (header-only): the HTTP server
   nlohmann-json3-dev      # JSON
   libsqlite3-dev libsqlitecpp-dev   # embedded store
-  libssl-dev              # SHA-256 of the dossier event hash chain (OpenSSL EVP)
+  libssl-dev openssl      # SHA-256 of the dossier event hash chain (OpenSSL EVP); TLS of `serve --tls-cert`; the TLS test makes its CA
   libcsv-dev              # RFC 4180 CSV reader for the reference data
   libutf8proc-dev         # Unicode NFC and tone-mark folding
   libsodium-dev           # Argon2id password hashes, session tokens

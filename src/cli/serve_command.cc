@@ -25,6 +25,7 @@
 #include "http/metrics.h"
 #include "http/public_api.h"
 #include "http/session_api.h"
+#include "http/sign_in_gate.h"
 #include "http/static_files.h"
 #include "store/disk_blob_store.h"
 #include "store/sqlite/sqlite_store_provider.h"
@@ -46,6 +47,9 @@ struct ServeOptions {
   std::int64_t staff_upload_mib = UploadQuota{}.staff_bytes >> 20;
   AssistantModelOptions assistant;  // off unless --assistant-endpoint
   BackupScheduleOptions backups;    // off unless --backup-dir
+  http::TlsFiles tls;               // clear text unless --tls-cert and --tls-key
+  std::size_t max_connections = http::ServerOptions{}.max_connections;
+  std::size_t max_connections_per_address = http::ServerOptions{}.max_connections_per_address;
 };
 
 constexpr double kTrackingBurst = 30;
@@ -93,6 +97,10 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
   // assistant silently without its model.
   auto rephraser = OpenAssistantRephraser(options.assistant);
   if (!rephraser) return global.out.ReportError(rephraser.error());
+  // Likewise the TLS files, checked here before the database is opened (Listen() loads them again to serve).
+  if (options.tls.enabled()) {
+    if (auto tls = http::LoadTlsContext(options.tls); !tls) return global.out.ReportError(tls.error());
+  }
   int exit_code = 0;
   auto store = OpenStoreOrReport(global, exit_code);  // creates or migrates the schema before serving
   if (!store) return exit_code;
@@ -104,6 +112,9 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
   auto server_options = http::WithListenAddress(http::ServerOptions{}, options.listen);
   if (!server_options) return global.out.ReportError(server_options.error());
   server_options->threads = options.threads;
+  server_options->tls = options.tls;
+  server_options->max_connections = options.max_connections;
+  server_options->max_connections_per_address = options.max_connections_per_address;
   auto procedures = app::OpenProcedureCatalogue(*store);
   if (!procedures) return global.out.ReportError(procedures.error());
   // Read now, and again each time the administrator saves a day (app/live_calendar.h).
@@ -135,6 +146,9 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
                                          hashing,      {}};
   // Requests refused before routing (malformed, oversized) are counted in /metrics too.
   server_options->on_refused = http::CountRefusals(state.metrics);
+  // A large body to a route that needs a session is refused from its header when the token is not valid, so
+  // that anonymous uploads never fill the server's memory (http/sign_in_gate.h).
+  server_options->request_gate = http::MakeSignInGate(sessions);
   // Document files live beside the database (<db>.files/), content-addressed.
   store::DiskBlobStore blobs(store::BlobFolderBeside(global.db_path));
   http::StaticFiles web = http::StaticFiles::Embedded();
@@ -157,9 +171,10 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
   auto backups = StartScheduledBackups(options.backups, state.stores, global.db_path, state.clock);
   if (!backups) return global.out.ReportError(backups.error());
   if (auto listening = server.Listen(); !listening) return global.out.ReportError(listening.error());
-  spdlog::info("motcua {} serving {} ({} procedures indexed) on {}:{}; working days counted as {}",
-               http::kServerVersion, global.db_path, state.procedures.size(), server_options->address,
-               server.bound_port(), WorkingDayReadingName(state.settings.deadline.working_days));
+  spdlog::info("motcua {} serving {} ({} procedures indexed) on {}://{}:{}; working days counted as {}",
+               http::kServerVersion, global.db_path, state.procedures.size(), options.tls.enabled() ? "https" : "http",
+               server_options->address, server.bound_port(),
+               WorkingDayReadingName(state.settings.deadline.working_days));
   if (*rephraser) {
     spdlog::info("assistant: answers also reworded by model \"{}\" at {}", options.assistant.model,
                  options.assistant.endpoint);
@@ -191,6 +206,18 @@ CommandRun SetUpServe(CLI::App& command, GlobalOptions& global) {
       .add_option("--upload-quota-staff", options->staff_upload_mib,
                   "MiB a staff account may upload in 24 hours (default 4096)")
       ->check(CLI::Range(1, 1 << 20));
+  command.add_option("--tls-cert", options->tls.certificate,
+                     "Serve https: the server's certificate, PEM, followed by any intermediate CA certificates");
+  command.add_option("--tls-key", options->tls.private_key, "The certificate's private key, PEM, unencrypted");
+  command
+      .add_option("--max-connections", options->max_connections,
+                  "Connections open at once; more are turned away with 503 (default 512, below the usual limit of "
+                  "1024 open files)")
+      ->check(CLI::Range(1, 100000));
+  command
+      .add_option("--max-connections-per-address", options->max_connections_per_address,
+                  "Connections open at once from one client address; more are turned away with 429 (default 64)")
+      ->check(CLI::Range(1, 100000));
   AddAssistantModelOptions(command, options->assistant);
   AddBackupScheduleOptions(command, options->backups);
   return [&global, options]() { return RunServe(global, *options); };

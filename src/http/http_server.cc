@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <optional>
 #include <random>
+#include <sstream>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -19,8 +20,11 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/beast/http/write.hpp>
 
+#include "http/json_response.h"
 #include "http/session.h"
+#include "http/throttle.h"
 
 namespace motcua::http {
 
@@ -49,6 +53,46 @@ std::string RequestIdPrefix() {
   std::snprintf(prefix, sizeof prefix, "%08x", static_cast<unsigned>(random()));
   return prefix;
 }
+
+// Says "not now" to a client over the connection limits, then forgets it: the answer goes out in one
+// non-blocking write (a new socket's send buffer holds it), what the client already sent is read and dropped so
+// that the close is a FIN rather than a reset, and no descriptor is held a moment longer. Over TLS nothing
+// can be said before a handshake, so the connection just closes.
+void TurnAway(tcp::socket& socket, ConnectionRefusal refusal, bool tls) {
+  boost::system::error_code ignored;
+  socket.non_blocking(true, ignored);
+  if (!tls) {
+    Response answer =
+        refusal == ConnectionRefusal::kAddressFull
+            ? TooManyRequests(1, "connection", "kết nối từ máy này", "connections from this address")
+            : ErrorResponse(Status::service_unavailable, "server_busy", "Máy chủ đang quá tải, thử lại sau 1 giây",
+                            "server busy, try again in 1 s", "connection");
+    if (refusal == ConnectionRefusal::kServerFull) answer.set(boost::beast::http::field::retry_after, "1");
+    answer.keep_alive(false);
+    answer.prepare_payload();
+    std::ostringstream bytes;
+    bytes << answer;
+    socket.write_some(net::buffer(bytes.str()), ignored);
+  }
+  char discard[4096];
+  socket.read_some(net::buffer(discard), ignored);
+  socket.shutdown(tcp::socket::shutdown_both, ignored);
+  socket.close(ignored);
+}
+
+// True at most once a second: for warnings that a flood would otherwise repeat thousands of times.
+class OncePerSecond {
+ public:
+  bool Due() {
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_ < std::chrono::seconds(1)) return false;
+    last_ = now;
+    return true;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_{};
+};
 
 std::optional<unsigned short> ParsePort(std::string_view text) {
   unsigned short port = 0;
@@ -92,10 +136,13 @@ class HttpServer::Impl {
   void WaitForSignals();
   void AcceptNext();
   void OnAccept(boost::system::error_code error, tcp::socket socket);
-  void RetryAcceptLater();
+  void StartSession(tcp::socket socket, ConnectionSlot slot);
+  void Refuse(tcp::socket socket, ConnectionRefusal refusal);
+  void RetryAcceptLater(const boost::system::error_code& error);
   void StopOnStrand();
 
   ServerOptions options_;
+  std::unique_ptr<net::ssl::context> tls_;  // set by Listen() when options_.tls names files
   // Declared before io_context_: sessions destroyed along with pending handlers still reach it.
   ConnectionContext context_;
   net::io_context io_context_;
@@ -105,10 +152,15 @@ class HttpServer::Impl {
   net::signal_set signals_;
   net::steady_timer accept_retry_;
   std::atomic<unsigned short> bound_port_{0};
+  // Refused connections since the last warning, and the throttles of the two warnings; used on strand_ only.
+  std::size_t refused_since_warning_ = 0;
+  OncePerSecond refusal_warning_;
+  OncePerSecond accept_failure_warning_;
 };
 
 HttpServer::Impl::Impl(ServerOptions options, Handler handler)
     : options_(std::move(options)),
+      context_(options_.max_connections, options_.max_connections_per_address),
       io_context_(std::max(options_.threads, 1)),
       strand_(net::make_strand(io_context_)),
       acceptor_(strand_),
@@ -118,6 +170,10 @@ HttpServer::Impl::Impl(ServerOptions options, Handler handler)
   context_.max_body_bytes = options_.max_body_bytes;
   context_.larger_bodies = options_.larger_bodies;
   context_.request_timeout = options_.request_timeout;
+  context_.header_timeout = options_.header_timeout;
+  context_.idle_timeout = options_.idle_timeout;
+  context_.handshake_timeout = options_.handshake_timeout;
+  context_.request_gate = options_.request_gate;
   context_.on_refused = options_.on_refused;
   context_.request_id_prefix = RequestIdPrefix();
 }
@@ -126,6 +182,12 @@ Result<void> HttpServer::Impl::Listen() {
   const std::string where = HostPort(options_.address, options_.port);
   if (acceptor_.is_open()) {
     return Fail(Error::FailedPrecondition("listen", "Máy chủ đã lắng nghe rồi", "server is already listening"));
+  }
+  if (options_.tls.enabled()) {
+    auto tls = LoadTlsContext(options_.tls);
+    if (!tls) return Fail(tls.error());
+    tls_ = std::move(*tls);
+    context_.tls = tls_.get();
   }
   boost::system::error_code error;
   const auto address = net::ip::make_address(options_.address, error);
@@ -159,7 +221,9 @@ void HttpServer::Impl::Run() {
 void HttpServer::Impl::StartServing() {
   // Stop() may have run first, or Listen() may have failed: then there is nothing to serve and Run() returns.
   if (context_.stopping || !acceptor_.is_open()) return;
-  spdlog::info("http server listening on {}", HostPort(options_.address, bound_port_));
+  spdlog::info("http server listening on {} ({}; at most {} connections, {} per client address)",
+               HostPort(options_.address, bound_port_), tls_ ? "https" : "http", options_.max_connections,
+               options_.max_connections_per_address);
   WaitForSignals();
   AcceptNext();
 }
@@ -184,19 +248,40 @@ void HttpServer::Impl::AcceptNext() {
 
 void HttpServer::Impl::OnAccept(boost::system::error_code error, tcp::socket socket) {
   if (context_.stopping || !acceptor_.is_open()) return;
-  if (error) {
-    // Typically out of file descriptors: pause instead of spinning, then go on serving.
-    spdlog::warn("http accept failed: {}", error.message());
-    return RetryAcceptLater();
+  if (error) return RetryAcceptLater(error);
+  auto slot = context_.limits.Admit(ClientAddressOf(socket));
+  if (slot) {
+    StartSession(std::move(socket), std::move(*slot));
+  } else {
+    Refuse(std::move(socket), slot.error());
   }
-  std::make_shared<Session>(std::move(socket), context_)->Start();
   AcceptNext();
 }
 
-void HttpServer::Impl::RetryAcceptLater() {
+void HttpServer::Impl::StartSession(tcp::socket socket, ConnectionSlot slot) {
+  if (tls_) return std::make_shared<Session<TlsStream>>(std::move(socket), context_, std::move(slot))->Start();
+  std::make_shared<Session<PlainStream>>(std::move(socket), context_, std::move(slot))->Start();
+}
+
+void HttpServer::Impl::Refuse(tcp::socket socket, ConnectionRefusal refusal) {
+  const std::string client = ClientAddressOf(socket);
+  TurnAway(socket, refusal, tls_ != nullptr);
+  const bool full = refusal == ConnectionRefusal::kServerFull;
+  if (context_.on_refused) context_.on_refused("-", full ? 503 : 429);
+  ++refused_since_warning_;
+  if (!refusal_warning_.Due()) return;
+  spdlog::warn("http connections refused: {} since the last such warning, the latest from {} ({})",
+               refused_since_warning_, client, full ? "server full" : "too many from this address");
+  refused_since_warning_ = 0;
+}
+
+void HttpServer::Impl::RetryAcceptLater(const boost::system::error_code& error) {
+  // Typically out of file descriptors (EMFILE, ENFILE): the pending connection stays in the backlog and the
+  // acceptor stays readable, so accepting again at once would spin; pause instead, then go on serving.
+  if (accept_failure_warning_.Due()) spdlog::warn("http accept failed: {}; pausing accepts", error.message());
   accept_retry_.expires_after(std::chrono::milliseconds(100));
-  accept_retry_.async_wait([this](boost::system::error_code error) {
-    if (!error && !context_.stopping) AcceptNext();
+  accept_retry_.async_wait([this](boost::system::error_code wait_error) {
+    if (!wait_error && !context_.stopping) AcceptNext();
   });
 }
 

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -28,12 +29,16 @@ class HttpServerTest : public test_support::DossierApiFixture {
  protected:
   void SetUp() override { Restart(kRequestTimeout); }
 
-  // A fresh server whose request timeout is `timeout`.
-  void Restart(std::chrono::milliseconds timeout) {
+  // A fresh server whose deadlines (header, idle, body) are all `timeout`, unless `header` is given.
+  void Restart(std::chrono::milliseconds timeout, std::optional<std::chrono::milliseconds> header = std::nullopt) {
     server_.reset();
-    server_ = std::make_unique<test_support::ApiServer>(
-        test_support::At("2026-01-12T08:00:00+07:00"), test_support::SeedDossierApi,
-        [timeout](ServerOptions& options) { options.request_timeout = timeout; });
+    server_ = std::make_unique<test_support::ApiServer>(test_support::At("2026-01-12T08:00:00+07:00"),
+                                                        test_support::SeedDossierApi,
+                                                        [timeout, header](ServerOptions& options) {
+                                                          options.request_timeout = timeout;
+                                                          options.idle_timeout = timeout;
+                                                          options.header_timeout = header.value_or(timeout);
+                                                        });
   }
 
   // A POST of a new dossier at Vân Sơn's counter, as the receptionist: its head and its body.
@@ -80,6 +85,25 @@ TEST_F(HttpServerTest, APartialRequestIsDroppedAfterTheRequestTimeout) {
   ASSERT_TRUE(idle.Send(kHealthz));
   EXPECT_EQ(idle.ReadReply().value().status, 200u);
   EXPECT_TRUE(idle.ClosedByServer());
+  EXPECT_EQ(server_->Get("/healthz").status, 200u);
+}
+
+// Slowloris: a header that never ends holds a connection for the header deadline (short), not the body's (long),
+// and so does a connection that sends nothing at all.
+TEST_F(HttpServerTest, AHalfSentHeaderIsDroppedAfterTheHeaderTimeoutNotTheBodyTimeout) {
+  constexpr std::chrono::milliseconds kHeaderTimeout{300};
+  constexpr std::chrono::seconds kBodyTimeout{30};
+  Restart(kBodyTimeout, kHeaderTimeout);
+  for (const std::string sent : {"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: a", ""}) {
+    // The client gives up after 10 s, a third of the body timeout: only the header deadline can close it first.
+    RawConnection connection(server_->port(), std::chrono::seconds(10));
+    const auto started = std::chrono::steady_clock::now();
+    ASSERT_TRUE(connection.Send(sent));
+    EXPECT_TRUE(connection.ClosedByServer()) << "\"" << sent << "\"";
+    const auto waited = std::chrono::steady_clock::now() - started;
+    EXPECT_GE(waited, kHeaderTimeout - std::chrono::milliseconds(50));
+    EXPECT_LT(waited, std::chrono::seconds(10));
+  }
   EXPECT_EQ(server_->Get("/healthz").status, 200u);
 }
 

@@ -40,6 +40,7 @@
 #include "http/api_router.h"
 #include "http/http_server.h"
 #include "http/metrics.h"
+#include "http/sign_in_gate.h"
 #include "store/disk_blob_store.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/sqlite/sqlite_store_provider.h"
@@ -104,6 +105,7 @@ class ApiServer {
     options.port = 0;
     options.threads = 3;
     options.on_refused = http::CountRefusals(metrics_);
+    options.request_gate = http::MakeSignInGate(sessions);  // as `motcua serve` sets it
     if (configure) configure(options);
     server_ = std::make_unique<http::HttpServer>(options, http::WithMetrics(std::move(router), metrics_));
     if (!server_->Listen()) throw std::runtime_error("listen");

@@ -37,10 +37,19 @@ struct RawReply {
 
 class RawConnection {
  public:
-  // Connects to 127.0.0.1:`port`; throws std::runtime_error when the connection is refused.
-  explicit RawConnection(unsigned short port, std::chrono::milliseconds timeout = std::chrono::seconds(10))
+  // Connects to 127.0.0.1:`port` from `from` (any 127.x.y.z address: Linux routes all of 127/8 to the loopback,
+  // so that a test can be several clients); throws std::runtime_error when the connection is refused.
+  explicit RawConnection(unsigned short port, std::chrono::milliseconds timeout = std::chrono::seconds(10),
+                         const char* from = "127.0.0.1")
       : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
     if (fd_ < 0) throw std::runtime_error("socket");
+    sockaddr_in source{};
+    source.sin_family = AF_INET;
+    ::inet_pton(AF_INET, from, &source.sin_addr);
+    if (::bind(fd_, reinterpret_cast<const sockaddr*>(&source), sizeof source) != 0) {
+      ::close(fd_);
+      throw std::runtime_error("bind");
+    }
     timeval tv{static_cast<time_t>(timeout.count() / 1000), static_cast<suseconds_t>(timeout.count() % 1000 * 1000)};
     ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
     ::setsockopt(fd_, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
