@@ -4,8 +4,7 @@
 
 namespace motcua::app {
 
-Result<std::vector<DocumentUpload>> AuthorizeDocumentRead(store::Store& store, const Account& account,
-                                                          std::string_view id, const DossierViewCheck& may_view) {
+Result<std::vector<DocumentUpload>> StoredDocument(store::Store& store, std::string_view id) {
   const std::string text(id);
   if (!IsDocumentFileId(id)) {
     return Fail(Error::InvalidArgument("file", "mã tệp '" + text + "' không hợp lệ (64 chữ số hệ 16)",
@@ -16,6 +15,13 @@ Result<std::vector<DocumentUpload>> AuthorizeDocumentRead(store::Store& store, c
   if (uploads->empty()) {
     return Fail(Error::NotFound("file", "không có tệp '" + text + "'", "no file '" + text + "'"));
   }
+  return uploads;
+}
+
+Result<std::vector<DocumentUpload>> AuthorizeDocumentRead(store::Store& store, const Account& account,
+                                                          std::string_view id, const DossierViewCheck& may_view) {
+  auto uploads = StoredDocument(store, id);
+  if (!uploads) return uploads;
   if (account.disabled) {
     return Fail(Error::PermissionDenied("role", "tài khoản đã bị vô hiệu hóa", "the account is disabled"));
   }

@@ -17,6 +17,11 @@ namespace motcua::app {
 // Whether the account may see the dossier `code` (allowed, or the access rules' PermissionDenied).
 using DossierViewCheck = std::function<Result<void>(const std::string& code)>;
 
+// The uploads of `id` (at least one), whoever asks: InvalidArgument on "file" for a malformed id, NotFound on
+// "file" when no such file was uploaded. The first half of AuthorizeDocumentRead; the import checks an imported
+// history's files with it (app/counter_replay.h).
+Result<std::vector<DocumentUpload>> StoredDocument(store::Store& store, std::string_view id);
+
 // The uploads of `id` (at least one) when `account` may read it. InvalidArgument on "file" for a malformed id,
 // NotFound on "file" when no such file was uploaded, PermissionDenied on "file" when the account neither
 // uploaded it nor may see a dossier it is attached to.

@@ -185,42 +185,76 @@ Result<DossierState> DossierLifecycle::LoadExisting(const std::string& code) {
   return std::move(**state);
 }
 
-Result<DossierState> DossierLifecycle::Receive(const IntakeCommand& command) {
-  if (!one_moment_) return AtOneMoment([&](DossierLifecycle& l) { return l.Receive(command); });
+Result<Received> DossierLifecycle::ReceivedFor(const IntakeCommand& command) const {
   auto procedure = CheckedProcedure(command);
   if (!procedure) return Fail(procedure.error());
   auto clock = StartClock(*procedure, command.channel, StatedTime(command.processing_amount, command.processing_unit));
   if (!clock) return Fail(clock.error());
-  Received received{command.procedure_code,
-                    command.channel,
-                    command.applicant,
-                    command.components,
-                    command.receiving_unit,
-                    command.receiving_point,
-                    command.competent_agency,
-                    command.competent_unit.empty() ? command.receiving_unit : command.competent_unit,
-                    clock->amount,
-                    clock->unit,
-                    clock->deadline.clock_started_at,
-                    clock->deadline.due_at};
-  return CreateDossier(command.agency_id, std::move(received), command.scans, command.actor);
+  return Received{command.procedure_code,
+                  command.channel,
+                  command.applicant,
+                  command.components,
+                  command.receiving_unit,
+                  command.receiving_point,
+                  command.competent_agency,
+                  command.competent_unit.empty() ? command.receiving_unit : command.competent_unit,
+                  clock->amount,
+                  clock->unit,
+                  clock->deadline.clock_started_at,
+                  clock->deadline.due_at};
 }
 
-Result<DossierState> DossierLifecycle::Submit(const IntakeCommand& command) {
-  if (!one_moment_) return AtOneMoment([&](DossierLifecycle& l) { return l.Submit(command); });
+Result<DossierState> DossierLifecycle::Receive(const IntakeCommand& command) {
+  if (!one_moment_) return AtOneMoment([&](DossierLifecycle& l) { return l.Receive(command); });
+  auto received = ReceivedFor(command);
+  if (!received) return Fail(received.error());
+  return CreateDossier(command.agency_id, std::move(*received), command.scans, command.actor);
+}
+
+Result<Submitted> DossierLifecycle::SubmittedFor(const IntakeCommand& command) const {
   if (command.channel == Channel::kDirect) {
     return Fail(Invalid("channel", "hồ sơ nộp trực tiếp được tiếp nhận ngay", "a direct dossier is received at once"));
   }
   auto procedure = CheckedProcedure(command);
   if (!procedure) return Fail(procedure.error());
-  Submitted submitted{command.procedure_code,
-                      command.channel,
-                      command.applicant,
-                      command.components,
-                      command.receiving_unit,
-                      command.competent_agency,
-                      command.competent_unit.empty() ? command.receiving_unit : command.competent_unit};
-  return CreateDossier(command.agency_id, std::move(submitted), command.scans, command.actor);
+  return Submitted{command.procedure_code,
+                   command.channel,
+                   command.applicant,
+                   command.components,
+                   command.receiving_unit,
+                   command.competent_agency,
+                   command.competent_unit.empty() ? command.receiving_unit : command.competent_unit};
+}
+
+Result<DossierState> DossierLifecycle::Submit(const IntakeCommand& command) {
+  if (!one_moment_) return AtOneMoment([&](DossierLifecycle& l) { return l.Submit(command); });
+  auto submitted = SubmittedFor(command);
+  if (!submitted) return Fail(submitted.error());
+  return CreateDossier(command.agency_id, std::move(*submitted), command.scans, command.actor);
+}
+
+Result<Received> DossierLifecycle::AcceptedFor(const DossierState& s, const std::string& receiving_point,
+                                               std::optional<ProcessingTime> stated) const {
+  auto procedure = store_.FindProcedure(s.procedure_code);
+  if (!procedure) return Fail(procedure.error());
+  if (!*procedure) {
+    return Fail(
+        Error::NotFound("procedure_code", "thủ tục không còn trong danh mục", "the procedure is no longer listed"));
+  }
+  auto clock = StartClock(**procedure, s.channel, stated);
+  if (!clock) return Fail(clock.error());
+  return Received{s.procedure_code,
+                  s.channel,
+                  s.applicant,
+                  s.components,
+                  s.receiving_unit,
+                  receiving_point,
+                  s.competent_agency,
+                  s.competent_unit,
+                  clock->amount,
+                  clock->unit,
+                  clock->deadline.clock_started_at,
+                  clock->deadline.due_at};
 }
 
 Result<DossierState> DossierLifecycle::Accept(const std::string& code, const std::string& receiving_point,
@@ -229,40 +263,28 @@ Result<DossierState> DossierLifecycle::Accept(const std::string& code, const std
     return AtOneMoment([&](DossierLifecycle& l) { return l.Accept(code, receiving_point, actor, stated); });
   auto state = LoadExisting(code);
   if (!state) return Fail(state.error());
-  auto procedure = store_.FindProcedure(state->procedure_code);
-  if (!procedure) return Fail(procedure.error());
-  if (!*procedure) {
-    return Fail(
-        Error::NotFound("procedure_code", "thủ tục không còn trong danh mục", "the procedure is no longer listed"));
-  }
-  auto clock = StartClock(**procedure, state->channel, stated);
-  if (!clock) return Fail(clock.error());
-  const DossierState& s = *state;
-  Received received{s.procedure_code,
-                    s.channel,
-                    s.applicant,
-                    s.components,
-                    s.receiving_unit,
-                    receiving_point,
-                    s.competent_agency,
-                    s.competent_unit,
-                    clock->amount,
-                    clock->unit,
-                    clock->deadline.clock_started_at,
-                    clock->deadline.due_at};
-  return Append(code, std::move(received), actor);
+  auto received = AcceptedFor(*state, receiving_point, stated);
+  if (!received) return Fail(received.error());
+  return Append(code, std::move(*received), actor);
+}
+
+Result<EventPayload> DossierLifecycle::RecordedFor(const DossierState& state, EventPayload payload) const {
+  auto* supplemented = std::get_if<Supplemented>(&payload);
+  if (supplemented == nullptr || state.status != DossierStatus::kWaitingSupplement) return payload;
+  auto due = DueAfterSupplement(calendar_, state, clock_.Now(), settings_.deadline);
+  if (!due) return Fail(due.error());
+  supplemented->due_at = *due;
+  return payload;
 }
 
 Result<DossierState> DossierLifecycle::Record(const std::string& code, EventPayload payload, const Actor& actor) {
   if (!one_moment_) return AtOneMoment([&](DossierLifecycle& l) { return l.Record(code, std::move(payload), actor); });
-  if (auto* supplemented = std::get_if<Supplemented>(&payload)) {
+  if (std::holds_alternative<Supplemented>(payload)) {
     auto state = LoadExisting(code);
     if (!state) return Fail(state.error());
-    if (state->status == DossierStatus::kWaitingSupplement) {
-      auto due = DueAfterSupplement(calendar_, *state, clock_.Now(), settings_.deadline);
-      if (!due) return Fail(due.error());
-      supplemented->due_at = *due;
-    }
+    auto completed = RecordedFor(*state, std::move(payload));
+    if (!completed) return Fail(completed.error());
+    payload = std::move(*completed);
   }
   return Append(code, std::move(payload), actor);
 }

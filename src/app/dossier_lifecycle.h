@@ -66,6 +66,17 @@ class DossierLifecycle {
   // (the due_at given is ignored).
   Result<DossierState> Record(const std::string& code, EventPayload payload, const Actor& actor);
 
+  // What the actions above would write now, without writing it: every check of the intake against the catalogue
+  // and the units, and what the law computes (the clock's start and the appointment; a supplement's new
+  // appointment). The import holds an imported history to these, each event at its own moment, so that it takes
+  // only what the counter could have written (app/counter_replay.h). Errors as the actions'.
+  Result<Received> ReceivedFor(const IntakeCommand& command) const;
+  Result<Submitted> SubmittedFor(const IntakeCommand& command) const;
+  Result<Received> AcceptedFor(const DossierState& state, const std::string& receiving_point,
+                               std::optional<ProcessingTime> stated) const;
+  // `payload` as Record completes it for a dossier in `state` (a Supplemented's due_at).
+  Result<EventPayload> RecordedFor(const DossierState& state, EventPayload payload) const;
+
  private:
   struct ClockStart {
     double amount = 0;

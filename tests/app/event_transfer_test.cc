@@ -56,10 +56,15 @@ class EventTransferTest : public ::testing::Test {
  protected:
   ImportReport Import(store::Store& store, const std::string& jsonl) {
     std::istringstream in(jsonl);
-    auto report = ImportEvents(store, clock_, in, "nguyen.admin", {});
+    ImportOptions options;
+    options.importer = "nguyen.admin";
+    options.unit_map = unit_map_;
+    auto report = ImportEvents(store, clock_, in, options);
     EXPECT_TRUE(report.has_value());
     return report.value_or(ImportReport{});
   }
+
+  UnitMap unit_map_;
 
   FixedClock clock_{At("2026-01-09T16:59:00+07:00")};
 };
@@ -167,20 +172,154 @@ TEST_F(EventTransferTest, ImportingTwiceAddsNothing) {
   EXPECT_EQ(Import(*store, lines).events_imported, 2u);
   const ImportReport again = Import(*store, lines);
   EXPECT_EQ(again.events_imported, 0u);
+  EXPECT_EQ(again.dossiers_unchanged, 1u);
   EXPECT_EQ(again.events_already_present, 2u);
+  EXPECT_TRUE(again.conflicts.empty());
   EXPECT_EQ(store->LoadDossierEvents("F-1").value().size(), 2u);
 }
 
-TEST_F(EventTransferTest, ALineThatNamesNoDossierStopsTheWholeImport) {
+// Regression (issue 15, item 10): a line that named no dossier stopped the whole file; now it is reported by its
+// number and the rest goes in.
+TEST_F(EventTransferTest, ALineThatNamesNoDossierIsReportedAndTheRestImported) {
   auto store = NewStore();
   const std::string lines = PaperDossierLine("G-1", "05152", 1, PaperReceipt("05152", "2025-08-04", "2025-08-07"),
                                              "2025-08-04T09:00:00+07:00") +
                             "\n{not json\n";
+  const ImportReport report = Import(*store, lines);
+  ASSERT_EQ(report.problems.size(), 1u);
+  EXPECT_EQ(report.problems[0].line, 2);
+  EXPECT_EQ(report.problems[0].dossier_code, "");
+  EXPECT_EQ(report.dossiers_imported, 1u);
+  EXPECT_EQ(store->LoadDossierEvents("G-1").value().size(), 1u);
+}
+
+// Regression (issue 15, item 10): a truncated line rejects its dossier, whose code is still read, not the file.
+TEST_F(EventTransferTest, ATruncatedLineRejectsItsDossierOnly) {
+  auto store = NewStore();
+  const std::string whole = PaperDossierLine("T-1", "05152", 1, PaperReceipt("05152", "2025-08-04", "2025-08-07"),
+                                             "2025-08-04T09:00:00+07:00");
+  const std::string first = PaperDossierLine("T-2", "05152", 1, PaperReceipt("05152", "2025-08-04", "2025-08-07"),
+                                             "2025-08-04T09:00:00+07:00");
+  const std::string second =
+      PaperDossierLine("T-2", "05152", 2, ResultApproved{"Đã đăng ký", "lanh.dao"}, "2025-08-05T09:00:00+07:00");
+  const std::string cut = second.substr(0, second.size() / 2);  // a copy that stopped half way
+  const ImportReport report = Import(*store, first + "\n" + cut + "\n" + whole + "\n");
+  ASSERT_EQ(report.problems.size(), 1u);
+  EXPECT_EQ(report.problems[0].line, 2);
+  EXPECT_EQ(report.problems[0].dossier_code, "T-2");
+  EXPECT_EQ(report.dossiers_rejected, 1u);
+  EXPECT_TRUE(store->LoadDossierEvents("T-2").value().empty()) << "the dossier's good first line is not applied";
+  EXPECT_EQ(store->LoadDossierEvents("T-1").value().size(), 1u);
+}
+
+TEST(DossierCodeInTextTest, ReadsTheCodeOfALineThatIsNotWholeJson) {
+  const struct {
+    const char* text;
+    const char* code;
+  } cases[] = {
+      {R"({"dossier_code":"H52-250804-0001","seq":2,"typ)", "H52-250804-0001"},  // cut after the code
+      {R"({"actor":{"role":"x"}, "dossier_code" : "A-1", "pay)", "A-1"},         // spaces, not first
+      {R"({"dossier_code":"H52-2508)", ""},                                      // cut inside the code
+      {R"({"dossier_code":"A\"B","seq":1})", ""},                                // an escape: not read for sure
+      {R"({"seq":1,"type":"received")", ""},                                     // no code at all
+  };
+  for (const auto& c : cases) EXPECT_EQ(DossierCodeInText(c.text), c.code) << c.text;
+}
+
+// Regression (issue 15, item 10): a dossier already present with other events was "already present (skipped)".
+TEST_F(EventTransferTest, ADossierWhoseEventsDifferIsAConflictListingTheDifferences) {
+  auto store = NewStore();
+  const std::string receipt = PaperDossierLine("K-1", "05152", 1, PaperReceipt("05152", "2025-08-04", "2025-08-07"),
+                                               "2025-08-04T09:00:00+07:00");
+  const auto approval = [](const char* result) {
+    return PaperDossierLine("K-1", "05152", 2, ResultApproved{result, "lanh.dao"}, "2025-08-05T09:00:00+07:00");
+  };
+  ASSERT_EQ(Import(*store, receipt + "\n" + approval("Đã đăng ký") + "\n").dossiers_imported, 1u);
+  const std::vector<DossierEvent> before = store->LoadDossierEvents("K-1").value();
+
+  const ImportReport report = Import(*store, receipt + "\n" + approval("Không đăng ký") + "\n");
+  ASSERT_EQ(report.conflicts.size(), 1u);
+  EXPECT_EQ(report.conflicts[0].dossier_code, "K-1");
+  EXPECT_EQ(report.conflicts[0].line, 2);
+  ASSERT_EQ(report.conflicts[0].differences.size(), 1u);
+  const EventDifference& d = report.conflicts[0].differences[0];
+  EXPECT_EQ(d.seq, 2);
+  EXPECT_EQ(d.field, "payload.result");
+  EXPECT_EQ(d.stored, "\"Đã đăng ký\"");
+  EXPECT_EQ(d.imported, "\"Không đăng ký\"");
+  EXPECT_EQ(report.dossiers_imported + report.dossiers_unchanged, 0u);
+  EXPECT_EQ(store->LoadDossierEvents("K-1").value().size(), before.size()) << "nothing written";
+  EXPECT_EQ(store->LoadDossierEvents("K-1").value().back().hash, before.back().hash);
+}
+
+TEST_F(EventTransferTest, AStoredDossierIsContinuedByTheEventsItLacks) {
+  auto store = NewStore();
+  const std::string receipt = PaperDossierLine("L-1", "05152", 1, PaperReceipt("05152", "2025-08-04", "2025-08-07"),
+                                               "2025-08-04T09:00:00+07:00");
+  ASSERT_EQ(Import(*store, receipt + "\n").dossiers_imported, 1u);
+  const std::string approval =
+      PaperDossierLine("L-1", "05152", 2, ResultApproved{"Đã đăng ký", "lanh.dao"}, "2025-08-05T09:00:00+07:00");
+  const ImportReport report = Import(*store, receipt + "\n" + approval + "\n");
+  EXPECT_EQ(report.dossiers_imported, 1u);
+  EXPECT_EQ(report.events_imported, 1u);
+  EXPECT_EQ(report.events_already_present, 1u);
+  EXPECT_EQ(store->LoadDossier("L-1").value()->status, DossierStatus::kResultReady);
+}
+
+// Regression (issue 15, item 10): a split commune's dossiers were held with no way in but editing the file.
+TEST_F(EventTransferTest, APersonsChoiceInTheUnitMapImportsAHeldDossier) {
+  auto store = NewStore();
+  const std::string split = PaperDossierLine("E-1", "00019", 1, PaperReceipt("00019"), "2025-03-03T09:00:00+07:00");
+  const ImportReport held = Import(*store, split + "\n");
+  ASSERT_EQ(held.holds.size(), 1u);
+  const std::string chosen = held.holds[0].candidates.back().commune_code;
+
+  const std::string other = store->CommunesOfProvince("25").value().front().code;  // not where 00019 went
+  unit_map_ = UnitMap::Parse("old_code,new_code\n00019," + other + "\n", "map.csv").value();
+  const ImportReport refused = Import(*store, split + "\n");
+  ASSERT_EQ(refused.problems.size(), 1u);
+  EXPECT_EQ(refused.problems[0].error.field, "payload.receiving_unit");
+  EXPECT_TRUE(store->LoadDossierEvents("E-1").value().empty());
+
+  unit_map_ =
+      UnitMap::Parse("old_code,new_code,dossier_code,candidates\n00019,,,\"for a person\"\n00019," + chosen + ",E-1,\n",
+                     "map.csv")
+          .value();
+  const ImportReport report = Import(*store, split + "\n");
+  EXPECT_TRUE(report.holds.empty());
+  EXPECT_EQ(report.dossiers_imported, 1u);
+  const DossierState state = store->LoadDossier("E-1").value().value();
+  EXPECT_EQ(state.receiving_unit, chosen);
+  EXPECT_EQ(state.competent_unit, chosen);
+}
+
+TEST(UnitMapTest, ADossiersOwnChoiceWinsOverTheChoiceForEveryDossier) {
+  const UnitMap map =
+      UnitMap::Parse("old_code,new_code,dossier_code\n00019,00004,\n00019,00008,E-2\n00020,,\n", "m.csv").value();
+  EXPECT_EQ(map.Resolve("E-1", "00019"), "00004");
+  EXPECT_EQ(map.Resolve("E-2", "00019"), "00008");
+  EXPECT_EQ(map.Resolve("E-1", "00020"), std::nullopt) << "an empty new_code is a choice not yet made";
+  EXPECT_FALSE(UnitMap::Parse("old_code,new_code\n19,00004\n", "m.csv").has_value());
+  EXPECT_FALSE(UnitMap::Parse("old_code,new_code\n00019,00004\n00019,00008\n", "m.csv").has_value());
+  EXPECT_FALSE(UnitMap::Parse("old,new\n00019,00004\n", "m.csv").has_value());
+}
+
+TEST_F(EventTransferTest, ProgressIsToldAfterEachDossier) {
+  auto store = NewStore();
+  std::string lines;
+  for (const char* code : {"P-1", "P-2", "P-3"}) {
+    lines += PaperDossierLine(code, "05152", 1, PaperReceipt("05152", "2025-08-04", "2025-08-07"),
+                              "2025-08-04T09:00:00+07:00") +
+             "\n";
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> told;
+  ImportOptions options;
+  options.importer = "nguyen.admin";
+  options.progress = [&](const ImportProgress& p) { told.emplace_back(p.dossiers_done, p.dossiers_total); };
   std::istringstream in(lines);
-  auto report = ImportEvents(*store, clock_, in, "nguyen.admin", {});
-  ASSERT_FALSE(report.has_value());
-  EXPECT_EQ(report.error().field, "line 2");
-  EXPECT_TRUE(store->LoadDossierEvents("G-1").value().empty());
+  ASSERT_TRUE(ImportEvents(*store, clock_, in, options).has_value());
+  const std::vector<std::pair<std::size_t, std::size_t>> expected = {{1, 3}, {2, 3}, {3, 3}};
+  EXPECT_EQ(told, expected);
 }
 
 }  // namespace

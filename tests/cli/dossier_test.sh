@@ -30,11 +30,11 @@ received() {  # received CODE UNIT DAY DUE_DAY
 
 run import events "$work/backfill.jsonl" --db "$db" --importer nguyen.admin
 check "import with a held dossier exits 2" test "$code" -eq 2
-check "import counts two dossiers" contains "$out" "Đã nhập: 2 hồ sơ, 4 sự kiện"
+check "import counts two dossiers" contains "$out" "Đã nhập: 2 hồ sơ (4 sự kiện)"
 check "the split old commune 00019 is held" contains "$out" "GIỮ LẠI hồ sơ H52-250303-0002"
 check "held lines are written for a person" test -s "$work/backfill.jsonl.held.jsonl"
 run import events "$work/backfill.jsonl" --db "$db"
-check "re-import adds nothing" contains "$out" "Đã nhập: 0 hồ sơ, 0 sự kiện, 4 sự kiện đã có"
+check "re-import adds nothing" contains "$out" "Đã nhập: 0 hồ sơ (0 sự kiện); đã có, giống hệt (bỏ qua): 2 hồ sơ (4 sự kiện)"
 
 run dossier show H52-250303-0001 --db "$db"
 check "show succeeds" test "$code" -eq 0
