@@ -527,6 +527,9 @@ TEST(JsonBodyTest, AFieldNoOneReadIsAnUnknownFieldNamedByItsPath) {
       {R"({"name": "A", "applicant": {"name": "B", "nickname": "C"}})", "applicant.nickname"},
       {R"({"name": "A", "components": [{"seq": 1}, {"seq": 2, "extra": 0}]})", "components[1].extra"},
       {R"({"zeta": 1, "alpha": 2, "name": "A"})", "zeta"},  // the first in the document, not in sort order
+      // A field with an empty name is still named (fuzz_json_body found it left unnamed).
+      {R"({"name": "A", "": 1})", R"("")"},
+      {R"({"name": "A", "applicant": {"name": "B", "": 1}})", R"(applicant."")"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.text);
