@@ -166,6 +166,26 @@ std::vector<std::string> Garbage(std::mt19937& random) {
   return bodies;
 }
 
+// Whether `mutant` has the shape of `valid`: the same keys, array sizes and JSON types throughout. A random
+// mutation of that shape may be a body the endpoint rightly accepts (another text where a text is asked, as seed
+// 1577620565 gave for a refusal's reason), so it cannot be expected refused.
+bool SameShape(const json& mutant, const json& valid) {
+  if (mutant.type() != valid.type()) return false;
+  if (valid.is_object()) {
+    if (mutant.size() != valid.size()) return false;
+    for (const auto& [key, value] : valid.items()) {
+      if (!mutant.contains(key) || !SameShape(mutant[key], value)) return false;
+    }
+  }
+  if (valid.is_array()) {
+    if (mutant.size() != valid.size()) return false;
+    for (std::size_t i = 0; i < valid.size(); ++i) {
+      if (!SameShape(mutant[i], valid[i])) return false;
+    }
+  }
+  return true;
+}
+
 class BadRequestsTest : public test_support::DossierApiFixture {
  protected:
   // Sends `body` and checks the refusal: a 4xx JSON error naming a field.
@@ -213,7 +233,9 @@ TEST_F(BadRequestsTest, MutatedBodiesOnEveryPostRouteWriteNothing) {
       who = valid->second.actor;
       BodyMutator mutator(valid->second.body, valid->second.required, random);
       bodies = mutator.Systematic();
-      for (std::string& body : mutator.Random(12)) bodies.push_back(std::move(body));
+      for (std::string& body : mutator.Random(12)) {
+        if (!SameShape(json::parse(body, nullptr, false), valid->second.body)) bodies.push_back(std::move(body));
+      }
     } else {
       ADD_FAILURE() << "no valid body listed for the POST route " << pattern << ": it gets garbage only";
       bodies = Garbage(random);
