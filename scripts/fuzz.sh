@@ -7,10 +7,15 @@
 # Usage: scripts/fuzz.sh [NAME...]    NAME: json_body query_params request_path event_line reference_csv (default:
 #        all). FUZZ_SECONDS=600 scripts/fuzz.sh event_line fuzzes longer. The inputs a run finds are kept in
 #        build-fuzz/corpus/NAME/ (the next run starts from them too); fuzz/corpus/ holds only the committed seeds.
+#        FUZZ_RUNS=N runs each harness over N inputs from FUZZ_SEED (1 by default) instead of for a time: from a
+#        clean clone, the same inputs every time, which is what CI runs (scripts/test.sh), so that its verdict on a
+#        commit does not depend on luck; finding new inputs is the timed runs' job.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=${FUZZ_SECONDS:-30}
+runs=${FUZZ_RUNS:-}
+seed=${FUZZ_SEED:-1}
 cxx=${FUZZ_CXX:-clang++-19}  # clang 14, Debian 12's default, lacks the C++23 std::expected the code is built on
 all=(json_body query_params request_path event_line reference_csv)
 names=("$@")
@@ -34,9 +39,11 @@ run() {
   [ -n "$limit" ] || { echo "fuzz: no harness '$name' (known: ${all[*]})" >&2; return 1; }
   local work=build-fuzz/corpus/$name crashes=build-fuzz/crashes/$name log=build-fuzz/logs/$name.log
   mkdir -p "$work" "$crashes" "$(dirname "$log")"
-  echo "fuzz: $name for ${seconds}s (max_len $limit)"
+  local budget=(-max_total_time="$seconds")
+  [ -z "$runs" ] || budget=(-runs="$runs" -seed="$seed")
+  echo "fuzz: $name, ${budget[*]} (max_len $limit)"
   # The first folder receives new inputs; the committed seeds are only read.
-  if build-fuzz/fuzz/fuzz_"$name" "$work" "fuzz/corpus/$name" -max_total_time="$seconds" -max_len="$limit" \
+  if build-fuzz/fuzz/fuzz_"$name" "$work" "fuzz/corpus/$name" "${budget[@]}" -max_len="$limit" \
     -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$crashes/" >"$log" 2>&1; then
     grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -1 | sed "s/^/fuzz: $name /"
     grep -E '^stat::number_of_executed_units' "$log" | sed "s/^/fuzz: $name /"
@@ -58,4 +65,4 @@ if [ ${#failed[@]} -gt 0 ]; then
   echo "fuzz: FAILED: ${failed[*]}" >&2
   exit 1
 fi
-echo "fuzz: ${#names[@]} harnesses ran ${seconds}s each without a finding"
+echo "fuzz: ${#names[@]} harnesses ran ${runs:+$runs inputs}${runs:-${seconds}s} each without a finding"

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/field_path.h"
 #include "domain/text_folding.h"
 
 namespace motcua::http {
@@ -19,17 +20,6 @@ namespace motcua::http {
 using Json = nlohmann::ordered_json;
 
 namespace {
-
-constexpr std::size_t kMaxKeyBytesInErrors = 64;
-
-// A key as it appears in an error: a hostile body may send a megabyte-long one, which need not be echoed.
-std::string KeyForErrors(const std::string& key) {
-  if (key.empty()) return "\"\"";  // a field named "" is named so, never left unnamed (found by fuzz_json_body)
-  if (key.size() <= kMaxKeyBytesInErrors) return key;
-  std::size_t end = kMaxKeyBytesInErrors;
-  while (end > 0 && (static_cast<unsigned char>(key[end]) & 0xC0) == 0x80) --end;  // not inside a character
-  return key.substr(0, end) + "…";
-}
 
 Error BadBody(std::string vi, std::string en) { return Error::InvalidArgument("body", std::move(vi), std::move(en)); }
 
@@ -97,7 +87,7 @@ struct JsonObject::State {
     for (const Node& node : nodes) {
       for (const auto& [key, value] : node.json->items()) {
         if (std::ranges::find(node.names, key) != node.names.end()) continue;
-        return Error::InvalidArgument(node.prefix + KeyForErrors(key), "trường không được hỗ trợ", "unknown field");
+        return Error::InvalidArgument(node.prefix + FieldPathKey(key), "trường không được hỗ trợ", "unknown field");
       }
     }
     return std::nullopt;
@@ -170,10 +160,10 @@ class SyntaxGuard {
       if (frame.is_array) {
         path += "[" + std::to_string(frame.index) + "]";
       } else {
-        path += (path.empty() ? "" : ".") + KeyForErrors(frame.key);
+        path = FieldPath(path, frame.key);
       }
     }
-    return path + (path.empty() ? "" : ".") + KeyForErrors(key);
+    return FieldPath(path, key);
   }
 
   std::vector<Frame> frames_;

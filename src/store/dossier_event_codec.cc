@@ -6,6 +6,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "domain/field_path.h"
 #include "store/dossier_event_fields.h"
 
 namespace motcua::store {
@@ -87,10 +88,6 @@ json ToJson(const T& value) {
 
 // --- Decoding: the first error wins and stops further reading ------------------------------------------
 
-std::string Join(const std::string& path, std::string_view name) {
-  return path.empty() ? std::string(name) : path + "." + std::string(name);
-}
-
 Error WrongType(const std::string& path, std::string_view vi, std::string_view en) {
   return Error::InvalidArgument(path, "trường '" + path + "' phải là " + std::string(vi),
                                 "field '" + path + "' must be " + std::string(en));
@@ -112,11 +109,11 @@ class ObjectReader {
     if (error_) return;
     auto it = object_.find(name);
     if (it == object_.end()) {
-      const std::string path = Join(path_, name);
+      const std::string path = FieldPath(path_, name);
       error_ = Error::InvalidArgument(path, "thiếu trường '" + path + "'", "missing field '" + path + "'");
       return;
     }
-    FromJson(*it, Join(path_, name), value, error_);
+    FromJson(*it, FieldPath(path_, name), value, error_);
   }
 
   // A field that may be omitted, keeping `value` as it is.
@@ -132,7 +129,7 @@ class ObjectReader {
     if (error_) return;
     for (const auto& [key, unused] : object_.items()) {
       if (std::ranges::find(known_, key) != known_.end()) continue;
-      const std::string path = Join(path_, key);
+      const std::string path = FieldPath(path_, key);
       error_ = Error::InvalidArgument(path, "trường không xác định '" + path + "'", "unknown field '" + path + "'");
       return;
     }

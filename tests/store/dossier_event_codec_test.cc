@@ -125,6 +125,9 @@ TEST(DossierEventCodec, RefusesMalformedEventsNamingTheField) {
       {"type not a string", [](json& j) { j["type"] = 3; }, "type"},
       {"unknown top-level field", [](json& j) { j["colour"] = "red"; }, "colour"},
       {"unknown payload field", [](json& j) { j["payload"]["colour"] = "red"; }, "payload.colour"},
+      // fuzz_event_line found a field with an empty name refused without naming it.
+      {"field with an empty name", [](json& j) { j[""] = 1; }, R"("")"},
+      {"payload field with an empty name", [](json& j) { j["payload"][""] = 1; }, R"(payload."")"},
       {"missing payload field", [](json& j) { j["payload"].erase("due_at"); }, "payload.due_at"},
       {"due_at not a string", [](json& j) { j["payload"]["due_at"] = 20260115; }, "payload.due_at"},
       {"due_at not a time", [](json& j) { j["payload"]["due_at"] = "next week"; }, "payload.due_at"},
