@@ -1,17 +1,27 @@
 #!/usr/bin/env python3
-"""Availability under abuse (issue 15, item 2), against a real `motcua serve` on loopback, run under
+"""Availability under abuse (issue 15, items 2 and 3), against a real `motcua serve` on loopback, run under
 `ulimit -n 1024` as a center's server would be:
 
   idle        a specialist's GET /api/v1/inbox, one new connection per request, p50/p99 latency;
   uploads     the same while 20 clients without a session keep sending 20 MiB upload bodies (POST /api/v1/files);
-  slowloris   the same while 1,100 connections from one address keep sending a header that never ends.
+  slowloris   the same while 1,100 connections from one address keep sending a header that never ends;
+  logins      the same while 32 clients, each from its own address (so that the per-address login throttle does
+              not stop them), post made-up logins as fast as they are answered (Argon2id, 64 MiB each).
 
 Prints each phase's p50/p99 and their ratio to idle, requests that failed or took over 5 s, and the server's
-resident memory (the largest seen during the phase). The staff client speaks from 127.0.0.2, the attackers from
-127.0.0.1: on a LAN they are different machines. Python standard library only.
+resident memory (the largest seen during the phase); then the login timing check: a known login with a wrong
+password against an unknown login, interleaved, 40 each, whose medians should be within 10 %.
 
-Usage: bench/flood_bench.py [--db PATH] [--dossiers N] [--samples N] [--seconds S] [--build DIR]
-  --db PATH   reuse a history made by `motcua bench-data` (else one of --dossiers in a temporary folder)
+Attackers on a LAN are other machines: they take none of the server's CPU. On one machine they would, and on two
+cores that alone moves the inbox's p99 (20 Python processes pushing 20 MiB bodies through loopback need more CPU
+than the server refusing them). So by default (--pin, with at least 2 cores) the server and the measuring client
+run on CPU 0 and every attacker on the other CPUs, and the figures are the server's own cost of the abuse on one
+core; --no-pin lets them share every core, as in session 9's figures. The staff client speaks from 127.0.0.2, the
+attackers from other loopback addresses. Python standard library only.
+
+Usage: bench/flood_bench.py [--db PATH] [--dossiers N] [--samples N] [--build DIR] [--no-pin] [--phases LIST]
+  --db PATH      reuse a history made by `motcua bench-data` (else one of --dossiers in a temporary folder)
+  --phases LIST  comma-separated subset of: uploads,slowloris,logins (default: all; idle is always measured)
 """
 import argparse
 import functools
@@ -28,11 +38,19 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 STAFF_FROM = "127.0.0.2"
 ATTACKER_FROM = "127.0.0.1"
 SLOW_TIMEOUT = 5.0
+LOGIN_CLIENTS = 32
+SERVER_CPUS = {0}
+
+
+def attacker_cpus():
+    """The CPUs attackers may use when pinned: every one but the server's."""
+    return set(range(os.cpu_count() or 1)) - SERVER_CPUS
 
 
 def say(text):
@@ -65,10 +83,11 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def start_server(motcua, db, port, log):
+def start_server(motcua, db, port, log, pin):
     # The limit of a default systemd service or login shell: what made 1,100 half-sent requests fatal before.
     command = f"ulimit -n 1024 && exec {motcua} serve --db {db} --listen 127.0.0.1:{port}"
-    server = subprocess.Popen(["bash", "-c", command], stdout=log, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(["bash", "-c", command], stdout=log, stderr=subprocess.STDOUT,
+                              preexec_fn=(lambda: os.sched_setaffinity(0, SERVER_CPUS)) if pin else None)
     for _ in range(300):
         try:
             if request(port, "GET", "/healthz")[0] == 200:
@@ -96,9 +115,13 @@ def request(port, method, target, body=None, headers=None, source=STAFF_FROM):
         connection.close()
 
 
+def post_login(port, user, password, source=STAFF_FROM):
+    return request(port, "POST", "/api/v1/sessions", json.dumps({"login": user, "password": password}),
+                   {"Content-Type": "application/json"}, source)
+
+
 def login(port, user, password):
-    status, body = request(port, "POST", "/api/v1/sessions", json.dumps({"login": user, "password": password}),
-                           {"Content-Type": "application/json"})
+    status, body = post_login(port, user, password)
     if status != 201:
         raise SystemExit(f"flood_bench: login failed ({status}): {body[:200]}")
     return json.loads(body)["token"]
@@ -157,6 +180,46 @@ def upload_flood(port, stop):
             time.sleep(0.01)
 
 
+def login_flood(port, first_client, clients, answers, stop):
+    """`clients` threads, client k posting made-up logins from 127.0.0.(10 + k) as fast as they are answered;
+    `answers` counts the statuses by (status, first_client): a multiprocessing dict shared with the parent, in
+    which each process writes keys of its own."""
+    def client(k):
+        counts, i = {}, 0
+        while not stop.is_set():
+            try:
+                status, _ = post_login(port, f"flood{k}.{i}", "not-a-password", f"127.0.0.{10 + k}")
+            except OSError:
+                status = "error"
+            counts[status] = counts.get(status, 0) + 1
+            i += 1
+        with answers_lock:
+            for status, count in counts.items():
+                key = (str(status), first_client)
+                answers[key] = answers.get(key, 0) + count
+
+    answers_lock = threading.Lock()
+    threads = [threading.Thread(target=client, args=(first_client + k,)) for k in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
+def login_timing(port, user, password):
+    """Medians (ms) of a known login with a wrong password and of an unknown login, interleaved, 40 each."""
+    known, unknown = [], []
+    for i in range(40):
+        # A fresh source address every four tries keeps the per-address throttle (5 failures) out of the way.
+        source = f"127.0.1.{i // 4 + 1}"
+        for who, into in ((user, known), (f"khong.co.{i}", unknown)):
+            started = time.perf_counter()
+            post_login(port, who, f"wrong-{i}", source)
+            into.append((time.perf_counter() - started) * 1000)
+    login(port, user, password)  # a success forgets the account's failures
+    return statistics.median(known), statistics.median(unknown)
+
+
 def slowloris_flood(port, count, stop):
     """`count` connections from one address, each sending a header line every second and never finishing."""
     sockets = []
@@ -186,10 +249,20 @@ def slowloris_flood(port, count, stop):
         s.close()
 
 
-def phase(name, port, token, samples, pid, flood=None, settle=2.0):
+def pinned(target, cpus):
+    """`target`, run in a process confined to `cpus` (None: anywhere)."""
+    def run(*args):
+        if cpus:
+            os.sched_setaffinity(0, cpus)
+        target(*args)
+    return run
+
+
+def phase(name, port, token, samples, pid, flood=None, settle=2.0, pin=False):
     # The attackers run in processes of their own, so that they do not slow the measuring client (one GIL).
     stop = multiprocessing.Event()
-    attackers = [multiprocessing.Process(target=f, args=(stop,), daemon=True) for f in (flood or [])]
+    cpus = attacker_cpus() if pin else None
+    attackers = [multiprocessing.Process(target=pinned(f, cpus), args=(stop,), daemon=True) for f in (flood or [])]
     for attacker in attackers:
         attacker.start()
     time.sleep(settle if attackers else 0)
@@ -208,7 +281,12 @@ def main():
     parser.add_argument("--dossiers", type=int, default=5000)
     parser.add_argument("--samples", type=int, default=200)
     parser.add_argument("--build", default=os.environ.get("MOTCUA_BUILD", "build"))
+    parser.add_argument("--pin", action=argparse.BooleanOptionalAction, default=(os.cpu_count() or 1) >= 2)
+    parser.add_argument("--phases", default="uploads,slowloris,logins")
     args = parser.parse_args()
+    floods = set(args.phases.split(","))
+    if args.pin:
+        os.sched_setaffinity(0, SERVER_CPUS)  # the measuring client (its attackers move themselves)
     os.chdir(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
     motcua = os.path.abspath(os.path.join(args.build, "motcua"))
     # The attacker needs more descriptors than the server has.
@@ -224,16 +302,23 @@ def main():
         user = add_specialist(motcua, db, password)
         port = free_port()
         with open(os.path.join(work, "server.log"), "w") as log:
-            server = start_server(motcua, db, port, log)
+            server = start_server(motcua, db, port, log, args.pin)
             token = login(port, user, password)
-            phases = [
-                phase("idle", port, token, args.samples, server.pid),
-                phase("uploads 20 x 20 MiB", port, token, args.samples, server.pid,
-                      [functools.partial(upload_flood, port)] * 20),
-                phase("slowloris 1100", port, token, args.samples, server.pid,
-                      [functools.partial(slowloris_flood, port, 1100)], settle=5.0),
-                phase("idle again", port, token, args.samples, server.pid),
-            ]
+            answers = multiprocessing.Manager().dict()
+            per_process = 8  # threads per login-flood process
+            plan = {
+                "uploads": ("uploads 20 x 20 MiB", [functools.partial(upload_flood, port)] * 20, 2.0),
+                "slowloris": ("slowloris 1100", [functools.partial(slowloris_flood, port, 1100)], 5.0),
+                "logins": (f"logins {LOGIN_CLIENTS} addresses",
+                           [functools.partial(login_flood, port, first, per_process, answers)
+                            for first in range(0, LOGIN_CLIENTS, per_process)], 2.0),
+            }
+            phases = [phase("idle", port, token, args.samples, server.pid)]
+            for key, (name, flood, settle) in plan.items():
+                if key in floods:
+                    phases.append(phase(name, port, token, args.samples, server.pid, flood, settle, args.pin))
+            phases.append(phase("idle again", port, token, args.samples, server.pid))
+            timing = login_timing(port, user, password) if "logins" in floods else None
         idle = phases[0][1][0]
         print("phase\tp50_ms\tp99_ms\tp50_ratio\tp99_ratio\tfailed_or_over_5s\tserver_rss_mib\tserver_fds")
         for name, (latencies, failures, peak_rss, peak_fds) in phases:
@@ -242,6 +327,16 @@ def main():
                   f"\t{failures}/{len(latencies)}\t{peak_rss / 1024:.0f}\t{peak_fds}")
         refused = sum(1 for line in open(os.path.join(work, "server.log")) if "connections refused" in line)
         say(f"server log: {refused} 'connections refused' warnings (at most one a second)")
+        say(f"cores {os.cpu_count()}; " + (f"server and measuring client on CPU {sorted(SERVER_CPUS)}, attackers on "
+                                           f"{sorted(attacker_cpus())}" if args.pin else "every process on every core"))
+        if timing:
+            known, unknown = timing
+            totals = {}
+            for (status, _), count in answers.items():
+                totals[status] = totals.get(status, 0) + count
+            say(f"login flood answered: {json.dumps(dict(sorted(totals.items())))}")
+            say(f"login timing: known login, wrong password {known:.1f} ms; unknown login {unknown:.1f} ms "
+                f"(medians of 40, {abs(known - unknown) / max(known, unknown) * 100:.1f} % apart)")
     finally:
         if server:
             server.terminate()

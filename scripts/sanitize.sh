@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
 # Builds the unit tests (motcua_tests: domain, store, app, api) with AddressSanitizer and UndefinedBehaviorSanitizer
-# into build-asan/ and runs them through CTest. Any sanitizer report fails the test that triggered it: undefined
-# behaviour is not recoverable (-fno-sanitize-recover) and the first ASan error aborts.
+# and runs them through CTest. Any sanitizer report fails the test that triggered it: undefined behaviour is not
+# recoverable (-fno-sanitize-recover) and the first ASan error aborts.
 #
-# The compiler is the project's own (g++), at -O1: fast enough under the sanitizers, and ASan's reports still
-# point at the right lines. The command-line, benchmark and browser tests are left out: they drive binaries this
-# build does not make, and so are the API tests unless MOTCUA_SANITIZE_ALL=1 (below).
+# The build is the fuzzers' (build-fuzz/, clang 19, configured by scripts/fuzz.sh), whose libraries are already
+# compiled with both sanitizers for the harnesses: the tests reuse them, so that CI pays for compiling the test
+# files only, not for a third build of the whole code. The command-line, benchmark and browser tests are left out:
+# they drive binaries this build does not make.
 # Usage: scripts/sanitize.sh [extra ctest arguments, e.g. -R DossierStateTest]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-flags="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
-cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" \
-  -DCMAKE_CXX_FLAGS="$flags" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
-cmake --build build-asan --target motcua_tests --parallel "${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc)}"
+cxx=${FUZZ_CXX:-clang++-19}
+command -v "$cxx" >/dev/null || { echo "sanitize: $cxx not found; scripts/install-deps.sh installs it" >&2; exit 1; }
+cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER="$cxx" -DMOTCUA_FUZZ=ON \
+  >/dev/null
+cmake --build build-fuzz --target motcua_tests --parallel "${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc)}"
 
 # detect_stack_use_after_return: catches a reference to a callee's local that outlived it (a string_view into a
 # temporary), which plain ASan misses. Leaks are reported at the end of each test's process.
@@ -21,12 +23,13 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-halt_on_error=1:abort_on_error=1:detect_leak
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 # Left out unless MOTCUA_SANITIZE_ALL=1, to keep CI within its time: the suites of tests/api, which start a whole
 # server over the national catalogue per test (15–30 s each under the sanitizers on two cores, an hour for all of
-# them), and the generated-history suites, which replay the same use cases thousands of times (1–1.5 min each).
-# The code they drive is the domain, store and app code whose own tests run here.
+# them), the generated-history suites, which replay the same use cases thousands of times (1–1.5 min each), and
+# the search-quality evaluation, which runs the same search over hundreds of questions (4 min). The code they drive
+# is the domain, store and app code whose own tests run here. The rest: 616 tests, about 15 min on two cores.
 excluded='^(cli|bench_smoke|e2e)\.'
 if [ "${MOTCUA_SANITIZE_ALL:-0}" != 1 ]; then
   api_suites=$(grep -ohE '^TEST(_F|_P)?\([A-Za-z0-9_]+' tests/api/*.cc | sed -E 's/^TEST(_F|_P)?\(//' | sort -u | paste -sd'|')
-  generated='DemoDossiersTest|HistoryGeneratorTest|DossierStandingAgreementTest'
+  generated='DemoDossiersTest|HistoryGeneratorTest|DossierStandingAgreementTest|SearchQualityTest'
   excluded="$excluded|^([A-Za-z0-9_]+/)?($api_suites|$generated)\."
 fi
-ctest --test-dir build-asan --output-on-failure --parallel "$(nproc)" --timeout 600 -E "$excluded" "$@"
+ctest --test-dir build-fuzz --output-on-failure --parallel "$(nproc)" --timeout 600 -E "$excluded" "$@"

@@ -127,7 +127,7 @@ TEST_F(AccessLogTest, DenialsAndRefusedLoginsCarryTheRequestIdAndAQuotedReason) 
   EXPECT_EQ(denial.at("method"), "GET");
   EXPECT_EQ(denial.at("target"), "/api/v1/dossiers/" + code);
   EXPECT_EQ(denial.at("field"), "unit");
-  EXPECT_EQ(denial.at("reason"), denied.Json()["error"]["message_en"]);
+  EXPECT_EQ(denial.at("reason"), denied.Json()["error"]["message_en"].get<std::string>());
   EXPECT_EQ(LineOf("http", denied.Header("x-request-id"))["status"], "403");
 
   const HttpReply anonymous = server_->Get("/api/v1/inbox");
@@ -135,7 +135,7 @@ TEST_F(AccessLogTest, DenialsAndRefusedLoginsCarryTheRequestIdAndAQuotedReason) 
   const Fields refused = LineOf("auth_refused", anonymous.Header("x-request-id"));
   EXPECT_EQ(refused.at("target"), "/api/v1/inbox");
   EXPECT_EQ(refused.at("who"), "-");
-  EXPECT_EQ(refused.at("reason"), anonymous.Json()["error"]["message_en"]);
+  EXPECT_EQ(refused.at("reason"), anonymous.Json()["error"]["message_en"].get<std::string>());
   EXPECT_EQ(LineOf("http", anonymous.Header("x-request-id")).count("login"), 0u);
 
   const HttpReply bad_password =

@@ -185,7 +185,7 @@ TEST_F(HttpServerTest, GracefulShutdownFinishesTheRequestInFlight) {
   server_->WaitUntilStopped();
   EXPECT_FALSE(RawConnection::Accepts(server_->port()));
   ASSERT_EQ(Snapshot().size(), 1u);
-  EXPECT_EQ(Snapshot()[0].first, json::parse(reply->body)["code"]);
+  EXPECT_EQ(Snapshot()[0].first, json::parse(reply->body)["code"].get<std::string>());
 }
 
 }  // namespace
