@@ -4,6 +4,7 @@
 #include <thread>
 #include <utility>
 
+#include "app/background_hasher.h"
 #include "app/clock.h"
 #include "app/hashing_gate.h"
 #include "app/lifecycle_settings.h"
@@ -138,12 +139,17 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
                     {},
                     {}};
   // Beside the state, also outliving the server (neither moves: they hold mutexes).
-  app::HashingGate hashing(app::HashingLimitsFor(std::thread::hardware_concurrency()));
+  const app::HashingLimits hashing_limits = app::HashingLimitsFor(std::thread::hardware_concurrency());
+  app::HashingGate hashing(hashing_limits);
+  app::BackgroundHasher hasher(state.hasher, hashing_limits.concurrent);
+  if (hasher.IdlePriorityThreads() < hashing_limits.concurrent) {
+    spdlog::warn("password hashing runs at normal priority: a flood of logins will slow other requests more");
+  }
   http::UploadLimits uploads;
   uploads.quota.citizen_bytes = options.citizen_upload_mib << 20;
   uploads.quota.staff_bytes = options.staff_upload_mib << 20;
-  const http::SessionApiContext sessions{state.stores, state.clock, state.hasher, state.tokens, state.login_throttle,
-                                         hashing,      {}};
+  const http::SessionApiContext sessions{state.stores,         state.clock, hasher, state.tokens,
+                                         state.login_throttle, hashing,     {}};
   // Requests refused before routing (malformed, oversized) are counted in /metrics too.
   server_options->on_refused = http::CountRefusals(state.metrics);
   // A large body to a route that needs a session is refused from its header when the token is not valid, so
