@@ -96,7 +96,8 @@ void Explain(const ProcedureSearch& search, const SearchLexicon& lexicon, const 
     std::printf(" [%s → %s]", phrase.c_str(), expansion.c_str());
   std::printf("\n");
   for (const SearchHit& hit : result.abstained ? result.suggestions : result.hits) {
-    std::printf("  %.3f %s %s\n", hit.score, hit.code.c_str(), catalogue[hit.index].name.c_str());
+    std::printf("  %.3f (name read %.2f) %s %s\n", hit.score, hit.name_read, hit.code.c_str(),
+                catalogue[hit.index].name.c_str());
   }
 }
 
@@ -110,12 +111,13 @@ std::vector<EvalOutcome> OfKind(const std::vector<EvalOutcome>& outcomes, const 
 
 void WriteFeatures(const std::string& path, const std::vector<std::vector<EvalOutcome>>& sets) {
   std::ofstream out(path);
-  out << "id,set,right_first,confidence,coverage,mass,lead,synonyms,intent_stated,first,top_score\n";
+  out << "id,set,right_first,confidence,coverage,mass,lead,synonyms,intent_stated,first,top_score,name_read\n";
   for (const auto& set : sets) {
     for (const EvalOutcome& o : set) {
       out << o.query->id << ',' << (o.query->gold_codes.empty() ? "off_topic" : o.query->kind) << ','
           << (o.raw_rank == 1) << ',' << o.confidence << ',' << o.coverage << ',' << o.mass << ',' << o.lead << ','
-          << o.synonyms << ',' << o.intent_stated << ',' << o.first_code << ',' << o.top_score << '\n';
+          << o.synonyms << ',' << o.intent_stated << ',' << o.first_code << ',' << o.top_score << ',' << o.name_read
+          << '\n';
     }
   }
 }

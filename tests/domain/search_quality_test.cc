@@ -14,10 +14,14 @@ using test_support::EvalSummary;
 
 // Measured with bench/search_eval when the floor was last raised (docs/search.md), less a little for noise in
 // later edits of the sets.
-constexpr double kQuestionsTop1 = 0.65;      // measured 0.687
-constexpr double kQuestionsTop5 = 0.76;      // measured 0.793
-constexpr double kQuestionsIntent = 0.80;    // measured 0.833
-constexpr double kOffTopicAbstained = 0.88;  // measured 0.909
+constexpr double kQuestionsTop1 = 0.74;      // measured 0.749
+constexpr double kQuestionsTop5 = 0.84;      // measured 0.846
+constexpr double kQuestionsIntent = 0.83;    // measured 0.837
+constexpr double kOffTopicAbstained = 0.90;  // measured 0.909
+// The development set (tests/search/dev_questions.csv), written in session 8 before any of its misses was seen.
+constexpr double kDevTop1 = 0.74;    // measured 0.755
+constexpr double kDevTop5 = 0.83;    // measured 0.837
+constexpr double kDevIntent = 0.83;  // measured 0.837
 
 class SearchQualityTest : public ::testing::Test {
  protected:
@@ -46,6 +50,14 @@ TEST_F(SearchQualityTest, TheTeamsQuestions) {
   EXPECT_GE(summary.top1, kQuestionsTop1);
   EXPECT_GE(summary.top5, kQuestionsTop5);
   EXPECT_GE(summary.intent_accuracy, kQuestionsIntent);
+}
+
+TEST_F(SearchQualityTest, TheDevelopmentQuestions) {
+  const EvalSummary summary = Measure(test_support::LoadQuestions(MOTCUA_SOURCE_DIR "/tests/search/dev_questions.csv"));
+  EXPECT_GE(summary.queries, 120U);
+  EXPECT_GE(summary.top1, kDevTop1);
+  EXPECT_GE(summary.top5, kDevTop5);
+  EXPECT_GE(summary.intent_accuracy, kDevIntent);
 }
 
 TEST_F(SearchQualityTest, OffTopicQuestionsAreDeclined) {
