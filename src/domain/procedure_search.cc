@@ -282,7 +282,11 @@ bool ProcedureSearch::IsStrongWord(std::string_view folded) const {
 
 bool ProcedureSearch::IsNamePair(const WordForms& first, const WordForms& second) const {
   if (first.HasMarks() && second.HasMarks()) return name_pairs_marked_.contains(first.marked + ' ' + second.marked);
-  return name_pairs_folded_.contains(first.folded + ' ' + second.folded);
+  if (name_pairs_folded_.contains(first.folded + ' ' + second.folded)) return true;
+  // A word typed with its telex keys left in pairs as the word meant: "can cuowc" is "căn cước", so its "can" is
+  // not the filler "cần".
+  const auto meant = [](const std::string& folded) { return TelexReading(folded).value_or(folded); };
+  return name_pairs_folded_.contains(meant(first.folded) + ' ' + meant(second.folded));
 }
 
 namespace {

@@ -116,6 +116,11 @@ TEST_F(QuestionSearchTest, TelexKeysLeftInTheTextAreReadBack) {
   const SearchResult result = Ask("dang ky khai sinhf");
   ASSERT_FALSE(result.hits.empty());
   EXPECT_EQ(result.hits[0].code, "1.001193");
+  // Also where a word of a name pair decides what its neighbour is: "can cuowc" is "căn cước", not "cần".
+  const SearchResult card = Ask("mat can cuowc lam lai", "commune");
+  EXPECT_FALSE(Ignored(card, "can"));
+  ASSERT_FALSE(card.hits.empty());
+  EXPECT_EQ(card.hits[0].code, "1.014064");  // Cấp lại thẻ căn cước
 }
 
 TEST_F(QuestionSearchTest, ACodeInsideAQuestionIsThatProcedure) {
@@ -217,18 +222,24 @@ TEST_F(QuestionSearchTest, SituationsAreReadAsTheirProcedures) {
   } cases[] = {
       {"lãnh tuất", "2.000821"},                        // Southern lãnh = lĩnh: the survivors' benefit
       {"xin giấy xác nhận chưa có chồng", "1.004873"},  // the celibacy certificate
-      {"mất thẻ bhyt", "1.001294"},                     // a lost health card is re-issued
-      {"giấy phép xây dựng sắp hết hạn", "1.013227"},   // an expiring permit is extended
-      {"tách miếng đất", "1.012784"},                   // a piece of land is a thửa đất
-      {"chuyển nơi nhận lương hưu", "1.001742"},        // a pension moves by chuyển hưởng
-      {"đổi ngành nghề hộ kinh doanh", "2.000720"},     // a change of the registration's content
-      {"dkkh co ytnn", "2.000806"},                     // counter staff's abbreviations
+      {"mất thẻ bhyt", "1.002759"},     // a citizen's lost health card is re-issued by Bảo hiểm xã hội
+      {"kích hoạt vneid", "3.000228"},  // VNeID as the subject: the e-ID account
+      {"giấy phép xây dựng sắp hết hạn", "1.013227"},  // an expiring permit is extended
+      {"tách miếng đất", "1.012784"},                  // a piece of land is a thửa đất
+      {"chuyển nơi nhận lương hưu", "1.001742"},       // a pension moves by chuyển hưởng
+      {"đổi ngành nghề hộ kinh doanh", "2.000720"},    // a change of the registration's content
+      {"dkkh co ytnn", "2.000806"},                    // counter staff's abbreviations
   };
   for (const auto& c : cases) {
     const SearchResult result = Ask(c.question, "commune");
     ASSERT_FALSE(result.abstained) << c.question;
     EXPECT_EQ(result.hits[0].code, c.code) << c.question << " → " << ProcedureOf(result.hits[0]).name;
   }
+  // VNeID as the channel ("trên vneid") is how the question is asked, not what about.
+  const SearchResult online = Ask("đăng ký tạm trú trên vneid", "commune");
+  EXPECT_EQ(online.intent, QuestionIntent::kOnline);
+  ASSERT_FALSE(online.abstained);
+  EXPECT_EQ(online.hits[0].code, "1.004194");  // Đăng ký tạm trú
 }
 
 }  // namespace
