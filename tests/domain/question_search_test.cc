@@ -229,6 +229,7 @@ TEST_F(QuestionSearchTest, SituationsAreReadAsTheirProcedures) {
       {"chuyển nơi nhận lương hưu", "1.001742"},       // a pension moves by chuyển hưởng
       {"đổi ngành nghề hộ kinh doanh", "2.000720"},    // a change of the registration's content
       {"dkkh co ytnn", "2.000806"},                    // counter staff's abbreviations
+      {"xin cấp bìa đỏ lần đầu", "1.013978"},          // a household's first certificate, not an organization's
   };
   for (const auto& c : cases) {
     const SearchResult result = Ask(c.question, "commune");

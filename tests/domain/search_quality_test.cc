@@ -21,9 +21,9 @@ struct QuestionFloors {
   std::size_t min_queries;  // the set is not silently emptied
   double top1, top5, intent;
 };
-constexpr QuestionFloors kTeamQuestions = {"questions.csv", 150, 0.77, 0.87, 0.83};  // measured 0.775, 0.872, 0.837
+constexpr QuestionFloors kTeamQuestions = {"questions.csv", 150, 0.79, 0.87, 0.83};  // measured 0.793, 0.872, 0.837
 // The development set, written in session 8 before any of its misses was seen.
-constexpr QuestionFloors kDevQuestions = {"dev_questions.csv", 120, 0.76, 0.84, 0.83};  // measured 0.762, 0.844, 0.837
+constexpr QuestionFloors kDevQuestions = {"dev_questions.csv", 120, 0.77, 0.84, 0.83};  // measured 0.776, 0.844, 0.837
 constexpr double kOffTopicAbstained = 0.90;                                             // measured 0.909
 
 class SearchQualityTest : public ::testing::Test {
