@@ -2,14 +2,15 @@
 // queries, the team's questions and the off-topic ones (tests/support/search_evaluation.h says what each is),
 // with the latency of every query on this machine.
 //
-//   search_eval [--reference DIR] [--questions CSV] [--off-topic CSV] [--misses N] [--calibrate]
+//   search_eval [--reference DIR] [--questions CSV] [--dev CSV] [--off-topic CSV] [--misses N] [--calibrate]
 //               [--features CSV] [--query TEXT [--level LEVEL]]
 //
 // --reference reads the catalogue and the lexicon from a folder laid out like data/reference (default: the
-// source tree's, so that an edit of the lexicon is measured without a rebuild). --misses prints the first N
-// wrong answers of each set. --calibrate fits the confidence's logistic coefficients (coverage, lead →
-// right first hit) on all sets and prints them with the abstention trade-off per threshold. --features writes
-// each query's confidence figures (for studying the abstention); --query explains one query's ranking.
+// source tree's, so that an edit of the lexicon is measured without a rebuild). --dev names the development
+// questions (tests/search/dev_questions.csv: written to check that a change generalizes, not to tune on). --misses
+// prints the first N wrong answers of each set. --calibrate fits the confidence's logistic coefficients (coverage, lead
+// → right first hit) on all sets and prints them with the abstention trade-off per threshold. --features writes each
+// query's confidence figures (for studying the abstention); --query explains one query's ranking.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -33,6 +34,7 @@ using test_support::EvalQuery;
 struct Arguments {
   std::string reference = MOTCUA_REFERENCE_DIR;
   std::string questions = MOTCUA_SOURCE_DIR "/tests/search/questions.csv";
+  std::string dev = MOTCUA_SOURCE_DIR "/tests/search/dev_questions.csv";
   std::string off_topic = MOTCUA_SOURCE_DIR "/tests/search/off_topic.csv";
   std::size_t misses = 0;
   std::string features;  // a CSV of each question's confidence features, for studying the abstention
@@ -50,6 +52,8 @@ Arguments Parse(int argc, char** argv) {
       arguments.reference = argv[++i];
     else if (flag == "--questions" && has_value)
       arguments.questions = argv[++i];
+    else if (flag == "--dev" && has_value)
+      arguments.dev = argv[++i];
     else if (flag == "--off-topic" && has_value)
       arguments.off_topic = argv[++i];
     else if (flag == "--features" && has_value)
@@ -92,7 +96,8 @@ void Explain(const ProcedureSearch& search, const SearchLexicon& lexicon, const 
     std::printf(" [%s → %s]", phrase.c_str(), expansion.c_str());
   std::printf("\n");
   for (const SearchHit& hit : result.abstained ? result.suggestions : result.hits) {
-    std::printf("  %.3f %s %s\n", hit.score, hit.code.c_str(), catalogue[hit.index].name.c_str());
+    std::printf("  %.3f (name read %.2f) %s %s\n", hit.score, hit.name_read, hit.code.c_str(),
+                catalogue[hit.index].name.c_str());
   }
 }
 
@@ -106,12 +111,13 @@ std::vector<EvalOutcome> OfKind(const std::vector<EvalOutcome>& outcomes, const 
 
 void WriteFeatures(const std::string& path, const std::vector<std::vector<EvalOutcome>>& sets) {
   std::ofstream out(path);
-  out << "id,set,right_first,confidence,coverage,mass,lead,synonyms,intent_stated,first,top_score\n";
+  out << "id,set,right_first,confidence,coverage,mass,lead,synonyms,intent_stated,first,top_score,name_read\n";
   for (const auto& set : sets) {
     for (const EvalOutcome& o : set) {
       out << o.query->id << ',' << (o.query->gold_codes.empty() ? "off_topic" : o.query->kind) << ','
           << (o.raw_rank == 1) << ',' << o.confidence << ',' << o.coverage << ',' << o.mass << ',' << o.lead << ','
-          << o.synonyms << ',' << o.intent_stated << ',' << o.first_code << ',' << o.top_score << '\n';
+          << o.synonyms << ',' << o.intent_stated << ',' << o.first_code << ',' << o.top_score << ',' << o.name_read
+          << '\n';
     }
   }
 }
@@ -232,10 +238,12 @@ int Run(const Arguments& arguments) {
   }
   const std::vector<EvalQuery> automatic = test_support::AutomaticQueries(catalogue);
   const std::vector<EvalQuery> questions = test_support::LoadQuestions(arguments.questions);
+  const std::vector<EvalQuery> dev = test_support::LoadQuestions(arguments.dev);
   const std::vector<EvalQuery> off_topic = test_support::LoadOffTopic(arguments.off_topic);
   std::vector<double> latencies;
   const auto auto_outcomes = Timed(search, *lexicon, automatic, latencies);
   const auto question_outcomes = Timed(search, *lexicon, questions, latencies);
+  const auto dev_outcomes = Timed(search, *lexicon, dev, latencies);
   const auto off_topic_outcomes = Timed(search, *lexicon, off_topic, latencies);
 
   std::printf(
@@ -252,14 +260,16 @@ int Run(const Arguments& arguments) {
     const std::string name = std::string("  asked at ") + (*level ? level : "any level");
     PrintRow(name.c_str(), chosen);
   }
+  PrintRow("dev questions", dev_outcomes);
   PrintRow("off-topic", off_topic_outcomes);
   std::printf("\nlatency per query (µs, one thread, this machine): p50 %.0f, p99 %.0f, max %.0f over %zu queries\n",
               Percentile(latencies, 0.5), Percentile(latencies, 0.99), Percentile(latencies, 1.0), latencies.size());
   if (!arguments.features.empty())
-    WriteFeatures(arguments.features, {auto_outcomes, question_outcomes, off_topic_outcomes});
+    WriteFeatures(arguments.features, {auto_outcomes, question_outcomes, dev_outcomes, off_topic_outcomes});
   if (arguments.misses > 0) {
     PrintMisses("auto", auto_outcomes, arguments.misses);
     PrintMisses("question", question_outcomes, arguments.misses);
+    PrintMisses("dev", dev_outcomes, arguments.misses);
     PrintMisses("off-topic", off_topic_outcomes, arguments.misses);
   }
   if (arguments.calibrate) Calibrate({auto_outcomes, question_outcomes, off_topic_outcomes});

@@ -45,6 +45,11 @@ constexpr std::size_t kPrecisionLeaders = 50;
 // A marked qualifier of the name the question does not read ("cấp lại" asked as "làm hộ chiếu") weighs this many
 // times its rarity in the share; a default one ("lần đầu", "trong nước") not at all (search_lexicon.h).
 constexpr double kMarkedUnread = 3.0;
+// A name's parenthesis lists the cases or says where the procedure is performed ("(công trình không theo tuyến/
+// theo tuyến trong đô thị/tín ngưỡng, tôn giáo/...)", "(thực hiện tại cấp tỉnh)"): one of them is the asker's and
+// the others are not said against it, so an unread word there costs nothing, like a default qualifier (0.25 of
+// its rarity measured worse on both question sets, docs/search.md).
+constexpr double kParenthesizedUnread = 0.0;
 constexpr float kAbolishedLevel = 0.5F;  // a district-level procedure
 constexpr std::size_t kMaxQueryWords = 256;
 constexpr std::size_t kMaxSuggestions = 3;
@@ -123,12 +128,35 @@ std::vector<WordForms> IndexForms(std::string_view text) {
 }
 
 // Most names begin "Thủ tục ..." ("procedure ..."): it says nothing about which.
+bool BeginsWithThuTuc(const std::vector<WordForms>& words) {
+  return words.size() > 2 && words[0].folded == "thu" && words[1].folded == "tuc";
+}
+
 std::vector<WordForms> NameWords(const std::string& name) {
   std::vector<WordForms> words = IndexForms(name);
-  if (words.size() > 2 && words[0].folded == "thu" && words[1].folded == "tuc")
-    words.erase(words.begin(), words.begin() + 2);
+  if (BeginsWithThuTuc(words)) words.erase(words.begin(), words.begin() + 2);
   return words;
 }
+
+}  // namespace
+
+std::vector<bool> ParenthesizedNameWords(std::string_view name) {
+  std::vector<bool> inside;
+  int depth = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= name.size(); ++i) {
+    if (i < name.size() && name[i] != '(' && name[i] != ')') continue;
+    inside.insert(inside.end(), LowerTokens(name.substr(start, i - start)).size(), depth > 0);
+    if (i < name.size()) depth = std::max(0, depth + (name[i] == '(' ? 1 : -1));
+    start = i + 1;
+  }
+  const std::vector<std::string> words = LowerTokens(name);
+  if (words.size() > 2 && FoldVietnamese(words[0]) == "thu" && FoldVietnamese(words[1]) == "tuc")
+    inside.erase(inside.begin(), inside.begin() + 2);
+  return inside;
+}
+
+namespace {
 
 std::vector<WordForms> BodyWords(const Procedure& procedure) {
   std::string body = procedure.implementing_agency + " . " + procedure.competent_agency + " . " + procedure.decision;
@@ -171,6 +199,8 @@ void ProcedureSearch::IndexDocument(const Procedure& procedure) {
   AddTokens(id, kName, name);
   for (const WordForms& word : name) document.name_terms.push_back(term_ids_.at(FoldedKey(word.folded)));
   document.name_words = name;
+  document.parenthesized = ParenthesizedNameWords(procedure.name);
+  document.parenthesized.resize(name.size(), false);
   AddTokens(id, kTopic, IndexForms(procedure.field + " . " + procedure.ministry));
   AddTokens(id, kBody, BodyWords(procedure));
   code_index_.emplace(FoldVietnamese(procedure.code), id);
@@ -252,7 +282,11 @@ bool ProcedureSearch::IsStrongWord(std::string_view folded) const {
 
 bool ProcedureSearch::IsNamePair(const WordForms& first, const WordForms& second) const {
   if (first.HasMarks() && second.HasMarks()) return name_pairs_marked_.contains(first.marked + ' ' + second.marked);
-  return name_pairs_folded_.contains(first.folded + ' ' + second.folded);
+  if (name_pairs_folded_.contains(first.folded + ' ' + second.folded)) return true;
+  // A word typed with its telex keys left in pairs as the word meant: "can cuowc" is "căn cước", so its "can" is
+  // not the filler "cần".
+  const auto meant = [](const std::string& folded) { return TelexReading(folded).value_or(folded); };
+  return name_pairs_folded_.contains(meant(first.folded) + ' ' + meant(second.folded));
 }
 
 namespace {
@@ -266,6 +300,15 @@ struct QualifiedWord {
   std::size_t length = 1;  // of the qualifier
 };
 
+// Where qualifiers overlap, the longer one says what the words are (the longest match): "nước ngoài" is the marked
+// foreign case, but in "người gốc Việt Nam định cư ở nước ngoài", one of the owners a land procedure lists
+// beside "hộ gia đình, cá nhân", it is part of a default one. Of two as long, the marked one wins.
+bool Outranks(QualifierKind kind, std::size_t length, const QualifiedWord& current) {
+  if (current.kind == QualifierKind::kNone) return kind != QualifierKind::kNone;
+  if (length != current.length) return length > current.length;
+  return kind > current.kind;
+}
+
 std::vector<QualifiedWord> QualifiersOf(const std::vector<WordForms>& name, const SearchLexicon& lexicon) {
   std::vector<QualifiedWord> words(name.size());
   for (std::size_t i = 0; i < name.size(); ++i) {
@@ -278,7 +321,7 @@ std::vector<QualifiedWord> QualifiersOf(const std::vector<WordForms>& name, cons
       if (!matches) continue;
       const QualifierKind kind = qualifier.marked ? QualifierKind::kMarked : QualifierKind::kDefault;
       for (std::size_t k = 0; k < length; ++k) {
-        if (kind > words[i + k].kind) words[i + k] = {kind, i, length};
+        if (Outranks(kind, length, words[i + k])) words[i + k] = {kind, i, length};
       }
     }
   }
@@ -502,6 +545,7 @@ SearchResult ProcedureSearch::Search(std::string_view query, const SearchOptions
       result.hits.push_back(std::move(*by_code));
       result.confidence = result.coverage = result.lead = 1.0;
       result.mass = 2.0;
+      result.name_read = 1.0;
       return result;
     }
   }
@@ -512,8 +556,7 @@ SearchResult ProcedureSearch::Search(std::string_view query, const SearchOptions
   if (ranked.size() > std::max(options.limit, kConfidenceDepth))
     ranked.resize(std::max(options.limit, kConfidenceDepth));
   JudgeConfidence(plan, ranked, result);
-  result.abstained = ranked.empty() || (result.coverage < kListCoverage &&
-                                        (result.confidence < kAbstainBelow || ranked[0].score < kMinStrength));
+  result.abstained = ranked.empty() || !IsListed(result, ranked[0]);
   if (result.abstained) {
     // Weak hits are offered as "thử ..." only when they are not random: a cooking question gets none.
     if (result.confidence >= kSuggestAbove) {
@@ -531,12 +574,18 @@ SearchResult ProcedureSearch::Search(std::string_view query, const SearchOptions
   return result;
 }
 
+bool ProcedureSearch::IsListed(const SearchResult& result, const SearchHit& first) {
+  if (result.coverage >= kListCoverage && first.score >= kListCoverageStrength) return true;
+  if (first.name_read >= kListNameRead && first.score >= kListNameStrength) return true;
+  return result.confidence >= kAbstainBelow && first.score >= kMinStrength;
+}
+
 std::optional<SearchHit> ProcedureSearch::FindByCode(const std::vector<WordForms>& words) const {
   for (const WordForms& word : words) {
     const auto found = code_index_.find(word.folded);
     if (found != code_index_.end()) {
       const Document& document = documents_[found->second];
-      return SearchHit{found->second, document.code, 1.0, document.abolished_level};
+      return SearchHit{found->second, document.code, 1.0, document.abolished_level, 1.0};
     }
   }
   return std::nullopt;
@@ -596,12 +645,13 @@ void ProcedureSearch::Rerank(const Plan& plan, const SearchLexicon& lexicon, std
         explained += idf;
         total += idf;
       } else if (word.kind == QualifierKind::kNone) {
-        total += idf;
+        total += document.parenthesized[i] ? kParenthesizedUnread * idf : idf;
       } else if (word.kind == QualifierKind::kMarked && !partly_read(word)) {
         total += kMarkedUnread * idf;
       }
     }
     const double precision = total == 0 ? 0 : explained / total;
+    hit.name_read = Quantize(precision);
     hit.score = Quantize(hit.score * (kPrecisionFloor + kPrecisionWeight * precision));
   }
   std::ranges::sort(ranked, [](const SearchHit& a, const SearchHit& b) {
@@ -615,6 +665,7 @@ void ProcedureSearch::JudgeConfidence(const Plan& plan, const std::vector<Search
   const auto [explained, total] = StrongCoverage(plan, static_cast<std::uint32_t>(ranked[0].index));
   result.coverage = total == 0 ? 0 : Quantize(explained / total);
   result.mass = Quantize(std::min(2.0, explained / kMassScale));
+  result.name_read = ranked[0].name_read;
   result.lead = ranked.size() < 2 ? 1.0 : Quantize((ranked[0].score - ranked[1].score) / ranked[0].score);
   const double x = kCoverageCoefficient * result.coverage + kMassCoefficient * result.mass +
                    kLeadCoefficient * result.lead + kIntercept;

@@ -31,8 +31,8 @@
 //  6. A confidence in [0, 1] for the first hit: a logistic function of how much of the question (weighed by
 //     rarity) the first hit's name and topic explain and of its lead over the second. The search abstains (no
 //     hits, the best weak ones as suggestions) below kAbstainBelow, or when the first hit is weak (kMinStrength),
-//     unless that hit explains nearly all of the question. A query that names a national code returns that procedure
-//     alone, with confidence 1.
+//     unless that hit explains nearly all of the question, or the question reads all of that hit's name. A query that
+//     names a national code returns that procedure alone, with confidence 1.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -64,6 +64,7 @@ struct SearchHit {
   std::string code;              // its national code, e.g. "1.001193"
   double score = 0;              // higher is better; only meaningful to compare hits of the same query
   bool abolished_level = false;  // performed at the district level, which no longer exists
+  double name_read = 0;          // the share of its name's rarity the question reads (0..1; 1 for a code)
 };
 
 struct SearchResult {
@@ -73,6 +74,7 @@ struct SearchResult {
   double coverage = 0;                 // what confidence is made of: the share of the question the first
   double lead = 0;                     // hit's name and topic explain, and its lead over the second (0..1),
   double mass = 0;                     // and how much they explain in all (rarity of the words, /10, ≤ 2)
+  double name_read = 0;                // the share of the first hit's name the question reads (its rarity)
   bool abstained = false;              // the question matched nothing well enough to list (hits empty)
   QuestionIntent intent = QuestionIntent::kOverview;
   bool intent_stated = false;                                   // false: overview by default
@@ -97,6 +99,15 @@ class ProcedureSearch {
   static constexpr double kAbstainBelow = 0.15;
   static constexpr double kMinStrength = 22.0;
   static constexpr double kListCoverage = 0.9;
+  // A question explained nearly whole by a first hit that scores almost nothing ("cảm ơn cô nhé": "cô" is a word
+  // of one long name) only shares a common word with it: listed by coverage only from this score, which a vague
+  // question of the catalogue's words reaches ("đăng ký" scores 5.9, "cấp lại" 6.4).
+  static constexpr double kListCoverageStrength = 5.0;
+  // A question that reads the first hit's whole name (its rarity: kListNameRead) is about that procedure, however
+  // much else it says ("ông nhà tôi mất hôm qua, con cháu phải đi báo tử ở đâu" reads all of "đăng ký khai
+  // tử"): listed when that hit scores at least kListNameStrength, whatever the coverage and confidence.
+  static constexpr double kListNameRead = 0.95;
+  static constexpr double kListNameStrength = 25.0;
   // A listed first hit at least this confident is the one meant; below, an assistant asks which one.
   static constexpr double kAnswerAbove = 0.5;
   static constexpr float kToneMismatch = 0.6F;
@@ -135,6 +146,7 @@ class ProcedureSearch {
     float length[kFieldCount] = {};
     std::vector<TermId> name_terms;     // the folded words of the name, in order
     std::vector<WordForms> name_words;  // the same words as written, for the lexicon's name qualifiers
+    std::vector<bool> parenthesized;    // per word of the name: inside a parenthesis
     bool abolished_level = false;
     bool HasLevel(std::string_view level) const;
   };
@@ -158,6 +170,8 @@ class ProcedureSearch {
   std::vector<SearchHit> Rank(const std::vector<float>& scores, const SearchOptions& options, std::size_t limit) const;
   void Rerank(const Plan& plan, const SearchLexicon& lexicon, std::vector<SearchHit>& ranked) const;
   void JudgeConfidence(const Plan& plan, const std::vector<SearchHit>& ranked, SearchResult& result) const;
+  // Whether the first hit is listed (else the search abstains), from the judged result.
+  static bool IsListed(const SearchResult& result, const SearchHit& first);
   // The importance of the question the document's name and topic explain, and the question's whole importance.
   std::pair<double, double> StrongCoverage(const Plan& plan, std::uint32_t document) const;
   float ReadingIn(const Candidate& reading, std::uint32_t document) const;
@@ -178,5 +192,9 @@ class ProcedureSearch {
 // district's): that level was abolished on 1 July 2025 (Law No. 72/2025/QH15 on the Organization of Local
 // Government, art. 2).
 bool IsOfAbolishedLevel(const Procedure& procedure);
+
+// For each word of a procedure's name as the index reads it (without a leading "Thủ tục"): whether it stands
+// inside a parenthesis ("Cấp thẻ căn cước (thực hiện tại cấp tỉnh)": the last five).
+std::vector<bool> ParenthesizedNameWords(std::string_view name);
 
 }  // namespace motcua

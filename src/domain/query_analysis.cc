@@ -8,6 +8,34 @@
 namespace motcua {
 namespace {
 
+// Chat shorthand typed on phones ("ko", "dc", "j", "bn", "dk"): read as the words it stands for before the lexicon
+// is matched, so that "giấy tờ j" is the cue "giấy tờ gì", "dc ko" the filler "được không" and "hòa giải ko thành"
+// the synonym "hòa giải không thành". Each is matched as typed (lower case) and is no word of the catalogue's names
+// or topics (folded), except "k", which three names use for the K battlefield and a question uses for "không".
+struct Shorthand {
+  std::string_view typed;
+  std::string_view meant;
+};
+constexpr Shorthand kShorthand[] = {
+    {"ko", "không"},     {"k", "không"}, {"kh", "không"},   {"khg", "không"},  {"hok", "không"},
+    {"dc", "được"},      {"đc", "được"}, {"dk", "đăng ký"}, {"đk", "đăng ký"}, {"j", "gì"},
+    {"bn", "bao nhiêu"}, {"lm", "làm"},  {"vs", "với"},     {"r", "rồi"},      {"ntn", "như thế nào"},
+};
+
+// The words of `query`, shorthand replaced by the words it stands for.
+std::vector<WordForms> ReadWords(std::string_view query) {
+  std::vector<WordForms> words;
+  for (WordForms& word : TokenForms(query)) {
+    const auto found = std::ranges::find(kShorthand, word.marked, &Shorthand::typed);
+    if (found == std::end(kShorthand)) {
+      words.push_back(std::move(word));
+      continue;
+    }
+    for (WordForms& meant : TokenForms(found->meant)) words.push_back(std::move(meant));
+  }
+  return words;
+}
+
 // Whether `phrase` matches the words from `at` on, none of them already taken.
 bool PhraseMatchesAt(const std::vector<WordForms>& phrase, const std::vector<WordForms>& words,
                      const std::vector<bool>& taken, std::size_t at) {
@@ -163,7 +191,7 @@ void BuildConcepts(AnalyzedQuery& analyzed, const SearchLexicon& lexicon, const 
 AnalyzedQuery AnalyzeQuery(std::string_view query, const SearchLexicon& lexicon, const NamePairTest& is_name_pair,
                            std::size_t max_words) {
   AnalyzedQuery analyzed;
-  analyzed.words = TokenForms(query);
+  analyzed.words = ReadWords(query);
   if (analyzed.words.size() > max_words) analyzed.words.resize(max_words);
   analyzed.dropped.assign(analyzed.words.size(), false);
   std::vector<bool> in_synonym(analyzed.words.size(), false);

@@ -35,7 +35,8 @@ struct QueryConcept {
 struct AnalyzedQuery {
   QuestionIntent intent = QuestionIntent::kOverview;
   bool intent_stated = false;                    // false: no cue phrase, overview by default
-  std::vector<WordForms> words;                  // every word of the question, as cut by TokenForms
+  std::vector<WordForms> words;                  // every word of the question, as cut by TokenForms (chat
+                                                 // shorthand read as the words it stands for: "ko" → "không")
   std::vector<bool> dropped;                     // per word: filler or intent cue, not searched for
   std::vector<QueryConcept> concepts;            // the kept words, in order
   std::vector<const Synonym*> synonyms_applied;  // into the lexicon given to AnalyzeQuery
@@ -46,6 +47,8 @@ struct AnalyzedQuery {
 using NamePairTest = std::function<bool(const WordForms& first, const WordForms& second)>;
 
 // Analyzes `query` (at most `max_words` words are read):
+//  - chat shorthand ("ko", "dc", "j", "bn", "dk") is read as the words it stands for ("không", "được", "gì",
+//    "bao nhiêu", "đăng ký"), so that the lexicon's phrases match it;
 //  - synonyms first: runs of words that are a synonym's phrase (longest first, left to right) are topic;
 //  - intent: the cue phrases found (longest first, left to right) add their weights per intent; the heaviest
 //    intent wins, ties by the order of AllQuestionIntents(); when none is found, they are looked for again

@@ -218,5 +218,14 @@ TEST(ProcedureSearchRules, RankingFollowsTheRules) {
   }
 }
 
+TEST(ProcedureSearchRules, TheWordsOfANamesParenthesisAreKnown) {
+  EXPECT_EQ(ParenthesizedNameWords("Cấp thẻ căn cước (thực hiện tại cấp tỉnh)"),
+            (std::vector<bool>{false, false, false, false, true, true, true, true, true}));
+  // "Thủ tục" is not read as a word of the name; a stray closing parenthesis opens nothing.
+  EXPECT_EQ(ParenthesizedNameWords("Thủ tục đăng ký (khai) sinh)"), (std::vector<bool>{false, false, true, false}));
+  EXPECT_EQ(ParenthesizedNameWords("Chứng thực di chúc"), (std::vector<bool>{false, false, false, false}));
+  EXPECT_TRUE(ParenthesizedNameWords("").empty());
+}
+
 }  // namespace
 }  // namespace motcua

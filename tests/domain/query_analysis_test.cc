@@ -80,6 +80,16 @@ TEST(QueryAnalysis, ACueSplitByFillerIsFoundOnceTheFillerIsGone) {
   EXPECT_EQ(analyzed.intent, QuestionIntent::kDocuments);
 }
 
+TEST(QueryAnalysis, ChatShorthandIsReadAsTheWordsItStandsFor) {
+  // "bn tiền" is the cue "bao nhiêu tiền"; "dk" is "đăng ký" (a name pair, kept); "ko" is "không", not a topic.
+  const AnalyzedQuery fee = Analyze("dk sổ đỏ hết bn tiền ko");
+  EXPECT_EQ(fee.intent, QuestionIntent::kFee);
+  EXPECT_EQ(Kept(fee), (std::vector<std::string>{"đăng", "ký", "sổ", "đỏ", "hết", "không"}));
+  // Shorthand inside a phrase of the lexicon ("j" is "gì"); only whole words are read as shorthand.
+  EXPECT_EQ(Analyze("làm khai sinh mang giấy j theo").intent, QuestionIntent::kDocuments);
+  EXPECT_EQ(Kept(Analyze("kok dcx")), (std::vector<std::string>{"kok", "dcx"}));
+}
+
 TEST(QueryAnalysis, ASynonymPhraseIsOneConceptWithEveryExpansion) {
   const AnalyzedQuery analyzed = Analyze("nhập hộ khẩu");
   ASSERT_EQ(analyzed.concepts.size(), 2U);

@@ -4,6 +4,8 @@
 // when search gets better, never lower one to let a change through.
 #include <gtest/gtest.h>
 
+#include <string>
+
 #include "support/national_search.h"
 #include "support/search_evaluation.h"
 
@@ -13,11 +15,16 @@ namespace {
 using test_support::EvalSummary;
 
 // Measured with bench/search_eval when the floor was last raised (docs/search.md), less a little for noise in
-// later edits of the sets.
-constexpr double kQuestionsTop1 = 0.65;      // measured 0.687
-constexpr double kQuestionsTop5 = 0.76;      // measured 0.793
-constexpr double kQuestionsIntent = 0.80;    // measured 0.833
-constexpr double kOffTopicAbstained = 0.88;  // measured 0.909
+// later edits of the sets. A set of questions and its floors:
+struct QuestionFloors {
+  const char* file;         // in tests/search/
+  std::size_t min_queries;  // the set is not silently emptied
+  double top1, top5, intent;
+};
+constexpr QuestionFloors kTeamQuestions = {"questions.csv", 150, 0.79, 0.87, 0.83};  // measured 0.793, 0.872, 0.837
+// The development set, written in session 8 before any of its misses was seen.
+constexpr QuestionFloors kDevQuestions = {"dev_questions.csv", 120, 0.77, 0.84, 0.83};  // measured 0.776, 0.844, 0.837
+constexpr double kOffTopicAbstained = 0.90;                                             // measured 0.909
 
 class SearchQualityTest : public ::testing::Test {
  protected:
@@ -40,13 +47,20 @@ TEST_F(SearchQualityTest, AutomaticQueriesFromTheCatalogue) {
   EXPECT_GE(Measure(by_kind[3]).top1, 0.97) << "names wrapped in filler words";
 }
 
-TEST_F(SearchQualityTest, TheTeamsQuestions) {
-  const EvalSummary summary = Measure(test_support::LoadQuestions(MOTCUA_SOURCE_DIR "/tests/search/questions.csv"));
-  EXPECT_GE(summary.queries, 150U);
-  EXPECT_GE(summary.top1, kQuestionsTop1);
-  EXPECT_GE(summary.top5, kQuestionsTop5);
-  EXPECT_GE(summary.intent_accuracy, kQuestionsIntent);
+void ExpectFloors(const QuestionFloors& floors) {
+  const auto& national = test_support::TheNationalSearch();
+  const auto questions = test_support::LoadQuestions(std::string(MOTCUA_SOURCE_DIR "/tests/search/") + floors.file);
+  const EvalSummary summary =
+      test_support::Summarize(test_support::EvaluateAll(national.search, &national.lexicon, questions));
+  EXPECT_GE(summary.queries, floors.min_queries) << floors.file;
+  EXPECT_GE(summary.top1, floors.top1) << floors.file;
+  EXPECT_GE(summary.top5, floors.top5) << floors.file;
+  EXPECT_GE(summary.intent_accuracy, floors.intent) << floors.file;
 }
+
+TEST_F(SearchQualityTest, TheTeamsQuestions) { ExpectFloors(kTeamQuestions); }
+
+TEST_F(SearchQualityTest, TheDevelopmentQuestions) { ExpectFloors(kDevQuestions); }
 
 TEST_F(SearchQualityTest, OffTopicQuestionsAreDeclined) {
   const EvalSummary summary = Measure(test_support::LoadOffTopic(MOTCUA_SOURCE_DIR "/tests/search/off_topic.csv"));

@@ -40,7 +40,7 @@ struct EvalOutcome {
   int rank = 0;      // 1-based rank of the first right hit among hits, or suggestions if abstained; 0: none
   int raw_rank = 0;  // the same in the ranking before any abstention
   bool abstained = false;
-  double confidence = 0, coverage = 0, lead = 0, mass = 0;
+  double confidence = 0, coverage = 0, lead = 0, mass = 0, name_read = 0;
   std::size_t synonyms = 0;
   double top_score = 0;
   bool intent_stated = false;
@@ -158,6 +158,7 @@ inline EvalOutcome Evaluate(const ProcedureSearch& search, const SearchLexicon* 
   outcome.coverage = result.coverage;
   outcome.lead = result.lead;
   outcome.mass = result.mass;
+  outcome.name_read = result.name_read;
   outcome.intent = std::string(QuestionIntentName(result.intent));
   const auto rank_of_gold = [&](const std::vector<SearchHit>& listed) {
     for (std::size_t i = 0; i < listed.size(); ++i) {
