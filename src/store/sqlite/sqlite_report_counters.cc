@@ -8,6 +8,7 @@
 #include <string>
 #include <tuple>
 
+#include "domain/unit_province.h"
 #include "store/counter_buckets.h"
 #include "store/counter_query.h"
 #include "store/counter_rows.h"
@@ -127,19 +128,20 @@ class CounterWriter {
     upsert->exec();
   }
 
-  // A 2-digit unit is a province (or a province-level unit) itself; a commune's province is in the catalogue;
-  // "" for a unit the catalogue does not know.
+  // The province each of the unit's rows is kept under (domain/unit_province.h).
   const std::string& ProvinceOf(const std::string& unit) {
     auto [found, inserted] = provinces_.try_emplace(unit);
-    if (!inserted) return found->second;
-    if (unit.size() == 2) {
-      found->second = unit;
-    } else if (!unit.empty()) {
-      province_->reset();
-      province_->bind(1, unit);
-      if (province_->executeStep()) found->second = province_->getColumn(0).getString();
+    if (inserted) {
+      found->second = UnitProvince(unit, [this](const std::string& commune) { return CommuneProvince(commune); });
     }
     return found->second;
+  }
+
+  // The province the catalogue puts `commune` in; "" for a commune it does not know.
+  std::string CommuneProvince(const std::string& commune) {
+    province_->reset();
+    province_->bind(1, commune);
+    return province_->executeStep() ? province_->getColumn(0).getString() : std::string();
   }
 
   CachedStatement upsert_counter_;
