@@ -6,19 +6,16 @@
 
 #include <gtest/gtest.h>
 
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "support/iso_date.h"
+
 namespace motcua::store {
 namespace {
 
-LocalDate Date(std::string_view iso) {
-  auto date = ParseIsoDate(iso, "test");
-  if (!date) throw std::invalid_argument("bad test date " + std::string(iso));
-  return *date;
-}
+using test_support::IsoDate;
 
 TEST(CounterBucketsTest, PeriodTextsNameTheDayMonthAndYearHoldingADay) {
   struct Case {
@@ -36,12 +33,12 @@ TEST(CounterBucketsTest, PeriodTextsNameTheDayMonthAndYearHoldingADay) {
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.why);
-    EXPECT_EQ(DayText(Date(c.day)), c.d);
-    EXPECT_EQ(MonthText(Date(c.day)), c.m);
-    EXPECT_EQ(YearText(Date(c.day)), c.y);
-    EXPECT_EQ(PeriodText('d', Date(c.day)), c.d);
-    EXPECT_EQ(PeriodText('m', Date(c.day)), c.m);
-    EXPECT_EQ(PeriodText('y', Date(c.day)), c.y);
+    EXPECT_EQ(DayText(IsoDate(c.day)), c.d);
+    EXPECT_EQ(MonthText(IsoDate(c.day)), c.m);
+    EXPECT_EQ(YearText(IsoDate(c.day)), c.y);
+    EXPECT_EQ(PeriodText('d', IsoDate(c.day)), c.d);
+    EXPECT_EQ(PeriodText('m', IsoDate(c.day)), c.m);
+    EXPECT_EQ(PeriodText('y', IsoDate(c.day)), c.y);
   }
 }
 
@@ -64,10 +61,10 @@ TEST(CounterBucketsTest, BoundariesAreTheFirstDaysOfMonthsAndYears) {
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.why);
-    EXPECT_EQ(FirstOfMonth(Date(c.day)), Date(c.first_of_month));
-    EXPECT_EQ(FirstOfYear(Date(c.day)), Date(c.first_of_year));
-    EXPECT_EQ(NextMonth(Date(c.day)), Date(c.next_month));
-    EXPECT_EQ(NextYear(Date(c.day)), Date(c.next_year));
+    EXPECT_EQ(FirstOfMonth(IsoDate(c.day)), IsoDate(c.first_of_month));
+    EXPECT_EQ(FirstOfYear(IsoDate(c.day)), IsoDate(c.first_of_year));
+    EXPECT_EQ(NextMonth(IsoDate(c.day)), IsoDate(c.next_month));
+    EXPECT_EQ(NextYear(IsoDate(c.day)), IsoDate(c.next_year));
   }
 }
 
@@ -122,7 +119,7 @@ TEST(CounterBucketsTest, APeriodIsReadAsDaysThenMonthsThenYearsThenMonthsThenDay
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(std::string(c.from) + " .. " + c.to + ": " + c.why);
-    EXPECT_EQ(Decompose(Date(c.from), Date(c.to)), c.ranges);
+    EXPECT_EQ(Decompose(IsoDate(c.from), IsoDate(c.to)), c.ranges);
   }
 }
 
@@ -159,7 +156,7 @@ TEST(CounterBucketsTest, ABalanceIsTheAllTimeRowLessEverythingFromItsDayOn) {
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(std::string(c.day) + ": " + c.why);
-    EXPECT_EQ(Before(Date(c.day)), c.ranges);
+    EXPECT_EQ(Before(IsoDate(c.day)), c.ranges);
   }
 }
 

@@ -5,19 +5,16 @@
 
 #include <gtest/gtest.h>
 
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "support/iso_date.h"
+
 namespace motcua::store {
 namespace {
 
-LocalDate Date(std::string_view iso) {
-  auto date = ParseIsoDate(iso, "test");
-  if (!date) throw std::invalid_argument("bad test date " + std::string(iso));
-  return *date;
-}
+using test_support::IsoDate;
 
 TEST(CounterQueryTest, AQueryNamesOneUnitOrOneProvinceAndAPeriodThatEndsAfterItStarts) {
   struct Case {
@@ -39,8 +36,8 @@ TEST(CounterQueryTest, AQueryNamesOneUnitOrOneProvinceAndAPeriodThatEndsAfterItS
     CounterQuery query;
     query.unit = c.unit;
     query.province = c.province;
-    query.from = Date(c.from);
-    query.to = Date(c.to);
+    query.from = IsoDate(c.from);
+    query.to = IsoDate(c.to);
     SCOPED_TRACE(std::string(c.from) + " .. " + c.to + ", expecting '" + c.refused_field + "'");
     auto checked = CheckCounterQuery(query);
     if (std::string(c.refused_field).empty()) {
@@ -94,8 +91,8 @@ TEST(CounterQueryTest, TheMeasureListsNameTheBalancesOrTheFlows) {
 TEST(CounterQueryTest, APeriodReadsItsFlowsThenTheBalancesBeforeItsStartAndItsEnd) {
   CounterQuery query;
   query.unit = "05152";
-  query.from = Date("2026-03-05");
-  query.to = Date("2026-03-06");
+  query.from = IsoDate("2026-03-05");
+  query.to = IsoDate("2026-03-06");
   using P = CounterPart;
   const std::vector<CounterRead> reads = {
       {{'d', "2026-03-05", "2026-03-06"}, P::kFlows, +1},

@@ -5,24 +5,23 @@
 #include <gtest/gtest.h>
 
 #include <map>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "support/iso_date.h"
+
 namespace motcua::store {
 namespace {
 
-LocalDate Date(std::string_view iso) {
-  auto date = ParseIsoDate(iso, "test");
-  if (!date) throw std::invalid_argument("bad test date " + std::string(iso));
-  return *date;
-}
+using test_support::IsoDate;
 
 // A boundaryless dossier: received at commune 05153, decided by agency "A" of commune 05152.
 const CounterKey kKey{"05152", "05153", "A", "1.000001", Channel::kOnline, "clerk"};
 
-CounterDelta Delta(const char* day, Measure measure, std::int64_t delta) { return {kKey, Date(day), measure, delta}; }
+CounterDelta Delta(const char* day, Measure measure, std::int64_t delta) {
+  return {kKey, IsoDate(day), measure, delta};
+}
 
 TEST(CounterRowsTest, AFlowCountsInItsDayMonthAndYearRowsOnBothSides) {
   PendingCounters pending;
