@@ -4,6 +4,7 @@
 
 #include "app/document_access.h"
 #include "domain/allowed_actions.h"
+#include "domain/unit_province.h"
 
 namespace motcua::app {
 namespace {
@@ -54,10 +55,11 @@ Actor ActorFor(const Account& account, const std::string& receiving_unit, const 
 }
 
 Result<std::string> DossierDesk::ProvinceOf(const std::string& unit) {
-  if (unit.size() == 2) return unit;
-  auto commune = store_.FindCommune(unit);
-  if (!commune) return Fail(commune.error());
-  return *commune ? (*commune)->province_code : std::string();
+  return UnitProvince(unit, [this](const std::string& commune_code) -> Result<std::string> {
+    auto commune = store_.FindCommune(commune_code);
+    if (!commune) return Fail(commune.error());
+    return *commune ? (*commune)->province_code : std::string();
+  });
 }
 
 Result<DossierParties> DossierDesk::PartiesOf(const std::string& receiving_unit, const std::string& competent_unit,

@@ -104,7 +104,7 @@ class DossierDesk {
   Result<DossierParties> PartiesOf(const DossierState& state);
   // The agency `state` was received through (dossier_access.h, "Agencies").
   Result<std::string> ReceivingAgencyOf(const DossierState& state);
-  Result<std::string> ProvinceOf(const std::string& unit);
+  Result<std::string> ProvinceOf(const std::string& unit);  // domain/unit_province.h, from the catalogue
   Result<Agency> RegisteredAgency(const std::string& id, const char* field);
   Result<ReceivingPoint> RegisteredPoint(const std::string& id, const char* field);
   // The unit's first registered point; FailedPrecondition on "receiving_point" when it has none.

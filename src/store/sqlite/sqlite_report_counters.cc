@@ -2,23 +2,22 @@
 
 #include <SQLiteCpp/Statement.h>
 
-#include <array>
-#include <chrono>
-#include <cstdio>
 #include <limits>
 #include <map>
 #include <set>
 #include <string>
 #include <tuple>
 
+#include "domain/unit_province.h"
+#include "store/counter_buckets.h"
+#include "store/counter_query.h"
+#include "store/counter_rows.h"
 #include "store/sqlite/sqlite_dossier_rows.h"
 #include "store/sqlite/sqlite_statement_cache.h"
 #include "store/sqlite/sqlite_transaction.h"
 
 namespace motcua::store {
 namespace {
-
-using std::chrono::year_month_day;
 
 // Stored history is replayed without limits (as SqliteDossierStore does): it was accepted under the limits in
 // force when it was written.
@@ -78,155 +77,7 @@ std::string UpsertInto(const CounterTable& table, const std::string& name) {
          KeyList(table) + ") DO UPDATE SET value = value + excluded.value";
 }
 
-constexpr const char* kReceivingSide = "receiving";
-constexpr const char* kCompetentSide = "competent";
-
 std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
-
-std::string DayText(LocalDate day) { return FormatIsoDate(day); }
-
-std::string MonthText(LocalDate day) {
-  const year_month_day ymd{day};
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()));
-  return buffer;
-}
-
-std::string YearText(LocalDate day) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d", static_cast<int>(year_month_day{day}.year()));
-  return buffer;
-}
-
-std::string PeriodText(char bucket, LocalDate day) {
-  return bucket == 'd' ? DayText(day) : bucket == 'm' ? MonthText(day) : YearText(day);
-}
-
-LocalDate FirstOfMonth(LocalDate day) {
-  const year_month_day ymd{day};
-  return LocalDate{ymd.year() / ymd.month() / 1};
-}
-
-LocalDate FirstOfYear(LocalDate day) { return LocalDate{year_month_day{day}.year() / std::chrono::January / 1}; }
-
-LocalDate NextMonth(LocalDate day) {
-  const year_month_day ymd{day};
-  return LocalDate{(ymd.year() / ymd.month() + std::chrono::months{1}) / 1};
-}
-
-LocalDate NextYear(LocalDate day) {
-  return LocalDate{(year_month_day{day}.year() + std::chrono::years{1}) / std::chrono::January / 1};
-}
-
-// The rows of one bucket whose period is in [from, to) (text order is time order within a bucket).
-struct PeriodRange {
-  char bucket = 'd';
-  std::string from, to;
-};
-
-// The rows of `bucket` for [from, to), both on that bucket's boundaries; nothing when it is empty.
-void AddRange(std::vector<PeriodRange>& ranges, char bucket, LocalDate from, LocalDate to) {
-  if (from < to) ranges.push_back({bucket, PeriodText(bucket, from), PeriodText(bucket, to)});
-}
-
-// [from, to) as single days up to the first month boundary, whole months up to the first year boundary, whole
-// years, then whole months and single days up to `to`: 2025-11-20 .. 2027-03-05 is the days 2025-11-20..30, the
-// month 2025-12, the year 2026, the months 2027-01..02 and the days 2027-03-01..04.
-std::vector<PeriodRange> Decompose(LocalDate from, LocalDate to) {
-  std::vector<PeriodRange> ranges;
-  LocalDate at = from;
-  const LocalDate month = FirstOfMonth(at) == at ? at : NextMonth(at);
-  if (month >= to) {
-    AddRange(ranges, 'd', at, to);
-    return ranges;
-  }
-  AddRange(ranges, 'd', at, month);
-  at = month;
-  const LocalDate year = FirstOfYear(at) == at ? at : NextYear(at);
-  if (year >= to) {
-    AddRange(ranges, 'm', at, FirstOfMonth(to));
-    AddRange(ranges, 'd', FirstOfMonth(to), to);
-    return ranges;
-  }
-  AddRange(ranges, 'm', at, year);
-  at = year;
-  AddRange(ranges, 'y', at, FirstOfYear(to));
-  AddRange(ranges, 'm', FirstOfYear(to), FirstOfMonth(to));
-  AddRange(ranges, 'd', FirstOfMonth(to), to);
-  return ranges;
-}
-
-// A range of rows whose sum is added (sign +1) or taken away (sign -1).
-struct SignedRange {
-  PeriodRange range;
-  int sign = 1;
-};
-
-// The balance at the start of `day` is the all-time running row ('a', kept for balances only) less every
-// delta counted from `day` on (Decompose from `day` to the end of time: days to a month boundary, months to a
-// year boundary, whole years).
-// The rows read depend on how far `day` is from today, never on how many years of history lie before it
-// (deltas may be dated in the future: an overdue balance starts the day after an appointment).
-std::vector<SignedRange> Before(LocalDate day) {
-  // Far enough that no counter is dated after it; Decompose then reads whole years from the first year boundary.
-  constexpr LocalDate kEndOfTime{std::chrono::year{9000} / std::chrono::January / 1};
-  std::vector<SignedRange> ranges = {{{'a', "", "~"}, +1}};
-  for (const PeriodRange& range : Decompose(day, kEndOfTime)) ranges.push_back({range, -1});
-  return ranges;
-}
-
-// One row of report_counters before it is written.
-struct RowKey {
-  char bucket = 'd';
-  std::string period;
-  Measure measure = Measure::kOpen;
-  CounterKey key;
-  auto operator<=>(const RowKey&) const = default;
-};
-
-// One row of report_totals before it is written (its province is looked up when it is).
-struct TotalsKey {
-  std::string_view side = kReceivingSide;
-  std::string unit;
-  char bucket = 'd';
-  std::string period;
-  Measure measure = Measure::kOpen;
-  std::string agency;
-  auto operator<=>(const TotalsKey&) const = default;
-};
-
-}  // namespace
-
-// Counter deltas added up by row before they are written: the events of one append often touch the same rows,
-// and their month and year rows always; so do the appends of one transaction (a group commit's, a bulk load's).
-struct SqliteReportCounters::Pending {
-  std::map<RowKey, std::int64_t> counters;
-  std::map<TotalsKey, std::int64_t> totals;
-
-  void Add(std::span<const CounterDelta> deltas) {
-    for (const CounterDelta& d : deltas) {
-      for (char bucket : {'d', 'm', 'y'}) AddRows(d, bucket, PeriodText(bucket, d.day));
-      // Balances also keep one all-time running row, so that reading one never sums the whole history.
-      if (IsBalance(d.measure)) AddRows(d, 'a', "");
-    }
-  }
-
-  void AddTo(Pending& outer) const {
-    for (const auto& [row, value] : counters) outer.counters[row] += value;
-    for (const auto& [row, value] : totals) outer.totals[row] += value;
-  }
-
-  bool Empty() const { return counters.empty() && totals.empty(); }
-
- private:
-  void AddRows(const CounterDelta& d, char bucket, const std::string& period) {
-    counters[RowKey{bucket, period, d.measure, d.key}] += d.delta;
-    totals[TotalsKey{kReceivingSide, d.key.receiving_unit, bucket, period, d.measure, ""}] += d.delta;
-    totals[TotalsKey{kCompetentSide, d.key.competent_unit, bucket, period, d.measure, d.key.agency}] += d.delta;
-  }
-};
-
-namespace {
 
 // Writes added-up deltas into the counters and the totals (or their rebuilt copies): upserts each row that
 // changes, and lists each unit under its province for the province's reports. Looks each unit's province up once.
@@ -239,7 +90,7 @@ class CounterWriter {
                            " (side, province, unit) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
         province_(db, "SELECT province_code FROM main.communes WHERE code = ?") {}
 
-  void Write(const SqliteReportCounters::Pending& pending) {
+  void Write(const PendingCounters& pending) {
     std::set<std::tuple<std::string_view, std::string, std::string>> units;
     for (const auto& [row, value] : pending.counters) {
       if (value == 0) continue;
@@ -277,19 +128,20 @@ class CounterWriter {
     upsert->exec();
   }
 
-  // A 2-digit unit is a province (or a province-level unit) itself; a commune's province is in the catalogue;
-  // "" for a unit the catalogue does not know.
+  // The province each of the unit's rows is kept under (domain/unit_province.h).
   const std::string& ProvinceOf(const std::string& unit) {
     auto [found, inserted] = provinces_.try_emplace(unit);
-    if (!inserted) return found->second;
-    if (unit.size() == 2) {
-      found->second = unit;
-    } else if (!unit.empty()) {
-      province_->reset();
-      province_->bind(1, unit);
-      if (province_->executeStep()) found->second = province_->getColumn(0).getString();
+    if (inserted) {
+      found->second = UnitProvince(unit, [this](const std::string& commune) { return CommuneProvince(commune); });
     }
     return found->second;
+  }
+
+  // The province the catalogue puts `commune` in; "" for a commune it does not know.
+  std::string CommuneProvince(const std::string& commune) {
+    province_->reset();
+    province_->bind(1, commune);
+    return province_->executeStep() ? province_->getColumn(0).getString() : std::string();
   }
 
   CachedStatement upsert_counter_;
@@ -307,24 +159,6 @@ struct Source {
   const char* unit;
   std::string scope_condition;
 };
-
-// The totals answer what needs no split finer than a unit or a competent agency; the competent agency is only
-// in the totals' competent side (the receiving side adds up every agency).
-bool TotalsAnswer(const CounterQuery& query) {
-  const bool competent = query.side == ReportSide::kCompetent;
-  switch (query.group_by) {
-    case ReportGrouping::kNone:
-    case ReportGrouping::kUnit:
-      return !query.agency || competent;
-    case ReportGrouping::kAgency:
-      return competent;
-    case ReportGrouping::kProcedure:
-    case ReportGrouping::kOfficial:
-    case ReportGrouping::kChannel:
-      break;
-  }
-  return false;
-}
 
 Source SourceOf(const CounterQuery& query) {
   const bool competent = query.side == ReportSide::kCompetent;
@@ -362,35 +196,6 @@ std::string GroupExpression(ReportGrouping grouping, const Source& source) {
       break;
   }
   return "''";
-}
-
-Result<void> CheckQuery(const CounterQuery& query) {
-  if (query.unit.has_value() == query.province.has_value()) {
-    return Fail(Error::InvalidArgument("unit", "cần chọn đúng một trong hai: đơn vị hoặc tỉnh",
-                                       "give exactly one of unit and province"));
-  }
-  if (query.to <= query.from) {
-    return Fail(Error::InvalidArgument("to", "ngày kết thúc kỳ báo cáo phải sau ngày bắt đầu",
-                                       "the period must end after it starts (to after from)"));
-  }
-  return {};
-}
-
-bool AllZero(const CounterTotals& t) {
-  for (std::int64_t flow : t.flows) {
-    if (flow != 0) return false;
-  }
-  return t.open_before == 0 && t.open_at_end == 0 && t.overdue_at_end == 0;
-}
-
-// "('received_online', ...)": the balances, or else the flows.
-std::string MeasureList(bool balances) {
-  std::string list;
-  for (int m = 0; m < kMeasureCount; ++m) {
-    const auto measure = static_cast<Measure>(m);
-    if (IsBalance(measure) == balances) list += (list.empty() ? "(" : ", ") + Quoted(MeasureName(measure));
-  }
-  return list + ")";
 }
 
 // An empty TEMP table of exactly the shape of `table`, whatever migrations did to it.
@@ -458,7 +263,7 @@ void SqliteReportCounters::Apply(std::span<const CounterDelta> deltas) {
     levels_.back().Add(deltas);
     return;
   }
-  Pending now;
+  PendingCounters now;
   now.Add(deltas);
   CounterWriter(db_, /*rebuilt=*/false).Write(now);
 }
@@ -481,7 +286,7 @@ void SqliteReportCounters::Closed() {
 }
 
 Result<std::vector<CounterTotals>> SqliteReportCounters::Sum(const CounterQuery& query) {
-  if (auto ok = CheckQuery(query); !ok) return Fail(ok.error());
+  if (auto ok = CheckCounterQuery(query); !ok) return Fail(ok.error());
   const Source source = SourceOf(query);
   // One statement per kind of range. The measures are listed (not "NOT IN balances") so that the totals, keyed
   // by ([side,] province or unit, measure, bucket, period), are read as one short range per measure.
@@ -494,45 +299,22 @@ Result<std::vector<CounterTotals>> SqliteReportCounters::Sum(const CounterQuery&
   SQLite::Statement flows(db_, select + MeasureList(false) + " GROUP BY 1, 2");
   SQLite::Statement balance(db_, select + MeasureList(true) + " GROUP BY 1, 2");
 
-  std::map<std::string, CounterTotals> totals;
-  enum class Part { kFlows, kBeforeFrom, kBeforeTo };
-  auto read = [&](SQLite::Statement& statement, const PeriodRange& range, Part part, int sign = 1) {
+  CounterSums sums;
+  for (const CounterRead& read : CounterReads(query)) {
+    SQLite::Statement& statement = read.part == CounterPart::kFlows ? flows : balance;
     statement.reset();
     statement.bind(1, query.unit ? *query.unit : *query.province);
-    statement.bind(2, std::string(1, range.bucket));
-    statement.bind(3, range.from);
-    statement.bind(4, range.to);
+    statement.bind(2, std::string(1, read.range.bucket));
+    statement.bind(3, read.range.from);
+    statement.bind(4, read.range.to);
     if (query.agency) statement.bind(5, *query.agency);
     while (statement.executeStep()) {
-      const std::optional<Measure> measure = ParseMeasure(statement.getColumn(1).getString());
-      if (!measure) continue;  // a measure this binary does not know
-      CounterTotals& group = totals[statement.getColumn(0).getString()];
-      const std::int64_t value = sign * statement.getColumn(2).getInt64();
-      if (part == Part::kFlows) {
-        group.flows[static_cast<std::size_t>(*measure)] += value;
-      } else if (*measure == Measure::kOpen) {
-        (part == Part::kBeforeFrom ? group.open_before : group.open_at_end) += value;
-      } else if (part == Part::kBeforeTo) {
-        group.overdue_at_end += value;
-      }
+      sums.Add(statement.getColumn(0).getString(), statement.getColumn(1).getString(), read.part,
+               read.sign * statement.getColumn(2).getInt64());
     }
-  };
-  for (const PeriodRange& range : Decompose(query.from, query.to)) read(flows, range, Part::kFlows);
-  for (const SignedRange& r : Before(query.from)) read(balance, r.range, Part::kBeforeFrom, r.sign);
-  for (const SignedRange& r : Before(query.to)) read(balance, r.range, Part::kBeforeTo, r.sign);
+  }
   snapshot.Commit();
-
-  std::vector<CounterTotals> result;
-  if (query.group_by == ReportGrouping::kNone) {
-    result.push_back(std::move(totals[""]));
-    return result;
-  }
-  for (auto& [group, figures] : totals) {
-    if (AllZero(figures)) continue;
-    figures.group = group;
-    result.push_back(std::move(figures));
-  }
-  return result;
+  return std::move(sums).Totals(query.group_by);
 }
 
 Result<std::optional<CounterMismatch>> SqliteReportCounters::Rebuild(const DeadlinePolicy& policy, bool replace) {
@@ -568,7 +350,7 @@ Result<std::optional<CounterMismatch>> SqliteReportCounters::Rebuild(const Deadl
 Result<void> SqliteReportCounters::ReplayIntoRebuilt(const DeadlinePolicy& policy) {
   constexpr std::size_t kRowsHeld = 100'000;
   CounterWriter writer(db_, /*rebuilt=*/true);
-  Pending pending;
+  PendingCounters pending;
   SQLite::Statement rows(
       db_, std::string("SELECT ") + kEventColumns + " FROM main.dossier_events ORDER BY dossier_code, seq");
   std::string code;
@@ -578,7 +360,7 @@ Result<void> SqliteReportCounters::ReplayIntoRebuilt(const DeadlinePolicy& polic
     if (row_code != code) {
       if (pending.counters.size() > kRowsHeld) {
         writer.Write(pending);
-        pending = Pending{};
+        pending = PendingCounters{};
       }
       code = row_code;
       state = DossierState{};

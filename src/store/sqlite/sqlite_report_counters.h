@@ -12,6 +12,7 @@
 #include <span>
 #include <vector>
 
+#include "store/counter_rows.h"
 #include "store/sqlite/sqlite_transaction.h"
 #include "store/store.h"
 
@@ -56,12 +57,8 @@ class SqliteReportCounters : private SqliteTransactionObserver {
   void Committing() override;
   void Closed() override;
 
- public:
-  struct Pending;  // deltas added up by row (sqlite_report_counters.cc)
-
- private:
   SQLite::Database& db_;
-  std::vector<Pending> levels_;  // one per open transaction level of db_, innermost last
+  std::vector<PendingCounters> levels_;  // one per open transaction level of db_, innermost last
 };
 
 }  // namespace motcua::store
