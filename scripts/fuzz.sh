@@ -65,4 +65,6 @@ if [ ${#failed[@]} -gt 0 ]; then
   echo "fuzz: FAILED: ${failed[*]}" >&2
   exit 1
 fi
-echo "fuzz: ${#names[@]} harnesses ran ${runs:+$runs inputs}${runs:-${seconds}s} each without a finding"
+budget_text="${seconds}s"
+[ -z "$runs" ] || budget_text="$runs inputs"
+echo "fuzz: ${#names[@]} harnesses ran $budget_text each without a finding"
