@@ -93,7 +93,7 @@ Clause UnitInProvinces(const char* column, const std::vector<std::string>& provi
 
 // The scope as one clause (the union of its criteria), or nullopt when it lets nothing through.
 std::optional<Clause> ScopeClause(const DossierScope& scope) {
-  if (scope.everything) return Clause{"1", {}};
+  if (scope.everything) return Clause{"TRUE", {}};
   std::vector<Clause> any;
   if (!scope.units.empty()) {
     any.push_back(scope.agencies.empty() ? ReceivingOrCompetentIn(scope.units)

@@ -158,8 +158,8 @@ std::int64_t SqliteDossierStore::NextSequence(std::string_view prefix) {
   // One statement, so the increment and the read cannot be split (in autocommit mode it is its own transaction;
   // in AppendNew's, it is rolled back with the append).
   CachedStatement cached(db_,
-                         "INSERT INTO dossier_code_sequences (prefix, last) VALUES (?, 1) "
-                         "ON CONFLICT (prefix) DO UPDATE SET last = last + 1 RETURNING last");
+                         "INSERT INTO dossier_code_sequences AS t (prefix, last) VALUES (?, 1) "
+                         "ON CONFLICT (prefix) DO UPDATE SET last = t.last + 1 RETURNING last");
   SQLite::Statement& next = *cached;
   next.bind(1, std::string(prefix));
   next.executeStep();
@@ -168,7 +168,7 @@ std::int64_t SqliteDossierStore::NextSequence(std::string_view prefix) {
 
 std::vector<std::string> SqliteDossierStore::Codes(const DossierFilter& filter) {
   // Only the criteria that are set go into the SQL, so that the unit indexes can serve the query.
-  std::string sql = "SELECT code FROM dossiers WHERE 1";
+  std::string sql = "SELECT code FROM dossiers WHERE TRUE";
   std::vector<std::string> params;
   if (filter.unit) {
     sql += " AND (receiving_unit = ? OR competent_unit = ?)";

@@ -37,14 +37,15 @@ Result<ProvinceSynonym> SqliteProvinceSynonymStore::Add(const ProvinceSynonym& s
                                 "'" + synonym.phrase + "' already means '" + synonym.expansion + "'"));
   }
   SQLite::Statement insert(db_,
-                           "INSERT INTO province_synonyms (phrase, expansion, added_by, added_at) VALUES (?, ?, ?, ?)");
+                           "INSERT INTO province_synonyms (phrase, expansion, added_by, added_at) VALUES (?, ?, ?, ?) "
+                           "RETURNING id");
   insert.bind(1, synonym.phrase);
   insert.bind(2, synonym.expansion);
   insert.bind(3, synonym.added_by);
   insert.bind(4, UtcText(synonym.added_at));
-  insert.exec();
+  insert.executeStep();
   ProvinceSynonym added = synonym;
-  added.id = db_.getLastInsertRowid();
+  added.id = insert.getColumn(0).getInt64();
   added.retired_by.reset();
   added.retired_at.reset();
   return added;

@@ -73,8 +73,8 @@ std::string Placeholders(const CounterTable& table) {
 }
 
 std::string UpsertInto(const CounterTable& table, const std::string& name) {
-  return "INSERT INTO " + name + " (" + KeyList(table) + ", value) VALUES (" + Placeholders(table) + ") ON CONFLICT (" +
-         KeyList(table) + ") DO UPDATE SET value = value + excluded.value";
+  return "INSERT INTO " + name + " AS t (" + KeyList(table) + ", value) VALUES (" + Placeholders(table) +
+         ") ON CONFLICT (" + KeyList(table) + ") DO UPDATE SET value = t.value + excluded.value";
 }
 
 std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
@@ -219,8 +219,8 @@ std::optional<CounterMismatch> FirstDifference(SQLite::Database& db, const Count
   const std::string key = KeyList(table);
   const std::string maintained = "SELECT " + key + ", value FROM " + Main(table) + " WHERE value <> 0";
   const std::string rebuilt = "SELECT " + key + ", value FROM " + Rebuilt(table) + " WHERE value <> 0";
-  SQLite::Statement first(db, "SELECT " + key + " FROM (" + maintained + " EXCEPT " + rebuilt + ") UNION SELECT " +
-                                  key + " FROM (" + rebuilt + " EXCEPT " + maintained + ") ORDER BY " +
+  SQLite::Statement first(db, "SELECT " + key + " FROM (" + maintained + " EXCEPT " + rebuilt + ") AS a UNION SELECT " +
+                                  key + " FROM (" + rebuilt + " EXCEPT " + maintained + ") AS b ORDER BY " +
                                   table.difference_order + " LIMIT 1");
   if (!first.executeStep()) return std::nullopt;
   std::vector<std::string> values(table.key.size());
@@ -337,8 +337,9 @@ Result<std::optional<CounterMismatch>> SqliteReportCounters::Rebuild(const Deadl
   }
   // Units are only ever added: one listed without counters costs its province's reports an empty range.
   if (mismatch && replace) {
-    db_.exec("INSERT OR IGNORE INTO " + Main(kUnits) + " (" + KeyList(kUnits) + ") SELECT " + KeyList(kUnits) +
-             " FROM " + Rebuilt(kUnits));
+    // "WHERE TRUE": without a WHERE, SQLite would read ON CONFLICT as part of the SELECT's join.
+    db_.exec("INSERT INTO " + Main(kUnits) + " (" + KeyList(kUnits) + ") SELECT " + KeyList(kUnits) + " FROM " +
+             Rebuilt(kUnits) + " WHERE TRUE ON CONFLICT DO NOTHING");
   }
   db_.exec("DROP TABLE " + Rebuilt(kUnits));
   transaction.Commit();

@@ -16,7 +16,7 @@ std::string UpsertSql(const std::string& table, const std::vector<std::string>& 
   std::vector<std::string> assignments, differences;
   for (std::size_t i = key_count; i < columns.size(); ++i) {
     assignments.push_back(columns[i] + " = excluded." + columns[i]);
-    differences.push_back(table + "." + columns[i] + " IS NOT excluded." + columns[i]);
+    differences.push_back(table + "." + columns[i] + " IS DISTINCT FROM excluded." + columns[i]);
   }
   std::string where = "(" + Join(differences, " OR ") + ")";
   if (!update_only_if.empty()) where += " AND " + update_only_if;
