@@ -25,7 +25,8 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 # server over the national catalogue per test (15–30 s each under the sanitizers on two cores, an hour for all of
 # them), the generated-history suites, which replay the same use cases thousands of times (1–1.5 min each), and
 # the search-quality evaluation, which runs the same search over hundreds of questions (4 min). The code they drive
-# is the domain, store and app code whose own tests run here. The rest: 616 tests, about 15 min on two cores.
+# is the domain, store and app code whose own tests run here. The rest: 644 tests at session 10, 5–7 min on two
+# free cores (17 min beside other builds).
 excluded='^(cli|bench_smoke|e2e)\.'
 if [ "${MOTCUA_SANITIZE_ALL:-0}" != 1 ]; then
   api_suites=$(grep -ohE '^TEST(_F|_P)?\([A-Za-z0-9_]+' tests/api/*.cc | sed -E 's/^TEST(_F|_P)?\(//' | sort -u | paste -sd'|')

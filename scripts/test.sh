@@ -4,7 +4,7 @@
 # on every clean clone, so a commit's verdict is reproducible; scripts/fuzz.sh builds them with clang into
 # build-fuzz/, and FUZZ_SECONDS=600 scripts/fuzz.sh explores for new findings), then the unit tests under
 # AddressSanitizer and UndefinedBehaviorSanitizer (scripts/sanitize.sh, over the fuzzers' instrumented libraries:
-# about 15 minutes on two cores; MOTCUA_SANITIZE=0 leaves them out of a quick local run). Extra arguments go to
+# 5–7 minutes of tests on two free cores; MOTCUA_SANITIZE=0 leaves them out of a quick local run). Extra arguments go to
 # the first ctest (e.g. -R DossierApiTest).
 set -euo pipefail
 cd "$(dirname "$0")/.."
