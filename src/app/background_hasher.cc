@@ -2,6 +2,8 @@
 #include "app/background_hasher.h"
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 
 #if defined(__linux__)
 #include <sched.h>
@@ -37,9 +39,9 @@ BackgroundHasher::~BackgroundHasher() {
 }
 
 Result<std::string> BackgroundHasher::Hash(std::string_view password) {
-  Result<std::string> result = Fail(Error::Internal("chưa băm", "not hashed"));
+  std::optional<Result<std::string>> result;
   RunAndWait([&] { result = inner_.Hash(password); });
-  return result;
+  return std::move(*result);
 }
 
 bool BackgroundHasher::Verify(std::string_view hash, std::string_view password) {
