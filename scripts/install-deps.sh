@@ -10,6 +10,7 @@ packages=(
   libsqlite3-dev libsqlitecpp-dev   # embedded store
   libssl-dev openssl      # SHA-256 of the dossier event hash chain (OpenSSL EVP); TLS of `serve --tls-cert`; the TLS test makes its CA
   libcsv-dev              # RFC 4180 CSV reader for the reference data
+  zlib1g-dev              # the catalogue's largest table is shipped gzipped
   libutf8proc-dev         # Unicode NFC and tone-mark folding
   libsodium-dev           # Argon2id password hashes, session tokens
   libfmt-dev libspdlog-dev          # formatting and logs

@@ -20,13 +20,6 @@ class InMemoryReferenceFiles final : public app::ReferenceFiles {
     }
   }
 
-  Result<std::string> Read(std::string_view relative_path) const override {
-    auto found = files_.find(std::string(relative_path));
-    if (found == files_.end()) {
-      return Fail(Error::NotFound(std::string(relative_path), "không có tệp", "no such file"));
-    }
-    return found->second;
-  }
   std::string Describe() const override { return "in-memory test catalogue"; }
 
   void Set(const std::string& path, std::string content) { files_[path] = std::move(content); }
@@ -38,6 +31,15 @@ class InMemoryReferenceFiles final : public app::ReferenceFiles {
     auto& content = files_[path];
     const auto at = content.find(from);
     if (at != std::string::npos) content.replace(at, from.size(), to);
+  }
+
+ protected:
+  Result<std::string> ReadStored(std::string_view relative_path) const override {
+    auto found = files_.find(std::string(relative_path));
+    if (found == files_.end()) {
+      return Fail(Error::NotFound(std::string(relative_path), "không có tệp", "no such file"));
+    }
+    return found->second;
   }
 
  private:
