@@ -43,8 +43,8 @@
 
 #include "app/catalogue_installer.h"
 #include "app/reference_files.h"
-#include "store/sqlite/sqlite_store.h"
 #include "store/store.h"
+#include "store/store_factory.h"
 #include "support/temp_db.h"
 
 namespace motcua {
@@ -290,7 +290,7 @@ std::unique_ptr<History> Build(int years) {
   const Density density = ChosenDensity();
   std::vector<std::string> commune_codes, provincial_codes;
   {
-    auto store = Must(store::OpenSqliteStore(history->path));
+    auto store = Must(store::OpenStore(store::StoreSpec::Sqlite(history->path)));
     if (!app::InstallReferenceCatalogue(*store, app::BuiltInReferenceFiles())) throw std::runtime_error("catalogue");
     for (const Commune& commune : Must(store->CommunesOfProvince(kProvince))) history->communes.push_back(commune.code);
     std::ranges::sort(history->communes);
@@ -324,7 +324,7 @@ std::unique_ptr<History> Build(int years) {
     history->last_year_dossiers = generator.last_year_dossiers();
   }
   history->bytes = static_cast<std::int64_t>(std::filesystem::file_size(history->path));
-  history->store = Must(store::OpenSqliteStore(history->path));
+  history->store = Must(store::OpenStore(store::StoreSpec::Sqlite(history->path)));
   history->error = Check(*history);
   const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
   std::fprintf(stderr, "built %d year(s): %lld rows, %lld dossiers, %.1f MB in %.1f s\n", years,

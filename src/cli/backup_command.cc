@@ -8,7 +8,6 @@
 #include "app/clock.h"
 #include "cli/backup_output.h"
 #include "cli/command.h"
-#include "store/disk_blob_store.h"
 
 namespace motcua::cli {
 
@@ -18,16 +17,21 @@ CommandRun SetUpBackup(CLI::App& command, GlobalOptions& global) {
   command.add_option("--to", *to, "The folder of backups; each backup is a new folder in it, motcua-YYYYMMDD-HHMMSS")
       ->required();
   return [&global, to]() -> int {
-    // Opening a missing database would create an empty one, and back that up.
-    if (std::error_code error; !std::filesystem::exists(global.db_path, error)) {
+    auto spec = global.Spec();
+    if (!spec) return global.out.ReportError(spec.error());
+    // Opening a missing SQLite file would create an empty one, and back that up.
+    if (std::error_code error;
+        spec->engine == store::StoreSpec::Engine::kSqlite && !std::filesystem::exists(spec->location, error)) {
       return global.out.ReportError(
-          Error::NotFound("db", "không có cơ sở dữ liệu " + global.db_path, "no database at " + global.db_path));
+          Error::NotFound("db", "không có cơ sở dữ liệu " + spec->location, "no database at " + spec->location));
     }
+    auto files = spec->FilesFolder();
+    if (!files) return global.out.ReportError(files.error());
     int exit_code = 0;
     auto store = OpenStoreOrReport(global, exit_code);
     if (!store) return exit_code;
     const app::SystemClock clock;
-    auto report = app::MakeBackup({*store, store::BlobFolderBeside(global.db_path)}, *to, clock.Now());
+    auto report = app::MakeBackup({*store, *files}, *to, clock.Now());
     if (!report) return global.out.ReportError(report.error());
     fmt::print("{}", DescribeBackup(*report, global.out));
     return 0;

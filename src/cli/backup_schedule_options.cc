@@ -67,14 +67,14 @@ Result<std::chrono::seconds> ParseBackupInterval(std::string_view text) {
 
 Result<std::unique_ptr<app::BackupScheduler>> StartScheduledBackups(const BackupScheduleOptions& options,
                                                                     store::StoreProvider& stores,
-                                                                    const std::string& db_path,
+                                                                    const std::filesystem::path& files,
                                                                     const app::Clock& clock) {
   if (options.dir.empty()) return nullptr;
   auto every = ParseBackupInterval(options.every);
   if (!every) return Fail(every.error());
   spdlog::info("backups: every {} into {}, keeping {}", options.every, options.dir, options.keep);
-  return std::make_unique<app::BackupScheduler>(app::BackupSchedule{options.dir, *every, options.keep}, stores,
-                                                store::BlobFolderBeside(db_path), clock, LogRun);
+  return std::make_unique<app::BackupScheduler>(app::BackupSchedule{options.dir, *every, options.keep}, stores, files,
+                                                clock, LogRun);
 }
 
 }  // namespace motcua::cli

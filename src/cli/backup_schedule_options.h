@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -36,7 +37,7 @@ Result<std::chrono::seconds> ParseBackupInterval(std::string_view text);
 // and each failure with spdlog. InvalidArgument naming "backup_every" for an interval that is not one.
 Result<std::unique_ptr<app::BackupScheduler>> StartScheduledBackups(const BackupScheduleOptions& options,
                                                                     store::StoreProvider& stores,
-                                                                    const std::string& db_path,
+                                                                    const std::filesystem::path& files,
                                                                     const app::Clock& clock);
 
 }  // namespace motcua::cli

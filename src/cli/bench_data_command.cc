@@ -65,7 +65,7 @@ int RunBenchData(const GlobalOptions& global, const BenchDataOptions& options) {
   const app::LifecycleSettings settings;
   auto made = app::GenerateHistory(*store, *calendar, settings, plan);
   if (!made) return global.out.ReportError(made.error());
-  fmt::print("{}: {} {}, {} {} ({} {}), {} {}, {:.1f} s\n", global.db_path, made->dossiers,
+  fmt::print("{}: {} {}, {} {} ({} {}), {} {}, {:.1f} s\n", global.Spec()->Shown(), made->dossiers,
              global.out.Say("hồ sơ", "dossiers"), made->events, global.out.Say("sự kiện", "events"), made->communes,
              global.out.Say("xã", "communes"), made->open_at_end,
              global.out.Say("đang giải quyết", "still in progress"), seconds());

@@ -9,13 +9,18 @@
 
 #include "cli/cli_output.h"
 #include "store/store.h"
+#include "store/store_spec.h"
 
 namespace motcua::cli {
 
 // Options every subcommand shares.
 struct GlobalOptions {
-  std::string db_path;  // --db; default $MOTCUA_DB or ./motcua.db
+  std::string db;     // --db as typed; default $MOTCUA_DB or ./motcua.db. May hold a password: print Spec()->Shown()
+  std::string files;  // --files; empty: the folder beside the SQLite file
   CliOutput out;
+
+  // --db and --files read as a StoreSpec (store_spec.h); InvalidArgument naming the option at fault.
+  Result<store::StoreSpec> Spec() const;
 };
 
 using CommandRun = std::function<int()>;
@@ -52,7 +57,7 @@ CommandRun SetUpFiles(CLI::App& command, GlobalOptions& global);
 // `exit_code` set).
 std::unique_ptr<store::Store> OpenStoreOrReport(const GlobalOptions& global, int& exit_code);
 
-// Adds the --db option to a subcommand.
+// Adds the --db and --files options to a subcommand.
 void AddDbOption(CLI::App& command, GlobalOptions& global);
 
 }  // namespace motcua::cli

@@ -21,7 +21,9 @@ int RunPrune(const GlobalOptions& global, const PruneOptions& o) {
   int exit_code = 0;
   auto store = OpenStoreOrReport(global, exit_code);
   if (!store) return exit_code;
-  store::DiskBlobStore blobs(store::BlobFolderBeside(global.db_path));
+  auto files = global.Spec()->FilesFolder();
+  if (!files) return global.out.ReportError(files.error());
+  store::DiskBlobStore blobs(*files);
   auto summary = app::PruneUnattachedDocuments(*store, blobs, app::SystemClock().Now(),
                                                std::chrono::days(o.older_than_days), o.dry_run);
   if (!summary) return global.out.ReportError(summary.error());

@@ -72,7 +72,7 @@ int AddDemoData(const GlobalOptions& global, store::Store& store) {
 
 void PrintSummary(const GlobalOptions& global, const app::CatalogueInstall& install, const std::string& source) {
   const auto& c = install.counts;
-  fmt::print("{} {} ({})\n", global.out.Say("Đã nạp danh mục vào", "Loaded the catalogue into"), global.db_path,
+  fmt::print("{} {} ({})\n", global.out.Say("Đã nạp danh mục vào", "Loaded the catalogue into"), global.Spec()->Shown(),
              source);
   fmt::print("  {}: {} / {}: {} / {}: {} / {}: {}\n", global.out.Say("tỉnh", "provinces"), c.provinces,
              global.out.Say("xã, phường, đặc khu", "communes"), c.communes,

@@ -2,10 +2,12 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdlib>
+#include <filesystem>
+#include <optional>
 #include <string>
 
 #include "cli/command.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/store_factory.h"
 
 namespace motcua::cli {
 namespace {
@@ -46,12 +48,23 @@ Language DefaultLanguage() {
 
 }  // namespace
 
+Result<store::StoreSpec> GlobalOptions::Spec() const {
+  return store::StoreSpec::Parse(db, files.empty() ? std::nullopt : std::optional<std::filesystem::path>(files));
+}
+
 void AddDbOption(CLI::App& command, GlobalOptions& global) {
-  command.add_option("--db", global.db_path, "SQLite database file (default: $MOTCUA_DB, else ./motcua.db)");
+  command.add_option("--db", global.db, "SQLite database file (default: $MOTCUA_DB, else ./motcua.db)");
+  command.add_option("--files", global.files,
+                     "Folder of document files (default: <db>.files beside the database file)");
 }
 
 std::unique_ptr<store::Store> OpenStoreOrReport(const GlobalOptions& global, int& exit_code) {
-  auto opened = store::OpenSqliteStore(global.db_path);
+  auto spec = global.Spec();
+  if (!spec) {
+    exit_code = global.out.ReportError(spec.error());
+    return nullptr;
+  }
+  auto opened = store::OpenStore(*spec);
   if (!opened) {
     exit_code = global.out.ReportError(opened.error());
     return nullptr;
@@ -61,7 +74,7 @@ std::unique_ptr<store::Store> OpenStoreOrReport(const GlobalOptions& global, int
 
 int Main(int argc, char** argv) {
   GlobalOptions global;
-  global.db_path = DefaultDbPath();
+  global.db = DefaultDbPath();
   global.out.set_language(DefaultLanguage());
 
   CLI::App app{"motcua — hệ thống một cửa / one-stop public administration service centers"};

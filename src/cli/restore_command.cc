@@ -6,8 +6,7 @@
 #include "app/clock.h"
 #include "app/restore.h"
 #include "cli/command.h"
-#include "store/disk_blob_store.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/store_factory.h"
 
 namespace motcua::cli {
 namespace {
@@ -42,12 +41,23 @@ CommandRun SetUpRestore(CLI::App& command, GlobalOptions& global) {
   command.add_flag("--force", options->force,
                    "Replace the database there: it and its files are renamed aside (.before-restore-…), not deleted");
   return [&global, options]() -> int {
+    auto spec = global.Spec();
+    if (!spec) return global.out.ReportError(spec.error());
+    auto files = spec->FilesFolder();
+    if (!files) return global.out.ReportError(files.error());
+    if (spec->engine != store::StoreSpec::Engine::kSqlite) {
+      return global.out.ReportError(Error::FailedPrecondition("db", "khôi phục chỉ làm được vào một tệp SQLite",
+                                                              "a backup can be restored into a SQLite file only"));
+    }
     const app::SystemClock clock;
-    const app::RestoreTarget target{global.db_path, store::BlobFolderBeside(global.db_path), "sqlite"};
-    const app::StoreOpener open = [](const std::string& path) { return store::OpenSqliteStore(path); };
+    const app::RestoreTarget target{spec->location, *files, std::string(spec->EngineName())};
+    // The restored copy is a SQLite file at a path of the restore's choosing (beside the target).
+    const app::StoreOpener open = [](const std::string& path) {
+      return store::OpenStore(store::StoreSpec::Sqlite(path));
+    };
     auto report = app::RestoreBackup(options->from, target, options->force, open, clock.Now());
     if (!report) return global.out.ReportError(report.error());
-    PrintRestored(*report, global.db_path, global.out);
+    PrintRestored(*report, spec->Shown(), global.out);
     return 0;
   };
 }

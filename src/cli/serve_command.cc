@@ -29,7 +29,7 @@
 #include "http/sign_in_gate.h"
 #include "http/static_files.h"
 #include "store/disk_blob_store.h"
-#include "store/sqlite/sqlite_store_provider.h"
+#include "store/store_factory.h"
 
 namespace motcua::cli {
 namespace {
@@ -62,7 +62,7 @@ http::RateLimit TrackingLimit(int per_minute) {
 
 // Everything the routes refer to, built once before serving and outliving the server.
 struct ServerState {
-  store::SqliteStoreProvider stores;
+  std::unique_ptr<store::StoreProvider> stores;
   app::ProcedureCatalogue procedures;
   app::LiveCalendar calendar;
   app::SystemClock clock;
@@ -105,6 +105,11 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
   int exit_code = 0;
   auto store = OpenStoreOrReport(global, exit_code);  // creates or migrates the schema before serving
   if (!store) return exit_code;
+  const store::StoreSpec spec = global.Spec().value();  // OpenStoreOrReport has read it
+  auto files = spec.FilesFolder();
+  if (!files) return global.out.ReportError(files.error());
+  auto stores = store::OpenStoreProvider(spec);
+  if (!stores) return global.out.ReportError(stores.error());
   // Keys left claimed by a server that died before its request wrote anything: their retries must run. (One
   // server serves a database file; with several, a key would need the process that claimed it.)
   auto settled = (*store).SettleIdempotencyKeys();
@@ -126,7 +131,7 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
   if (!settings) return global.out.ReportError(settings.error());
   auto pin_secret = (*store).LoadServerSecret("receipt_pin");
   if (!pin_secret) return global.out.ReportError(pin_secret.error());
-  ServerState state{store::SqliteStoreProvider(global.db_path),
+  ServerState state{std::move(*stores),
                     std::move(*procedures),
                     app::LiveCalendar(std::move(*calendar)),
                     {},
@@ -148,25 +153,25 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
   http::UploadLimits uploads;
   uploads.quota.citizen_bytes = options.citizen_upload_mib << 20;
   uploads.quota.staff_bytes = options.staff_upload_mib << 20;
-  const http::SessionApiContext sessions{state.stores,         state.clock, hasher, state.tokens,
+  const http::SessionApiContext sessions{*state.stores,        state.clock, hasher, state.tokens,
                                          state.login_throttle, hashing,     {}};
   // Requests refused before routing (malformed, oversized) are counted in /metrics too.
   server_options->on_refused = http::CountRefusals(state.metrics);
   // A large body to a route that needs a session is refused from its header when the token is not valid, so
   // that anonymous uploads never fill the server's memory (http/sign_in_gate.h).
   server_options->request_gate = http::MakeSignInGate(sessions);
-  // Document files live beside the database (<db>.files/), content-addressed.
-  store::DiskBlobStore blobs(store::BlobFolderBeside(global.db_path));
+  // Document files live beside the database (<db>.files/) or in --files, content-addressed.
+  store::DiskBlobStore blobs(*files);
   http::StaticFiles web = http::StaticFiles::Embedded();
   if (web.empty()) spdlog::warn("the web front end was not built (scripts/build.sh builds it): / says so");
   http::HttpServer server(
       *server_options,
       http::WithStaticFiles(
           http::WithMetrics(
-              http::MakeApiRouter({{state.stores, state.procedures, state.clock, state.settings.deadline,
+              http::MakeApiRouter({{*state.stores, state.procedures, state.clock, state.settings.deadline,
                                     state.assistant_limiter, state.tracking_limiter, state.pins, rephraser->get()},
                                    sessions,
-                                   {state.stores, state.clock, state.calendar, state.settings, sessions, state.pins},
+                                   {*state.stores, state.clock, state.calendar, state.settings, sessions, state.pins},
                                    state.metrics,
                                    blobs,
                                    state.procedures,
@@ -174,20 +179,20 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
               state.metrics),
           std::move(web)));
   // Before listening, so that a bad interval stops the start; stopped (after a backup under way) when serving ends.
-  auto backups = StartScheduledBackups(options.backups, state.stores, global.db_path, state.clock);
+  auto backups = StartScheduledBackups(options.backups, *state.stores, *files, state.clock);
   if (!backups) return global.out.ReportError(backups.error());
   if (auto listening = server.Listen(); !listening) return global.out.ReportError(listening.error());
   spdlog::info("motcua {} serving {} ({} procedures indexed) on {}://{}:{}; working days counted as {}",
-               http::kServerVersion, global.db_path, state.procedures.size(), options.tls.enabled() ? "https" : "http",
+               http::kServerVersion, spec.Shown(), state.procedures.size(), options.tls.enabled() ? "https" : "http",
                server_options->address, server.bound_port(),
                WorkingDayReadingName(state.settings.deadline.working_days));
   if (*rephraser) {
     spdlog::info("assistant: answers also reworded by model \"{}\" at {}", options.assistant.model,
                  options.assistant.endpoint);
   }
-  LogEventLogCheckpoint(state.stores, "start");
+  LogEventLogCheckpoint(*state.stores, "start");
   server.Run();
-  LogEventLogCheckpoint(state.stores, "stop");
+  LogEventLogCheckpoint(*state.stores, "stop");
   spdlog::info("motcua stopped");
   return 0;
 }

@@ -13,7 +13,7 @@
 #include "app/sodium_password_hasher.h"
 #include "app/token_source.h"
 #include "http/session_api.h"
-#include "store/sqlite/sqlite_store_provider.h"
+#include "store/store_factory.h"
 
 namespace motcua::http {
 namespace {
@@ -30,16 +30,16 @@ class LoginBusyTest : public ::testing::Test {
  protected:
   LoginBusyTest()
       : path_(std::filesystem::temp_directory_path() / ("motcua_login_busy_" + std::to_string(::getpid()) + ".db")),
-        stores_(path_.string()),
+        stores_(store::OpenStoreProvider(store::StoreSpec::Sqlite(path_.string())).value()),
         clock_(ParseIsoInstant("2026-03-10T09:00:00+07:00", "test").value()) {
-    AddSessionApi(router_, {stores_, clock_, hasher_, tokens_, throttle_, gate_, {}});
+    AddSessionApi(router_, {*stores_, clock_, hasher_, tokens_, throttle_, gate_, {}});
   }
   ~LoginBusyTest() override {
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
   }
 
   std::filesystem::path path_;
-  store::SqliteStoreProvider stores_;
+  std::unique_ptr<store::StoreProvider> stores_;
   app::FixedClock clock_;
   app::SodiumPasswordHasher hasher_;
   app::SodiumTokenSource tokens_;

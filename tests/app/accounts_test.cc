@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "app/sodium_password_hasher.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/store_factory.h"
 
 namespace motcua::app {
 namespace {
@@ -31,7 +31,7 @@ constexpr const char* kPassword = "Vân Sơn 2026!";
 class AccountsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = store::OpenSqliteStore(":memory:").value();
+    store_ = store::OpenStore(store::StoreSpec::Sqlite(":memory:")).value();
     // Only the units the tests name, as in data/reference/units: the whole catalogue is not needed.
     ReferenceCatalogue units;
     units.provinces.push_back({"25", "Tỉnh Phú Thọ", "tỉnh", "phu_tho", "210"});

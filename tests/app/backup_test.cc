@@ -13,7 +13,7 @@
 #include "app/backup_retention.h"
 #include "app/backup_scheduler.h"
 #include "store/disk_blob_store.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/store_factory.h"
 #include "support/sample_events.h"
 #include "support/temp_db.h"
 
@@ -34,7 +34,7 @@ class BackupTest : public ::testing::Test {
  protected:
   void SetUp() override {
     db_path_ = test_support::TempDbPath();
-    store_ = store::OpenSqliteStore(db_path_).value();
+    store_ = store::OpenStore(store::StoreSpec::Sqlite(db_path_)).value();
     files_ = store::BlobFolderBeside(db_path_);
     to_ = fs::path(db_path_ + ".backups");
   }

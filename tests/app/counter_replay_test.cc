@@ -10,7 +10,7 @@
 #include "app/catalogue_installer.h"
 #include "app/event_transfer.h"
 #include "store/dossier_event_codec.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/store_factory.h"
 
 namespace motcua::app {
 namespace {
@@ -192,7 +192,7 @@ const Case kCases[] = {
 class CounterReplayTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = store::OpenSqliteStore(":memory:").value();
+    store_ = store::OpenStore(store::StoreSpec::Sqlite(":memory:")).value();
     ASSERT_TRUE(InstallReferenceCatalogue(*store_, BuiltInReferenceFiles()).has_value());
     ASSERT_TRUE(store_->RecordDocumentUpload(
         {kUploaded, 4, MediaType::kPdf, "to-khai.pdf", "tiep.nhan", At("2025-08-04T09:01:00+07:00")}));

@@ -9,13 +9,13 @@
 #include "app/catalogue_installer.h"
 #include "app/event_transfer.h"
 #include "app/work_calendar_loader.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/store_factory.h"
 
 namespace motcua::app {
 namespace {
 
 std::unique_ptr<store::Store> DemoStore(unsigned seed) {
-  auto store = store::OpenSqliteStore(":memory:").value();
+  auto store = store::OpenStore(store::StoreSpec::Sqlite(":memory:")).value();
   EXPECT_TRUE(InstallReferenceCatalogue(*store, BuiltInReferenceFiles()).has_value());
   const WorkCalendar calendar = LoadWorkCalendar(*store).value();
   DemoPlan plan;
@@ -57,7 +57,7 @@ TEST(DemoDossiersTest, ExportThenImportReproducesEveryStateForManySeeds) {
     auto source = DemoStore(seed);
     std::ostringstream exported;
     ASSERT_TRUE(ExportEvents(*source, {}, exported).has_value());
-    auto target = store::OpenSqliteStore(":memory:").value();
+    auto target = store::OpenStore(store::StoreSpec::Sqlite(":memory:")).value();
     ASSERT_TRUE(InstallReferenceCatalogue(*target, BuiltInReferenceFiles()).has_value());
     std::istringstream in(exported.str());
     const FixedClock clock(ParseIsoInstant("2026-04-01T08:00:00+07:00", "now").value());

@@ -11,7 +11,7 @@
 
 #include "store/disk_blob_store.h"
 #include "store/sha256.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/store_factory.h"
 #include "support/temp_db.h"
 
 namespace motcua::app {
@@ -40,7 +40,7 @@ class DocumentFilesTest : public ::testing::Test {
  protected:
   void SetUp() override {
     const std::string db = test_support::TempDbPath();
-    store_ = store::OpenSqliteStore(db).value();
+    store_ = store::OpenStore(store::StoreSpec::Sqlite(db)).value();
     root_ = store::BlobFolderBeside(db);
     blobs_ = std::make_unique<store::DiskBlobStore>(root_);
     files_ = std::make_unique<DocumentFiles>(*store_, *blobs_, clock_);

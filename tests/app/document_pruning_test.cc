@@ -9,7 +9,7 @@
 
 #include "app/document_files.h"
 #include "store/disk_blob_store.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/store_factory.h"
 #include "support/sample_events.h"
 #include "support/temp_db.h"
 
@@ -32,7 +32,7 @@ class DocumentPruningTest : public ::testing::Test {
  protected:
   void SetUp() override {
     const std::string db = test_support::TempDbPath();
-    store_ = store::OpenSqliteStore(db).value();
+    store_ = store::OpenStore(store::StoreSpec::Sqlite(db)).value();
     blobs_ = std::make_unique<store::DiskBlobStore>(store::BlobFolderBeside(db));
   }
 

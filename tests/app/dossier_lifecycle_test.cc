@@ -7,7 +7,7 @@
 #include "app/catalogue_installer.h"
 #include "app/dossier_view.h"
 #include "app/work_calendar_loader.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/store_factory.h"
 
 namespace motcua::app {
 namespace {
@@ -17,7 +17,7 @@ Instant At(const char* iso) { return ParseIsoInstant(iso, "test").value(); }
 class DossierLifecycleTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = store::OpenSqliteStore(":memory:").value();
+    store_ = store::OpenStore(store::StoreSpec::Sqlite(":memory:")).value();
     ASSERT_TRUE(InstallReferenceCatalogue(*store_, BuiltInReferenceFiles()).has_value());
     calendar_ = std::make_unique<WorkCalendar>(LoadWorkCalendar(*store_).value());
     lifecycle_ = std::make_unique<DossierLifecycle>(*store_, clock_, *calendar_, settings_);
@@ -245,7 +245,7 @@ class TickingClock final : public Clock {
 };
 
 TEST(DossierLifecycleClockTest, AReceptionAndAnAcceptanceHappenAtOneMomentHoweverLongTheyTake) {
-  auto store = store::OpenSqliteStore(":memory:").value();
+  auto store = store::OpenStore(store::StoreSpec::Sqlite(":memory:")).value();
   ASSERT_TRUE(InstallReferenceCatalogue(*store, BuiltInReferenceFiles()).has_value());
   const WorkCalendar calendar = LoadWorkCalendar(*store).value();
   const LifecycleSettings settings;

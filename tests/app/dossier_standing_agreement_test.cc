@@ -15,7 +15,7 @@
 #include "app/reference_files.h"
 #include "app/work_calendar_loader.h"
 #include "domain/dossier_standing.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/store_factory.h"
 #include "support/all_dossiers.h"
 #include "support/temp_db.h"
 
@@ -41,7 +41,7 @@ void GenerateYear(store::Store& store) {
 }
 
 TEST(DossierStandingAgreementTest, PagesTrackingListsAndTheReportSayTheSame) {
-  auto store = store::OpenSqliteStore(":memory:").value();
+  auto store = store::OpenStore(store::StoreSpec::Sqlite(":memory:")).value();
   GenerateYear(*store);
 
   // The end of the report's last day: where a list would stand if read then.
@@ -85,7 +85,7 @@ TEST(DossierStandingAgreementTest, TheMigrationFindsTheStatutoryAppointmentOfEve
   std::map<std::string, std::optional<Instant>> kept;
   int extended = 0;
   {
-    auto store = store::OpenSqliteStore(path).value();
+    auto store = store::OpenStore(store::StoreSpec::Sqlite(path)).value();
     GenerateYear(*store);
     for (const store::DossierSummary& s : All(*store)) {
       kept[s.code] = s.statutory_due_at;
@@ -97,7 +97,7 @@ TEST(DossierStandingAgreementTest, TheMigrationFindsTheStatutoryAppointmentOfEve
     SQLite::Database db(path, SQLite::OPEN_READWRITE);
     db.exec("ALTER TABLE dossiers DROP COLUMN statutory_due_at; DELETE FROM schema_migrations WHERE version = 13");
   }
-  auto store = store::OpenSqliteStore(path).value();
+  auto store = store::OpenStore(store::StoreSpec::Sqlite(path)).value();
   std::size_t compared = 0;
   for (const store::DossierSummary& s : All(*store)) {
     EXPECT_EQ(s.statutory_due_at, kept.at(s.code)) << s.code;

@@ -9,7 +9,7 @@
 #include "app/dossier_lifecycle.h"
 #include "app/work_calendar_loader.h"
 #include "store/dossier_event_codec.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/store_factory.h"
 
 namespace motcua::app {
 namespace {
@@ -17,7 +17,7 @@ namespace {
 Instant At(const char* iso) { return ParseIsoInstant(iso, "test").value(); }
 
 std::unique_ptr<store::Store> NewStore() {
-  auto store = store::OpenSqliteStore(":memory:").value();
+  auto store = store::OpenStore(store::StoreSpec::Sqlite(":memory:")).value();
   EXPECT_TRUE(InstallReferenceCatalogue(*store, BuiltInReferenceFiles()).has_value());
   return store;
 }

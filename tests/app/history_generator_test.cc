@@ -9,7 +9,7 @@
 #include "app/catalogue_installer.h"
 #include "app/reference_files.h"
 #include "app/work_calendar_loader.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/store_factory.h"
 #include "support/all_dossiers.h"
 
 namespace motcua::app {
@@ -32,7 +32,7 @@ struct Generated {
 };
 
 Generated Generate(const HistoryPlan& plan) {
-  auto store = store::OpenSqliteStore(":memory:").value();
+  auto store = store::OpenStore(store::StoreSpec::Sqlite(":memory:")).value();
   EXPECT_TRUE(InstallReferenceCatalogue(*store, BuiltInReferenceFiles()).has_value());
   const WorkCalendar calendar = LoadWorkCalendar(*store).value();
   auto summary = GenerateHistory(*store, calendar, LifecycleSettings{}, plan);
@@ -81,7 +81,7 @@ TEST(HistoryGeneratorTest, TheSameSeedMakesTheSameHistory) {
 }
 
 TEST(HistoryGeneratorTest, BadPlansNameTheirField) {
-  auto store = store::OpenSqliteStore(":memory:").value();
+  auto store = store::OpenStore(store::StoreSpec::Sqlite(":memory:")).value();
   ASSERT_TRUE(InstallReferenceCatalogue(*store, BuiltInReferenceFiles()).has_value());
   const WorkCalendar calendar = LoadWorkCalendar(*store).value();
   HistoryPlan plan = Plan(10, 1);

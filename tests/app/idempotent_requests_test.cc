@@ -9,7 +9,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "store/sqlite/sqlite_store.h"
+#include "store/store_factory.h"
 #include "support/sample_events.h"
 #include "support/temp_db.h"
 
@@ -24,7 +24,7 @@ struct Crash : std::runtime_error {
 
 class IdempotentRequestsTest : public ::testing::Test {
  protected:
-  void SetUp() override { store_ = store::OpenSqliteStore(test_support::TempDbPath()).value(); }
+  void SetUp() override { store_ = store::OpenStore(store::StoreSpec::Sqlite(test_support::TempDbPath())).value(); }
 
   Result<IdempotentOutcome> Run(const std::function<store::IdempotentResponse()>& request) {
     return IdempotentRequests(*store_, clock_).Run("tiepnhan01", "key-1", "POST /api/v1/dossiers\n{}", request);

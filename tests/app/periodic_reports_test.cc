@@ -12,7 +12,7 @@
 #include "app/event_transfer.h"
 #include "app/report_csv.h"
 #include "store/dossier_event_codec.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/store_factory.h"
 #include "support/real_calendar.h"
 #include "support/temp_db.h"
 
@@ -27,7 +27,7 @@ constexpr const char* kDongKheAgency = "000.00.31.H04";
 constexpr const char* kProvinceAgency = "000.00.00.H04";  // a provincial department: decided at province level
 
 std::unique_ptr<store::Store> NewStoreWithCatalogue() {
-  auto store = store::OpenSqliteStore(test_support::TempDbPath()).value();
+  auto store = store::OpenStore(store::StoreSpec::Sqlite(test_support::TempDbPath())).value();
   EXPECT_TRUE(InstallReferenceCatalogue(*store, BuiltInReferenceFiles()).has_value());
   return store;
 }

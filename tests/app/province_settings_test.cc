@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "store/sqlite/sqlite_store.h"
+#include "store/store_factory.h"
 
 namespace motcua::app {
 namespace {
@@ -12,7 +12,7 @@ namespace {
 Instant At(const char* iso) { return ParseIsoInstant(iso, "test").value(); }
 
 TEST(ProvinceSettingsTest, WorkingDaysAreCountedInWorkingHoursUntilTheProvinceChooses) {
-  auto store = store::OpenSqliteStore(":memory:").value();
+  auto store = store::OpenStore(store::StoreSpec::Sqlite(":memory:")).value();
   auto listed = ListProvinceSettings(*store).value();
   ASSERT_EQ(listed.size(), 1u);
   EXPECT_EQ(listed[0].spec->name, "working_days");
@@ -35,7 +35,7 @@ TEST(ProvinceSettingsTest, WorkingDaysAreCountedInWorkingHoursUntilTheProvinceCh
 }
 
 TEST(ProvinceSettingsTest, UnknownNamesAndValuesAreRefusedNamingTheChoices) {
-  auto store = store::OpenSqliteStore(":memory:").value();
+  auto store = store::OpenStore(store::StoreSpec::Sqlite(":memory:")).value();
   auto name = SetProvinceSetting(*store, "working_hours", "civil_code", "cli", At("2026-03-02T09:00:00+07:00"));
   ASSERT_FALSE(name);
   EXPECT_EQ(name.error().field, "name");
@@ -48,7 +48,7 @@ TEST(ProvinceSettingsTest, UnknownNamesAndValuesAreRefusedNamingTheChoices) {
 }
 
 TEST(ProvinceSettingsTest, AValueEditedIntoTheFileStopsTheStartInsteadOfBeingGuessed) {
-  auto store = store::OpenSqliteStore(":memory:").value();
+  auto store = store::OpenStore(store::StoreSpec::Sqlite(":memory:")).value();
   ASSERT_TRUE(store->SaveProvinceSetting({"working_days", "both", "sqlite3", At("2026-03-02T09:00:00+07:00")}));
   auto settings = LoadLifecycleSettings(*store);
   ASSERT_FALSE(settings);

@@ -8,7 +8,7 @@
 #include "app/clock.h"
 #include "app/procedure_catalogue.h"
 #include "app/province_synonym_admin.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/store_factory.h"
 #include "support/sample_events.h"
 #include "support/temp_db.h"
 
@@ -27,7 +27,7 @@ Procedure Named(std::string code, std::string name) {
 class ProvinceSynonymAdminTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = store::OpenSqliteStore(test_support::TempDbPath()).value();
+    store_ = store::OpenStore(store::StoreSpec::Sqlite(test_support::TempDbPath())).value();
     ReferenceCatalogue reference;
     reference.procedures = {
         Named("1.000001", "Đăng ký đất đai, cấp Giấy chứng nhận quyền sử dụng đất lần đầu"),

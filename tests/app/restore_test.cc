@@ -13,7 +13,7 @@
 
 #include "app/backup.h"
 #include "store/disk_blob_store.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/store_factory.h"
 #include "support/database_fingerprint.h"
 #include "support/sample_events.h"
 #include "support/temp_db.h"
@@ -24,7 +24,9 @@ namespace {
 namespace fs = std::filesystem;
 using test_support::At;
 
-const StoreOpener kOpenSqlite = [](const std::string& path) { return store::OpenSqliteStore(path); };
+const StoreOpener kOpenSqlite = [](const std::string& path) {
+  return store::OpenStore(store::StoreSpec::Sqlite(path));
+};
 
 std::string Read(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -35,7 +37,7 @@ class RestoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
     source_ = test_support::TempDbPath();
-    auto store = store::OpenSqliteStore(source_).value();
+    auto store = store::OpenStore(store::StoreSpec::Sqlite(source_)).value();
     for (int i = 0; i < 3; ++i) Receive(*store);
     store::DiskBlobStore blobs(store::BlobFolderBeside(source_));
     file_id_ = blobs.Put("%PDF-1.7 a scan").value().id;
@@ -84,7 +86,7 @@ TEST_F(RestoreTest, GivesBackEveryDossierAndFile) {
   EXPECT_EQ(test_support::FingerprintDatabase(target_.database.string()), test_support::FingerprintDatabase(source_));
   EXPECT_EQ(Read(FileOf(target_.files)), "%PDF-1.7 a scan");
   EXPECT_FALSE(fs::exists(target_.database.string() + ".restoring"));
-  auto restored = store::OpenSqliteStore(target_.database.string()).value();
+  auto restored = store::OpenStore(store::StoreSpec::Sqlite(target_.database.string())).value();
   EXPECT_EQ(restored->DossierCodes({}).value(), (std::vector<std::string>{"R-1", "R-2", "R-3"}));
 }
 
@@ -143,7 +145,7 @@ TEST_F(RestoreTest, RefusesADatabaseWhoseHistoryWasEditedAndPutsNothingInPlace) 
 }
 
 TEST_F(RestoreTest, RefusesToReplaceADatabaseUnlessAsked) {
-  { auto existing = store::OpenSqliteStore(target_.database.string()).value(); }
+  { auto existing = store::OpenStore(store::StoreSpec::Sqlite(target_.database.string())).value(); }
   const auto before = test_support::FingerprintDatabase(target_.database.string());
 
   auto report = Restore();
@@ -157,7 +159,7 @@ TEST_F(RestoreTest, RefusesToReplaceADatabaseUnlessAsked) {
 
 TEST_F(RestoreTest, ReplacingSetsTheOldDatabaseAndFilesAside) {
   {
-    auto existing = store::OpenSqliteStore(target_.database.string()).value();
+    auto existing = store::OpenStore(store::StoreSpec::Sqlite(target_.database.string())).value();
     store::DiskBlobStore(target_.files).Put("%PDF-1.7 the old scan").value();
   }
   const auto old = test_support::FingerprintDatabase(target_.database.string());

@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "app/catalogue_installer.h"
-#include "store/sqlite/sqlite_store.h"
+#include "store/store_factory.h"
 
 namespace motcua::app {
 namespace {
@@ -13,7 +13,7 @@ namespace {
 class UnitLookupTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    store_ = store::OpenSqliteStore(":memory:").value().release();
+    store_ = store::OpenStore(store::StoreSpec::Sqlite(":memory:")).value().release();
     ASSERT_TRUE(InstallReferenceCatalogue(*store_, BuiltInReferenceFiles()).has_value());
   }
   static void TearDownTestSuite() { delete store_; }

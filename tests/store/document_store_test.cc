@@ -11,9 +11,8 @@
 
 #include "store/disk_blob_store.h"
 #include "store/sha256.h"
-#include "store/sqlite/sqlite_store.h"
 #include "support/sample_events.h"
-#include "support/temp_db.h"
+#include "support/store_backends.h"
 
 namespace motcua::store {
 namespace {
@@ -105,15 +104,10 @@ DocumentUpload Upload(const std::string& id, const std::string& uploader, const 
   return {id, 1234, MediaType::kPdf, name, uploader, At(at)};
 }
 
-class DocumentStoreTest : public ::testing::TestWithParam<const char*> {
- protected:
-  void SetUp() override {
-    store_ = OpenSqliteStore(std::string(GetParam()) == "file" ? test_support::TempDbPath() : ":memory:").value();
-  }
-  std::unique_ptr<Store> store_;
-};
+class DocumentStoreTest : public test_support::StoreBackendTest {};
 
-INSTANTIATE_TEST_SUITE_P(Sqlite, DocumentStoreTest, ::testing::Values("memory", "file"));
+INSTANTIATE_TEST_SUITE_P(Backends, DocumentStoreTest, ::testing::ValuesIn(test_support::StoreBackends()),
+                         test_support::BackendName);
 
 TEST_P(DocumentStoreTest, UploadsAreKeptPerUploaderFirstOneWins) {
   const std::string id(64, 'b');

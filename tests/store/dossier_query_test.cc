@@ -8,9 +8,8 @@
 #include <vector>
 
 #include "app/reference_loader.h"
-#include "store/sqlite/sqlite_store.h"
 #include "support/in_memory_reference_files.h"
-#include "support/temp_db.h"
+#include "support/store_backends.h"
 
 namespace motcua::store {
 namespace {
@@ -106,10 +105,11 @@ Codes CodesOf(const DossierPage& page) {
   return codes;
 }
 
-class DossierQueryTest : public ::testing::TestWithParam<const char*> {
+class DossierQueryTest : public test_support::StoreBackendTest {
  protected:
   void SetUp() override {
-    store_ = OpenSqliteStore(std::string(GetParam()) == "file" ? test_support::TempDbPath() : ":memory:").value();
+    test_support::StoreBackendTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     ASSERT_TRUE(store_->SaveReferenceCatalogue(Units()).has_value());
     for (const DossierSpec& spec : Specs()) Create(spec);
   }
@@ -159,11 +159,10 @@ class DossierQueryTest : public ::testing::TestWithParam<const char*> {
     EXPECT_FALSE(page.has_value());
     return page ? Error{} : page.error();
   }
-
-  std::unique_ptr<Store> store_;
 };
 
-INSTANTIATE_TEST_SUITE_P(Sqlite, DossierQueryTest, ::testing::Values("memory", "file"));
+INSTANTIATE_TEST_SUITE_P(Backends, DossierQueryTest, ::testing::ValuesIn(test_support::StoreBackends()),
+                         test_support::BackendName);
 
 DossierQuery Everything() { return {.scope = {.everything = true}}; }
 

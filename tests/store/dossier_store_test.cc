@@ -11,7 +11,7 @@
 #include "store/event_hash.h"
 #include "store/sqlite/sqlite_store.h"
 #include "support/sample_events.h"
-#include "support/temp_db.h"
+#include "support/store_backends.h"
 
 namespace motcua::store {
 namespace {
@@ -27,13 +27,8 @@ DossierEvent Event(EventPayload payload, std::string_view when, std::string code
 
 using test_support::TempDbPath;
 
-class DossierStoreTest : public ::testing::TestWithParam<const char*> {
+class DossierStoreTest : public test_support::StoreBackendTest {
  protected:
-  void SetUp() override {
-    path_ = std::string(GetParam()) == "file" ? TempDbPath() : ":memory:";
-    store_ = OpenSqliteStore(path_).value();
-  }
-
   Result<DossierState> Append(std::vector<DossierEvent> events) { return store_->AppendDossierEvents(events, {}); }
 
   DossierState Receive(std::string code = kCode) {
@@ -41,12 +36,10 @@ class DossierStoreTest : public ::testing::TestWithParam<const char*> {
     EXPECT_TRUE(state.has_value()) << state.error().message_en;
     return state.value_or(DossierState{});
   }
-
-  std::string path_;
-  std::unique_ptr<Store> store_;
 };
 
-INSTANTIATE_TEST_SUITE_P(Sqlite, DossierStoreTest, ::testing::Values("memory", "file"));
+INSTANTIATE_TEST_SUITE_P(Backends, DossierStoreTest, ::testing::ValuesIn(test_support::StoreBackends()),
+                         test_support::BackendName);
 
 TEST_P(DossierStoreTest, AppendsAReceivedDossierAndFollowsItToTheEnd) {
   Receive();

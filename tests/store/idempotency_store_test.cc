@@ -9,10 +9,9 @@
 #include <thread>
 #include <vector>
 
-#include "store/sqlite/sqlite_group_commit.h"
 #include "store/sqlite/sqlite_store.h"
 #include "support/sample_events.h"
-#include "support/temp_db.h"
+#include "support/store_backends.h"
 
 namespace motcua::store {
 namespace {
@@ -22,13 +21,8 @@ Instant At(std::string_view text) { return ParseIsoInstant(text, "t").value(); }
 const Instant kT0 = At("2026-01-12T08:00:00Z");
 const Instant kLongAgo = At("2026-01-01T00:00:00Z");  // an expiry that forgets nothing of today
 
-class IdempotencyStoreTest : public ::testing::TestWithParam<const char*> {
+class IdempotencyStoreTest : public test_support::StoreBackendTest {
  protected:
-  void SetUp() override {
-    path_ = std::string(GetParam()) == "file" ? test_support::TempDbPath() : ":memory:";
-    store_ = OpenSqliteStore(path_).value();
-  }
-
   IdempotencyClaim Claim(std::string_view login, std::string_view key, std::string_view hash, Instant at = kT0,
                          Instant expired_before = kLongAgo) {
     auto claim = store_->ClaimIdempotencyKey(login, key, hash, at, expired_before);
@@ -40,12 +34,10 @@ class IdempotencyStoreTest : public ::testing::TestWithParam<const char*> {
     auto done = store_->CompleteIdempotencyKey(login, key, IdempotentResponse{status, std::move(body)});
     ASSERT_TRUE(done.has_value()) << done.error().message_en;
   }
-
-  std::string path_;
-  std::unique_ptr<Store> store_;
 };
 
-INSTANTIATE_TEST_SUITE_P(Sqlite, IdempotencyStoreTest, ::testing::Values("memory", "file"));
+INSTANTIATE_TEST_SUITE_P(Backends, IdempotencyStoreTest, ::testing::ValuesIn(test_support::StoreBackends()),
+                         test_support::BackendName);
 
 TEST_P(IdempotencyStoreTest, TheFirstClaimOfAKeyWins) { EXPECT_TRUE(Claim("tiepnhan01", "k1", "hash-a").claimed); }
 
@@ -155,11 +147,11 @@ TEST_P(IdempotencyStoreTest, KeysArePerLogin) {
 }
 
 TEST_P(IdempotencyStoreTest, AnyClaimForgetsExpiredKeysOfEveryLogin) {
-  if (std::string(GetParam()) != "file") GTEST_SKIP() << "the table is read through a second connection";
+  if (GetParam().name != "sqlite_file") GTEST_SKIP() << "the table is read through SQLite itself";
   ASSERT_TRUE(Claim("tiepnhan01", "k1", "hash-a", kT0).claimed);
   ASSERT_TRUE(Claim("tiepnhan01", "k2", "hash-a", kT0 + std::chrono::hours(2)).claimed);
   ASSERT_TRUE(Claim("tiepnhan02", "k9", "hash-b", kT0 + std::chrono::hours(25), kT0 + std::chrono::hours(1)).claimed);
-  SQLite::Database raw(path_, SQLite::OPEN_READONLY);
+  SQLite::Database raw(spec_.location, SQLite::OPEN_READONLY);
   EXPECT_EQ(
       raw.execAndGet("SELECT group_concat(key, ',') FROM (SELECT key FROM idempotency_keys ORDER BY key)").getString(),
       "k2,k9");
@@ -199,16 +191,14 @@ class IdempotentWriteTest : public ::testing::TestWithParam<const char*> {
  protected:
   void SetUp() override {
     const std::string mode = GetParam();
-    path_ = mode == "memory" ? ":memory:" : test_support::TempDbPath();
-    store_ = OpenSqliteStore(path_).value();
-    if (mode == "writer") {
-      writer_ = SqliteGroupCommit::Open(path_).value();
-      store_ = OpenSqliteStore(path_, writer_.get()).value();
+    const StoreSpec spec = StoreSpec::Sqlite(mode == "memory" ? ":memory:" : test_support::TempDbPath());
+    if (mode == "server") {
+      provider_ = OpenStoreProvider(spec).value();
+      store_ = provider_->ForThisThread().value();
+    } else {
+      owned_ = OpenStore(spec).value();
+      store_ = owned_.get();
     }
-  }
-  void TearDown() override {
-    store_.reset();
-    writer_.reset();
   }
 
   IdempotencyClaim Claim(std::string_view key) {
@@ -219,12 +209,12 @@ class IdempotentWriteTest : public ::testing::TestWithParam<const char*> {
     return store_->AppendDossierEvents(std::span(&received, 1), LifecycleLimits{});
   }
 
-  std::string path_;
-  std::unique_ptr<SqliteGroupCommit> writer_;
-  std::unique_ptr<Store> store_;
+  std::unique_ptr<StoreProvider> provider_;  // "server": the store of this thread, writing through the group commit
+  std::unique_ptr<Store> owned_;
+  Store* store_ = nullptr;
 };
 
-INSTANTIATE_TEST_SUITE_P(Sqlite, IdempotentWriteTest, ::testing::Values("memory", "file", "writer"));
+INSTANTIATE_TEST_SUITE_P(Engines, IdempotentWriteTest, ::testing::Values("memory", "file", "server"));
 
 TEST_P(IdempotentWriteTest, AWriteMarksTheRequestsKeyWithItsDossier) {
   ASSERT_TRUE(Claim("k1").claimed);

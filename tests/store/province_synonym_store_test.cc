@@ -5,9 +5,8 @@
 #include <memory>
 #include <string>
 
-#include "store/sqlite/sqlite_store.h"
 #include "support/sample_events.h"
-#include "support/temp_db.h"
+#include "support/store_backends.h"
 
 namespace motcua::store {
 namespace {
@@ -23,15 +22,10 @@ ProvinceSynonym Synonym(std::string phrase, std::string expansion, const char* a
   return s;
 }
 
-class ProvinceSynonymStoreTest : public ::testing::TestWithParam<const char*> {
- protected:
-  void SetUp() override {
-    store_ = OpenSqliteStore(std::string(GetParam()) == "file" ? test_support::TempDbPath() : ":memory:").value();
-  }
-  std::unique_ptr<Store> store_;
-};
+class ProvinceSynonymStoreTest : public test_support::StoreBackendTest {};
 
-INSTANTIATE_TEST_SUITE_P(Sqlite, ProvinceSynonymStoreTest, ::testing::Values("memory", "file"));
+INSTANTIATE_TEST_SUITE_P(Backends, ProvinceSynonymStoreTest, ::testing::ValuesIn(test_support::StoreBackends()),
+                         test_support::BackendName);
 
 TEST_P(ProvinceSynonymStoreTest, SynonymsAreListedInTheOrderAdded) {
   EXPECT_TRUE(store_->ProvinceSynonyms().value().empty());

@@ -5,8 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "store/sqlite/sqlite_store.h"
-#include "support/temp_db.h"
+#include "support/store_backends.h"
 
 namespace motcua::store {
 namespace {
@@ -17,22 +16,17 @@ std::vector<std::string> IdsOf(const auto& rows) {
   return ids;
 }
 
-class RegistryStoreTest : public ::testing::TestWithParam<const char*> {
+class RegistryStoreTest : public test_support::StoreBackendTest {
  protected:
-  void SetUp() override {
-    store_ = OpenSqliteStore(std::string(GetParam()) == "file" ? test_support::TempDbPath() : ":memory:").value();
-  }
-
   void Save(const Agency& agency) { ASSERT_TRUE(store_->SaveAgency(agency).has_value()); }
   void Save(const ReceivingPoint& point) {
     auto saved = store_->SaveReceivingPoint(point);
     ASSERT_TRUE(saved.has_value()) << saved.error().message_en;
   }
-
-  std::unique_ptr<Store> store_;
 };
 
-INSTANTIATE_TEST_SUITE_P(Sqlite, RegistryStoreTest, ::testing::Values("memory", "file"));
+INSTANTIATE_TEST_SUITE_P(Backends, RegistryStoreTest, ::testing::ValuesIn(test_support::StoreBackends()),
+                         test_support::BackendName);
 
 const Agency kSongKhua{"000.00.25.H52", "Ủy ban nhân dân xã Song Khủa", "04006"};
 const Agency kToHieu{"000.00.12.H52", "Ủy ban nhân dân phường Tô Hiệu", "03646"};
@@ -129,14 +123,11 @@ TEST_P(RegistryStoreTest, ResavingAPointWithAnUnknownAgencyKeepsTheOldOne) {
 }
 
 TEST_P(RegistryStoreTest, RegistrationsOutliveTheConnection) {
-  if (std::string(GetParam()) != "file") GTEST_SKIP() << "an in-memory database ends with its connection";
-  const std::string path = test_support::TempDbPath();
-  {
-    auto store = OpenSqliteStore(path).value();
-    ASSERT_TRUE(store->SaveAgency(kSongKhua).has_value());
-    ASSERT_TRUE(store->SaveReceivingPoint(ReceivingPoint{"p1", "Điểm 1", "04006", kSongKhua.id, ""}).has_value());
-  }
-  auto reopened = OpenSqliteStore(path).value();
+  if (!GetParam().shared) GTEST_SKIP() << test_support::kNeedsSharedDatabase;
+  ASSERT_TRUE(store_->SaveAgency(kSongKhua).has_value());
+  ASSERT_TRUE(store_->SaveReceivingPoint(ReceivingPoint{"p1", "Điểm 1", "04006", kSongKhua.id, ""}).has_value());
+  store_.reset();
+  auto reopened = Reopen();
   EXPECT_TRUE(reopened->FindAgency(kSongKhua.id).value().has_value());
   EXPECT_TRUE(reopened->FindReceivingPoint("p1").value().has_value());
 }

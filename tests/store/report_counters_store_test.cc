@@ -16,7 +16,7 @@
 #include "store/sqlite/sqlite_report_counters.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/sqlite/sqlite_transaction.h"
-#include "support/temp_db.h"
+#include "support/store_backends.h"
 
 namespace motcua::store {
 namespace {
@@ -165,8 +165,8 @@ int RowsOnlyInEither(SQLite::Database& db, const std::string& a, const std::stri
 
 class ReportCountersTest : public ::testing::Test {
  protected:
-  void Open(const std::string& path) {
-    store_ = OpenSqliteStore(path).value();
+  void Open(const StoreSpec& spec) {
+    store_ = OpenStore(spec).value();
     ASSERT_TRUE(store_->SaveReferenceCatalogue(Units()).has_value());
   }
 
@@ -213,12 +213,17 @@ class ReportCountersTest : public ::testing::Test {
   std::unique_ptr<Store> store_;
 };
 
-class ReportCountersStoreTest : public ReportCountersTest, public ::testing::WithParamInterface<const char*> {
+class ReportCountersStoreTest : public ReportCountersTest,
+                                public ::testing::WithParamInterface<test_support::StoreBackend> {
  protected:
-  void SetUp() override { Open(std::string(GetParam()) == "file" ? test_support::TempDbPath() : ":memory:"); }
+  void SetUp() override {
+    if (auto why = GetParam().unavailable()) GTEST_SKIP() << *why;
+    Open(GetParam().fresh());
+  }
 };
 
-INSTANTIATE_TEST_SUITE_P(Sqlite, ReportCountersStoreTest, ::testing::Values("memory", "file"));
+INSTANTIATE_TEST_SUITE_P(Backends, ReportCountersStoreTest, ::testing::ValuesIn(test_support::StoreBackends()),
+                         test_support::BackendName);
 
 TEST_P(ReportCountersStoreTest, AppendingAnEventUpdatesTheCounters) {
   const auto history = History();
@@ -462,7 +467,7 @@ class ReportCountersFileTest : public ReportCountersTest {
  protected:
   void SetUp() override {
     path_ = test_support::TempDbPath();
-    Open(path_);
+    Open(store::StoreSpec::Sqlite(path_));
   }
   std::string path_;
 };
@@ -570,7 +575,7 @@ TEST_F(ReportCountersFileTest, TheMigrationDerivesTheTotalsFromTheCounters) {
     SQLite::Database db(path_, SQLite::OPEN_READWRITE);
     db.exec("DROP TABLE report_totals; DELETE FROM schema_migrations WHERE version = 9");
   }
-  Open(path_);
+  Open(store::StoreSpec::Sqlite(path_));
   EXPECT_EQ(Sum(ByProvince(ReportSide::kCompetent, kSonLa)), before);
   EXPECT_EQ(store_->RebuildCounters({}, false).value(), std::nullopt);
 }
@@ -637,7 +642,7 @@ TEST_F(ReportCountersFileTest, TheMigrationListsTheUnitsOfTheCounters) {
         "CREATE INDEX report_counters_by_competent_province ON report_counters (competent_province, bucket, "
         "period)");
   }
-  Open(path_);
+  Open(store::StoreSpec::Sqlite(path_));
   EXPECT_EQ(SumGroups(Grouped(ByProvince(ReportSide::kCompetent, kSonLa), ReportGrouping::kProcedure)), before);
   EXPECT_EQ(store_->RebuildCounters({}, false).value(), std::nullopt);
   SQLite::Database db(path_, SQLite::OPEN_READONLY);

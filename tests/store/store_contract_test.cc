@@ -7,7 +7,6 @@
 #include <algorithm>
 
 #include <filesystem>
-#include <functional>
 #include <span>
 #include <string>
 
@@ -15,7 +14,7 @@
 #include "embedded_file.h"
 #include "store/sqlite/sqlite_store.h"
 #include "support/in_memory_reference_files.h"
-#include "support/temp_db.h"
+#include "support/store_backends.h"
 
 namespace motcua::store {
 
@@ -24,28 +23,14 @@ std::span<const EmbeddedFile> SqliteMigrationFiles();
 
 namespace {
 
-struct Backend {
-  const char* name;
-  std::function<std::string()> make_path;  // a fresh database location
-  friend void PrintTo(const Backend& backend, std::ostream* os) { *os << backend.name; }
-};
-
 using test_support::TempDbPath;
 
-class StoreContractTest : public ::testing::TestWithParam<Backend> {
+class StoreContractTest : public test_support::StoreBackendTest {
  protected:
-  void SetUp() override {
-    path_ = GetParam().make_path();
-    store_ = OpenSqliteStore(path_).value();
-  }
-
   static const ReferenceCatalogue& Catalogue() {
     static const ReferenceCatalogue catalogue = app::LoadReferenceCatalogue(app::BuiltInReferenceFiles()).catalogue;
     return catalogue;
   }
-
-  std::string path_;
-  std::unique_ptr<Store> store_;
 };
 
 TEST_P(StoreContractTest, SavesTheCatalogueAndCountsIt) {
@@ -143,10 +128,17 @@ TEST_P(StoreContractTest, ReadsTheCalendar) {
   EXPECT_FALSE(proposed->is_day_off.has_value());
 }
 
-INSTANTIATE_TEST_SUITE_P(Sqlite, StoreContractTest,
-                         ::testing::Values(Backend{"memory", [] { return std::string(":memory:"); }},
-                                           Backend{"file", [] { return TempDbPath(); }}),
-                         [](const auto& test_info) { return std::string(test_info.param.name); });
+// A catalogue that breaks a constraint midway leaves the store exactly as it was.
+TEST_P(StoreContractTest, AFailedSaveWritesNothing) {
+  ReferenceCatalogue broken = Catalogue();
+  broken.communes.back().province_code = "77";  // no such province: the foreign key fails at the end
+  auto saved = store_->SaveReferenceCatalogue(broken);
+  ASSERT_FALSE(saved.has_value());
+  EXPECT_EQ(store_->CountCatalogue().value().provinces, 0u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest, ::testing::ValuesIn(test_support::StoreBackends()),
+                         test_support::BackendName);
 
 // Backend-specific: what the SQLite file looks like.
 TEST(SqliteStoreTest, UsesWalAndForeignKeysAndRecordsTheMigration) {
@@ -205,16 +197,6 @@ TEST(SqliteStoreTest, AnUnopenablePathIsAnErrorNotACrash) {
   ASSERT_FALSE(opened.has_value());
   EXPECT_EQ(opened.error().code, ErrorCode::kUnavailable);
   EXPECT_EQ(opened.error().field, "db");
-}
-
-// A catalogue that breaks a constraint midway leaves the store exactly as it was.
-TEST(SqliteStoreTest, AFailedSaveWritesNothing) {
-  auto store = OpenSqliteStore(":memory:").value();
-  ReferenceCatalogue broken = app::LoadReferenceCatalogue(app::BuiltInReferenceFiles()).catalogue;
-  broken.communes.back().province_code = "77";  // no such province: the foreign key fails at the end
-  auto saved = store->SaveReferenceCatalogue(broken);
-  ASSERT_FALSE(saved.has_value());
-  EXPECT_EQ(store->CountCatalogue().value().provinces, 0u);
 }
 
 TEST(SqliteStoreTest, AdministratorCalendarEditsSurviveAReload) {

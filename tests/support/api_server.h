@@ -42,8 +42,7 @@
 #include "http/metrics.h"
 #include "http/sign_in_gate.h"
 #include "store/disk_blob_store.h"
-#include "store/sqlite/sqlite_store.h"
-#include "store/sqlite/sqlite_store_provider.h"
+#include "store/store_factory.h"
 
 namespace motcua::test_support {
 
@@ -84,13 +83,13 @@ class ApiServer {
         clock_(now),
         blobs_(store::BlobFolderBeside(db_path_.string())) {
     RemoveDatabase();
-    auto store = store::OpenSqliteStore(db_path_.string()).value();
+    auto store = store::OpenStore(store::StoreSpec::Sqlite(db_path_.string())).value();
     if (!app::InstallReferenceCatalogue(*store, app::BuiltInReferenceFiles())) throw std::runtime_error("catalogue");
     if (seed) seed(*store, clock_);
     procedures_ = std::make_unique<app::ProcedureCatalogue>(app::OpenProcedureCatalogue(*store).value());
     calendar_ = std::make_unique<app::LiveCalendar>(app::LoadWorkCalendar(*store).value());
     pins_ = std::make_unique<app::ReceiptPins>(store->LoadServerSecret("receipt_pin").value());
-    stores_ = std::make_unique<store::SqliteStoreProvider>(db_path_.string());
+    stores_ = store::OpenStoreProvider(store::StoreSpec::Sqlite(db_path_.string())).value();
     const http::SessionApiContext sessions{*stores_, clock_, hasher_, tokens_, login_throttle_, hashing_, {}};
     http::Router router = http::MakeApiRouter(
         {{*stores_, *procedures_, clock_, settings_.deadline, assistant_limiter_, tracking_limiter_, *pins_, rephraser},
@@ -180,7 +179,9 @@ class ApiServer {
   const std::string db_path() const { return db_path_.string(); }
   const store::DiskBlobStore& blobs() const { return blobs_; }
   // A store of its own on the same file, for the test thread to look at what the server wrote.
-  std::unique_ptr<store::Store> OpenStore() const { return store::OpenSqliteStore(db_path_.string()).value(); }
+  std::unique_ptr<store::Store> OpenStore() const {
+    return store::OpenStore(store::StoreSpec::Sqlite(db_path_.string())).value();
+  }
 
  private:
   void RemoveDatabase() {
@@ -205,7 +206,7 @@ class ApiServer {
   http::RateLimiter tracking_limiter_{http::RateLimit{1e6, std::chrono::milliseconds(1), 10000}};
   std::unique_ptr<app::LiveCalendar> calendar_;
   std::unique_ptr<app::ReceiptPins> pins_;
-  std::unique_ptr<store::SqliteStoreProvider> stores_;
+  std::unique_ptr<store::StoreProvider> stores_;
   std::vector<std::pair<std::string, http::Method>> routes_;
   std::unique_ptr<http::HttpServer> server_;
   std::thread serving_;
