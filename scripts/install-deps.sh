@@ -8,6 +8,7 @@ packages=(
   libboost-dev            # Boost.Beast / Asio (header-only): the HTTP server
   nlohmann-json3-dev      # JSON
   libsqlite3-dev libsqlitecpp-dev   # embedded store
+  libpq-dev postgresql-15 # the PostgreSQL engine (libpq), and a server for its tests (scripts/pg.sh)
   libssl-dev openssl      # SHA-256 of the dossier event hash chain (OpenSSL EVP); TLS of `serve --tls-cert`; the TLS test makes its CA
   libcsv-dev              # RFC 4180 CSV reader for the reference data
   zlib1g-dev              # the catalogue's largest table is shipped gzipped
