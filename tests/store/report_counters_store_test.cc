@@ -12,10 +12,11 @@
 #include <string>
 #include <vector>
 
+#include "store/sql/transaction.h"
+#include "store/sqlite/sqlite_connection.h"
 #include "store/sqlite/sqlite_migrator.h"
 #include "store/sqlite/sqlite_report_counters.h"
 #include "store/sqlite/sqlite_store.h"
-#include "store/sqlite/sqlite_transaction.h"
 #include "support/store_backends.h"
 
 namespace motcua::store {
@@ -156,6 +157,13 @@ std::string Expect(std::vector<std::pair<Measure, std::int64_t>> flows, std::int
 }
 
 using enum Measure;
+
+// The single number a query over the engine interface gives.
+std::int64_t CountOf(sql::Connection& db, const std::string& query) {
+  sql::Statement count(db, query);
+  count.Step();
+  return count.Int(0);
+}
 
 // How many rows one query gives that the other does not, either way: 0 when both give the same rows.
 int RowsOnlyInEither(SQLite::Database& db, const std::string& a, const std::string& b) {
@@ -749,7 +757,7 @@ TEST_F(ReportCountersFileTest, RebuildNamesAMissingRow) {
 // savepoint rolled back drops its own deltas only, a transaction rolled back drops them all, and outside any
 // transaction they are written at once.
 TEST(SqliteReportCountersTest, DeltasFollowTheTransactionsAndSavepointsTheyWereAppliedIn) {
-  SQLite::Database db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  SqliteConnection db(":memory:");
   ASSERT_TRUE(MigrateSqlite(db).has_value());
   SqliteReportCounters counters(db);
   const CounterKey key{kA, kA, "AG-A", "1.001193", Channel::kDirect, "tn01"};
@@ -766,21 +774,21 @@ TEST(SqliteReportCountersTest, DeltasFollowTheTransactionsAndSavepointsTheyWereA
     EXPECT_EQ(unsplit, split) << "the totals and the counters disagree";
     return unsplit;
   };
-  auto rows = [&] { return db.execAndGet("SELECT count(*) FROM report_counters").getInt(); };
+  auto rows = [&] { return CountOf(db, "SELECT count(*) FROM report_counters"); };
   {
-    SqliteTransaction outer(db, SqliteTransaction::Mode::kWrite);
+    sql::Transaction outer(db, sql::TxMode::kWrite);
     apply(1);
     {
-      SqliteTransaction kept(db, SqliteTransaction::Mode::kWrite);
+      sql::Transaction kept(db, sql::TxMode::kWrite);
       apply(2);
       {
-        SqliteTransaction dropped(db, SqliteTransaction::Mode::kWrite);
+        sql::Transaction dropped(db, sql::TxMode::kWrite);
         apply(100);
       }
       kept.Commit();
     }
     {
-      SqliteTransaction dropped(db, SqliteTransaction::Mode::kWrite);
+      sql::Transaction dropped(db, sql::TxMode::kWrite);
       apply(1000);
     }
     EXPECT_EQ(rows(), 0) << "kept in memory until the commit";
@@ -789,23 +797,24 @@ TEST(SqliteReportCountersTest, DeltasFollowTheTransactionsAndSavepointsTheyWereA
   EXPECT_EQ(rows(), 3) << "one day, month and year row, each written once";
   EXPECT_EQ(received(), 3);
   {
-    SqliteTransaction rolled_back(db, SqliteTransaction::Mode::kWrite);
+    sql::Transaction rolled_back(db, sql::TxMode::kWrite);
     apply(5);
   }
   EXPECT_EQ(received(), 3);
   apply(4);
   EXPECT_EQ(received(), 7) << "written at once outside a transaction";
   // A commit whose rows cannot be written fails, and its transaction rolls back with nothing written.
-  db.exec("CREATE TRIGGER refuse_totals BEFORE INSERT ON report_totals BEGIN SELECT RAISE(ABORT, 'refused'); END");
-  db.exec("CREATE TABLE marks (mark INTEGER)");
+  db.ExecuteScript(
+      "CREATE TRIGGER refuse_totals BEFORE INSERT ON report_totals BEGIN SELECT RAISE(ABORT, 'refused'); END");
+  db.ExecuteScript("CREATE TABLE marks (mark INTEGER)");
   {
-    SqliteTransaction refused(db, SqliteTransaction::Mode::kWrite);
-    db.exec("INSERT INTO marks VALUES (1)");
+    sql::Transaction refused(db, sql::TxMode::kWrite);
+    db.ExecuteScript("INSERT INTO marks VALUES (1)");
     const std::vector<CounterDelta> elsewhere = {{key, Day("2026-03-02"), kReceivedDirect, 1}};
     counters.Apply(elsewhere);
-    EXPECT_THROW(refused.Commit(), SQLite::Exception);
+    EXPECT_THROW(refused.Commit(), sql::DbError);
   }
-  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM marks").getInt(), 0);
+  EXPECT_EQ(CountOf(db, "SELECT count(*) FROM marks"), 0);
   EXPECT_EQ(rows(), 3);
   EXPECT_EQ(received(), 7);
 }
@@ -813,7 +822,7 @@ TEST(SqliteReportCountersTest, DeltasFollowTheTransactionsAndSavepointsTheyWereA
 // SqliteReportCounters alone, with deltas made up at random over twelve years: any period adds up the deltas of
 // its days, and its balances are the sums of all the deltas before its first day and before its end.
 TEST(SqliteReportCountersTest, AnyPeriodAddsUpItsDaysAndBalancesEverythingBefore) {
-  SQLite::Database db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  SqliteConnection db(":memory:");
   ASSERT_TRUE(MigrateSqlite(db).has_value());
   SqliteReportCounters counters(db);
   const CounterKey key{kA, kA, "AG-A", "1.001193", Channel::kDirect, "tn01"};

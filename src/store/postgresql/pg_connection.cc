@@ -66,13 +66,16 @@ std::int64_t ParsedInt(const char* text, int length) {
 class PgPreparedStatement final : public sql::PreparedStatement {
  public:
   // `commits`: the statement is a COMMIT, whose failure on a broken connection leaves the outcome unknown.
-  PgPreparedStatement(PGconn* conn, std::string name, int parameters, bool commits)
+  PgPreparedStatement(PGconn* conn, std::string sql, std::string name, int parameters, bool commits)
       : conn_(conn),
+        sql_(std::move(sql)),
         name_(std::move(name)),
         commits_(commits),
         values_(static_cast<std::size_t>(parameters)),
         formats_(static_cast<std::size_t>(parameters), 0),
         nulls_(static_cast<std::size_t>(parameters), true) {}
+
+  const std::string& sql() const override { return sql_; }
 
   ~PgPreparedStatement() override {
     if (PQstatus(conn_) == CONNECTION_OK && PQtransactionStatus(conn_) != PQTRANS_INERROR) {
@@ -203,6 +206,7 @@ class PgPreparedStatement final : public sql::PreparedStatement {
   }
 
   PGconn* conn_;
+  std::string sql_;  // as the store wrote it, with '?'
   std::string name_;
   bool commits_;
   std::vector<std::string> values_;
@@ -319,7 +323,8 @@ std::unique_ptr<sql::PreparedStatement> PgConnection::Prepare(std::string_view s
   if (!described || PQresultStatus(described.get()) != PGRES_COMMAND_OK) {
     throw ErrorOf(conn_, described.get(), false);
   }
-  return std::make_unique<PgPreparedStatement>(conn_, name, PQnparams(described.get()), IsCommit(sql));
+  return std::make_unique<PgPreparedStatement>(conn_, std::string(sql), name, PQnparams(described.get()),
+                                               IsCommit(sql));
 }
 
 }  // namespace motcua::store

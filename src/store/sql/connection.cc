@@ -18,14 +18,14 @@ std::unique_ptr<PreparedStatement> Connection::Acquire(std::string_view sql) {
   return Prepare(sql);
 }
 
-void Connection::Return(std::string_view sql, std::unique_ptr<PreparedStatement> statement) noexcept {
+void Connection::Return(std::unique_ptr<PreparedStatement> statement) noexcept {
   if (!statement) return;
   statement->Reset();
   try {
-    auto found = cache_.find(sql);
+    auto found = cache_.find(std::string_view(statement->sql()));
     if (found == cache_.end()) {
       if (cache_.size() >= kMaxCachedStatements) cache_.clear();
-      found = cache_.emplace(std::string(sql), nullptr).first;
+      found = cache_.emplace(statement->sql(), nullptr).first;
     }
     if (!found->second) found->second = std::move(statement);  // a nested second use of the same SQL is dropped
   } catch (...) {

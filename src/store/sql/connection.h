@@ -65,6 +65,9 @@ class PreparedStatement {
  public:
   virtual ~PreparedStatement() = default;
 
+  // The SQL it was prepared from, as the store wrote it (the key of the connection's cache).
+  virtual const std::string& sql() const = 0;
+
   // Parameters are numbered from 1 in the order of the '?' in the SQL.
   virtual void BindNull(int index) = 0;
   virtual void BindInt(int index, std::int64_t value) = 0;
@@ -118,7 +121,7 @@ class Connection {
   // A prepared statement for `sql`: the cached one when it is free, else a new one (the same SQL may be in use
   // twice, by nested code). Statement calls these two; nothing else should.
   std::unique_ptr<PreparedStatement> Acquire(std::string_view sql);
-  void Return(std::string_view sql, std::unique_ptr<PreparedStatement> statement) noexcept;
+  void Return(std::unique_ptr<PreparedStatement> statement) noexcept;
   // Finalizes every cached statement (before closing, or after the schema changed).
   void ClearStatementCache() noexcept { cache_.clear(); }
 
@@ -145,8 +148,8 @@ class Connection {
 class Statement {
  public:
   Statement(Connection& connection, std::string_view sql)
-      : connection_(connection), sql_(sql), prepared_(connection.Acquire(sql)) {}
-  ~Statement() { connection_.Return(sql_, std::move(prepared_)); }
+      : connection_(connection), prepared_(connection.Acquire(sql)) {}
+  ~Statement() { connection_.Return(std::move(prepared_)); }
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
 
@@ -180,7 +183,6 @@ class Statement {
 
  private:
   Connection& connection_;
-  std::string sql_;
   std::unique_ptr<PreparedStatement> prepared_;
 };
 

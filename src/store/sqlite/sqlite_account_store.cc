@@ -1,13 +1,11 @@
 #include "store/sqlite/sqlite_account_store.h"
 
-#include <SQLiteCpp/Statement.h>
-
 #include <string>
 #include <vector>
 
+#include "store/sql/connection.h"
+#include "store/sql/transaction.h"
 #include "store/sqlite/sqlite_dossier_rows.h"
-#include "store/sqlite/sqlite_statement_cache.h"
-#include "store/sqlite/sqlite_transaction.h"
 
 namespace motcua::store {
 namespace {
@@ -33,37 +31,37 @@ std::vector<std::string> SplitUnits(const std::string& text) {
 }
 
 // Stored times were written by UtcText; a row edited into something else is an error, not a guess.
-Result<Instant> ReadInstant(SQLite::Statement& row, int column) {
-  return ParseIsoInstant(row.getColumn(column).getString(), row.getColumn(column).getName());
+Result<Instant> ReadInstant(sql::Statement& row, int column) {
+  return ParseIsoInstant(row.Text(column), row.Name(column));
 }
 
-Result<std::optional<Instant>> ReadOptionalInstant(SQLite::Statement& row, int column) {
-  if (row.getColumn(column).isNull()) return std::optional<Instant>();
+Result<std::optional<Instant>> ReadOptionalInstant(sql::Statement& row, int column) {
+  if (row.Null(column)) return std::optional<Instant>();
   auto instant = ReadInstant(row, column);
   if (!instant) return Fail(instant.error());
   return std::optional<Instant>(*instant);
 }
 
-Result<StoredAccount> ReadAccount(SQLite::Statement& row) {
+Result<StoredAccount> ReadAccount(sql::Statement& row) {
   StoredAccount stored;
   Account& a = stored.account;
-  a.login = row.getColumn(0).getString();
-  a.display_name = row.getColumn(1).getString();
-  auto role = ParseRole(row.getColumn(2).getString());
+  a.login = row.Text(0);
+  a.display_name = row.Text(1);
+  auto role = ParseRole(row.Text(2));
   if (!role) return Fail(Error::Internal("vai trò lưu trữ không hợp lệ", "a stored role is not valid"));
   a.role = *role;
-  a.units = SplitUnits(row.getColumn(3).getString());
-  a.citizen_id = row.getColumn(4).getString();
-  a.disabled = row.getColumn(5).getInt() == 1;
-  a.failed_attempts = row.getColumn(6).getInt();
+  a.units = SplitUnits(row.Text(3));
+  a.citizen_id = row.Text(4);
+  a.disabled = static_cast<int>(row.Int(5)) == 1;
+  a.failed_attempts = static_cast<int>(row.Int(6));
   auto locked_until = ReadOptionalInstant(row, 7);
   if (!locked_until) return Fail(locked_until.error());
   a.locked_until = *locked_until;
   auto created_at = ReadInstant(row, 8);
   if (!created_at) return Fail(created_at.error());
   a.created_at = *created_at;
-  stored.password_hash = row.getColumn(9).getString();
-  a.agencies = SplitUnits(row.getColumn(10).getString());  // agency IDs hold no '|' either
+  stored.password_hash = row.Text(9);
+  a.agencies = SplitUnits(row.Text(10));  // agency IDs hold no '|' either
   return stored;
 }
 
@@ -75,46 +73,46 @@ Error UnknownLogin(std::string_view login) {
 }  // namespace
 
 Result<void> SqliteAccountStore::Create(const Account& account, std::string_view password_hash) {
-  SqliteTransaction transaction(db_, SqliteTransaction::Mode::kWrite);
+  sql::Transaction transaction(db_, sql::TxMode::kWrite);
   if (Exists(account.login)) {
     return Fail(Error::Conflict("login", "tên đăng nhập '" + account.login + "' đã có",
                                 "the login '" + account.login + "' is taken"));
   }
-  SQLite::Statement insert(db_,
-                           "INSERT INTO users (login, display_name, role, units, citizen_id, password_hash, disabled, "
-                           "failed_attempts, locked_until, created_at, updated_at, agencies) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  insert.bind(1, account.login);
-  insert.bind(2, account.display_name);
-  insert.bind(3, std::string(RoleName(account.role)));
-  insert.bind(4, JoinUnits(account.units));
-  insert.bind(5, account.citizen_id);
-  insert.bind(6, std::string(password_hash));
-  insert.bind(7, account.disabled ? 1 : 0);
-  insert.bind(8, account.failed_attempts);
-  if (account.locked_until) insert.bind(9, UtcText(*account.locked_until));
-  insert.bind(10, UtcText(account.created_at));
-  insert.bind(11, UtcText(account.created_at));
-  insert.bind(12, JoinUnits(account.agencies));
-  insert.exec();
+  sql::Statement insert(db_,
+                        "INSERT INTO users (login, display_name, role, units, citizen_id, password_hash, disabled, "
+                        "failed_attempts, locked_until, created_at, updated_at, agencies) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  insert.Bind(1, account.login);
+  insert.Bind(2, account.display_name);
+  insert.Bind(3, std::string(RoleName(account.role)));
+  insert.Bind(4, JoinUnits(account.units));
+  insert.Bind(5, account.citizen_id);
+  insert.Bind(6, std::string(password_hash));
+  insert.Bind(7, account.disabled ? 1 : 0);
+  insert.Bind(8, account.failed_attempts);
+  if (account.locked_until) insert.Bind(9, UtcText(*account.locked_until));
+  insert.Bind(10, UtcText(account.created_at));
+  insert.Bind(11, UtcText(account.created_at));
+  insert.Bind(12, JoinUnits(account.agencies));
+  insert.Execute();
   transaction.Commit();
   return {};
 }
 
 Result<std::optional<StoredAccount>> SqliteAccountStore::Find(std::string_view login) {
-  CachedStatement cached(db_, std::string("SELECT ") + kAccountColumns + " FROM users WHERE login = ?");
-  SQLite::Statement& query = *cached;
-  query.bind(1, std::string(login));
-  if (!query.executeStep()) return std::optional<StoredAccount>();
+  sql::Statement cached(db_, std::string("SELECT ") + kAccountColumns + " FROM users WHERE login = ?");
+  sql::Statement& query = cached;
+  query.Bind(1, std::string(login));
+  if (!query.Step()) return std::optional<StoredAccount>();
   auto account = ReadAccount(query);
   if (!account) return Fail(account.error());
   return std::optional<StoredAccount>(std::move(*account));
 }
 
 Result<std::vector<Account>> SqliteAccountStore::List() {
-  SQLite::Statement query(db_, std::string("SELECT ") + kAccountColumns + " FROM users ORDER BY login");
+  sql::Statement query(db_, std::string("SELECT ") + kAccountColumns + " FROM users ORDER BY login");
   std::vector<Account> accounts;
-  while (query.executeStep()) {
+  while (query.Step()) {
     auto stored = ReadAccount(query);
     if (!stored) return Fail(stored.error());
     accounts.push_back(std::move(stored->account));
@@ -123,41 +121,41 @@ Result<std::vector<Account>> SqliteAccountStore::List() {
 }
 
 Result<void> SqliteAccountStore::SetPasswordHash(std::string_view login, std::string_view password_hash, Instant at) {
-  SqliteTransaction transaction(db_, SqliteTransaction::Mode::kWrite);
-  SQLite::Statement update(db_, "UPDATE users SET password_hash = ?, updated_at = ? WHERE login = ?");
-  update.bind(1, std::string(password_hash));
-  update.bind(2, UtcText(at));
-  update.bind(3, std::string(login));
-  if (update.exec() == 0) return Fail(UnknownLogin(login));
+  sql::Transaction transaction(db_, sql::TxMode::kWrite);
+  sql::Statement update(db_, "UPDATE users SET password_hash = ?, updated_at = ? WHERE login = ?");
+  update.Bind(1, std::string(password_hash));
+  update.Bind(2, UtcText(at));
+  update.Bind(3, std::string(login));
+  if (update.Execute() == 0) return Fail(UnknownLogin(login));
   RevokeSessionsOf(login, at);
   transaction.Commit();
   return {};
 }
 
 Result<void> SqliteAccountStore::SetDisabled(std::string_view login, bool disabled, Instant at) {
-  SqliteTransaction transaction(db_, SqliteTransaction::Mode::kWrite);
-  SQLite::Statement update(db_, "UPDATE users SET disabled = ?, updated_at = ? WHERE login = ?");
-  update.bind(1, disabled ? 1 : 0);
-  update.bind(2, UtcText(at));
-  update.bind(3, std::string(login));
-  if (update.exec() == 0) return Fail(UnknownLogin(login));
+  sql::Transaction transaction(db_, sql::TxMode::kWrite);
+  sql::Statement update(db_, "UPDATE users SET disabled = ?, updated_at = ? WHERE login = ?");
+  update.Bind(1, disabled ? 1 : 0);
+  update.Bind(2, UtcText(at));
+  update.Bind(3, std::string(login));
+  if (update.Execute() == 0) return Fail(UnknownLogin(login));
   if (disabled) RevokeSessionsOf(login, at);
   transaction.Commit();
   return {};
 }
 
 Result<Account> SqliteAccountStore::RecordFailure(std::string_view login, int max_failures, Instant lock_until) {
-  SqliteTransaction transaction(db_, SqliteTransaction::Mode::kWrite);
+  sql::Transaction transaction(db_, sql::TxMode::kWrite);
   // One statement decides and writes, so two failures at once cannot both read the same count.
-  SQLite::Statement update(db_,
-                           "UPDATE users SET "
-                           "locked_until = CASE WHEN failed_attempts + 1 >= ?1 THEN ?2 ELSE locked_until END, "
-                           "failed_attempts = CASE WHEN failed_attempts + 1 >= ?1 THEN 0 ELSE failed_attempts + 1 END "
-                           "WHERE login = ?3");
-  update.bind(1, max_failures);
-  update.bind(2, UtcText(lock_until));
-  update.bind(3, std::string(login));
-  if (update.exec() == 0) return Fail(UnknownLogin(login));
+  sql::Statement update(db_,
+                        "UPDATE users SET "
+                        "locked_until = CASE WHEN failed_attempts + 1 >= ?1 THEN ?2 ELSE locked_until END, "
+                        "failed_attempts = CASE WHEN failed_attempts + 1 >= ?1 THEN 0 ELSE failed_attempts + 1 END "
+                        "WHERE login = ?3");
+  update.Bind(1, max_failures);
+  update.Bind(2, UtcText(lock_until));
+  update.Bind(3, std::string(login));
+  if (update.Execute() == 0) return Fail(UnknownLogin(login));
   auto stored = Find(login);
   if (!stored) return Fail(stored.error());
   transaction.Commit();
@@ -165,39 +163,39 @@ Result<Account> SqliteAccountStore::RecordFailure(std::string_view login, int ma
 }
 
 Result<void> SqliteAccountStore::ResetFailures(std::string_view login) {
-  SQLite::Statement update(db_, "UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE login = ?");
-  update.bind(1, std::string(login));
-  if (update.exec() == 0) return Fail(UnknownLogin(login));
+  sql::Statement update(db_, "UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE login = ?");
+  update.Bind(1, std::string(login));
+  if (update.Execute() == 0) return Fail(UnknownLogin(login));
   return {};
 }
 
 Result<void> SqliteAccountStore::CreateSession(const StoredSession& session) {
-  SqliteTransaction transaction(db_, SqliteTransaction::Mode::kWrite);
+  sql::Transaction transaction(db_, sql::TxMode::kWrite);
   if (!Exists(session.login)) return Fail(UnknownLogin(session.login));
-  SQLite::Statement taken(db_, "SELECT 1 FROM sessions WHERE token_hash = ?");
-  taken.bind(1, session.token_hash);
-  if (taken.executeStep()) {
+  sql::Statement taken(db_, "SELECT 1 FROM sessions WHERE token_hash = ?");
+  taken.Bind(1, session.token_hash);
+  if (taken.Step()) {
     return Fail(Error::Conflict("token", "phiên đăng nhập đã có", "the session already exists"));
   }
-  SQLite::Statement insert(
+  sql::Statement insert(
       db_, "INSERT INTO sessions (token_hash, login, created_at, expires_at, revoked_at) VALUES (?, ?, ?, ?, ?)");
-  insert.bind(1, session.token_hash);
-  insert.bind(2, session.login);
-  insert.bind(3, UtcText(session.created_at));
-  insert.bind(4, UtcText(session.expires_at));
-  if (session.revoked_at) insert.bind(5, UtcText(*session.revoked_at));
-  insert.exec();
+  insert.Bind(1, session.token_hash);
+  insert.Bind(2, session.login);
+  insert.Bind(3, UtcText(session.created_at));
+  insert.Bind(4, UtcText(session.expires_at));
+  if (session.revoked_at) insert.Bind(5, UtcText(*session.revoked_at));
+  insert.Execute();
   transaction.Commit();
   return {};
 }
 
 Result<std::optional<StoredSession>> SqliteAccountStore::FindSession(std::string_view token_hash) {
-  CachedStatement cached(
+  sql::Statement cached(
       db_, "SELECT token_hash, login, created_at, expires_at, revoked_at FROM sessions WHERE token_hash = ?");
-  SQLite::Statement& query = *cached;
-  query.bind(1, std::string(token_hash));
-  if (!query.executeStep()) return std::optional<StoredSession>();
-  StoredSession session{query.getColumn(0).getString(), query.getColumn(1).getString()};
+  sql::Statement& query = cached;
+  query.Bind(1, std::string(token_hash));
+  if (!query.Step()) return std::optional<StoredSession>();
+  StoredSession session{query.Text(0), query.Text(1)};
   auto created_at = ReadInstant(query, 2);
   auto expires_at = ReadInstant(query, 3);
   auto revoked_at = ReadOptionalInstant(query, 4);
@@ -211,23 +209,23 @@ Result<std::optional<StoredSession>> SqliteAccountStore::FindSession(std::string
 }
 
 bool SqliteAccountStore::RevokeSession(std::string_view token_hash, Instant at) {
-  SQLite::Statement update(db_, "UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL");
-  update.bind(1, UtcText(at));
-  update.bind(2, std::string(token_hash));
-  return update.exec() > 0;
+  sql::Statement update(db_, "UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL");
+  update.Bind(1, UtcText(at));
+  update.Bind(2, std::string(token_hash));
+  return update.Execute() > 0;
 }
 
 void SqliteAccountStore::RevokeSessionsOf(std::string_view login, Instant at) {
-  SQLite::Statement update(db_, "UPDATE sessions SET revoked_at = ? WHERE login = ? AND revoked_at IS NULL");
-  update.bind(1, UtcText(at));
-  update.bind(2, std::string(login));
-  update.exec();
+  sql::Statement update(db_, "UPDATE sessions SET revoked_at = ? WHERE login = ? AND revoked_at IS NULL");
+  update.Bind(1, UtcText(at));
+  update.Bind(2, std::string(login));
+  update.Execute();
 }
 
 bool SqliteAccountStore::Exists(std::string_view login) {
-  SQLite::Statement query(db_, "SELECT 1 FROM users WHERE login = ?");
-  query.bind(1, std::string(login));
-  return query.executeStep();
+  sql::Statement query(db_, "SELECT 1 FROM users WHERE login = ?");
+  query.Bind(1, std::string(login));
+  return query.Step();
 }
 
 }  // namespace motcua::store

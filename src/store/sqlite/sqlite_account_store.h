@@ -3,21 +3,21 @@
 // SqliteStore owns the connection and forwards the Store's account methods here, turning SQLite exceptions
 // into Errors; the contracts are in store/store.h.
 // Thread-safety: as the connection it is given (one thread at a time).
-#include <SQLiteCpp/Database.h>
 
 #include <optional>
 #include <string_view>
 #include <vector>
 
+#include "store/sql/connection.h"
 #include "store/store.h"
 
 namespace motcua::store {
 
 class SqliteAccountStore {
  public:
-  explicit SqliteAccountStore(SQLite::Database& db) : db_(db) {}
+  explicit SqliteAccountStore(sql::Connection& db) : db_(db) {}
 
-  // May throw SQLite::Exception (after rolling back).
+  // May throw sql::DbError (after rolling back).
   Result<void> Create(const Account& account, std::string_view password_hash);
   Result<std::optional<StoredAccount>> Find(std::string_view login);
   Result<std::vector<Account>> List();
@@ -35,7 +35,7 @@ class SqliteAccountStore {
   void RevokeSessionsOf(std::string_view login, Instant at);
   bool Exists(std::string_view login);
 
-  SQLite::Database& db_;
+  sql::Connection& db_;
 };
 
 }  // namespace motcua::store

@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <SQLiteCpp/Backup.h>
-#include <SQLiteCpp/Statement.h>
 
 #include <cerrno>
 #include <cstring>
@@ -58,7 +57,7 @@ void RemoveCopy(const std::string& path) {
 
 }  // namespace
 
-Result<BackupFacts> CopySqliteDatabase(SQLite::Database& source, const std::string& path) {
+Result<BackupFacts> CopySqliteDatabase(SqliteConnection& source, const std::string& path) {
   std::error_code error;
   if (fs::exists(path, error)) {
     return Fail(Error::Conflict("backup", "đã có tệp " + path + ": bản sao lưu không ghi đè",
@@ -66,7 +65,10 @@ Result<BackupFacts> CopySqliteDatabase(SQLite::Database& source, const std::stri
   }
   BackupFacts facts;
   try {
-    facts = CopyInOneStep(source, path);
+    facts = CopyInOneStep(source.database(), path);
+  } catch (const SQLite::Exception& sqlite_error) {
+    RemoveCopy(path);
+    throw SqliteError(sqlite_error);
   } catch (...) {
     RemoveCopy(path);
     throw;
@@ -80,19 +82,18 @@ Result<BackupFacts> CopySqliteDatabase(SQLite::Database& source, const std::stri
   return facts;
 }
 
-std::vector<std::string> SqliteIntegrityProblems(SQLite::Database& db) {
+std::vector<std::string> SqliteIntegrityProblems(sql::Connection& db) {
   std::vector<std::string> problems;
-  SQLite::Statement integrity(db, "PRAGMA integrity_check");
-  while (integrity.executeStep()) {
-    std::string row = integrity.getColumn(0).getString();
+  sql::Statement integrity(db, "PRAGMA integrity_check");
+  while (integrity.Step()) {
+    std::string row = integrity.Text(0);
     if (row != "ok") problems.push_back(std::move(row));
   }
   // Columns: the table, the rowid of the row at fault, the table it refers to.
-  SQLite::Statement foreign_keys(db, "PRAGMA foreign_key_check");
-  while (foreign_keys.executeStep()) {
-    problems.push_back("foreign key: " + foreign_keys.getColumn(0).getString() + " row " +
-                       foreign_keys.getColumn(1).getString() + " refers to a missing row of " +
-                       foreign_keys.getColumn(2).getString());
+  sql::Statement foreign_keys(db, "PRAGMA foreign_key_check");
+  while (foreign_keys.Step()) {
+    problems.push_back("foreign key: " + foreign_keys.Text(0) + " row " + foreign_keys.Text(1) +
+                       " refers to a missing row of " + foreign_keys.Text(2));
   }
   return problems;
 }

@@ -3,11 +3,10 @@
 // and SQLite's own checks of a file. SqliteStore forwards to these, turning SQLite exceptions into Errors.
 // Thread-safety: as the connection given (one thread at a time); other connections to the same file may write
 // meanwhile.
-#include <SQLiteCpp/Database.h>
-
 #include <string>
 #include <vector>
 
+#include "store/sqlite/sqlite_connection.h"
 #include "store/store.h"
 
 namespace motcua::store {
@@ -15,11 +14,11 @@ namespace motcua::store {
 // Copies the database of `source` to the new file `path` with the online backup API, in one step (see the .cc for
 // why), then makes the copy a self-contained file (rollback journal, not WAL), counts what it holds and syncs it
 // and its folder. Conflict naming "backup" when `path` exists; on failure nothing is left at `path`. May throw
-// SQLite::Exception (after removing the partial copy).
-Result<BackupFacts> CopySqliteDatabase(SQLite::Database& source, const std::string& path);
+// sql::DbError (after removing the partial copy).
+Result<BackupFacts> CopySqliteDatabase(SqliteConnection& source, const std::string& path);
 
 // The rows of PRAGMA integrity_check other than "ok", then those of PRAGMA foreign_key_check. May throw
-// SQLite::Exception.
-std::vector<std::string> SqliteIntegrityProblems(SQLite::Database& db);
+// sql::DbError.
+std::vector<std::string> SqliteIntegrityProblems(sql::Connection& db);
 
 }  // namespace motcua::store

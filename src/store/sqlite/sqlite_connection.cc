@@ -49,6 +49,8 @@ class SqlitePreparedStatement final : public sql::PreparedStatement {
  public:
   SqlitePreparedStatement(SQLite::Database& db, std::string_view sql) : statement_(db, std::string(sql)) {}
 
+  const std::string& sql() const override { return statement_.getQuery(); }
+
   void BindNull(int index) override {
     Translated([&] { statement_.bind(index); });
   }

@@ -3,21 +3,21 @@
 // file (migrations/0007_files.sql), the files removed (0017_upload_quota_and_pruning.sql). SqliteStore owns the
 // connection and forwards the Store's document methods here, turning SQLite exceptions into Errors; the contracts are
 // in store/store.h. Thread-safety: as the connection it is given (one thread at a time).
-#include <SQLiteCpp/Database.h>
 
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "store/sql/connection.h"
 #include "store/store.h"
 
 namespace motcua::store {
 
 class SqliteDocumentStore {
  public:
-  explicit SqliteDocumentStore(SQLite::Database& db) : db_(db) {}
+  explicit SqliteDocumentStore(sql::Connection& db) : db_(db) {}
 
-  // May throw SQLite::Exception.
+  // May throw sql::DbError.
   void RecordUpload(const DocumentUpload& upload);
   std::vector<DocumentUpload> Uploads(std::string_view id);
   std::vector<std::string> DossiersWith(std::string_view id);
@@ -26,7 +26,7 @@ class SqliteDocumentStore {
   void RecordRemoved(std::string_view id, Instant at);
 
  private:
-  SQLite::Database& db_;
+  sql::Connection& db_;
 };
 
 }  // namespace motcua::store

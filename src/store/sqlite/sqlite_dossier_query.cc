@@ -1,14 +1,12 @@
 #include "store/sqlite/sqlite_dossier_query.h"
 
-#include <SQLiteCpp/Statement.h>
-
 #include <array>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "store/sql/connection.h"
 #include "store/sqlite/sqlite_dossier_rows.h"
-#include "store/sqlite/sqlite_statement_cache.h"
 
 namespace motcua::store {
 namespace {
@@ -200,21 +198,21 @@ Error CorruptRow(const std::string& code, const std::string& why) {
 }
 
 // Stored times were written by UtcText; a row edited into something else is an error, not a guess.
-Result<std::optional<Instant>> ReadOptionalInstant(SQLite::Statement& row, int column) {
-  if (row.getColumn(column).isNull()) return std::optional<Instant>();
-  auto instant = ParseIsoInstant(row.getColumn(column).getString(), row.getColumn(column).getName());
+Result<std::optional<Instant>> ReadOptionalInstant(sql::Statement& row, int column) {
+  if (row.Null(column)) return std::optional<Instant>();
+  auto instant = ParseIsoInstant(row.Text(column), row.Name(column));
   if (!instant) return Fail(instant.error());
   return std::optional<Instant>(*instant);
 }
 
-Result<void> ReadTimes(SQLite::Statement& row, DossierSummary& s) {
+Result<void> ReadTimes(sql::Statement& row, DossierSummary& s) {
   std::optional<Instant>* const targets[] = {&s.submitted_at, &s.received_at, &s.due_at, &s.completed_at};
   for (int i = 0; i < 4; ++i) {
     auto instant = ReadOptionalInstant(row, 12 + i);
     if (!instant) return Fail(instant.error());
     *targets[i] = *instant;
   }
-  auto updated_at = ParseIsoInstant(row.getColumn(17).getString(), "updated_at");
+  auto updated_at = ParseIsoInstant(row.Text(17), "updated_at");
   if (!updated_at) return Fail(updated_at.error());
   s.updated_at = *updated_at;
   auto statutory_due_at = ReadOptionalInstant(row, 18);
@@ -223,8 +221,8 @@ Result<void> ReadTimes(SQLite::Statement& row, DossierSummary& s) {
   return {};
 }
 
-Result<DossierSummary> ReadSummary(SQLite::Statement& row) {
-  auto text = [&](int column) { return row.getColumn(column).getString(); };
+Result<DossierSummary> ReadSummary(sql::Statement& row) {
+  auto text = [&](int column) { return row.Text(column); };
   DossierSummary s;
   s.code = text(0);
   auto status = ParseDossierStatus(text(1));
@@ -241,15 +239,15 @@ Result<DossierSummary> ReadSummary(SQLite::Statement& row) {
   s.applicant_citizen_id = text(9);
   s.current_step = text(10);
   s.assignee = text(11);
-  s.last_seq = row.getColumn(16).getInt64();
+  s.last_seq = row.Int(16);
   if (auto times = ReadTimes(row, s); !times) return Fail(CorruptRow(s.code, times.error().message_en));
   return s;
 }
 
-void Bind(SQLite::Statement& statement, const Clause& where, std::size_t limit) {
+void Bind(sql::Statement& statement, const Clause& where, std::size_t limit) {
   int index = 0;
-  for (const std::string& value : where.values) statement.bind(++index, value);
-  statement.bind(++index, static_cast<std::int64_t>(limit));
+  for (const std::string& value : where.values) statement.Bind(++index, value);
+  statement.Bind(++index, static_cast<std::int64_t>(limit));
 }
 
 Result<void> CheckLimit(std::size_t limit) {
@@ -271,12 +269,12 @@ Result<DossierPage> SqliteDossierQuery::List(const DossierQuery& query) {
   if (*cursor) all.push_back(KeysetClause(**cursor, query.order));
   const Clause where = Join(all, " AND ");
   // One row more than the page: its presence is what says that there is a next page.
-  CachedStatement cached(db_, std::string("SELECT ") + kSummaryColumns + " FROM dossiers WHERE " + where.sql +
-                                  OrderBy(query.order) + " LIMIT ?");
-  SQLite::Statement& rows = *cached;
+  sql::Statement cached(db_, std::string("SELECT ") + kSummaryColumns + " FROM dossiers WHERE " + where.sql +
+                                 OrderBy(query.order) + " LIMIT ?");
+  sql::Statement& rows = cached;
   Bind(rows, where, query.limit + 1);
   DossierPage page;
-  while (rows.executeStep()) {
+  while (rows.Step()) {
     if (page.items.size() == query.limit) {
       page.next_cursor = MakeCursor(page.items.back(), query.order);
       break;

@@ -9,21 +9,21 @@
 // 'YYYY-MM-DDTHH:MM:SSZ'): the last dossier of the page, whose successors the next page starts after. The
 // version digit lets a later format refuse old cursors instead of misreading them.
 // Thread-safety: as the connection it is given (one thread at a time).
-#include <SQLiteCpp/Database.h>
 
+#include "store/sql/connection.h"
 #include "store/store.h"
 
 namespace motcua::store {
 
 class SqliteDossierQuery {
  public:
-  explicit SqliteDossierQuery(SQLite::Database& db) : db_(db) {}
+  explicit SqliteDossierQuery(sql::Connection& db) : db_(db) {}
 
-  // May throw SQLite::Exception.
+  // May throw sql::DbError.
   Result<DossierPage> List(const DossierQuery& query);
 
  private:
-  SQLite::Database& db_;
+  sql::Connection& db_;
 };
 
 }  // namespace motcua::store

@@ -3,7 +3,7 @@
 #include <cstdio>
 
 #include "store/dossier_event_codec.h"
-#include "store/sqlite/sqlite_statement_cache.h"
+#include "store/sql/connection.h"
 #include "store/sqlite/sqlite_upsert.h"
 
 namespace motcua::store {
@@ -11,15 +11,13 @@ namespace {
 
 using nlohmann::json;
 
-SqlValue OptionalTime(const std::optional<Instant>& instant) {
-  return instant ? SqlValue(UtcText(*instant)) : SqlValue(nullptr);
+sql::Value OptionalTime(const std::optional<Instant>& instant) {
+  return instant ? sql::Value(UtcText(*instant)) : sql::Value(nullptr);
 }
 
-SqlValue OptionalInt(const std::optional<int>& value) {
-  return value ? SqlValue(std::int64_t{*value}) : SqlValue(nullptr);
+sql::Value OptionalInt(const std::optional<int>& value) {
+  return value ? sql::Value(std::int64_t{*value}) : sql::Value(nullptr);
 }
-
-std::string Text(SQLite::Statement& row, int column) { return row.getColumn(column).getString(); }
 
 }  // namespace
 
@@ -35,41 +33,41 @@ std::string UtcText(Instant instant) {
   return text;
 }
 
-Result<DossierEvent> ReadEventRow(SQLite::Statement& row) {
+Result<DossierEvent> ReadEventRow(sql::Statement& row) {
   json event = json::object();
-  event["dossier_code"] = Text(row, 0);
-  event["seq"] = row.getColumn(1).getInt64();
-  event["type"] = Text(row, 2);
-  event["actor"] = {{"user", Text(row, 3)}, {"role", Text(row, 4)}, {"unit", Text(row, 5)}};
-  event["occurred_at"] = Text(row, 6);
-  event["recorded_at"] = Text(row, 7);
-  event["imported"] = row.getColumn(8).getInt() != 0;
-  event["imported_by"] = Text(row, 9);
+  event["dossier_code"] = row.Text(0);
+  event["seq"] = row.Int(1);
+  event["type"] = row.Text(2);
+  event["actor"] = {{"user", row.Text(3)}, {"role", row.Text(4)}, {"unit", row.Text(5)}};
+  event["occurred_at"] = row.Text(6);
+  event["recorded_at"] = row.Text(7);
+  event["imported"] = static_cast<int>(row.Int(8)) != 0;
+  event["imported_by"] = row.Text(9);
   // A payload that is not JSON parses to a "discarded" value, which the decoder rejects as not an object.
-  event["payload"] = json::parse(Text(row, 10), nullptr, /*allow_exceptions=*/false);
-  event["prev_hash"] = Text(row, 11);
-  event["hash"] = Text(row, 12);
+  event["payload"] = json::parse(row.Text(10), nullptr, /*allow_exceptions=*/false);
+  event["prev_hash"] = row.Text(11);
+  event["hash"] = row.Text(12);
   return DecodeDossierEvent(event);
 }
 
-void InsertEventRow(SQLite::Database& db, const DossierEvent& event) {
-  CachedStatement cached(db, std::string("INSERT INTO dossier_events (") + kEventColumns +
-                                 ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  SQLite::Statement& insert = *cached;
-  insert.bind(1, event.dossier_code);
-  insert.bind(2, static_cast<int64_t>(event.seq));
-  insert.bind(3, std::string(EventTypeName(event.payload)));
-  insert.bind(4, event.actor.user);
-  insert.bind(5, event.actor.role);
-  insert.bind(6, event.actor.unit);
-  insert.bind(7, UtcText(event.occurred_at));
-  insert.bind(8, UtcText(event.recorded_at));
-  insert.bind(9, event.imported ? 1 : 0);
-  insert.bind(10, event.imported_by);
-  insert.bind(11, EncodeDossierEvent(event)["payload"].dump(-1, ' ', false, json::error_handler_t::replace));
-  insert.bind(12, event.prev_hash);
-  insert.bind(13, event.hash);
-  insert.exec();
+void InsertEventRow(sql::Connection& db, const DossierEvent& event) {
+  sql::Statement cached(db, std::string("INSERT INTO dossier_events (") + kEventColumns +
+                                ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  sql::Statement& insert = cached;
+  insert.Bind(1, event.dossier_code);
+  insert.Bind(2, static_cast<int64_t>(event.seq));
+  insert.Bind(3, std::string(EventTypeName(event.payload)));
+  insert.Bind(4, event.actor.user);
+  insert.Bind(5, event.actor.role);
+  insert.Bind(6, event.actor.unit);
+  insert.Bind(7, UtcText(event.occurred_at));
+  insert.Bind(8, UtcText(event.recorded_at));
+  insert.Bind(9, event.imported ? 1 : 0);
+  insert.Bind(10, event.imported_by);
+  insert.Bind(11, EncodeDossierEvent(event)["payload"].dump(-1, ' ', false, json::error_handler_t::replace));
+  insert.Bind(12, event.prev_hash);
+  insert.Bind(13, event.hash);
+  insert.Execute();
 }
 
 const std::vector<std::string>& DossierRowColumns() {
@@ -106,7 +104,7 @@ const std::vector<std::string>& DossierRowColumns() {
   return columns;
 }
 
-std::vector<SqlValue> DossierRowValues(const DossierState& s, Instant updated_at) {
+std::vector<sql::Value> DossierRowValues(const DossierState& s, Instant updated_at) {
   return {s.code,
           std::string(DossierStatusName(s.status)),
           s.procedure_code,
@@ -139,33 +137,22 @@ std::vector<SqlValue> DossierRowValues(const DossierState& s, Instant updated_at
           OptionalTime(s.statutory_due_at)};
 }
 
-void WriteDossierRow(SQLite::Database& db, const DossierState& s, Instant updated_at) {
+void WriteDossierRow(sql::Connection& db, const DossierState& s, Instant updated_at) {
   SqliteUpsert upsert(db, "dossiers", DossierRowColumns(), 1);
   TableChanges ignored;
   upsert.Write(DossierRowValues(s, updated_at), ignored);
 }
 
-namespace {
-
-SqlValue StoredValue(const SQLite::Column& column) {
-  if (column.isNull()) return nullptr;
-  if (column.isInteger()) return column.getInt64();
-  if (column.isFloat()) return column.getDouble();
-  return column.getString();
-}
-
-}  // namespace
-
-std::optional<std::string> ProjectionDifference(SQLite::Database& db, const DossierState& s, Instant updated_at) {
+std::optional<std::string> ProjectionDifference(sql::Connection& db, const DossierState& s, Instant updated_at) {
   const std::vector<std::string>& columns = DossierRowColumns();
   std::string select = "SELECT ";
   for (std::size_t i = 0; i < columns.size(); ++i) select += (i == 0 ? "" : ", ") + columns[i];
-  SQLite::Statement row(db, select + " FROM dossiers WHERE code = ?");
-  row.bind(1, s.code);
-  if (!row.executeStep()) return "no row";
-  const std::vector<SqlValue> expected = DossierRowValues(s, updated_at);
+  sql::Statement row(db, select + " FROM dossiers WHERE code = ?");
+  row.Bind(1, s.code);
+  if (!row.Step()) return "no row";
+  const std::vector<sql::Value> expected = DossierRowValues(s, updated_at);
   for (std::size_t i = 0; i < columns.size(); ++i) {
-    if (StoredValue(row.getColumn(static_cast<int>(i))) != expected[i]) return columns[i];
+    if (row.Any(static_cast<int>(i)) != expected[i]) return columns[i];
   }
   return std::nullopt;
 }

@@ -1,14 +1,13 @@
 #pragma once
 // How dossier events and dossier states map to rows of dossier_events and dossiers
-// (migrations/0002_dossiers.sql). Functions here may throw SQLite::Exception; the store turns it into an Error.
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+// (migrations/0002_dossiers.sql). Functions here may throw sql::DbError; the store turns it into an Error.
 
 #include <optional>
 #include <string>
 
 #include "domain/dossier_event.h"
 #include "domain/dossier_state.h"
+#include "store/sql/connection.h"
 
 namespace motcua::store {
 
@@ -22,16 +21,16 @@ std::string UtcText(Instant instant);
 
 // Rebuilds the event from a row whose first columns are kEventColumns, through the strict decoder, so that a
 // row edited outside motcua is either a valid event (then its hash tells) or an error here.
-Result<DossierEvent> ReadEventRow(SQLite::Statement& row);
+Result<DossierEvent> ReadEventRow(sql::Statement& row);
 
 // Inserts one event (with its seq, prev_hash and hash already set).
-void InsertEventRow(SQLite::Database& db, const DossierEvent& event);
+void InsertEventRow(sql::Connection& db, const DossierEvent& event);
 
 // Writes the projection row of `state`; `updated_at` is when its last event was recorded.
-void WriteDossierRow(SQLite::Database& db, const DossierState& state, Instant updated_at);
+void WriteDossierRow(sql::Connection& db, const DossierState& state, Instant updated_at);
 
 // The first column of the stored projection row of `state.code` that is not what `state` (the fold of its events)
 // makes it, "no row" when there is none; nullopt when the row is exactly the fold's (motcua verify).
-std::optional<std::string> ProjectionDifference(SQLite::Database& db, const DossierState& state, Instant updated_at);
+std::optional<std::string> ProjectionDifference(sql::Connection& db, const DossierState& state, Instant updated_at);
 
 }  // namespace motcua::store

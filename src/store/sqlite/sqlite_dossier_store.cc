@@ -1,14 +1,12 @@
 #include "store/sqlite/sqlite_dossier_store.h"
 
-#include <SQLiteCpp/Statement.h>
-
 #include <limits>
 
 #include "store/dossier_event_codec.h"
 #include "store/event_hash.h"
+#include "store/sql/connection.h"
+#include "store/sql/transaction.h"
 #include "store/sqlite/sqlite_dossier_rows.h"
-#include "store/sqlite/sqlite_statement_cache.h"
-#include "store/sqlite/sqlite_transaction.h"
 
 namespace motcua::store {
 namespace {
@@ -58,7 +56,7 @@ Result<DossierState> SqliteDossierStore::Append(std::span<const DossierEvent> ev
                                                 const DeadlinePolicy& policy) {
   if (auto ok = CheckBatch(events); !ok) return Fail(ok.error());
   // IMMEDIATE takes the write lock before reading the state, so no other writer can append in between.
-  SqliteTransaction transaction(db_, SqliteTransaction::Mode::kWrite);
+  sql::Transaction transaction(db_, sql::TxMode::kWrite);
   auto state = Current(events.front().dossier_code);
   if (!state) return Fail(state.error());
   std::vector<CounterDelta> deltas;
@@ -86,7 +84,7 @@ Result<DossierState> SqliteDossierStore::AppendNew(std::string_view sequence_pre
                                                    const Store::DossierCodeOf& code_of,
                                                    std::span<const DossierEvent> events, const LifecycleLimits& limits,
                                                    const DeadlinePolicy& policy) {
-  SqliteTransaction transaction(db_, SqliteTransaction::Mode::kWrite);
+  sql::Transaction transaction(db_, sql::TxMode::kWrite);
   auto code = code_of(NextSequence(sequence_prefix));
   if (!code) return Fail(code.error());  // the transaction rolls back: the number is not taken
   std::vector<DossierEvent> named(events.begin(), events.end());
@@ -100,11 +98,10 @@ Result<DossierState> SqliteDossierStore::AppendNew(std::string_view sequence_pre
 Result<DossierState> SqliteDossierStore::Current(const std::string& code) {
   auto kept = recent_.find(code);
   if (kept == recent_.end()) return Replay(code);
-  CachedStatement cached(db_, "SELECT last_seq, last_hash FROM dossiers WHERE code = ?");
-  SQLite::Statement& row = *cached;
-  row.bind(1, code);
-  if (row.executeStep() && row.getColumn(0).getInt64() == kept->second.last_seq &&
-      row.getColumn(1).getString() == kept->second.last_hash) {
+  sql::Statement cached(db_, "SELECT last_seq, last_hash FROM dossiers WHERE code = ?");
+  sql::Statement& row = cached;
+  row.Bind(1, code);
+  if (row.Step() && row.Int(0) == kept->second.last_seq && row.Text(1) == kept->second.last_hash) {
     return kept->second;
   }
   recent_.erase(kept);
@@ -117,12 +114,12 @@ void SqliteDossierStore::Remember(const DossierState& state) {
 }
 
 Result<std::vector<DossierEvent>> SqliteDossierStore::Events(std::string_view code) {
-  CachedStatement cached(
+  sql::Statement cached(
       db_, std::string("SELECT ") + kEventColumns + " FROM dossier_events WHERE dossier_code = ? ORDER BY seq");
-  SQLite::Statement& rows = *cached;
-  rows.bind(1, std::string(code));
+  sql::Statement& rows = cached;
+  rows.Bind(1, std::string(code));
   std::vector<DossierEvent> events;
-  while (rows.executeStep()) {
+  while (rows.Step()) {
     auto event = ReadEventRow(rows);
     if (!event) {
       return Fail(Error::Internal("sự kiện " + std::to_string(events.size() + 1) + " của hồ sơ " + std::string(code) +
@@ -157,13 +154,13 @@ Result<std::optional<DossierState>> SqliteDossierStore::Load(std::string_view co
 std::int64_t SqliteDossierStore::NextSequence(std::string_view prefix) {
   // One statement, so the increment and the read cannot be split (in autocommit mode it is its own transaction;
   // in AppendNew's, it is rolled back with the append).
-  CachedStatement cached(db_,
-                         "INSERT INTO dossier_code_sequences AS t (prefix, last) VALUES (?, 1) "
-                         "ON CONFLICT (prefix) DO UPDATE SET last = t.last + 1 RETURNING last");
-  SQLite::Statement& next = *cached;
-  next.bind(1, std::string(prefix));
-  next.executeStep();
-  return next.getColumn(0).getInt64();
+  sql::Statement cached(db_,
+                        "INSERT INTO dossier_code_sequences AS t (prefix, last) VALUES (?, 1) "
+                        "ON CONFLICT (prefix) DO UPDATE SET last = t.last + 1 RETURNING last");
+  sql::Statement& next = cached;
+  next.Bind(1, std::string(prefix));
+  next.Step();
+  return next.Int(0);
 }
 
 std::vector<std::string> SqliteDossierStore::Codes(const DossierFilter& filter) {
@@ -182,10 +179,10 @@ std::vector<std::string> SqliteDossierStore::Codes(const DossierFilter& filter) 
     sql += " AND coalesce(received_at, submitted_at) < ?";
     params.push_back(UtcText(*filter.to));
   }
-  SQLite::Statement rows(db_, sql + " ORDER BY code");
-  for (std::size_t i = 0; i < params.size(); ++i) rows.bind(static_cast<int>(i + 1), params[i]);
+  sql::Statement rows(db_, sql + " ORDER BY code");
+  for (std::size_t i = 0; i < params.size(); ++i) rows.Bind(static_cast<int>(i + 1), params[i]);
   std::vector<std::string> codes;
-  while (rows.executeStep()) codes.push_back(rows.getColumn(0).getString());
+  while (rows.Step()) codes.push_back(rows.Text(0));
   return codes;
 }
 
@@ -197,8 +194,7 @@ std::vector<std::string> SqliteDossierStore::Codes(const DossierFilter& filter) 
 // the state machine refuses ("events do not apply").
 std::optional<ChainBreak> SqliteDossierStore::VerifyChains() {
   const std::optional<std::string> orphan = FirstDossierWithoutEvents();
-  SQLite::Statement rows(db_,
-                         std::string("SELECT ") + kEventColumns + " FROM dossier_events ORDER BY dossier_code, seq");
+  sql::Statement rows(db_, std::string("SELECT ") + kEventColumns + " FROM dossier_events ORDER BY dossier_code, seq");
   std::string code, hash;
   std::int64_t seq = 0;
   DossierState state;
@@ -210,9 +206,9 @@ std::optional<ChainBreak> SqliteDossierStore::VerifyChains() {
     }
     return std::nullopt;
   };
-  while (rows.executeStep()) {
-    const std::string row_code = rows.getColumn(0).getString();
-    const std::int64_t row_seq = rows.getColumn(1).getInt64();
+  while (rows.Step()) {
+    const std::string row_code = rows.Text(0);
+    const std::int64_t row_seq = rows.Int(1);
     if (row_code != code) {
       if (!code.empty()) {
         if (auto broken = dossier_ends()) return broken;
@@ -246,21 +242,21 @@ std::optional<ChainBreak> SqliteDossierStore::VerifyChains() {
 // Catches the removal of a dossier's last events, which leaves a chain that is intact but too short.
 std::optional<ChainBreak> SqliteDossierStore::CheckProjection(const std::string& code, std::int64_t seq,
                                                               const std::string& hash) {
-  SQLite::Statement row(db_, "SELECT last_seq, last_hash FROM dossiers WHERE code = ?");
-  row.bind(1, code);
-  if (!row.executeStep()) return Break(code, seq, "projection mismatch");
-  const std::int64_t last_seq = row.getColumn(0).getInt64();
+  sql::Statement row(db_, "SELECT last_seq, last_hash FROM dossiers WHERE code = ?");
+  row.Bind(1, code);
+  if (!row.Step()) return Break(code, seq, "projection mismatch");
+  const std::int64_t last_seq = row.Int(0);
   if (last_seq > seq) return Break(code, seq + 1, "missing event");
-  if (last_seq != seq || row.getColumn(1).getString() != hash) return Break(code, seq, "projection mismatch");
+  if (last_seq != seq || row.Text(1) != hash) return Break(code, seq, "projection mismatch");
   return std::nullopt;
 }
 
 std::optional<std::string> SqliteDossierStore::FirstDossierWithoutEvents() {
-  SQLite::Statement row(db_,
-                        "SELECT code FROM dossiers d WHERE NOT EXISTS "
-                        "(SELECT 1 FROM dossier_events e WHERE e.dossier_code = d.code) ORDER BY code LIMIT 1");
-  if (!row.executeStep()) return std::nullopt;
-  return row.getColumn(0).getString();
+  sql::Statement row(db_,
+                     "SELECT code FROM dossiers d WHERE NOT EXISTS "
+                     "(SELECT 1 FROM dossier_events e WHERE e.dossier_code = d.code) ORDER BY code LIMIT 1");
+  if (!row.Step()) return std::nullopt;
+  return row.Text(0);
 }
 
 }  // namespace motcua::store

@@ -4,7 +4,6 @@
 // Store's dossier methods here, turning SQLite exceptions into Errors; the contracts are in store/store.h.
 // Each append also adds its events' report counter deltas through the SqliteReportCounters it is given.
 // Thread-safety: as the connection it is given (one thread at a time).
-#include <SQLiteCpp/Database.h>
 
 #include <cstdint>
 #include <optional>
@@ -14,6 +13,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "store/sql/connection.h"
 #include "store/sqlite/sqlite_event_log.h"
 #include "store/sqlite/sqlite_report_counters.h"
 #include "store/store.h"
@@ -23,15 +23,15 @@ namespace motcua::store {
 class SqliteDossierStore {
  public:
   // `counters` works on the same connection.
-  SqliteDossierStore(SQLite::Database& db, SqliteReportCounters& counters) : db_(db), counters_(counters), log_(db) {}
+  SqliteDossierStore(sql::Connection& db, SqliteReportCounters& counters) : db_(db), counters_(counters), log_(db) {}
 
   // The connection it writes on (for a write that must commit with its appends).
-  SQLite::Database& db() { return db_; }
+  sql::Connection& db() { return db_; }
 
-  // May throw SQLite::Exception (after rolling back).
+  // May throw sql::DbError (after rolling back).
   Result<DossierState> Append(std::span<const DossierEvent> events, const LifecycleLimits& limits,
                               const DeadlinePolicy& policy);
-  // Store::AppendNewDossier. May throw SQLite::Exception (after rolling back).
+  // Store::AppendNewDossier. May throw sql::DbError (after rolling back).
   Result<DossierState> AppendNew(std::string_view sequence_prefix, const Store::DossierCodeOf& code_of,
                                  std::span<const DossierEvent> events, const LifecycleLimits& limits,
                                  const DeadlinePolicy& policy);
@@ -56,7 +56,7 @@ class SqliteDossierStore {
   // Past this many dossiers kept, recent_ starts again: the dossiers being worked on come back quickly.
   static constexpr std::size_t kRecentStates = 4096;
 
-  SQLite::Database& db_;
+  sql::Connection& db_;
   SqliteReportCounters& counters_;
   SqliteEventLog log_;                                    // every appended event, in the same transaction
   std::unordered_map<std::string, DossierState> recent_;  // by code: states this connection appended

@@ -1,10 +1,8 @@
 #include "store/sqlite/sqlite_event_log.h"
 
-#include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
-
 #include "store/sha256.h"
-#include "store/sqlite/sqlite_statement_cache.h"
+#include "store/sql/connection.h"
+#include "store/sql/transaction.h"
 
 namespace motcua::store {
 namespace {
@@ -21,40 +19,40 @@ std::string NextChain(const std::string& previous, const std::string& event_hash
 
 void SqliteEventLog::Append(const DossierEvent& event) {
   const LogCheckpoint head = Head();
-  CachedStatement insert(db_, "INSERT INTO event_log (position, dossier_code, seq, chain) VALUES (?, ?, ?, ?)");
-  insert->bind(1, head.position + 1);
-  insert->bind(2, event.dossier_code);
-  insert->bind(3, event.seq);
-  insert->bind(4, NextChain(head.chain, event.hash));
-  insert->exec();
+  sql::Statement insert(db_, "INSERT INTO event_log (position, dossier_code, seq, chain) VALUES (?, ?, ?, ?)");
+  insert.Bind(1, head.position + 1);
+  insert.Bind(2, event.dossier_code);
+  insert.Bind(3, event.seq);
+  insert.Bind(4, NextChain(head.chain, event.hash));
+  insert.Execute();
 }
 
 LogCheckpoint SqliteEventLog::Head() {
-  CachedStatement last(db_, "SELECT position, chain FROM event_log ORDER BY position DESC LIMIT 1");
-  if (!last->executeStep()) return LogCheckpoint{};
-  return LogCheckpoint{last->getColumn(0).getInt64(), last->getColumn(1).getString()};
+  sql::Statement last(db_, "SELECT position, chain FROM event_log ORDER BY position DESC LIMIT 1");
+  if (!last.Step()) return LogCheckpoint{};
+  return LogCheckpoint{last.Int(0), last.Text(1)};
 }
 
 std::optional<ChainBreak> SqliteEventLog::Verify(const std::optional<LogCheckpoint>& expected) {
-  SQLite::Statement rows(db_,
-                         "SELECT l.position, l.dossier_code, l.seq, l.chain, e.hash FROM event_log l "
-                         "LEFT JOIN dossier_events e ON e.dossier_code = l.dossier_code AND e.seq = l.seq "
-                         "ORDER BY l.position");
+  sql::Statement rows(db_,
+                      "SELECT l.position, l.dossier_code, l.seq, l.chain, e.hash FROM event_log l "
+                      "LEFT JOIN dossier_events e ON e.dossier_code = l.dossier_code AND e.seq = l.seq "
+                      "ORDER BY l.position");
   std::string chain;
   std::int64_t position = 0;
   bool checkpoint_seen = false;
-  while (rows.executeStep()) {
-    const std::int64_t row_position = rows.getColumn(0).getInt64();
-    const std::string code = rows.getColumn(1).getString();
-    const std::int64_t seq = rows.getColumn(2).getInt64();
+  while (rows.Step()) {
+    const std::int64_t row_position = rows.Int(0);
+    const std::string code = rows.Text(1);
+    const std::int64_t seq = rows.Int(2);
     if (row_position != position + 1) {
       return LogBreak(code, seq,
                       "event log: positions " + std::to_string(position + 1) + " to " +
                           std::to_string(row_position - 1) + " are missing");
     }
-    if (rows.getColumn(4).isNull()) return LogBreak(code, seq, "event log: a logged event is gone");
-    chain = NextChain(chain, rows.getColumn(4).getString());
-    if (chain != rows.getColumn(3).getString()) return LogBreak(code, seq, "event log: chain mismatch");
+    if (rows.Null(4)) return LogBreak(code, seq, "event log: a logged event is gone");
+    chain = NextChain(chain, rows.Text(4));
+    if (chain != rows.Text(3)) return LogBreak(code, seq, "event log: chain mismatch");
     position = row_position;
     if (expected && expected->position == position) {
       checkpoint_seen = true;
@@ -66,38 +64,37 @@ std::optional<ChainBreak> SqliteEventLog::Verify(const std::optional<LogCheckpoi
                     "event log: ends at position " + std::to_string(position) + ", before the checkpoint's " +
                         std::to_string(expected->position));
   }
-  SQLite::Statement unlogged(db_,
-                             "SELECT e.dossier_code, e.seq FROM dossier_events e WHERE NOT EXISTS "
-                             "(SELECT 1 FROM event_log l WHERE l.dossier_code = e.dossier_code AND l.seq = e.seq) "
-                             "LIMIT 1");
-  if (unlogged.executeStep()) {
-    return LogBreak(unlogged.getColumn(0).getString(), unlogged.getColumn(1).getInt64(),
-                    "event log: a stored event was never logged");
+  sql::Statement unlogged(db_,
+                          "SELECT e.dossier_code, e.seq FROM dossier_events e WHERE NOT EXISTS "
+                          "(SELECT 1 FROM event_log l WHERE l.dossier_code = e.dossier_code AND l.seq = e.seq) "
+                          "LIMIT 1");
+  if (unlogged.Step()) {
+    return LogBreak(unlogged.Text(0), unlogged.Int(1), "event log: a stored event was never logged");
   }
   return std::nullopt;
 }
 
 std::int64_t SqliteEventLog::FillAfterMigration() {
-  SQLite::Statement due(db_, "SELECT 1 FROM event_log_backfill LIMIT 1");
-  if (!due.executeStep()) return 0;
-  due.reset();
-  SQLite::Transaction transaction(db_);
-  db_.exec("DELETE FROM event_log_backfill");
-  SQLite::Statement events(
-      db_, "SELECT dossier_code, seq, hash FROM dossier_events ORDER BY recorded_at, dossier_code, seq");
-  SQLite::Statement insert(db_, "INSERT INTO event_log (position, dossier_code, seq, chain) VALUES (?, ?, ?, ?)");
+  sql::Statement due(db_, "SELECT 1 FROM event_log_backfill LIMIT 1");
+  if (!due.Step()) return 0;
+  due.Reset();
+  sql::Transaction transaction(db_, sql::TxMode::kWrite);
+  db_.ExecuteScript("DELETE FROM event_log_backfill");
+  sql::Statement events(db_,
+                        "SELECT dossier_code, seq, hash FROM dossier_events ORDER BY recorded_at, dossier_code, seq");
+  sql::Statement insert(db_, "INSERT INTO event_log (position, dossier_code, seq, chain) VALUES (?, ?, ?, ?)");
   std::string chain;
   std::int64_t position = 0;
-  while (events.executeStep()) {
-    chain = NextChain(chain, events.getColumn(2).getString());
-    insert.bind(1, ++position);
-    insert.bind(2, events.getColumn(0).getString());
-    insert.bind(3, events.getColumn(1).getInt64());
-    insert.bind(4, chain);
-    insert.exec();
-    insert.reset();
+  while (events.Step()) {
+    chain = NextChain(chain, events.Text(2));
+    insert.Bind(1, ++position);
+    insert.Bind(2, events.Text(0));
+    insert.Bind(3, events.Int(1));
+    insert.Bind(4, chain);
+    insert.Execute();
+    insert.Reset();
   }
-  transaction.commit();
+  transaction.Commit();
   return position;
 }
 

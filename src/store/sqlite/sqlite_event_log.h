@@ -2,20 +2,20 @@
 // The event log of the SQLite backend (migrations/0016_event_log.sql): every dossier event in append order, each
 // chained to the one before, written in the same transaction as the event. What it adds to each dossier's own
 // chain: a dossier removed whole, or a log cut short (a lost WAL), shows — the latter against a checkpoint kept
-// off the machine. Functions may throw SQLite::Exception. Thread-safety: as the connection (one thread at a time).
-#include <SQLiteCpp/Database.h>
+// off the machine. Functions may throw sql::DbError. Thread-safety: as the connection (one thread at a time).
 
 #include <optional>
 #include <string>
 
 #include "domain/dossier_event.h"
+#include "store/sql/connection.h"
 #include "store/store.h"
 
 namespace motcua::store {
 
 class SqliteEventLog {
  public:
-  explicit SqliteEventLog(SQLite::Database& db) : db_(db) {}
+  explicit SqliteEventLog(sql::Connection& db) : db_(db) {}
 
   // Logs `event` (stored already, with its hash) after the last logged one, in the caller's transaction.
   void Append(const DossierEvent& event);
@@ -28,7 +28,7 @@ class SqliteEventLog {
   std::int64_t FillAfterMigration();
 
  private:
-  SQLite::Database& db_;
+  sql::Connection& db_;
 };
 
 // The chain after `previous` (hex, '' before the first event) and an event's hash.

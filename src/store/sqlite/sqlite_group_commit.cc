@@ -2,8 +2,8 @@
 
 #include <optional>
 
-#include "store/sqlite/sqlite_statement_cache.h"
-#include "store/sqlite/sqlite_transaction.h"
+#include "store/sql/connection.h"
+#include "store/sql/transaction.h"
 
 namespace motcua::store {
 
@@ -24,23 +24,21 @@ Error DatabaseError(const char* what_vi, const char* what_en, const std::excepti
 
 Result<std::unique_ptr<SqliteGroupCommit>> SqliteGroupCommit::Open(const std::string& path) {
   try {
-    auto db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE);
+    auto db = std::make_unique<SqliteConnection>(path);
     // The same settings as every store connection (sqlite_store.cc): durable commits, foreign keys.
-    db->setBusyTimeout(5000);
-    db->exec("PRAGMA journal_mode = WAL");
-    db->exec("PRAGMA synchronous = FULL");
-    db->exec("PRAGMA foreign_keys = ON");
-    db->exec("PRAGMA cache_size = -65536");  // 64 MB: the pages a group's writes touch stay in memory
+    db->database().setBusyTimeout(5000);
+    db->ExecuteScript("PRAGMA journal_mode = WAL");
+    db->ExecuteScript("PRAGMA synchronous = FULL");
+    db->ExecuteScript("PRAGMA foreign_keys = ON");
+    db->ExecuteScript("PRAGMA cache_size = -65536");  // 64 MB: the pages a group's writes touch stay in memory
     return std::unique_ptr<SqliteGroupCommit>(new SqliteGroupCommit(std::move(db)));
-  } catch (const SQLite::Exception& e) {
+  } catch (const sql::DbError& e) {
     return Fail(DatabaseError("mở kết nối ghi", "opening the writer's connection", e));
   }
 }
 
-SqliteGroupCommit::SqliteGroupCommit(std::unique_ptr<SQLite::Database> db)
-    : db_(std::move(db)), counters_(*db_), dossiers_(*db_, counters_), writer_([this] { Loop(); }) {
-  AttachStatementCache(*db_);
-}
+SqliteGroupCommit::SqliteGroupCommit(std::unique_ptr<SqliteConnection> db)
+    : db_(std::move(db)), counters_(*db_), dossiers_(*db_, counters_), writer_([this] { Loop(); }) {}
 
 SqliteGroupCommit::~SqliteGroupCommit() {
   {
@@ -49,7 +47,6 @@ SqliteGroupCommit::~SqliteGroupCommit() {
   }
   wake_writer_.notify_one();
   writer_.join();
-  DetachStatementCache(*db_);
 }
 
 Result<void> SqliteGroupCommit::Run(const Write& write) {
@@ -101,10 +98,10 @@ void SqliteGroupCommit::Loop() {
 // the groups, and the fewer fsyncs per write.
 void SqliteGroupCommit::RunGroup(const std::vector<Job*>& group) {
   try {
-    SqliteTransaction transaction(*db_, SqliteTransaction::Mode::kWrite);
+    sql::Transaction transaction(*db_, sql::TxMode::kWrite);
     for (Job* job : group) RunOne(*job);
     transaction.Commit();
-  } catch (const SQLite::Exception& e) {
+  } catch (const sql::DbError& e) {
     const Error failure = DatabaseError("ghi nhóm giao dịch", "committing a group of writes", e);
     for (Job* job : group) job->failure = failure;
   }
@@ -112,9 +109,9 @@ void SqliteGroupCommit::RunGroup(const std::vector<Job*>& group) {
 
 void SqliteGroupCommit::RunOne(Job& job) {
   try {
-    SqliteTransaction savepoint(*db_, SqliteTransaction::Mode::kWrite);
+    sql::Transaction savepoint(*db_, sql::TxMode::kWrite);
     if ((*job.write)(dossiers_)) savepoint.Commit();
-  } catch (const SQLite::Exception& e) {
+  } catch (const sql::DbError& e) {
     job.failure = DatabaseError("ghi dữ liệu", "writing", e);
   }
 }

@@ -7,7 +7,6 @@
 //
 // Thread-safety: Run() may be called from any number of threads at once; it blocks its caller until the group
 // holding its write has committed (or failed). The writer's connection is used by the writer thread only.
-#include <SQLiteCpp/Database.h>
 
 #include <condition_variable>
 #include <cstdint>
@@ -19,6 +18,7 @@
 #include <vector>
 
 #include "domain/error.h"
+#include "store/sqlite/sqlite_connection.h"
 #include "store/sqlite/sqlite_dossier_store.h"
 #include "store/sqlite/sqlite_report_counters.h"
 
@@ -28,7 +28,7 @@ class SqliteGroupCommit {
  public:
   // A write run with the writer's dossier store (on the writer's connection), inside the group's transaction.
   // Returns false for an expected failure (its own Result says why), which rolls its savepoint back; may throw
-  // SQLite::Exception, which rolls the savepoint back and fails the write with Unavailable.
+  // sql::DbError, which rolls the savepoint back and fails the write with Unavailable.
   using Write = std::function<bool(SqliteDossierStore&)>;
 
   // Opens the writer's connection to `path` (a file whose schema is up to date: the caller opened a store on it
@@ -56,12 +56,12 @@ class SqliteGroupCommit {
 
  private:
   struct Job;
-  explicit SqliteGroupCommit(std::unique_ptr<SQLite::Database> db);
+  explicit SqliteGroupCommit(std::unique_ptr<SqliteConnection> db);
   void Loop();
   void RunGroup(const std::vector<Job*>& group);
   void RunOne(Job& job);
 
-  std::unique_ptr<SQLite::Database> db_;  // the writer thread's only
+  std::unique_ptr<SqliteConnection> db_;  // the writer thread's only
   SqliteReportCounters counters_;         // on db_, the writer thread's only
   SqliteDossierStore dossiers_;           // on db_ and counters_, the writer thread's only
   mutable std::mutex mutex_;

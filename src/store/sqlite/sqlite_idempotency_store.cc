@@ -1,18 +1,16 @@
 #include "store/sqlite/sqlite_idempotency_store.h"
 
-#include <SQLiteCpp/Statement.h>
-
 #include <string>
 
+#include "store/sql/transaction.h"
 #include "store/sqlite/sqlite_dossier_rows.h"
-#include "store/sqlite/sqlite_transaction.h"
 
 namespace motcua::store {
 namespace {
 
-void BindKey(SQLite::Statement& statement, int first, std::string_view login, std::string_view key) {
-  statement.bind(first, std::string(login));
-  statement.bind(first + 1, std::string(key));
+void BindKey(sql::Statement& statement, int first, std::string_view login, std::string_view key) {
+  statement.Bind(first, std::string(login));
+  statement.Bind(first + 1, std::string(key));
 }
 
 }  // namespace
@@ -20,19 +18,19 @@ void BindKey(SQLite::Statement& statement, int first, std::string_view login, st
 IdempotencyClaim SqliteIdempotencyStore::Claim(std::string_view login, std::string_view key,
                                                std::string_view request_hash, Instant at, Instant expired_before) {
   // IMMEDIATE takes the write lock first, so that two connections claiming one key cannot both see it absent.
-  SqliteTransaction transaction(db_, SqliteTransaction::Mode::kWrite);
+  sql::Transaction transaction(db_, sql::TxMode::kWrite);
   // Expired keys of every login are forgotten here rather than by a separate sweeper: the table stays as
   // small as one ttl of requests, and an expired (login, key) is free to be claimed below.
-  SQLite::Statement forget(db_, "DELETE FROM idempotency_keys WHERE created_at < ?");
-  forget.bind(1, UtcText(expired_before));
-  forget.exec();
-  SQLite::Statement insert(db_,
-                           "INSERT INTO idempotency_keys (login, key, request_hash, status, body, created_at) "
-                           "VALUES (?, ?, ?, NULL, NULL, ?) ON CONFLICT (login, key) DO NOTHING");
+  sql::Statement forget(db_, "DELETE FROM idempotency_keys WHERE created_at < ?");
+  forget.Bind(1, UtcText(expired_before));
+  forget.Execute();
+  sql::Statement insert(db_,
+                        "INSERT INTO idempotency_keys (login, key, request_hash, status, body, created_at) "
+                        "VALUES (?, ?, ?, NULL, NULL, ?) ON CONFLICT (login, key) DO NOTHING");
   BindKey(insert, 1, login, key);
-  insert.bind(3, std::string(request_hash));
-  insert.bind(4, UtcText(at));
-  const bool claimed = insert.exec() == 1;
+  insert.Bind(3, std::string(request_hash));
+  insert.Bind(4, UtcText(at));
+  const bool claimed = insert.Execute() == 1;
   IdempotencyClaim claim =
       claimed ? IdempotencyClaim{.claimed = true, .request_hash = {}, .response = {}} : Stored(login, key);
   transaction.Commit();
@@ -41,15 +39,15 @@ IdempotencyClaim SqliteIdempotencyStore::Claim(std::string_view login, std::stri
 
 Result<void> SqliteIdempotencyStore::Complete(std::string_view login, std::string_view key,
                                               const IdempotentResponse& response) {
-  SqliteTransaction transaction(db_, SqliteTransaction::Mode::kWrite);
+  sql::Transaction transaction(db_, sql::TxMode::kWrite);
   // Only a running key takes an answer: the first answer is the one retries were promised.
-  SQLite::Statement answer(db_,
-                           "UPDATE idempotency_keys SET status = ?, body = ? "
-                           "WHERE login = ? AND key = ? AND status IS NULL");
-  answer.bind(1, response.status);
-  answer.bind(2, response.body);
+  sql::Statement answer(db_,
+                        "UPDATE idempotency_keys SET status = ?, body = ? "
+                        "WHERE login = ? AND key = ? AND status IS NULL");
+  answer.Bind(1, response.status);
+  answer.Bind(2, response.body);
   BindKey(answer, 3, login, key);
-  if (answer.exec() == 0) {
+  if (answer.Execute() == 0) {
     if (Exists(login, key)) {
       return Fail(Error::Conflict("idempotency_key", "khóa chống gửi lặp này đã có câu trả lời",
                                   "this idempotency key already has an answer"));
@@ -64,41 +62,40 @@ Result<void> SqliteIdempotencyStore::Complete(std::string_view login, std::strin
 void SqliteIdempotencyStore::Release(std::string_view login, std::string_view key) {
   // One statement in autocommit mode is its own transaction. An answered key is kept: its request ran; so is
   // a key whose request wrote a dossier (a retry must find that dossier, not make another).
-  SQLite::Statement forget(
+  sql::Statement forget(
       db_, "DELETE FROM idempotency_keys WHERE login = ? AND key = ? AND status IS NULL AND dossier_code IS NULL");
   BindKey(forget, 1, login, key);
-  forget.exec();
+  forget.Execute();
 }
 
 IdempotencyClaim SqliteIdempotencyStore::Stored(std::string_view login, std::string_view key) {
-  SQLite::Statement row(
+  sql::Statement row(
       db_, "SELECT request_hash, status, body, dossier_code FROM idempotency_keys WHERE login = ? AND key = ?");
   BindKey(row, 1, login, key);
-  row.executeStep();
-  IdempotencyClaim claim{.claimed = false, .request_hash = row.getColumn(0).getString(), .response = {}};
-  if (!row.getColumn(1).isNull())
-    claim.response = IdempotentResponse{row.getColumn(1).getInt(), row.getColumn(2).getString()};
-  if (!row.getColumn(3).isNull()) claim.dossier_code = row.getColumn(3).getString();
+  row.Step();
+  IdempotencyClaim claim{.claimed = false, .request_hash = row.Text(0), .response = {}};
+  if (!row.Null(1)) claim.response = IdempotentResponse{static_cast<int>(row.Int(1)), row.Text(2)};
+  if (!row.Null(3)) claim.dossier_code = row.Text(3);
   return claim;
 }
 
-void SqliteIdempotencyStore::MarkDossier(SQLite::Database& db, const RequestKey& key, std::string_view code) {
-  SQLite::Statement mark(db,
-                         "UPDATE idempotency_keys SET dossier_code = ? WHERE login = ? AND key = ? AND status IS NULL");
-  mark.bind(1, std::string(code));
+void SqliteIdempotencyStore::MarkDossier(sql::Connection& db, const RequestKey& key, std::string_view code) {
+  sql::Statement mark(db,
+                      "UPDATE idempotency_keys SET dossier_code = ? WHERE login = ? AND key = ? AND status IS NULL");
+  mark.Bind(1, std::string(code));
   BindKey(mark, 2, key.login, key.key);
-  mark.exec();
+  mark.Execute();
 }
 
 std::size_t SqliteIdempotencyStore::Settle() {
-  SQLite::Statement forget(db_, "DELETE FROM idempotency_keys WHERE status IS NULL AND dossier_code IS NULL");
-  return static_cast<std::size_t>(forget.exec());
+  sql::Statement forget(db_, "DELETE FROM idempotency_keys WHERE status IS NULL AND dossier_code IS NULL");
+  return static_cast<std::size_t>(forget.Execute());
 }
 
 bool SqliteIdempotencyStore::Exists(std::string_view login, std::string_view key) {
-  SQLite::Statement row(db_, "SELECT 1 FROM idempotency_keys WHERE login = ? AND key = ?");
+  sql::Statement row(db_, "SELECT 1 FROM idempotency_keys WHERE login = ? AND key = ?");
   BindKey(row, 1, login, key);
-  return row.executeStep();
+  return row.Step();
 }
 
 }  // namespace motcua::store

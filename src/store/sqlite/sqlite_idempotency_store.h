@@ -5,19 +5,19 @@
 // exceptions into Errors; the contracts are in store/store.h.
 // Thread-safety: as the connection it is given (one thread at a time). Claims of the same key from several
 // connections are serialized by SQLite's write lock: exactly one of them gets `claimed`.
-#include <SQLiteCpp/Database.h>
 
 #include <string_view>
 
+#include "store/sql/connection.h"
 #include "store/store.h"
 
 namespace motcua::store {
 
 class SqliteIdempotencyStore {
  public:
-  explicit SqliteIdempotencyStore(SQLite::Database& db) : db_(db) {}
+  explicit SqliteIdempotencyStore(sql::Connection& db) : db_(db) {}
 
-  // May throw SQLite::Exception (after rolling back).
+  // May throw sql::DbError (after rolling back).
   IdempotencyClaim Claim(std::string_view login, std::string_view key, std::string_view request_hash, Instant at,
                          Instant expired_before);
   Result<void> Complete(std::string_view login, std::string_view key, const IdempotentResponse& response);
@@ -26,14 +26,14 @@ class SqliteIdempotencyStore {
   std::size_t Settle();
   // Marks the claimed `key` with the dossier its request wrote, on `db` (the connection of that write, inside
   // its transaction: the writer's in group commit).
-  static void MarkDossier(SQLite::Database& db, const RequestKey& key, std::string_view code);
+  static void MarkDossier(sql::Connection& db, const RequestKey& key, std::string_view code);
 
  private:
   // What is stored for (login, key), which must exist.
   IdempotencyClaim Stored(std::string_view login, std::string_view key);
   bool Exists(std::string_view login, std::string_view key);
 
-  SQLite::Database& db_;
+  sql::Connection& db_;
 };
 
 }  // namespace motcua::store

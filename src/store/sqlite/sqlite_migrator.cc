@@ -1,8 +1,5 @@
 #include "store/sqlite/sqlite_migrator.h"
 
-#include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
-
 #include <algorithm>
 #include <charconv>
 #include <chrono>
@@ -13,6 +10,7 @@
 #include <vector>
 
 #include "embedded_file.h"
+#include "store/sql/transaction.h"
 
 namespace motcua::store {
 
@@ -40,19 +38,19 @@ std::vector<Migration> KnownMigrations() {
 }
 
 // The versions recorded in schema_migrations (created on first use).
-std::set<int> AppliedVersions(SQLite::Database& db) {
-  db.exec(
+std::set<int> AppliedVersions(sql::Connection& db) {
+  db.ExecuteScript(
       "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
       "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))) STRICT");
-  SQLite::Statement query(db, "SELECT version FROM schema_migrations");
+  sql::Statement query(db, "SELECT version FROM schema_migrations");
   std::set<int> versions;
-  while (query.executeStep()) versions.insert(query.getColumn(0).getInt());
+  while (query.Step()) versions.insert(static_cast<int>(query.Int(0)));
   return versions;
 }
 
 }  // namespace
 
-Result<void> MigrateSqlite(SQLite::Database& db) {
+Result<void> MigrateSqlite(sql::Connection& db) {
   const auto migrations = KnownMigrations();
   const std::set<int> applied = AppliedVersions(db);
   const int newest = migrations.empty() ? 0 : migrations.back().version;
@@ -76,13 +74,13 @@ Result<void> MigrateSqlite(SQLite::Database& db) {
       std::fprintf(stderr, "motcua: đang nâng cấp cơ sở dữ liệu / upgrading the database: %.*s\n",
                    static_cast<int>(m.name.size()), m.name.data());
     }
-    SQLite::Transaction transaction(db);
-    db.exec(std::string(m.sql));
-    SQLite::Statement record(db, "INSERT INTO schema_migrations (version, name) VALUES (?, ?)");
-    record.bind(1, m.version);
-    record.bind(2, std::string(m.name));
-    record.exec();
-    transaction.commit();
+    sql::Transaction transaction(db, sql::TxMode::kWrite);
+    db.ExecuteScript(std::string(m.sql));
+    sql::Statement record(db, "INSERT INTO schema_migrations (version, name) VALUES (?, ?)");
+    record.Bind(1, m.version);
+    record.Bind(2, std::string(m.name));
+    record.Execute();
+    transaction.Commit();
     if (upgrading) {
       const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
       std::fprintf(stderr, "motcua: %.*s: %.1f s\n", static_cast<int>(m.name.size()), m.name.data(), took.count());

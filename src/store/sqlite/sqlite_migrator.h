@@ -4,12 +4,12 @@
 // below the newest recorded. A database whose newest migration is unknown to this binary is refused rather than
 // used with a schema we do not understand. Upgrading a database already in use, it names each migration and its
 // time on standard error (a large history takes minutes).
-#include <SQLiteCpp/Database.h>
 
 #include "domain/error.h"
+#include "store/sql/connection.h"
 
 namespace motcua::store {
 
-Result<void> MigrateSqlite(SQLite::Database& db);
+Result<void> MigrateSqlite(sql::Connection& db);
 
 }  // namespace motcua::store

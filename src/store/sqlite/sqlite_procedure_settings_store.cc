@@ -1,11 +1,9 @@
 #include "store/sqlite/sqlite_procedure_settings_store.h"
 
-#include <SQLiteCpp/Statement.h>
-
 #include <nlohmann/json.hpp>
 
+#include "store/sql/connection.h"
 #include "store/sqlite/sqlite_dossier_rows.h"
-#include "store/sqlite/sqlite_statement_cache.h"
 
 namespace motcua::store {
 namespace {
@@ -58,47 +56,47 @@ std::vector<WorkflowStep> ReadSteps(const std::string& text) {
 }  // namespace
 
 Result<void> SqliteProcedureSettingsStore::Save(const ProcedureSettings& s) {
-  SQLite::Statement exists(db_, "SELECT 1 FROM procedures WHERE code = ?");
-  exists.bind(1, s.procedure_code);
-  if (!exists.executeStep()) {
+  sql::Statement exists(db_, "SELECT 1 FROM procedures WHERE code = ?");
+  exists.Bind(1, s.procedure_code);
+  if (!exists.Step()) {
     return Fail(Error::NotFound("procedure_code", "không có thủ tục mã '" + s.procedure_code + "'",
                                 "no procedure has code '" + s.procedure_code + "'"));
   }
-  SQLite::Statement upsert(db_,
-                           "INSERT INTO procedure_settings (procedure_code, processing_times, steps, boundaryless, "
-                           "updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (procedure_code) DO UPDATE "
-                           "SET processing_times = excluded.processing_times, steps = excluded.steps, "
-                           "boundaryless = excluded.boundaryless, updated_by = excluded.updated_by, "
-                           "updated_at = excluded.updated_at");
-  upsert.bind(1, s.procedure_code);
-  upsert.bind(2, TimesText(s.processing_times));
-  upsert.bind(3, StepsText(s.steps));
+  sql::Statement upsert(db_,
+                        "INSERT INTO procedure_settings (procedure_code, processing_times, steps, boundaryless, "
+                        "updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (procedure_code) DO UPDATE "
+                        "SET processing_times = excluded.processing_times, steps = excluded.steps, "
+                        "boundaryless = excluded.boundaryless, updated_by = excluded.updated_by, "
+                        "updated_at = excluded.updated_at");
+  upsert.Bind(1, s.procedure_code);
+  upsert.Bind(2, TimesText(s.processing_times));
+  upsert.Bind(3, StepsText(s.steps));
   if (s.boundaryless) {
-    upsert.bind(4, *s.boundaryless ? 1 : 0);
+    upsert.Bind(4, *s.boundaryless ? 1 : 0);
   } else {
-    upsert.bind(4);
+    upsert.Bind(4, nullptr);
   }
-  upsert.bind(5, s.updated_by);
-  upsert.bind(6, UtcText(s.updated_at));
-  upsert.exec();
+  upsert.Bind(5, s.updated_by);
+  upsert.Bind(6, UtcText(s.updated_at));
+  upsert.Execute();
   return {};
 }
 
 std::optional<ProcedureSettings> SqliteProcedureSettingsStore::Find(std::string_view procedure_code) {
   // Cached: every reception reads its procedure's settings.
-  CachedStatement cached(db_,
-                         "SELECT procedure_code, processing_times, steps, boundaryless, updated_by, updated_at "
-                         "FROM procedure_settings WHERE procedure_code = ?");
-  SQLite::Statement& row = *cached;
-  row.bind(1, std::string(procedure_code));
-  if (!row.executeStep()) return std::nullopt;
+  sql::Statement cached(db_,
+                        "SELECT procedure_code, processing_times, steps, boundaryless, updated_by, updated_at "
+                        "FROM procedure_settings WHERE procedure_code = ?");
+  sql::Statement& row = cached;
+  row.Bind(1, std::string(procedure_code));
+  if (!row.Step()) return std::nullopt;
   ProcedureSettings s;
-  s.procedure_code = row.getColumn(0).getString();
-  s.processing_times = ReadTimes(row.getColumn(1).getString());
-  s.steps = ReadSteps(row.getColumn(2).getString());
-  if (!row.getColumn(3).isNull()) s.boundaryless = row.getColumn(3).getInt() == 1;
-  s.updated_by = row.getColumn(4).getString();
-  s.updated_at = ParseIsoInstant(row.getColumn(5).getString(), "updated_at").value_or(Instant{});
+  s.procedure_code = row.Text(0);
+  s.processing_times = ReadTimes(row.Text(1));
+  s.steps = ReadSteps(row.Text(2));
+  if (!row.Null(3)) s.boundaryless = static_cast<int>(row.Int(3)) == 1;
+  s.updated_by = row.Text(4);
+  s.updated_at = ParseIsoInstant(row.Text(5), "updated_at").value_or(Instant{});
   return s;
 }
 

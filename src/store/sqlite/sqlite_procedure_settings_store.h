@@ -3,25 +3,25 @@
 // of a procedure, beside the national catalogue. SqliteStore owns the connection and forwards the Store's
 // procedure-settings methods here, turning SQLite exceptions into Errors; the contracts are in store/store.h.
 // Thread-safety: as the connection it is given (one thread at a time).
-#include <SQLiteCpp/Database.h>
 
 #include <optional>
 #include <string_view>
 
+#include "store/sql/connection.h"
 #include "store/store.h"
 
 namespace motcua::store {
 
 class SqliteProcedureSettingsStore {
  public:
-  explicit SqliteProcedureSettingsStore(SQLite::Database& db) : db_(db) {}
+  explicit SqliteProcedureSettingsStore(sql::Connection& db) : db_(db) {}
 
-  // May throw SQLite::Exception.
+  // May throw sql::DbError.
   Result<void> Save(const ProcedureSettings& settings);
   std::optional<ProcedureSettings> Find(std::string_view procedure_code);
 
  private:
-  SQLite::Database& db_;
+  sql::Connection& db_;
 };
 
 }  // namespace motcua::store

@@ -2,24 +2,24 @@
 // The province_settings table of the SQLite backend (migrations/0015_province_settings.sql). SqliteStore owns the
 // connection and forwards the Store's setting methods here, turning SQLite exceptions into Errors; the contracts
 // are in store/store.h. Thread-safety: as the connection it is given (one thread at a time).
-#include <SQLiteCpp/Database.h>
 
 #include <vector>
 
+#include "store/sql/connection.h"
 #include "store/store.h"
 
 namespace motcua::store {
 
 class SqliteProvinceSettingStore {
  public:
-  explicit SqliteProvinceSettingStore(SQLite::Database& db) : db_(db) {}
+  explicit SqliteProvinceSettingStore(sql::Connection& db) : db_(db) {}
 
-  // May throw SQLite::Exception.
+  // May throw sql::DbError.
   void Save(const ProvinceSetting& setting);
   Result<std::vector<ProvinceSetting>> InForce();
 
  private:
-  SQLite::Database& db_;
+  sql::Connection& db_;
 };
 
 }  // namespace motcua::store

@@ -1,7 +1,5 @@
 #include "store/sqlite/sqlite_province_synonym_store.h"
 
-#include <SQLiteCpp/Statement.h>
-
 #include <string>
 
 #include "store/sqlite/sqlite_dossier_rows.h"
@@ -11,16 +9,16 @@ namespace {
 
 constexpr const char* kColumns = "id, phrase, expansion, added_by, added_at, retired_by, retired_at";
 
-ProvinceSynonym ReadRow(SQLite::Statement& row) {
+ProvinceSynonym ReadRow(sql::Statement& row) {
   ProvinceSynonym s;
-  s.id = row.getColumn(0).getInt64();
-  s.phrase = row.getColumn(1).getString();
-  s.expansion = row.getColumn(2).getString();
-  s.added_by = row.getColumn(3).getString();
-  s.added_at = ParseIsoInstant(row.getColumn(4).getString(), "added_at").value_or(Instant{});
-  if (!row.getColumn(6).isNull()) {
-    s.retired_by = row.getColumn(5).getString();
-    s.retired_at = ParseIsoInstant(row.getColumn(6).getString(), "retired_at").value_or(Instant{});
+  s.id = row.Int(0);
+  s.phrase = row.Text(1);
+  s.expansion = row.Text(2);
+  s.added_by = row.Text(3);
+  s.added_at = ParseIsoInstant(row.Text(4), "added_at").value_or(Instant{});
+  if (!row.Null(6)) {
+    s.retired_by = row.Text(5);
+    s.retired_at = ParseIsoInstant(row.Text(6), "retired_at").value_or(Instant{});
   }
   return s;
 }
@@ -28,33 +26,32 @@ ProvinceSynonym ReadRow(SQLite::Statement& row) {
 }  // namespace
 
 Result<ProvinceSynonym> SqliteProvinceSynonymStore::Add(const ProvinceSynonym& synonym) {
-  SQLite::Statement same(db_,
-                         "SELECT 1 FROM province_synonyms WHERE phrase = ? AND expansion = ? AND retired_at IS NULL");
-  same.bind(1, synonym.phrase);
-  same.bind(2, synonym.expansion);
-  if (same.executeStep()) {
+  sql::Statement same(db_, "SELECT 1 FROM province_synonyms WHERE phrase = ? AND expansion = ? AND retired_at IS NULL");
+  same.Bind(1, synonym.phrase);
+  same.Bind(2, synonym.expansion);
+  if (same.Step()) {
     return Fail(Error::Conflict("phrase", "từ '" + synonym.phrase + "' đã có nghĩa '" + synonym.expansion + "'",
                                 "'" + synonym.phrase + "' already means '" + synonym.expansion + "'"));
   }
-  SQLite::Statement insert(db_,
-                           "INSERT INTO province_synonyms (phrase, expansion, added_by, added_at) VALUES (?, ?, ?, ?) "
-                           "RETURNING id");
-  insert.bind(1, synonym.phrase);
-  insert.bind(2, synonym.expansion);
-  insert.bind(3, synonym.added_by);
-  insert.bind(4, UtcText(synonym.added_at));
-  insert.executeStep();
+  sql::Statement insert(db_,
+                        "INSERT INTO province_synonyms (phrase, expansion, added_by, added_at) VALUES (?, ?, ?, ?) "
+                        "RETURNING id");
+  insert.Bind(1, synonym.phrase);
+  insert.Bind(2, synonym.expansion);
+  insert.Bind(3, synonym.added_by);
+  insert.Bind(4, UtcText(synonym.added_at));
+  insert.Step();
   ProvinceSynonym added = synonym;
-  added.id = insert.getColumn(0).getInt64();
+  added.id = insert.Int(0);
   added.retired_by.reset();
   added.retired_at.reset();
   return added;
 }
 
 std::vector<ProvinceSynonym> SqliteProvinceSynonymStore::List() {
-  SQLite::Statement rows(db_, std::string("SELECT ") + kColumns + " FROM province_synonyms ORDER BY id");
+  sql::Statement rows(db_, std::string("SELECT ") + kColumns + " FROM province_synonyms ORDER BY id");
   std::vector<ProvinceSynonym> synonyms;
-  while (rows.executeStep()) synonyms.push_back(ReadRow(rows));
+  while (rows.Step()) synonyms.push_back(ReadRow(rows));
   return synonyms;
 }
 
@@ -68,20 +65,20 @@ Result<ProvinceSynonym> SqliteProvinceSynonymStore::Retire(std::int64_t id, std:
     return Fail(Error::Conflict("id", "từ đồng nghĩa số " + std::to_string(id) + " đã được bỏ",
                                 "synonym " + std::to_string(id) + " is already retired"));
   }
-  SQLite::Statement update(db_, "UPDATE province_synonyms SET retired_by = ?, retired_at = ? WHERE id = ?");
-  update.bind(1, std::string(by));
-  update.bind(2, UtcText(at));
-  update.bind(3, id);
-  update.exec();
+  sql::Statement update(db_, "UPDATE province_synonyms SET retired_by = ?, retired_at = ? WHERE id = ?");
+  update.Bind(1, std::string(by));
+  update.Bind(2, UtcText(at));
+  update.Bind(3, id);
+  update.Execute();
   found->retired_by = std::string(by);
   found->retired_at = at;
   return *found;
 }
 
 std::optional<ProvinceSynonym> SqliteProvinceSynonymStore::Find(std::int64_t id) {
-  SQLite::Statement row(db_, std::string("SELECT ") + kColumns + " FROM province_synonyms WHERE id = ?");
-  row.bind(1, id);
-  if (!row.executeStep()) return std::nullopt;
+  sql::Statement row(db_, std::string("SELECT ") + kColumns + " FROM province_synonyms WHERE id = ?");
+  row.Bind(1, id);
+  if (!row.Step()) return std::nullopt;
   return ReadRow(row);
 }
 

@@ -1,11 +1,9 @@
 #include "store/sqlite/sqlite_registry_store.h"
 
-#include <SQLiteCpp/Statement.h>
-
 #include <string>
 
-#include "store/sqlite/sqlite_statement_cache.h"
-#include "store/sqlite/sqlite_transaction.h"
+#include "store/sql/connection.h"
+#include "store/sql/transaction.h"
 
 namespace motcua::store {
 namespace {
@@ -13,25 +11,25 @@ namespace {
 constexpr const char* kAgencySelect = "SELECT id, name, unit FROM agencies";
 constexpr const char* kPointSelect = "SELECT id, name, unit, agency_id, address FROM receiving_points";
 
-std::string Text(SQLite::Statement& row, int column) { return row.getColumn(column).getString(); }
+std::string Text(sql::Statement& row, int column) { return row.Text(column); }
 
-Agency ReadAgency(SQLite::Statement& row) { return {Text(row, 0), Text(row, 1), Text(row, 2)}; }
+Agency ReadAgency(sql::Statement& row) { return {Text(row, 0), Text(row, 1), Text(row, 2)}; }
 
-ReceivingPoint ReadPoint(SQLite::Statement& row) {
+ReceivingPoint ReadPoint(sql::Statement& row) {
   return {Text(row, 0), Text(row, 1), Text(row, 2), Text(row, 3), Text(row, 4)};
 }
 
 // Runs `select` (a SELECT ... FROM without WHERE), keeping rows whose `column` is `value` when one is given,
 // in id order.
 template <typename T>
-std::vector<T> Rows(SQLite::Database& db, const std::string& select, const char* column,
-                    std::optional<std::string_view> value, T (*read)(SQLite::Statement&)) {
+std::vector<T> Rows(sql::Connection& db, const std::string& select, const char* column,
+                    std::optional<std::string_view> value, T (*read)(sql::Statement&)) {
   // Cached: a reception looks its receiving point and agency up on every request.
-  CachedStatement cached(db, select + (value ? std::string(" WHERE ") + column + " = ?" : "") + " ORDER BY id");
-  SQLite::Statement& rows = *cached;
-  if (value) rows.bind(1, std::string(*value));
+  sql::Statement cached(db, select + (value ? std::string(" WHERE ") + column + " = ?" : "") + " ORDER BY id");
+  sql::Statement& rows = cached;
+  if (value) rows.Bind(1, std::string(*value));
   std::vector<T> found;
-  while (rows.executeStep()) found.push_back(read(rows));
+  while (rows.Step()) found.push_back(read(rows));
   return found;
 }
 
@@ -44,13 +42,13 @@ std::optional<T> First(std::vector<T> rows) {
 }  // namespace
 
 void SqliteRegistryStore::SaveAgency(const Agency& agency) {
-  SQLite::Statement upsert(db_,
-                           "INSERT INTO agencies (id, name, unit) VALUES (?, ?, ?) "
-                           "ON CONFLICT (id) DO UPDATE SET name = excluded.name, unit = excluded.unit");
-  upsert.bind(1, agency.id);
-  upsert.bind(2, agency.name);
-  upsert.bind(3, agency.unit);
-  upsert.exec();
+  sql::Statement upsert(db_,
+                        "INSERT INTO agencies (id, name, unit) VALUES (?, ?, ?) "
+                        "ON CONFLICT (id) DO UPDATE SET name = excluded.name, unit = excluded.unit");
+  upsert.Bind(1, agency.id);
+  upsert.Bind(2, agency.name);
+  upsert.Bind(3, agency.unit);
+  upsert.Execute();
 }
 
 std::optional<Agency> SqliteRegistryStore::FindAgency(std::string_view id) {
@@ -64,21 +62,21 @@ std::vector<Agency> SqliteRegistryStore::ListAgencies(std::optional<std::string_
 Result<void> SqliteRegistryStore::SaveReceivingPoint(const ReceivingPoint& point) {
   // The agency is checked here, in the write transaction, so that the error names the field instead of
   // surfacing as SQLite's foreign-key failure (which says neither which key nor why).
-  SqliteTransaction transaction(db_, SqliteTransaction::Mode::kWrite);
+  sql::Transaction transaction(db_, sql::TxMode::kWrite);
   if (!AgencyExists(point.agency_id)) {
     return Fail(Error::NotFound("agency_id", "không có cơ quan có mã '" + point.agency_id + "'",
                                 "there is no agency with the id '" + point.agency_id + "'"));
   }
-  SQLite::Statement upsert(db_,
-                           "INSERT INTO receiving_points (id, name, unit, agency_id, address) VALUES (?, ?, ?, ?, ?) "
-                           "ON CONFLICT (id) DO UPDATE SET name = excluded.name, unit = excluded.unit, "
-                           "agency_id = excluded.agency_id, address = excluded.address");
-  upsert.bind(1, point.id);
-  upsert.bind(2, point.name);
-  upsert.bind(3, point.unit);
-  upsert.bind(4, point.agency_id);
-  upsert.bind(5, point.address);
-  upsert.exec();
+  sql::Statement upsert(db_,
+                        "INSERT INTO receiving_points (id, name, unit, agency_id, address) VALUES (?, ?, ?, ?, ?) "
+                        "ON CONFLICT (id) DO UPDATE SET name = excluded.name, unit = excluded.unit, "
+                        "agency_id = excluded.agency_id, address = excluded.address");
+  upsert.Bind(1, point.id);
+  upsert.Bind(2, point.name);
+  upsert.Bind(3, point.unit);
+  upsert.Bind(4, point.agency_id);
+  upsert.Bind(5, point.address);
+  upsert.Execute();
   transaction.Commit();
   return {};
 }
@@ -92,9 +90,9 @@ std::vector<ReceivingPoint> SqliteRegistryStore::ListReceivingPoints(std::option
 }
 
 bool SqliteRegistryStore::AgencyExists(std::string_view id) {
-  CachedStatement row(db_, "SELECT 1 FROM agencies WHERE id = ?");
-  row->bind(1, std::string(id));
-  return row->executeStep();
+  sql::Statement row(db_, "SELECT 1 FROM agencies WHERE id = ?");
+  row.Bind(1, std::string(id));
+  return row.Step();
 }
 
 }  // namespace motcua::store

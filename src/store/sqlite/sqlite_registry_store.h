@@ -4,21 +4,21 @@
 // agency and receiving-point methods here, turning SQLite exceptions into Errors; the contracts are in
 // store/store.h.
 // Thread-safety: as the connection it is given (one thread at a time).
-#include <SQLiteCpp/Database.h>
 
 #include <optional>
 #include <string_view>
 #include <vector>
 
+#include "store/sql/connection.h"
 #include "store/store.h"
 
 namespace motcua::store {
 
 class SqliteRegistryStore {
  public:
-  explicit SqliteRegistryStore(SQLite::Database& db) : db_(db) {}
+  explicit SqliteRegistryStore(sql::Connection& db) : db_(db) {}
 
-  // May throw SQLite::Exception (after rolling back).
+  // May throw sql::DbError (after rolling back).
   void SaveAgency(const Agency& agency);
   std::optional<Agency> FindAgency(std::string_view id);
   std::vector<Agency> ListAgencies(std::optional<std::string_view> unit);
@@ -29,7 +29,7 @@ class SqliteRegistryStore {
  private:
   bool AgencyExists(std::string_view id);
 
-  SQLite::Database& db_;
+  sql::Connection& db_;
 };
 
 }  // namespace motcua::store

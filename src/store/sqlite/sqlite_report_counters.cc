@@ -1,7 +1,5 @@
 #include "store/sqlite/sqlite_report_counters.h"
 
-#include <SQLiteCpp/Statement.h>
-
 #include <limits>
 #include <map>
 #include <set>
@@ -12,9 +10,9 @@
 #include "store/counter_buckets.h"
 #include "store/counter_query.h"
 #include "store/counter_rows.h"
+#include "store/sql/connection.h"
+#include "store/sql/transaction.h"
 #include "store/sqlite/sqlite_dossier_rows.h"
-#include "store/sqlite/sqlite_statement_cache.h"
-#include "store/sqlite/sqlite_transaction.h"
 
 namespace motcua::store {
 namespace {
@@ -83,7 +81,7 @@ std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"
 // changes, and lists each unit under its province for the province's reports. Looks each unit's province up once.
 class CounterWriter {
  public:
-  CounterWriter(SQLite::Database& db, bool rebuilt)
+  CounterWriter(sql::Connection& db, bool rebuilt)
       : upsert_counter_(db, UpsertInto(kCounters, rebuilt ? Rebuilt(kCounters) : Main(kCounters))),
         upsert_total_(db, UpsertInto(kTotals, rebuilt ? Rebuilt(kTotals) : Main(kTotals))),
         list_unit_(db, "INSERT INTO " + (rebuilt ? Rebuilt(kUnits) : Main(kUnits)) +
@@ -105,11 +103,11 @@ class CounterWriter {
       units.emplace(kCompetentSide, competent_province, row.key.competent_unit);
     }
     for (const auto& [side, province, unit] : units) {
-      list_unit_->reset();
-      list_unit_->bind(1, std::string(side));
-      list_unit_->bind(2, province);
-      list_unit_->bind(3, unit);
-      list_unit_->exec();
+      list_unit_.Reset();
+      list_unit_.Bind(1, std::string(side));
+      list_unit_.Bind(2, province);
+      list_unit_.Bind(3, unit);
+      list_unit_.Execute();
     }
     for (const auto& [row, value] : pending.totals) {
       if (value == 0) continue;
@@ -121,11 +119,11 @@ class CounterWriter {
   }
 
  private:
-  static void Upsert(CachedStatement& upsert, const std::vector<std::string>& key, std::int64_t value) {
-    upsert->reset();
-    for (std::size_t i = 0; i < key.size(); ++i) upsert->bind(static_cast<int>(i + 1), key[i]);
-    upsert->bind(static_cast<int>(key.size() + 1), value);
-    upsert->exec();
+  static void Upsert(sql::Statement& upsert, const std::vector<std::string>& key, std::int64_t value) {
+    upsert.Reset();
+    for (std::size_t i = 0; i < key.size(); ++i) upsert.Bind(static_cast<int>(i + 1), key[i]);
+    upsert.Bind(static_cast<int>(key.size() + 1), value);
+    upsert.Execute();
   }
 
   // The province each of the unit's rows is kept under (domain/unit_province.h).
@@ -139,15 +137,15 @@ class CounterWriter {
 
   // The province the catalogue puts `commune` in; "" for a commune it does not know.
   std::string CommuneProvince(const std::string& commune) {
-    province_->reset();
-    province_->bind(1, commune);
-    return province_->executeStep() ? province_->getColumn(0).getString() : std::string();
+    province_.Reset();
+    province_.Bind(1, commune);
+    return province_.Step() ? province_.Text(0) : std::string();
   }
 
-  CachedStatement upsert_counter_;
-  CachedStatement upsert_total_;
-  CachedStatement list_unit_;
-  CachedStatement province_;
+  sql::Statement upsert_counter_;
+  sql::Statement upsert_total_;
+  sql::Statement list_unit_;
+  sql::Statement province_;
   std::map<std::string, std::string> provinces_;
 };
 
@@ -199,36 +197,36 @@ std::string GroupExpression(ReportGrouping grouping, const Source& source) {
 }
 
 // An empty TEMP table of exactly the shape of `table`, whatever migrations did to it.
-Result<void> CreateRebuilt(SQLite::Database& db, const CounterTable& table) {
-  SQLite::Statement schema(db, "SELECT sql FROM main.sqlite_schema WHERE name = ?");
-  schema.bind(1, table.name);
+Result<void> CreateRebuilt(sql::Connection& db, const CounterTable& table) {
+  sql::Statement schema(db, "SELECT sql FROM main.sqlite_schema WHERE name = ?");
+  schema.Bind(1, table.name);
   const std::string prefix = std::string("CREATE TABLE ") + table.name;
-  const std::string create = schema.executeStep() ? schema.getColumn(0).getString() : "";
+  const std::string create = schema.Step() ? schema.Text(0) : "";
   if (!create.starts_with(prefix)) {
     return Fail(Error::Internal(std::string("không đọc được định nghĩa bảng ") + table.name,
                                 std::string("cannot read the definition of ") + table.name));
   }
-  db.exec("DROP TABLE IF EXISTS " + Rebuilt(table));
-  db.exec("CREATE TABLE " + Rebuilt(table) + create.substr(prefix.size()));
+  db.ExecuteScript("DROP TABLE IF EXISTS " + Rebuilt(table));
+  db.ExecuteScript("CREATE TABLE " + Rebuilt(table) + create.substr(prefix.size()));
   return {};
 }
 
 // The first row of `table` (earliest bucket and period first) where the maintained and the rebuilt rows differ,
 // rows of value 0 counting as missing.
-std::optional<CounterMismatch> FirstDifference(SQLite::Database& db, const CounterTable& table) {
+std::optional<CounterMismatch> FirstDifference(sql::Connection& db, const CounterTable& table) {
   const std::string key = KeyList(table);
   const std::string maintained = "SELECT " + key + ", value FROM " + Main(table) + " WHERE value <> 0";
   const std::string rebuilt = "SELECT " + key + ", value FROM " + Rebuilt(table) + " WHERE value <> 0";
-  SQLite::Statement first(db, "SELECT " + key + " FROM (" + maintained + " EXCEPT " + rebuilt + ") AS a UNION SELECT " +
-                                  key + " FROM (" + rebuilt + " EXCEPT " + maintained + ") AS b ORDER BY " +
-                                  table.difference_order + " LIMIT 1");
-  if (!first.executeStep()) return std::nullopt;
+  sql::Statement first(db, "SELECT " + key + " FROM (" + maintained + " EXCEPT " + rebuilt + ") AS a UNION SELECT " +
+                               key + " FROM (" + rebuilt + " EXCEPT " + maintained + ") AS b ORDER BY " +
+                               table.difference_order + " LIMIT 1");
+  if (!first.Step()) return std::nullopt;
   std::vector<std::string> values(table.key.size());
-  for (std::size_t i = 0; i < values.size(); ++i) values[i] = first.getColumn(static_cast<int>(i)).getString();
+  for (std::size_t i = 0; i < values.size(); ++i) values[i] = first.Text(static_cast<int>(i));
   auto value_in = [&](const std::string& name) -> std::int64_t {
-    SQLite::Statement row(db, "SELECT value FROM " + name + " WHERE " + KeyMatch(table));
-    for (std::size_t i = 0; i < values.size(); ++i) row.bind(static_cast<int>(i + 1), values[i]);
-    return row.executeStep() ? row.getColumn(0).getInt64() : 0;
+    sql::Statement row(db, "SELECT value FROM " + name + " WHERE " + KeyMatch(table));
+    for (std::size_t i = 0; i < values.size(); ++i) row.Bind(static_cast<int>(i + 1), values[i]);
+    return row.Step() ? row.Int(0) : 0;
   };
   std::string where;
   for (std::size_t i = 0; i < values.size(); ++i) {
@@ -241,21 +239,21 @@ std::optional<CounterMismatch> FirstDifference(SQLite::Database& db, const Count
 
 // The first unit (by side, province, unit) whose rebuilt counters its province's reports would not read:
 // report_units does not list it under the province its rows are kept under.
-std::optional<CounterMismatch> FirstUnlistedUnit(SQLite::Database& db) {
+std::optional<CounterMismatch> FirstUnlistedUnit(sql::Connection& db) {
   const std::string key = KeyList(kUnits);
-  SQLite::Statement first(db, "SELECT " + key + " FROM " + Rebuilt(kUnits) + " EXCEPT SELECT " + key + " FROM " +
-                                  Main(kUnits) + " ORDER BY " + kUnits.difference_order + " LIMIT 1");
-  if (!first.executeStep()) return std::nullopt;
-  return CounterMismatch{"report unit side '" + first.getColumn(0).getString() + "', province '" +
-                         first.getColumn(1).getString() + "', unit '" + first.getColumn(2).getString() +
+  sql::Statement first(db, "SELECT " + key + " FROM " + Rebuilt(kUnits) + " EXCEPT SELECT " + key + " FROM " +
+                               Main(kUnits) + " ORDER BY " + kUnits.difference_order + " LIMIT 1");
+  if (!first.Step()) return std::nullopt;
+  return CounterMismatch{"report unit side '" + first.Text(0) + "', province '" + first.Text(1) + "', unit '" +
+                         first.Text(2) +
                          "': not listed, so its province's reports by procedure, official or channel miss it"};
 }
 
 }  // namespace
 
-SqliteReportCounters::SqliteReportCounters(SQLite::Database& db) : db_(db) { ObserveTransactions(db_, this); }
+SqliteReportCounters::SqliteReportCounters(sql::Connection& db) : db_(db) { db_.set_observer(this); }
 
-SqliteReportCounters::~SqliteReportCounters() { ObserveTransactions(db_, nullptr); }
+SqliteReportCounters::~SqliteReportCounters() { db_.set_observer(nullptr); }
 
 void SqliteReportCounters::Apply(std::span<const CounterDelta> deltas) {
   if (deltas.empty()) return;
@@ -295,22 +293,21 @@ Result<std::vector<CounterTotals>> SqliteReportCounters::Sum(const CounterQuery&
                              " AND bucket = ? AND period >= ? AND period < ?" +
                              (query.agency ? " AND agency = ?" : "") + " AND measure IN ";
   // Every range read from one snapshot, so that an append committed meanwhile is in all the figures or none.
-  SqliteTransaction snapshot(db_, SqliteTransaction::Mode::kRead);
-  SQLite::Statement flows(db_, select + MeasureList(false) + " GROUP BY 1, 2");
-  SQLite::Statement balance(db_, select + MeasureList(true) + " GROUP BY 1, 2");
+  sql::Transaction snapshot(db_, sql::TxMode::kRead);
+  sql::Statement flows(db_, select + MeasureList(false) + " GROUP BY 1, 2");
+  sql::Statement balance(db_, select + MeasureList(true) + " GROUP BY 1, 2");
 
   CounterSums sums;
   for (const CounterRead& read : CounterReads(query)) {
-    SQLite::Statement& statement = read.part == CounterPart::kFlows ? flows : balance;
-    statement.reset();
-    statement.bind(1, query.unit ? *query.unit : *query.province);
-    statement.bind(2, std::string(1, read.range.bucket));
-    statement.bind(3, read.range.from);
-    statement.bind(4, read.range.to);
-    if (query.agency) statement.bind(5, *query.agency);
-    while (statement.executeStep()) {
-      sums.Add(statement.getColumn(0).getString(), statement.getColumn(1).getString(), read.part,
-               read.sign * statement.getColumn(2).getInt64());
+    sql::Statement& statement = read.part == CounterPart::kFlows ? flows : balance;
+    statement.Reset();
+    statement.Bind(1, query.unit ? *query.unit : *query.province);
+    statement.Bind(2, std::string(1, read.range.bucket));
+    statement.Bind(3, read.range.from);
+    statement.Bind(4, read.range.to);
+    if (query.agency) statement.Bind(5, *query.agency);
+    while (statement.Step()) {
+      sums.Add(statement.Text(0), statement.Text(1), read.part, read.sign * statement.Int(2));
     }
   }
   snapshot.Commit();
@@ -319,7 +316,7 @@ Result<std::vector<CounterTotals>> SqliteReportCounters::Sum(const CounterQuery&
 
 Result<std::optional<CounterMismatch>> SqliteReportCounters::Rebuild(const DeadlinePolicy& policy, bool replace) {
   // Without `replace` only the TEMP tables are written, and the transaction stays a reader of the main database.
-  SqliteTransaction transaction(db_, replace ? SqliteTransaction::Mode::kWrite : SqliteTransaction::Mode::kRead);
+  sql::Transaction transaction(db_, replace ? sql::TxMode::kWrite : sql::TxMode::kRead);
   for (const CounterTable* table : {&kCounters, &kTotals, &kUnits}) {
     if (auto created = CreateRebuilt(db_, *table); !created) return Fail(created.error());
   }
@@ -329,19 +326,19 @@ Result<std::optional<CounterMismatch>> SqliteReportCounters::Rebuild(const Deadl
   if (!mismatch) mismatch = FirstUnlistedUnit(db_);
   for (const CounterTable* table : {&kCounters, &kTotals}) {
     if (mismatch && replace) {
-      db_.exec("DELETE FROM " + Main(*table));
-      db_.exec("INSERT INTO " + Main(*table) + " (" + KeyList(*table) + ", value) SELECT " + KeyList(*table) +
-               ", value FROM " + Rebuilt(*table) + " WHERE value <> 0");
+      db_.ExecuteScript("DELETE FROM " + Main(*table));
+      db_.ExecuteScript("INSERT INTO " + Main(*table) + " (" + KeyList(*table) + ", value) SELECT " + KeyList(*table) +
+                        ", value FROM " + Rebuilt(*table) + " WHERE value <> 0");
     }
-    db_.exec("DROP TABLE " + Rebuilt(*table));
+    db_.ExecuteScript("DROP TABLE " + Rebuilt(*table));
   }
   // Units are only ever added: one listed without counters costs its province's reports an empty range.
   if (mismatch && replace) {
     // "WHERE TRUE": without a WHERE, SQLite would read ON CONFLICT as part of the SELECT's join.
-    db_.exec("INSERT INTO " + Main(kUnits) + " (" + KeyList(kUnits) + ") SELECT " + KeyList(kUnits) + " FROM " +
-             Rebuilt(kUnits) + " WHERE TRUE ON CONFLICT DO NOTHING");
+    db_.ExecuteScript("INSERT INTO " + Main(kUnits) + " (" + KeyList(kUnits) + ") SELECT " + KeyList(kUnits) +
+                      " FROM " + Rebuilt(kUnits) + " WHERE TRUE ON CONFLICT DO NOTHING");
   }
-  db_.exec("DROP TABLE " + Rebuilt(kUnits));
+  db_.ExecuteScript("DROP TABLE " + Rebuilt(kUnits));
   transaction.Commit();
   return mismatch;
 }
@@ -352,12 +349,12 @@ Result<void> SqliteReportCounters::ReplayIntoRebuilt(const DeadlinePolicy& polic
   constexpr std::size_t kRowsHeld = 100'000;
   CounterWriter writer(db_, /*rebuilt=*/true);
   PendingCounters pending;
-  SQLite::Statement rows(
-      db_, std::string("SELECT ") + kEventColumns + " FROM main.dossier_events ORDER BY dossier_code, seq");
+  sql::Statement rows(db_,
+                      std::string("SELECT ") + kEventColumns + " FROM main.dossier_events ORDER BY dossier_code, seq");
   std::string code;
   DossierState state;
-  while (rows.executeStep()) {
-    const std::string row_code = rows.getColumn(0).getString();
+  while (rows.Step()) {
+    const std::string row_code = rows.Text(0);
     if (row_code != code) {
       if (pending.counters.size() > kRowsHeld) {
         writer.Write(pending);

@@ -6,32 +6,32 @@
 // from as few rows as those buckets and tables allow, and the rebuild from the history that checks them. SqliteStore
 // owns the connection and turns SQLite exceptions into Errors; the contracts are in store/store.h. Thread-safety: as
 // the connection it is given (one thread at a time).
-#include <SQLiteCpp/Database.h>
 
 #include <optional>
 #include <span>
 #include <vector>
 
 #include "store/counter_rows.h"
-#include "store/sqlite/sqlite_transaction.h"
+#include "store/sql/connection.h"
+#include "store/sql/transaction.h"
 #include "store/store.h"
 
 namespace motcua::store {
 
-class SqliteReportCounters : private SqliteTransactionObserver {
+class SqliteReportCounters : private sql::TransactionObserver {
  public:
-  // Watches the connection's transactions (ObserveTransactions) while it lives; one per connection.
-  explicit SqliteReportCounters(SQLite::Database& db);
+  // Watches the connection's transactions (sql::Connection::set_observer) while it lives; one per connection.
+  explicit SqliteReportCounters(sql::Connection& db);
   ~SqliteReportCounters() override;
   SqliteReportCounters(const SqliteReportCounters&) = delete;
   SqliteReportCounters& operator=(const SqliteReportCounters&) = delete;
 
   // Adds each delta to the day, month and year rows of its key and of its two units' totals, and lists its units
-  // under their provinces, in the caller's transaction (the dossier store's append). Inside a SqliteTransaction
+  // under their provinces, in the caller's transaction (the dossier store's append). Inside a sql::Transaction
   // the rows are added up in memory, level by level (a savepoint rolled back drops its own), and written just
   // before the outermost commit, so that the appends of a group commit or a bulk load write each row once; a
   // failure to write them fails that commit. Outside one, they are written at once. Sum reads what is written:
-  // not the deltas of the caller's own open transaction. May throw SQLite::Exception.
+  // not the deltas of the caller's own open transaction. May throw sql::DbError.
   void Apply(std::span<const CounterDelta> deltas);
 
   // Store::SumCounters, from the totals when the grouping and the agency filter allow (by unit or competent
@@ -57,7 +57,7 @@ class SqliteReportCounters : private SqliteTransactionObserver {
   void Committing() override;
   void Closed() override;
 
-  SQLite::Database& db_;
+  sql::Connection& db_;
   std::vector<PendingCounters> levels_;  // one per open transaction level of db_, innermost last
 };
 

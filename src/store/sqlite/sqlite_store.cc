@@ -1,14 +1,13 @@
 #include "store/sqlite/sqlite_store.h"
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-
 #include <cstdio>
 #include <functional>
 
 #include "domain/civil_time.h"
+#include "store/sql/transaction.h"
 #include "store/sqlite/sqlite_account_store.h"
 #include "store/sqlite/sqlite_backup.h"
+#include "store/sqlite/sqlite_connection.h"
 #include "store/sqlite/sqlite_document_store.h"
 #include "store/sqlite/sqlite_dossier_query.h"
 #include "store/sqlite/sqlite_dossier_store.h"
@@ -21,8 +20,6 @@
 #include "store/sqlite/sqlite_province_synonym_store.h"
 #include "store/sqlite/sqlite_registry_store.h"
 #include "store/sqlite/sqlite_report_counters.h"
-#include "store/sqlite/sqlite_statement_cache.h"
-#include "store/sqlite/sqlite_transaction.h"
 #include "store/sqlite/sqlite_upsert.h"
 
 namespace motcua::store {
@@ -51,14 +48,16 @@ std::string JoinChannels(const std::vector<Channel>& channels) {
   return JoinList(names);
 }
 
-SqlValue Optional(const std::optional<std::int64_t>& value) { return value ? SqlValue(*value) : SqlValue(nullptr); }
+sql::Value Optional(const std::optional<std::int64_t>& value) {
+  return value ? sql::Value(*value) : sql::Value(nullptr);
+}
 
-// Runs a database call, turning SQLite's exceptions into an Error (the one boundary where they stop).
+// Runs a database call, turning the engine's exceptions into an Error (the one boundary where they stop).
 template <typename F>
 auto Guard(const char* what, F&& body) -> decltype(body()) {
   try {
     return body();
-  } catch (const SQLite::Exception& e) {
+  } catch (const sql::DbError& e) {
     return Fail(Error::Unavailable("db", std::string("lỗi cơ sở dữ liệu khi ") + what + ": " + e.what(),
                                    std::string("database error while ") + what + ": " + e.what()));
   }
@@ -66,7 +65,7 @@ auto Guard(const char* what, F&& body) -> decltype(body()) {
 
 class SqliteStore final : public Store {
  public:
-  SqliteStore(std::unique_ptr<SQLite::Database> db, SqliteGroupCommit* writer)
+  SqliteStore(std::unique_ptr<SqliteConnection> db, SqliteGroupCommit* writer)
       : db_(std::move(db)),
         writer_(writer),
         counters_(*db_),
@@ -78,15 +77,12 @@ class SqliteStore final : public Store {
         documents_(*db_),
         procedure_settings_(*db_),
         synonyms_(*db_),
-        settings_(*db_) {
-    AttachStatementCache(*db_);
-  }
-  ~SqliteStore() override { DetachStatementCache(*db_); }
+        settings_(*db_) {}
 
   Result<CatalogueChanges> SaveReferenceCatalogue(const ReferenceCatalogue& catalogue) override {
     return Guard("saving the reference catalogue", [&]() -> Result<CatalogueChanges> {
       CatalogueChanges changes;
-      SqliteTransaction transaction(*db_, SqliteTransaction::Mode::kWrite);
+      sql::Transaction transaction(*db_, sql::TxMode::kWrite);
       SaveUnits(catalogue, changes);
       SaveProcedures(catalogue, changes);
       SaveCalendar(catalogue, changes);
@@ -194,7 +190,7 @@ class SqliteStore final : public Store {
     return Guard("reading the calendar", [&]() -> Result<std::vector<CalendarDayRecord>> {
       return Rows<CalendarDayRecord>(
           "SELECT date, kind, name_vi, is_day_off, confidence, note, source FROM calendar_days ORDER BY date", "",
-          [](SQLite::Statement& q) {
+          [](sql::Statement& q) {
             return CalendarDayRecord{ReadCalendarEntry(q), Text(q, 6)};
           });
     });
@@ -202,23 +198,23 @@ class SqliteStore final : public Store {
 
   Result<void> SaveCalendarDay(const CalendarEntry& entry) override {
     return Guard("saving a calendar day", [&]() -> Result<void> {
-      SQLite::Statement upsert(
+      sql::Statement upsert(
           *db_,
           "INSERT INTO calendar_days (date, kind, name_vi, is_day_off, confidence, note, source) "
           "VALUES (?, ?, ?, ?, ?, ?, 'admin') ON CONFLICT (date) DO UPDATE SET kind = excluded.kind, "
           "name_vi = excluded.name_vi, is_day_off = excluded.is_day_off, confidence = excluded.confidence, "
           "note = excluded.note, source = 'admin'");
-      upsert.bind(1, FormatIsoDate(entry.date));
-      upsert.bind(2, std::string(DayKindName(entry.kind)));
-      upsert.bind(3, entry.name_vi);
+      upsert.Bind(1, FormatIsoDate(entry.date));
+      upsert.Bind(2, std::string(DayKindName(entry.kind)));
+      upsert.Bind(3, entry.name_vi);
       if (entry.is_day_off) {
-        upsert.bind(4, *entry.is_day_off ? 1 : 0);
+        upsert.Bind(4, *entry.is_day_off ? 1 : 0);
       } else {
-        upsert.bind(4);
+        upsert.Bind(4, nullptr);
       }
-      upsert.bind(5, entry.confidence);
-      upsert.bind(6, entry.note);
-      upsert.exec();
+      upsert.Bind(5, entry.confidence);
+      upsert.Bind(6, entry.note);
+      upsert.Execute();
       return {};
     });
   }
@@ -239,7 +235,7 @@ class SqliteStore final : public Store {
 
   Result<void> InOneTransaction(const std::function<Result<void>()>& work) override {
     return Guard("writing in one transaction", [&]() -> Result<void> {
-      SqliteTransaction transaction(*db_, SqliteTransaction::Mode::kWrite);
+      sql::Transaction transaction(*db_, sql::TxMode::kWrite);
       if (auto ok = work(); !ok) return ok;
       transaction.Commit();
       return {};
@@ -398,14 +394,14 @@ class SqliteStore final : public Store {
 
   Result<std::string> LoadServerSecret(std::string_view name) override {
     return Guard("reading a server secret", [&]() -> Result<std::string> {
-      SQLite::Statement query(*db_, "SELECT value FROM server_secrets WHERE name = ?");
-      query.bind(1, std::string(name));
-      if (!query.executeStep()) {
+      sql::Statement query(*db_, "SELECT value FROM server_secrets WHERE name = ?");
+      query.Bind(1, std::string(name));
+      if (!query.Step()) {
         return Fail(Error::NotFound("name", "không có khóa bí mật '" + std::string(name) + "'",
                                     "there is no server secret '" + std::string(name) + "'"));
       }
-      const SQLite::Column value = query.getColumn(0);
-      return std::string(static_cast<const char*>(value.getBlob()), static_cast<std::size_t>(value.getBytes()));
+      const sql::Blob value = query.Bytes(0);
+      return std::string(reinterpret_cast<const char*>(value.data()), value.size());
     });
   }
 
@@ -454,7 +450,7 @@ class SqliteStore final : public Store {
 
   Result<ProvinceSynonym> AddProvinceSynonym(const ProvinceSynonym& synonym) override {
     return Guard("adding a search synonym", [&]() -> Result<ProvinceSynonym> {
-      SqliteTransaction transaction(*db_, SqliteTransaction::Mode::kWrite);
+      sql::Transaction transaction(*db_, sql::TxMode::kWrite);
       auto added = synonyms_.Add(synonym);
       if (added) transaction.Commit();
       return added;
@@ -467,7 +463,7 @@ class SqliteStore final : public Store {
 
   Result<ProvinceSynonym> RetireProvinceSynonym(std::int64_t id, std::string_view by, Instant at) override {
     return Guard("retiring a search synonym", [&]() -> Result<ProvinceSynonym> {
-      SqliteTransaction transaction(*db_, SqliteTransaction::Mode::kWrite);
+      sql::Transaction transaction(*db_, sql::TxMode::kWrite);
       auto retired = synonyms_.Retire(id, by, at);
       if (retired) transaction.Commit();
       return retired;
@@ -490,14 +486,14 @@ class SqliteStore final : public Store {
   // (SetRequestKey) with the dossier written, in the same transaction.
   Result<DossierState> WriteDossier(const char* what, const DossierWrite& write) {
     const DossierWrite marked = [&](SqliteDossierStore& store) -> Result<DossierState> {
-      SqliteTransaction transaction(store.db(), SqliteTransaction::Mode::kWrite);
+      sql::Transaction transaction(store.db(), sql::TxMode::kWrite);
       auto state = write(store);
       if (!state) return state;  // the transaction rolls back
       if (request_key_) SqliteIdempotencyStore::MarkDossier(store.db(), *request_key_, state->code);
       transaction.Commit();
       return state;
     };
-    if (!writer_ || SqliteTransaction::InTransaction(*db_)) return Guard(what, [&] { return marked(dossiers_); });
+    if (!writer_ || db_->InTransaction()) return Guard(what, [&] { return marked(dossiers_); });
     return ThroughWriter<DossierState>(marked);
   }
 
@@ -506,17 +502,19 @@ class SqliteStore final : public Store {
       "competent_agency, channels, target_groups, source_url FROM procedures";
 
   std::size_t Count(const std::string& table) {
-    return static_cast<std::size_t>(db_->execAndGet("SELECT count(*) FROM " + table).getInt64());
+    sql::Statement count(*db_, "SELECT count(*) FROM " + table);
+    count.Step();
+    return static_cast<std::size_t>(count.Int(0));
   }
 
   // Runs `sql` (with one text parameter unless `param` is empty) and maps each row with `read`.
   template <typename T>
-  std::vector<T> Rows(const std::string& sql, std::string_view param, T (*read)(SQLite::Statement&)) {
-    CachedStatement cached(*db_, sql);
-    SQLite::Statement& query = *cached;
-    if (sql.find('?') != std::string::npos) query.bind(1, std::string(param));
+  std::vector<T> Rows(const std::string& sql, std::string_view param, T (*read)(sql::Statement&)) {
+    sql::Statement cached(*db_, sql);
+    sql::Statement& query = cached;
+    if (sql.find('?') != std::string::npos) query.Bind(1, std::string(param));
     std::vector<T> rows;
-    while (query.executeStep()) rows.push_back(read(query));
+    while (query.Step()) rows.push_back(read(query));
     return rows;
   }
 
@@ -526,18 +524,16 @@ class SqliteStore final : public Store {
     return std::move(rows.front());
   }
 
-  static std::string Text(SQLite::Statement& q, int i) { return q.getColumn(i).getString(); }
+  static std::string Text(sql::Statement& q, int i) { return q.Text(i); }
 
-  static Province ReadProvince(SQLite::Statement& q) {
+  static Province ReadProvince(sql::Statement& q) {
     return {Text(q, 0), Text(q, 1), Text(q, 2), Text(q, 3), Text(q, 4)};
   }
-  static Commune ReadCommune(SQLite::Statement& q) {
-    return {Text(q, 0), Text(q, 1), Text(q, 2), Text(q, 3), Text(q, 4)};
-  }
-  static LegacyCommune ReadLegacyCommune(SQLite::Statement& q) {
+  static Commune ReadCommune(sql::Statement& q) { return {Text(q, 0), Text(q, 1), Text(q, 2), Text(q, 3), Text(q, 4)}; }
+  static LegacyCommune ReadLegacyCommune(sql::Statement& q) {
     return {Text(q, 0), Text(q, 1), Text(q, 2), Text(q, 3), Text(q, 4), Text(q, 5), Text(q, 6)};
   }
-  static LegacyLink ReadLegacyLink(SQLite::Statement& q) {
+  static LegacyLink ReadLegacyLink(sql::Statement& q) {
     LegacyLink link{Text(q, 0),
                     Text(q, 1),
                     Text(q, 2),
@@ -551,7 +547,7 @@ class SqliteStore final : public Store {
                     Text(q, 10)};
     return link;
   }
-  static Procedure ReadProcedure(SQLite::Statement& q) {
+  static Procedure ReadProcedure(sql::Statement& q) {
     Procedure p;
     p.code = Text(q, 0);
     p.name = Text(q, 1);
@@ -569,26 +565,26 @@ class SqliteStore final : public Store {
     p.source_url = Text(q, 11);
     return p;
   }
-  static ProcedureChannel ReadChannel(SQLite::Statement& q) {
+  static ProcedureChannel ReadChannel(sql::Statement& q) {
     ProcedureChannel c;
     c.channel = ParseChannel(Text(q, 0)).value_or(Channel::kDirect);
     c.time_text = Text(q, 1);
-    if (!q.getColumn(2).isNull()) c.time_value = q.getColumn(2).getDouble();
-    if (!q.getColumn(3).isNull()) c.time_unit = ParseTimeUnit(Text(q, 3));
-    c.fee_free = q.getColumn(4).getInt() == 1;
-    if (!q.getColumn(5).isNull()) c.first_fee = Money::Dong(q.getColumn(5).getInt64());
+    if (!q.Null(2)) c.time_value = q.Real(2);
+    if (!q.Null(3)) c.time_unit = ParseTimeUnit(Text(q, 3));
+    c.fee_free = static_cast<int>(q.Int(4)) == 1;
+    if (!q.Null(5)) c.first_fee = Money::Dong(q.Int(5));
     c.fee_text = Text(q, 6);
     return c;
   }
-  static DossierComponent ReadComponent(SQLite::Statement& q) {
-    return {q.getColumn(0).getInt(), Text(q, 1), Text(q, 2), q.getColumn(3).getInt(), q.getColumn(4).getInt()};
+  static DossierComponent ReadComponent(sql::Statement& q) {
+    return {static_cast<int>(q.Int(0)), Text(q, 1), Text(q, 2), static_cast<int>(q.Int(3)), static_cast<int>(q.Int(4))};
   }
-  static CalendarEntry ReadCalendarEntry(SQLite::Statement& q) {
+  static CalendarEntry ReadCalendarEntry(sql::Statement& q) {
     CalendarEntry e;
     e.date = ParseIsoDate(Text(q, 0), "date").value_or(LocalDate{});
     e.kind = ParseDayKind(Text(q, 1)).value_or(DayKind::kPublicHoliday);
     e.name_vi = Text(q, 2);
-    if (!q.getColumn(3).isNull()) e.is_day_off = q.getColumn(3).getInt() == 1;
+    if (!q.Null(3)) e.is_day_off = static_cast<int>(q.Int(3)) == 1;
     e.confidence = Text(q, 4);
     e.note = Text(q, 5);
     return e;
@@ -644,8 +640,8 @@ class SqliteStore final : public Store {
       for (const auto& ch : p.channel_details) {
         channels.Write(
             {p.code, ++position, std::string(ChannelName(ch.channel)), ch.time_text,
-             ch.time_value ? SqlValue(*ch.time_value) : SqlValue(nullptr),
-             ch.time_unit ? SqlValue(std::string(TimeUnitName(*ch.time_unit))) : SqlValue(nullptr),
+             ch.time_value ? sql::Value(*ch.time_value) : sql::Value(nullptr),
+             ch.time_unit ? sql::Value(std::string(TimeUnitName(*ch.time_unit))) : sql::Value(nullptr),
              std::int64_t{ch.fee_free ? 1 : 0},
              Optional(ch.first_fee ? std::optional<std::int64_t>(ch.first_fee->dong()) : std::nullopt), ch.fee_text},
             changes.procedure_channels);
@@ -661,18 +657,18 @@ class SqliteStore final : public Store {
   void SaveCalendar(const ReferenceCatalogue& c, CatalogueChanges& changes) {
     SqliteUpsert days(*db_, "calendar_days", {"date", "kind", "name_vi", "is_day_off", "confidence", "note"}, 1,
                       "calendar_days.source = 'reference'");
-    SQLite::Statement admin_edit(*db_, "SELECT 1 FROM calendar_days WHERE date = ? AND source = 'admin'");
+    sql::Statement admin_edit(*db_, "SELECT 1 FROM calendar_days WHERE date = ? AND source = 'admin'");
     for (const auto& e : c.calendar) {
       const std::string date = FormatIsoDate(e.date);
-      admin_edit.reset();
-      admin_edit.bind(1, date);
-      if (admin_edit.executeStep()) {
+      admin_edit.Reset();
+      admin_edit.Bind(1, date);
+      if (admin_edit.Step()) {
         ++changes.calendar_kept_admin_edits;
         continue;
       }
       days.Write(
           {date, std::string(DayKindName(e.kind)), e.name_vi,
-           e.is_day_off ? SqlValue(std::int64_t{*e.is_day_off ? 1 : 0}) : SqlValue(nullptr), e.confidence, e.note},
+           e.is_day_off ? sql::Value(std::int64_t{*e.is_day_off ? 1 : 0}) : sql::Value(nullptr), e.confidence, e.note},
           changes.calendar);
     }
   }
@@ -689,7 +685,7 @@ class SqliteStore final : public Store {
     return std::move(*result);
   }
 
-  std::unique_ptr<SQLite::Database> db_;
+  std::unique_ptr<SqliteConnection> db_;
   SqliteGroupCommit* const writer_;     // nullptr: this connection writes its own dossier events
   SqliteReportCounters counters_;       // shares db_, declared after it
   SqliteDossierStore dossiers_;         // shares db_ and counters_, declared after them
@@ -708,20 +704,20 @@ class SqliteStore final : public Store {
 }  // namespace
 
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, SqliteGroupCommit* writer) {
-  std::unique_ptr<SQLite::Database> db;
+  std::unique_ptr<SqliteConnection> db;
   try {
-    db = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db = std::make_unique<SqliteConnection>(path);
     // The busy timeout first: switching to WAL needs a lock that another connection opening the same file at
     // the same moment may hold.
-    db->setBusyTimeout(5000);
-    db->exec("PRAGMA journal_mode = WAL");
-    db->exec("PRAGMA synchronous = FULL");
-    db->exec("PRAGMA foreign_keys = ON");
+    db->database().setBusyTimeout(5000);
+    db->ExecuteScript("PRAGMA journal_mode = WAL");
+    db->ExecuteScript("PRAGMA synchronous = FULL");
+    db->ExecuteScript("PRAGMA foreign_keys = ON");
     // The page cache (SQLite's default is 2 MB): a server thread's connection only reads, and sixteen of them
     // must fit the RSS budget; a connection that writes itself (the CLI, a bulk load) holds a large
     // transaction's pages, which would otherwise spill to the WAL before the commit. Allocated as used.
-    db->exec(writer != nullptr ? "PRAGMA cache_size = -8192" : "PRAGMA cache_size = -65536");
-  } catch (const SQLite::Exception& e) {
+    db->ExecuteScript(writer != nullptr ? "PRAGMA cache_size = -8192" : "PRAGMA cache_size = -65536");
+  } catch (const sql::DbError& e) {
     return Fail(Error::Unavailable("db", "không mở được cơ sở dữ liệu '" + path + "': " + e.what(),
                                    "cannot open the database '" + path + "': " + e.what()));
   }

@@ -26,27 +26,14 @@ std::string UpsertSql(const std::string& table, const std::vector<std::string>& 
 
 }  // namespace
 
-SqliteUpsert::SqliteUpsert(SQLite::Database& db, const std::string& table, const std::vector<std::string>& columns,
+SqliteUpsert::SqliteUpsert(sql::Connection& db, const std::string& table, const std::vector<std::string>& columns,
                            std::size_t key_count, const std::string& update_only_if)
     : statement_(db, UpsertSql(table, columns, key_count, update_only_if)) {}
 
-void SqliteUpsert::Write(const std::vector<SqlValue>& values, TableChanges& changes) {
-  statement_->reset();
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    const int index = static_cast<int>(i + 1);
-    std::visit(
-        [&](const auto& value) {
-          using T = std::decay_t<decltype(value)>;
-          if constexpr (std::is_same_v<T, std::nullptr_t>)
-            statement_->bind(index);
-          else if constexpr (std::is_same_v<T, std::int64_t>)
-            statement_->bind(index, static_cast<int64_t>(value));
-          else
-            statement_->bind(index, value);
-        },
-        values[i]);
-  }
-  if (statement_->exec() > 0)
+void SqliteUpsert::Write(const std::vector<sql::Value>& values, TableChanges& changes) {
+  statement_.Reset();
+  for (std::size_t i = 0; i < values.size(); ++i) statement_.Bind(static_cast<int>(i + 1), values[i]);
+  if (statement_.Execute() > 0)
     ++changes.written;
   else
     ++changes.unchanged;
