@@ -10,9 +10,10 @@
 // questions (tests/search/dev_questions.csv: written to check that a change generalizes, not to tune on); --holdout
 // the held-out ones (tests/search/holdout_questions.csv: measured, never tuned on). --misses prints the first N wrong
 // answers of each set except the held-out one, whose misses only --holdout-misses prints, so that the ordinary
-// tuning loop never shows them; neither --features nor --calibrate reads the held-out set. --calibrate fits the confidence's logistic coefficients (coverage, lead
-// → right first hit) on all sets and prints them with the abstention trade-off per threshold. --features writes each
-// query's confidence figures (for studying the abstention); --query explains one query's ranking.
+// tuning loop never shows them; neither --features nor --calibrate reads the held-out set. --calibrate fits the
+// confidence's logistic coefficients (coverage, lead → right first hit) on all sets and prints them with the abstention
+// trade-off per threshold. --features writes each query's confidence figures (for studying the abstention); --query
+// explains one query's ranking.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -41,7 +42,7 @@ struct Arguments {
   std::string off_topic = MOTCUA_SOURCE_DIR "/tests/search/off_topic.csv";
   std::size_t misses = 0;
   std::size_t holdout_misses = 0;  // the held-out set's misses are asked for on their own (see the header)
-  std::string features;  // a CSV of each question's confidence features, for studying the abstention
+  std::string features;            // a CSV of each question's confidence features, for studying the abstention
   bool calibrate = false;
   std::string query;  // --query: explain one query instead of the table
   std::string level;  // --level: the asker's level for --query
@@ -117,15 +118,26 @@ std::vector<EvalOutcome> OfKind(const std::vector<EvalOutcome>& outcomes, const 
   return chosen;
 }
 
-void WriteFeatures(const std::string& path, const std::vector<std::vector<EvalOutcome>>& sets) {
+// The search's core_read for a query (search_evaluation.h keeps the figures of the confidence only).
+double CoreRead(const ProcedureSearch& search, const SearchLexicon& lexicon, const EvalQuery& query) {
+  SearchOptions options;
+  options.lexicon = &lexicon;
+  options.rank_when_abstaining = true;
+  if (!query.level.empty()) options.preferred_level = query.level;
+  return search.Search(query.text, options).core_read;
+}
+
+void WriteFeatures(const std::string& path, const ProcedureSearch& search, const SearchLexicon& lexicon,
+                   const std::vector<std::vector<EvalOutcome>>& sets) {
   std::ofstream out(path);
-  out << "id,set,right_first,confidence,coverage,mass,lead,synonyms,intent_stated,first,top_score,name_read\n";
+  out << "id,set,right_first,confidence,coverage,mass,lead,synonyms,intent_stated,first,top_score,name_read,"
+         "core_read\n";
   for (const auto& set : sets) {
     for (const EvalOutcome& o : set) {
       out << o.query->id << ',' << (o.query->gold_codes.empty() ? "off_topic" : o.query->kind) << ','
           << (o.raw_rank == 1) << ',' << o.confidence << ',' << o.coverage << ',' << o.mass << ',' << o.lead << ','
           << o.synonyms << ',' << o.intent_stated << ',' << o.first_code << ',' << o.top_score << ',' << o.name_read
-          << '\n';
+          << ',' << CoreRead(search, lexicon, *o.query) << '\n';
     }
   }
 }
@@ -276,7 +288,8 @@ int Run(const Arguments& arguments) {
   std::printf("\nlatency per query (µs, one thread, this machine): p50 %.0f, p99 %.0f, max %.0f over %zu queries\n",
               Percentile(latencies, 0.5), Percentile(latencies, 0.99), Percentile(latencies, 1.0), latencies.size());
   if (!arguments.features.empty())
-    WriteFeatures(arguments.features, {auto_outcomes, question_outcomes, dev_outcomes, off_topic_outcomes});
+    WriteFeatures(arguments.features, search, *lexicon,
+                  {auto_outcomes, question_outcomes, dev_outcomes, off_topic_outcomes});
   if (arguments.misses > 0) {
     PrintMisses("auto", auto_outcomes, arguments.misses);
     PrintMisses("question", question_outcomes, arguments.misses);
