@@ -50,11 +50,14 @@ const Entry* LongestAt(const std::vector<Entry>& entries, const std::vector<std:
   return best;
 }
 
-// Whether `word` is a function word: a one-word filler dropped wherever it stands ("có", "được", "cho", "với").
+// Whether `word` is a function word: a one-word filler dropped wherever it stands ("có", "được", "cho", "với"),
+// typed with its marks. Typed without marks it may be another word that folds like it ("vang" may be the filler
+// "vâng" or the "vắng" of "khai báo tạm vắng"), which a name pair with its neighbour tells.
 bool IsFunctionWord(const WordForms& word, const SearchLexicon& lexicon) {
+  if (!word.HasMarks()) return false;
   for (const std::uint32_t i : lexicon.FillersStartingWith(word.folded)) {
     const FillerPhrase& filler = lexicon.fillers()[i];
-    if (filler.words.size() == 1 && !filler.phrase_only && WordMatches(word, filler.words[0])) return true;
+    if (filler.words.size() == 1 && !filler.phrase_only && filler.words[0].marked == word.marked) return true;
   }
   return false;
 }

@@ -57,8 +57,9 @@ using NamePairTest = std::function<bool(const WordForms& first, const WordForms&
 //  - dropped: the words of cue phrases and filler phrases, unless they lie in a synonym's phrase, or a word at the
 //    phrase's edge forms a name pair with its neighbour outside it: then that word and the words of the phrase
 //    that chain to it through name pairs are topic ("lệ phí trước bạ" whole; only "tiền" of "bao nhiêu tiền sử
-//    dụng đất"). A function word (a one-word filler dropped always: "có", "được") is not kept by pairing with the
-//    word before it ("khai tử | có mất tiền": names put such words before what they govern, "có yếu tố");
+//    dụng đất"). A function word (a one-word filler dropped always, typed with its marks: "có", "được") is not kept by
+//    pairing with the word before it ("khai tử | có mất tiền": names put such words before what they govern, "có yếu
+//    tố");
 //  - concepts: the remaining words; a synonym's phrase becomes one concept whose alternatives are the words as
 //    typed and each expansion of that phrase.
 // The lexicon must outlive the result (synonyms_applied points into it).

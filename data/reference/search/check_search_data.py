@@ -107,7 +107,8 @@ class Analyzer:
         return (a.folded, b.folded) in self.pairs_folded
 
     def _is_function_word(self, word):
-        return any(word_matches(word, f) for f in self.function_words)
+        """query_analysis.cc IsFunctionWord: a one-word `always` filler typed with its marks."""
+        return word.has_marks() and any(word.marked == f.marked for f in self.function_words)
 
     def _topic_words(self, words, begin, end):
         """query_analysis.cc TopicWordsOf: the words of a phrase that chain to a name pair at its edge."""
