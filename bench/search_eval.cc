@@ -2,15 +2,18 @@
 // queries, the team's questions and the off-topic ones (tests/support/search_evaluation.h says what each is),
 // with the latency of every query on this machine.
 //
-//   search_eval [--reference DIR] [--questions CSV] [--dev CSV] [--off-topic CSV] [--misses N] [--calibrate]
-//               [--features CSV] [--query TEXT [--level LEVEL]]
+//   search_eval [--reference DIR] [--questions CSV] [--dev CSV] [--holdout CSV] [--off-topic CSV] [--misses N]
+//               [--holdout-misses N] [--calibrate] [--features CSV] [--query TEXT [--level LEVEL]]
 //
 // --reference reads the catalogue and the lexicon from a folder laid out like data/reference (default: the
 // source tree's, so that an edit of the lexicon is measured without a rebuild). --dev names the development
-// questions (tests/search/dev_questions.csv: written to check that a change generalizes, not to tune on). --misses
-// prints the first N wrong answers of each set. --calibrate fits the confidence's logistic coefficients (coverage, lead
-// → right first hit) on all sets and prints them with the abstention trade-off per threshold. --features writes each
-// query's confidence figures (for studying the abstention); --query explains one query's ranking.
+// questions (tests/search/dev_questions.csv: written to check that a change generalizes, not to tune on); --holdout
+// the held-out ones (tests/search/holdout_questions.csv: measured, never tuned on). --misses prints the first N wrong
+// answers of each set except the held-out one, whose misses only --holdout-misses prints, so that the ordinary
+// tuning loop never shows them; neither --features nor --calibrate reads the held-out set. --calibrate fits the
+// confidence's logistic coefficients (coverage, lead → right first hit) on all sets and prints them with the abstention
+// trade-off per threshold. --features writes each query's confidence figures (for studying the abstention); --query
+// explains one query's ranking.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -35,9 +38,11 @@ struct Arguments {
   std::string reference = MOTCUA_REFERENCE_DIR;
   std::string questions = MOTCUA_SOURCE_DIR "/tests/search/questions.csv";
   std::string dev = MOTCUA_SOURCE_DIR "/tests/search/dev_questions.csv";
+  std::string holdout = MOTCUA_SOURCE_DIR "/tests/search/holdout_questions.csv";
   std::string off_topic = MOTCUA_SOURCE_DIR "/tests/search/off_topic.csv";
   std::size_t misses = 0;
-  std::string features;  // a CSV of each question's confidence features, for studying the abstention
+  std::size_t holdout_misses = 0;  // the held-out set's misses are asked for on their own (see the header)
+  std::string features;            // a CSV of each question's confidence features, for studying the abstention
   bool calibrate = false;
   std::string query;  // --query: explain one query instead of the table
   std::string level;  // --level: the asker's level for --query
@@ -54,6 +59,10 @@ Arguments Parse(int argc, char** argv) {
       arguments.questions = argv[++i];
     else if (flag == "--dev" && has_value)
       arguments.dev = argv[++i];
+    else if (flag == "--holdout" && has_value)
+      arguments.holdout = argv[++i];
+    else if (flag == "--holdout-misses" && has_value)
+      arguments.holdout_misses = std::stoul(argv[++i]);
     else if (flag == "--off-topic" && has_value)
       arguments.off_topic = argv[++i];
     else if (flag == "--features" && has_value)
@@ -109,15 +118,26 @@ std::vector<EvalOutcome> OfKind(const std::vector<EvalOutcome>& outcomes, const 
   return chosen;
 }
 
-void WriteFeatures(const std::string& path, const std::vector<std::vector<EvalOutcome>>& sets) {
+// The search's core_read for a query (search_evaluation.h keeps the figures of the confidence only).
+double CoreRead(const ProcedureSearch& search, const SearchLexicon& lexicon, const EvalQuery& query) {
+  SearchOptions options;
+  options.lexicon = &lexicon;
+  options.rank_when_abstaining = true;
+  if (!query.level.empty()) options.preferred_level = query.level;
+  return search.Search(query.text, options).core_read;
+}
+
+void WriteFeatures(const std::string& path, const ProcedureSearch& search, const SearchLexicon& lexicon,
+                   const std::vector<std::vector<EvalOutcome>>& sets) {
   std::ofstream out(path);
-  out << "id,set,right_first,confidence,coverage,mass,lead,synonyms,intent_stated,first,top_score,name_read\n";
+  out << "id,set,right_first,confidence,coverage,mass,lead,synonyms,intent_stated,first,top_score,name_read,"
+         "core_read\n";
   for (const auto& set : sets) {
     for (const EvalOutcome& o : set) {
       out << o.query->id << ',' << (o.query->gold_codes.empty() ? "off_topic" : o.query->kind) << ','
           << (o.raw_rank == 1) << ',' << o.confidence << ',' << o.coverage << ',' << o.mass << ',' << o.lead << ','
           << o.synonyms << ',' << o.intent_stated << ',' << o.first_code << ',' << o.top_score << ',' << o.name_read
-          << '\n';
+          << ',' << CoreRead(search, lexicon, *o.query) << '\n';
     }
   }
 }
@@ -239,11 +259,13 @@ int Run(const Arguments& arguments) {
   const std::vector<EvalQuery> automatic = test_support::AutomaticQueries(catalogue);
   const std::vector<EvalQuery> questions = test_support::LoadQuestions(arguments.questions);
   const std::vector<EvalQuery> dev = test_support::LoadQuestions(arguments.dev);
+  const std::vector<EvalQuery> holdout = test_support::LoadQuestions(arguments.holdout);
   const std::vector<EvalQuery> off_topic = test_support::LoadOffTopic(arguments.off_topic);
   std::vector<double> latencies;
   const auto auto_outcomes = Timed(search, *lexicon, automatic, latencies);
   const auto question_outcomes = Timed(search, *lexicon, questions, latencies);
   const auto dev_outcomes = Timed(search, *lexicon, dev, latencies);
+  const auto holdout_outcomes = Timed(search, *lexicon, holdout, latencies);
   const auto off_topic_outcomes = Timed(search, *lexicon, off_topic, latencies);
 
   std::printf(
@@ -261,17 +283,20 @@ int Run(const Arguments& arguments) {
     PrintRow(name.c_str(), chosen);
   }
   PrintRow("dev questions", dev_outcomes);
+  PrintRow("held-out questions", holdout_outcomes);
   PrintRow("off-topic", off_topic_outcomes);
   std::printf("\nlatency per query (µs, one thread, this machine): p50 %.0f, p99 %.0f, max %.0f over %zu queries\n",
               Percentile(latencies, 0.5), Percentile(latencies, 0.99), Percentile(latencies, 1.0), latencies.size());
   if (!arguments.features.empty())
-    WriteFeatures(arguments.features, {auto_outcomes, question_outcomes, dev_outcomes, off_topic_outcomes});
+    WriteFeatures(arguments.features, search, *lexicon,
+                  {auto_outcomes, question_outcomes, dev_outcomes, off_topic_outcomes});
   if (arguments.misses > 0) {
     PrintMisses("auto", auto_outcomes, arguments.misses);
     PrintMisses("question", question_outcomes, arguments.misses);
     PrintMisses("dev", dev_outcomes, arguments.misses);
     PrintMisses("off-topic", off_topic_outcomes, arguments.misses);
   }
+  if (arguments.holdout_misses > 0) PrintMisses("held-out", holdout_outcomes, arguments.holdout_misses);
   if (arguments.calibrate) Calibrate({auto_outcomes, question_outcomes, off_topic_outcomes});
   return 0;
 }

@@ -103,6 +103,10 @@ Result<SearchLexicon> LoadSearchLexicon(const ReferenceFiles& files) {
       !ok) {
     return Fail(ok.error());
   }
+  const auto add_shorthand = [&](const LexiconRow& r) {
+    return lexicon.AddShorthand(r.Text("typed"), r.Text("meant"));
+  };
+  if (auto ok = ReadRows(files, kSearchShorthandFile, add_shorthand); !ok) return Fail(ok.error());
   return lexicon;
 }
 

@@ -577,6 +577,10 @@ SearchResult ProcedureSearch::Search(std::string_view query, const SearchOptions
 bool ProcedureSearch::IsListed(const SearchResult& result, const SearchHit& first) {
   if (result.coverage >= kListCoverage && first.score >= kListCoverageStrength) return true;
   if (first.name_read >= kListNameRead && first.score >= kListNameStrength) return true;
+  if (result.core_read >= 1.0 && first.name_read >= kListCoreNameRead && result.lead >= kListCoreLead &&
+      first.score >= kListCoreStrength) {
+    return true;
+  }
   return result.confidence >= kAbstainBelow && first.score >= kMinStrength;
 }
 
@@ -666,6 +670,7 @@ void ProcedureSearch::JudgeConfidence(const Plan& plan, const std::vector<Search
   result.coverage = total == 0 ? 0 : Quantize(explained / total);
   result.mass = Quantize(std::min(2.0, explained / kMassScale));
   result.name_read = ranked[0].name_read;
+  result.core_read = Quantize(CoreRead(plan, static_cast<std::uint32_t>(ranked[0].index)));
   result.lead = ranked.size() < 2 ? 1.0 : Quantize((ranked[0].score - ranked[1].score) / ranked[0].score);
   const double x = kCoverageCoefficient * result.coverage + kMassCoefficient * result.mass +
                    kLeadCoefficient * result.lead + kIntercept;
@@ -693,6 +698,37 @@ std::pair<double, double> ProcedureSearch::StrongCoverage(const Plan& plan, std:
     total += concept_.importance;
   }
   return {explained, total};
+}
+
+double ProcedureSearch::CoreRead(const Plan& plan, std::uint32_t document) const {
+  std::unordered_set<TermId> pairs;
+  const auto add = [&](const Slot& first, const Slot& second) {
+    for (const Candidate& a : first.readings) {
+      for (const Candidate& b : second.readings) {
+        const TermId pair = FindTerm(PairKey(a.folded, b.folded));
+        if (pair != kNoTerm) pairs.insert(pair);
+      }
+    }
+  };
+  for (std::size_t c = 0; c < plan.concepts.size(); ++c) {
+    for (const Plan::Alternative& alternative : plan.concepts[c].alternatives) {
+      for (std::size_t s = 0; s + 1 < alternative.slots.size(); ++s)
+        add(alternative.slots[s], alternative.slots[s + 1]);
+    }
+    if (c + 1 == plan.concepts.size()) continue;
+    const auto& left = plan.concepts[c].alternatives.front().slots;
+    const auto& right = plan.concepts[c + 1].alternatives.front().slots;
+    if (!left.empty() && !right.empty()) add(left.back(), right.front());
+  }
+  const std::vector<WordForms>& name = documents_[document].name_words;
+  double rarest = 0, rarest_read = 0;
+  for (std::size_t i = 0; i + 1 < name.size(); ++i) {
+    const TermId pair = FindTerm(PairKey(name[i].folded, name[i + 1].folded));
+    if (pair == kNoTerm) continue;
+    rarest = std::max(rarest, static_cast<double>(terms_[pair].idf));
+    if (pairs.contains(pair)) rarest_read = std::max(rarest_read, static_cast<double>(terms_[pair].idf));
+  }
+  return rarest == 0 ? 0 : rarest_read / rarest;
 }
 
 // The weight of a reading where the document's name or topic has it (with the typed marks, or at kToneMismatch

@@ -31,8 +31,9 @@
 //  6. A confidence in [0, 1] for the first hit: a logistic function of how much of the question (weighed by
 //     rarity) the first hit's name and topic explain and of its lead over the second. The search abstains (no
 //     hits, the best weak ones as suggestions) below kAbstainBelow, or when the first hit is weak (kMinStrength),
-//     unless that hit explains nearly all of the question, or the question reads all of that hit's name. A query that
-//     names a national code returns that procedure alone, with confidence 1.
+//     unless that hit explains nearly all of the question, or the question reads all of that hit's name, or it
+//     reads the rarest pair of that hit's name and most of the name, with a lead (kListCore*). A query that names a
+//     national code returns that procedure alone, with confidence 1.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -75,6 +76,8 @@ struct SearchResult {
   double lead = 0;                     // hit's name and topic explain, and its lead over the second (0..1),
   double mass = 0;                     // and how much they explain in all (rarity of the words, /10, ≤ 2)
   double name_read = 0;                // the share of the first hit's name the question reads (its rarity)
+  double core_read = 0;                // of the rarity of the first hit's rarest name pair, the share the question
+                                       // reads: 1 when it reads that pair ("khai tử" of "đăng ký khai tử")
   bool abstained = false;              // the question matched nothing well enough to list (hits empty)
   QuestionIntent intent = QuestionIntent::kOverview;
   bool intent_stated = false;                                   // false: overview by default
@@ -101,13 +104,22 @@ class ProcedureSearch {
   static constexpr double kListCoverage = 0.9;
   // A question explained nearly whole by a first hit that scores almost nothing ("cảm ơn cô nhé": "cô" is a word
   // of one long name) only shares a common word with it: listed by coverage only from this score, which a vague
-  // question of the catalogue's words reaches ("đăng ký" scores 5.9, "cấp lại" 6.4).
-  static constexpr double kListCoverageStrength = 5.0;
+  // question of a matter reaches ("ly hôn" scores 9.7, "khai sinh" 16); a bare "đăng ký" (5.9) or "cấp lại" (6.4)
+  // matches hundreds of procedures alike, and one of them listed would be a guess.
+  static constexpr double kListCoverageStrength = 8.0;
   // A question that reads the first hit's whole name (its rarity: kListNameRead) is about that procedure, however
   // much else it says ("ông nhà tôi mất hôm qua, con cháu phải đi báo tử ở đâu" reads all of "đăng ký khai
   // tử"): listed when that hit scores at least kListNameStrength, whatever the coverage and confidence.
   static constexpr double kListNameRead = 0.95;
   static constexpr double kListNameStrength = 25.0;
+  // A question that reads the rarest pair of its first hit's name (core_read 1: "khai tử" of "đăng ký khai tử",
+  // "giám hộ" of "đăng ký giám hộ") and at least kListCoreNameRead of the name's rarity, whose first hit leads the
+  // second by kListCoreLead and scores kListCoreStrength, names that procedure in the middle of its story ("ba mất
+  // được hơn 2 tháng rồi mà nhà chưa đi khai tử"): listed, however many of its other words are not the
+  // catalogue's. A short name of common syllables ("khai tử": 17) never reaches kMinStrength.
+  static constexpr double kListCoreNameRead = 0.5;
+  static constexpr double kListCoreLead = 0.1;
+  static constexpr double kListCoreStrength = 10.0;
   // A listed first hit at least this confident is the one meant; below, an assistant asks which one.
   static constexpr double kAnswerAbove = 0.5;
   static constexpr float kToneMismatch = 0.6F;
@@ -174,6 +186,10 @@ class ProcedureSearch {
   static bool IsListed(const SearchResult& result, const SearchHit& first);
   // The importance of the question the document's name and topic explain, and the question's whole importance.
   std::pair<double, double> StrongCoverage(const Plan& plan, std::uint32_t document) const;
+  // Of the rarity (IDF) of the rarest pair of neighbouring words of the document's name, the share that the rarest
+  // such pair the question reads as neighbours too has: 1 when the question reads the name's rarest pair ("khai
+  // tử" of "đăng ký khai tử"), 0 when it reads none.
+  double CoreRead(const Plan& plan, std::uint32_t document) const;
   float ReadingIn(const Candidate& reading, std::uint32_t document) const;
   bool InNameOrTopic(TermId term, std::uint32_t document) const;
 

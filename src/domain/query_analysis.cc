@@ -1,37 +1,24 @@
 #include "domain/query_analysis.h"
 
 #include <algorithm>
-#include <array>
 #include <cstdint>
 #include <map>
 
 namespace motcua {
 namespace {
 
-// Chat shorthand typed on phones ("ko", "dc", "j", "bn", "dk"): read as the words it stands for before the lexicon
-// is matched, so that "giấy tờ j" is the cue "giấy tờ gì", "dc ko" the filler "được không" and "hòa giải ko thành"
-// the synonym "hòa giải không thành". Each is matched as typed (lower case) and is no word of the catalogue's names
-// or topics (folded), except "k", which three names use for the K battlefield and a question uses for "không".
-struct Shorthand {
-  std::string_view typed;
-  std::string_view meant;
-};
-constexpr Shorthand kShorthand[] = {
-    {"ko", "không"},     {"k", "không"}, {"kh", "không"},   {"khg", "không"},  {"hok", "không"},
-    {"dc", "được"},      {"đc", "được"}, {"dk", "đăng ký"}, {"đk", "đăng ký"}, {"j", "gì"},
-    {"bn", "bao nhiêu"}, {"lm", "làm"},  {"vs", "với"},     {"r", "rồi"},      {"ntn", "như thế nào"},
-};
-
-// The words of `query`, shorthand replaced by the words it stands for.
-std::vector<WordForms> ReadWords(std::string_view query) {
+// The words of `query`, chat shorthand ("ko", "dc", "j": the lexicon's shorthand, data/reference/search/
+// shorthand.csv) replaced by the words it stands for, so that "giấy tờ j" is the cue "giấy tờ gì", "dc ko" the
+// filler "được không" and "hòa giải ko thành" the synonym "hòa giải không thành".
+std::vector<WordForms> ReadWords(std::string_view query, const SearchLexicon& lexicon) {
   std::vector<WordForms> words;
   for (WordForms& word : TokenForms(query)) {
-    const auto found = std::ranges::find(kShorthand, word.marked, &Shorthand::typed);
-    if (found == std::end(kShorthand)) {
+    const std::vector<WordForms>* meant = lexicon.ShorthandFor(word.marked);
+    if (meant == nullptr) {
       words.push_back(std::move(word));
       continue;
     }
-    for (WordForms& meant : TokenForms(found->meant)) words.push_back(std::move(meant));
+    words.insert(words.end(), meant->begin(), meant->end());
   }
   return words;
 }
@@ -63,12 +50,36 @@ const Entry* LongestAt(const std::vector<Entry>& entries, const std::vector<std:
   return best;
 }
 
-// A phrase found at [begin, end) is topic, not filler, when a word at its edge forms a catalogue name pair with
-// the word next to it outside the phrase.
-bool TouchesNamePair(const std::vector<WordForms>& words, std::size_t begin, std::size_t end,
-                     const NamePairTest& is_name_pair) {
-  if (begin > 0 && is_name_pair(words[begin - 1], words[begin])) return true;
-  return end < words.size() && is_name_pair(words[end - 1], words[end]);
+// Whether `word` is a function word: a one-word filler dropped wherever it stands ("có", "được", "cho", "với"),
+// typed with its marks. Typed without marks it may be another word that folds like it ("vang" may be the filler
+// "vâng" or the "vắng" of "khai báo tạm vắng"), which a name pair with its neighbour tells.
+bool IsFunctionWord(const WordForms& word, const SearchLexicon& lexicon) {
+  if (!word.HasMarks()) return false;
+  for (const std::uint32_t i : lexicon.FillersStartingWith(word.folded)) {
+    const FillerPhrase& filler = lexicon.fillers()[i];
+    if (filler.words.size() == 1 && !filler.phrase_only && filler.words[0].marked == word.marked) return true;
+  }
+  return false;
+}
+
+// Which words of a filler or cue phrase found at [begin, end) stay topic: a word at its edge that forms a catalogue
+// name pair with its neighbour outside the phrase, and the words of the phrase that chain to that one through
+// name pairs. So the cue "lệ phí" stays whole in "lệ phí trước bạ" ("phí trước", then "lệ phí"), but of the filler
+// "bao nhiêu tiền" in "bao nhiêu tiền sử dụng đất" only "tiền" stays ("nhiêu tiền" is no pair of a name). A
+// function word does not stay by pairing with the word before it: names put "có", "được" before what they govern
+// ("khai tử có yếu tố nước ngoài", "đã được cấp"), so in "khai tử có mất tiền không" the "có" is the question's.
+std::vector<bool> TopicWordsOf(const std::vector<WordForms>& words, std::size_t begin, std::size_t end,
+                               const NamePairTest& is_name_pair, const SearchLexicon& lexicon) {
+  std::vector<bool> topic(end - begin, false);
+  if (begin > 0 && is_name_pair(words[begin - 1], words[begin]) && !IsFunctionWord(words[begin], lexicon)) {
+    topic[0] = true;
+    for (std::size_t i = begin + 1; i < end && is_name_pair(words[i - 1], words[i]); ++i) topic[i - begin] = true;
+  }
+  if (end < words.size() && is_name_pair(words[end - 1], words[end])) {
+    topic[end - 1 - begin] = true;
+    for (std::size_t i = end - 1; i > begin && is_name_pair(words[i - 1], words[i]); --i) topic[i - 1 - begin] = true;
+  }
+  return topic;
 }
 
 void Mark(std::vector<bool>& flags, std::size_t begin, std::size_t count) {
@@ -114,9 +125,12 @@ void FindIntent(AnalyzedQuery& analyzed, const std::vector<std::size_t>& positio
     }
     weights[cue->intent] += cue->weight;
     const std::size_t end = at + cue->words.size();
-    bool topic = TouchesNamePair(words, at, end, is_name_pair);
-    for (std::size_t i = at; i < end; ++i) topic = topic || in_synonym[positions[i]];
-    for (std::size_t i = at; i < end && !topic; ++i) analyzed.dropped[positions[i]] = true;
+    bool in_phrase = false;
+    for (std::size_t i = at; i < end; ++i) in_phrase = in_phrase || in_synonym[positions[i]];
+    const std::vector<bool> topic = TopicWordsOf(words, at, end, is_name_pair, lexicon);
+    for (std::size_t i = at; i < end && !in_phrase; ++i) {
+      if (!topic[i - at]) analyzed.dropped[positions[i]] = true;
+    }
     at = end;
   }
   int heaviest = 0;
@@ -151,7 +165,10 @@ void DropFillers(AnalyzedQuery& analyzed, const SearchLexicon& lexicon, const Na
       continue;
     }
     const std::size_t end = at + filler->words.size();
-    if (!TouchesNamePair(analyzed.words, at, end, is_name_pair)) Mark(analyzed.dropped, at, filler->words.size());
+    const std::vector<bool> topic = TopicWordsOf(analyzed.words, at, end, is_name_pair, lexicon);
+    for (std::size_t i = at; i < end; ++i) {
+      if (!topic[i - at]) analyzed.dropped[i] = true;
+    }
     Mark(seen, at, filler->words.size());
     at = end;
   }
@@ -191,7 +208,7 @@ void BuildConcepts(AnalyzedQuery& analyzed, const SearchLexicon& lexicon, const 
 AnalyzedQuery AnalyzeQuery(std::string_view query, const SearchLexicon& lexicon, const NamePairTest& is_name_pair,
                            std::size_t max_words) {
   AnalyzedQuery analyzed;
-  analyzed.words = ReadWords(query);
+  analyzed.words = ReadWords(query, lexicon);
   if (analyzed.words.size() > max_words) analyzed.words.resize(max_words);
   analyzed.dropped.assign(analyzed.words.size(), false);
   std::vector<bool> in_synonym(analyzed.words.size(), false);

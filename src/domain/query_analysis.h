@@ -35,8 +35,9 @@ struct QueryConcept {
 struct AnalyzedQuery {
   QuestionIntent intent = QuestionIntent::kOverview;
   bool intent_stated = false;                    // false: no cue phrase, overview by default
-  std::vector<WordForms> words;                  // every word of the question, as cut by TokenForms (chat
-                                                 // shorthand read as the words it stands for: "ko" → "không")
+  std::vector<WordForms> words;                  // every word of the question, as cut by TokenForms (the
+                                                 // lexicon's shorthand read as the words it stands for: "ko" →
+                                                 // "không")
   std::vector<bool> dropped;                     // per word: filler or intent cue, not searched for
   std::vector<QueryConcept> concepts;            // the kept words, in order
   std::vector<const Synonym*> synonyms_applied;  // into the lexicon given to AnalyzeQuery
@@ -47,14 +48,18 @@ struct AnalyzedQuery {
 using NamePairTest = std::function<bool(const WordForms& first, const WordForms& second)>;
 
 // Analyzes `query` (at most `max_words` words are read):
-//  - chat shorthand ("ko", "dc", "j", "bn", "dk") is read as the words it stands for ("không", "được", "gì",
-//    "bao nhiêu", "đăng ký"), so that the lexicon's phrases match it;
+//  - chat shorthand of the lexicon ("ko", "dc", "j", "bn", "dk") is read as the words it stands for ("không",
+//    "được", "gì", "bao nhiêu", "đăng ký"), so that the lexicon's phrases match it;
 //  - synonyms first: runs of words that are a synonym's phrase (longest first, left to right) are topic;
 //  - intent: the cue phrases found (longest first, left to right) add their weights per intent; the heaviest
 //    intent wins, ties by the order of AllQuestionIntents(); when none is found, they are looked for again
 //    once the filler is gone (a cue split by filler words); none found is an overview;
-//  - dropped: the words of cue phrases and filler phrases, unless they lie in a synonym's phrase or a boundary
-//    word forms a name pair with its neighbour (then the phrase is topic: "lệ phí trước bạ");
+//  - dropped: the words of cue phrases and filler phrases, unless they lie in a synonym's phrase, or a word at the
+//    phrase's edge forms a name pair with its neighbour outside it: then that word and the words of the phrase
+//    that chain to it through name pairs are topic ("lệ phí trước bạ" whole; only "tiền" of "bao nhiêu tiền sử
+//    dụng đất"). A function word (a one-word filler dropped always, typed with its marks: "có", "được") is not kept by
+//    pairing with the word before it ("khai tử | có mất tiền": names put such words before what they govern, "có yếu
+//    tố");
 //  - concepts: the remaining words; a synonym's phrase becomes one concept whose alternatives are the words as
 //    typed and each expansion of that phrase.
 // The lexicon must outlive the result (synonyms_applied points into it).

@@ -54,6 +54,24 @@ Result<void> SearchLexicon::AddNameQualifier(std::string_view phrase, bool marke
   return {};
 }
 
+Result<void> SearchLexicon::AddShorthand(std::string_view typed, std::string_view meant) {
+  auto typed_words = WordsOf(typed, "typed");
+  if (!typed_words) return Fail(typed_words.error());
+  if (typed_words->size() != 1) {
+    return Fail(Error::InvalidArgument("typed", "chữ viết tắt phải là một từ: '" + std::string(typed) + "'",
+                                       "shorthand must be one word: '" + std::string(typed) + "'"));
+  }
+  auto meant_words = WordsOf(meant, "meant");
+  if (!meant_words) return Fail(meant_words.error());
+  shorthand_[typed_words->front().marked] = std::move(*meant_words);
+  return {};
+}
+
+const std::vector<WordForms>* SearchLexicon::ShorthandFor(const std::string& typed) const {
+  const auto found = shorthand_.find(typed);
+  return found == shorthand_.end() ? nullptr : &found->second;
+}
+
 const std::vector<std::uint32_t>& SearchLexicon::Lookup(const FirstWordIndex& index, const std::string& folded) {
   static const std::vector<std::uint32_t> kNone;
   const auto found = index.find(folded);

@@ -58,11 +58,19 @@ class SearchLexicon {
   Result<void> AddSynonym(std::string_view phrase, std::string_view expansion);
 
   Result<void> AddNameQualifier(std::string_view phrase, bool marked);
+  // Chat shorthand typed on phones ("ko", "dc", "j", "bn", "dk"): one word, lower case as typed ("đc" with its
+  // marks), read as the words it stands for ("không", "được", "gì", "bao nhiêu", "đăng ký") before anything else
+  // of a question is matched. InvalidArgument naming "typed" when it is not exactly one word, or "meant" when it
+  // has no word. A second row for the same typed word replaces the first (a province's rows read after the
+  // national ones).
+  Result<void> AddShorthand(std::string_view typed, std::string_view meant);
 
   const std::vector<FillerPhrase>& fillers() const { return fillers_; }
   const std::vector<IntentCue>& cues() const { return cues_; }
   const std::vector<Synonym>& synonyms() const { return synonyms_; }
   const std::vector<NameQualifier>& qualifiers() const { return qualifiers_; }
+  // The words a typed word stands for when it is shorthand (matched as typed, lower case), else nullptr.
+  const std::vector<WordForms>* ShorthandFor(const std::string& typed) const;
 
   // The positions in fillers(), cues() or synonyms() of the phrases whose first word folds to `folded`: a typed
   // word can only match a phrase starting with its own folded form, so the analysis looks at these alone.
@@ -79,6 +87,7 @@ class SearchLexicon {
   std::vector<IntentCue> cues_;
   std::vector<Synonym> synonyms_;
   std::vector<NameQualifier> qualifiers_;
+  std::unordered_map<std::string, std::vector<WordForms>> shorthand_;  // typed word → the words meant
   FirstWordIndex fillers_by_first_, cues_by_first_, synonyms_by_first_, qualifiers_by_first_;
 };
 

@@ -4,6 +4,7 @@
 
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace motcua {
@@ -13,20 +14,24 @@ namespace {
 // query_analysis.h, not from the shipped data.
 SearchLexicon SmallLexicon() {
   SearchLexicon lexicon;
-  for (const char* filler : {"cần", "đang", "thì", "cho em hỏi", "ạ", "với", "những"})
+  for (const char* filler : {"cần", "đang", "thì", "cho em hỏi", "ạ", "với", "những", "có", "không", "vâng"})
     lexicon.AddFiller(filler, false).value();
   lexicon.AddIntentCue("bao nhiêu tiền", QuestionIntent::kFee, 3).value();
   lexicon.AddIntentCue("lệ phí", QuestionIntent::kFee, 2).value();
   lexicon.AddIntentCue("ở đâu", QuestionIntent::kWhere, 3).value();
   lexicon.AddIntentCue("mang giấy gì theo", QuestionIntent::kDocuments, 3).value();
+  lexicon.AddIntentCue("có mất tiền", QuestionIntent::kFee, 3).value();
   lexicon.AddSynonym("sổ đỏ", "giấy chứng nhận quyền sử dụng đất").value();
   lexicon.AddSynonym("hộ khẩu", "thường trú").value();
   lexicon.AddSynonym("hộ khẩu", "cư trú").value();
   lexicon.AddSynonym("kết hôn với người nước ngoài", "kết hôn có yếu tố nước ngoài").value();
+  for (const auto& [typed, meant] : {std::pair{"ko", "không"}, {"dk", "đăng ký"}, {"j", "gì"}, {"bn", "bao nhiêu"}})
+    lexicon.AddShorthand(typed, meant).value();
   return lexicon;
 }
 
-const std::set<std::string> kNamePairs = {"can cuoc", "dang ky", "phi truoc", "truoc ba", "khai sinh"};
+const std::set<std::string> kNamePairs = {"can cuoc", "dang ky", "phi truoc", "truoc ba", "khai sinh", "le phi",
+                                          "tien su",  "su dung", "khai tu",   "tu co",    "tam vang"};
 
 bool IsNamePair(const WordForms& a, const WordForms& b) { return kNamePairs.contains(a.folded + " " + b.folded); }
 
@@ -75,16 +80,32 @@ TEST(QueryAnalysis, ACueThatIsPartOfANameIsTopic) {
   EXPECT_EQ(Kept(analyzed), (std::vector<std::string>{"lệ", "phí", "trước", "bạ"}));
 }
 
+// Of a phrase at a name pair, the words that chain to the pair stay: "lệ phí" chains ("lệ phí", "phí trước"), but
+// of "bao nhiêu tiền" only "tiền" does ("tiền sử"; "nhiêu tiền" is no pair of a name).
+TEST(QueryAnalysis, OnlyTheWordsOfAPhraseThatChainToANamePairStay) {
+  EXPECT_EQ(Kept(Analyze("bao nhiêu tiền sử dụng")), (std::vector<std::string>{"tiền", "sử", "dụng"}));
+}
+
+// "tử có" is a pair of "khai tử có yếu tố nước ngoài", but a function word does not stay by following a name word:
+// the "có" of "có mất tiền" is the question's.
+TEST(QueryAnalysis, AFunctionWordDoesNotStayByFollowingANameWord) {
+  const AnalyzedQuery analyzed = Analyze("khai tử có mất tiền không");
+  EXPECT_EQ(analyzed.intent, QuestionIntent::kFee);
+  EXPECT_EQ(Kept(analyzed), (std::vector<std::string>{"khai", "tử"}));
+  // Typed without marks, "vang" may be the filler "vâng" or the "vắng" of "tạm vắng": the name pair tells.
+  EXPECT_EQ(Kept(Analyze("khai báo tam vang")), (std::vector<std::string>{"khai", "báo", "tam", "vang"}));
+}
+
 TEST(QueryAnalysis, ACueSplitByFillerIsFoundOnceTheFillerIsGone) {
   const AnalyzedQuery analyzed = Analyze("làm khai sinh thì phải mang những giấy gì theo");
   EXPECT_EQ(analyzed.intent, QuestionIntent::kDocuments);
 }
 
 TEST(QueryAnalysis, ChatShorthandIsReadAsTheWordsItStandsFor) {
-  // "bn tiền" is the cue "bao nhiêu tiền"; "dk" is "đăng ký" (a name pair, kept); "ko" is "không", not a topic.
+  // "bn tiền" is the cue "bao nhiêu tiền"; "dk" is "đăng ký" (a name pair, kept); "ko" is the filler "không".
   const AnalyzedQuery fee = Analyze("dk sổ đỏ hết bn tiền ko");
   EXPECT_EQ(fee.intent, QuestionIntent::kFee);
-  EXPECT_EQ(Kept(fee), (std::vector<std::string>{"đăng", "ký", "sổ", "đỏ", "hết", "không"}));
+  EXPECT_EQ(Kept(fee), (std::vector<std::string>{"đăng", "ký", "sổ", "đỏ", "hết"}));
   // Shorthand inside a phrase of the lexicon ("j" is "gì"); only whole words are read as shorthand.
   EXPECT_EQ(Analyze("làm khai sinh mang giấy j theo").intent, QuestionIntent::kDocuments);
   EXPECT_EQ(Kept(Analyze("kok dcx")), (std::vector<std::string>{"kok", "dcx"}));
@@ -124,6 +145,8 @@ TEST(QueryAnalysis, TheLexiconRefusesEmptyPhrasesAndBadWeights) {
   EXPECT_EQ(lexicon.AddFiller(" ?! ", false).error().field, "phrase");
   EXPECT_EQ(lexicon.AddIntentCue("bao lâu", QuestionIntent::kTime, 4).error().field, "weight");
   EXPECT_EQ(lexicon.AddSynonym("sổ đỏ", "").error().field, "expansion");
+  EXPECT_EQ(lexicon.AddShorthand("ko dc", "không được").error().field, "typed");
+  EXPECT_EQ(lexicon.AddShorthand("ko", " ").error().field, "meant");
 }
 
 }  // namespace

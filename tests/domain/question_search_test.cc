@@ -196,6 +196,23 @@ TEST_F(QuestionSearchTest, AQuestionThatReadsTheWholeNameOfItsFirstHitIsListed) 
   EXPECT_EQ(result.name_read, result.hits[0].name_read);
 }
 
+// A story that names its procedure by the rarest pair of that procedure's name ("khai tử" of "đăng ký khai tử") is
+// listed, though most of its words are about the neighbour, the morning and the asker (coverage under 0.1).
+TEST_F(QuestionSearchTest, AQuestionThatReadsTheRarestPairOfItsFirstHitsNameIsListed) {
+  const SearchResult result =
+      Ask("cụ ông hàng xóm mới mất sáng nay, con cụ nhờ tôi hỏi khai tử có tốn tiền không", "commune");
+  ASSERT_FALSE(result.abstained);
+  EXPECT_LT(result.coverage, 0.1);
+  EXPECT_EQ(result.core_read, 1.0);
+  EXPECT_EQ(result.hits[0].code, "1.000656");  // Thủ tục đăng ký khai tử
+  EXPECT_EQ(result.intent, QuestionIntent::kFee);
+}
+
+// A bare "đăng ký" or "cấp lại" matches hundreds of procedures alike: listing one would be a guess.
+TEST_F(QuestionSearchTest, AWordEveryOtherNameHoldsIsDeclined) {
+  for (const char* question : {"đăng ký", "cấp lại"}) EXPECT_TRUE(Ask(question).abstained) << question;
+}
+
 // The commune's building permits are named "... đối với công trình cấp III, cấp IV (công trình không theo tuyến/
 // theo tuyến trong đô thị/tín ngưỡng, tôn giáo/...)": the cases in the parenthesis are not said against them, so a
 // plain question finds them before a short name of another field sharing the words ("Cấp lại Giấy phép lái tàu").

@@ -21,10 +21,13 @@ struct QuestionFloors {
   std::size_t min_queries;  // the set is not silently emptied
   double top1, top5, intent;
 };
-constexpr QuestionFloors kTeamQuestions = {"questions.csv", 150, 0.79, 0.87, 0.83};  // measured 0.793, 0.872, 0.837
-// The development set, written in session 8 before any of its misses was seen.
-constexpr QuestionFloors kDevQuestions = {"dev_questions.csv", 120, 0.77, 0.84, 0.83};  // measured 0.776, 0.844, 0.837
-constexpr double kOffTopicAbstained = 0.90;                                             // measured 0.909
+constexpr QuestionFloors kTeamQuestions = {"questions.csv", 150, 0.80, 0.87, 0.83};  // measured 0.811, 0.881, 0.837
+// The development set, written in session 10 before any of its misses was seen.
+constexpr QuestionFloors kDevQuestions = {"dev_questions.csv", 120, 0.80, 0.87, 0.83};  // measured 0.810, 0.884, 0.837
+// The held-out set, written in session 11 before any change and never tuned on (tests/search/README.md): measured
+// once as written (0.691, 0.849, 0.875) and once at the end of that session (0.704, 0.868, 0.875).
+constexpr QuestionFloors kHeldOutQuestions = {"holdout_questions.csv", 120, 0.69, 0.85, 0.86};
+constexpr double kOffTopicAbstained = 0.91;  // measured 0.920
 
 class SearchQualityTest : public ::testing::Test {
  protected:
@@ -61,6 +64,8 @@ void ExpectFloors(const QuestionFloors& floors) {
 TEST_F(SearchQualityTest, TheTeamsQuestions) { ExpectFloors(kTeamQuestions); }
 
 TEST_F(SearchQualityTest, TheDevelopmentQuestions) { ExpectFloors(kDevQuestions); }
+
+TEST_F(SearchQualityTest, TheHeldOutQuestions) { ExpectFloors(kHeldOutQuestions); }
 
 TEST_F(SearchQualityTest, OffTopicQuestionsAreDeclined) {
   const EvalSummary summary = Measure(test_support::LoadOffTopic(MOTCUA_SOURCE_DIR "/tests/search/off_topic.csv"));

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Validate the procedure-search evaluation set (stdlib only).
 
-Checks tests/search/questions.csv and tests/search/off_topic.csv against
-data/reference/procedures/procedures.csv:
+Checks tests/search/questions.csv, off_topic.csv, dev_questions.csv and
+holdout_questions.csv against data/reference/procedures/procedures.csv:
 
   * exact headers, minimum row counts, unique ids with the right prefix;
   * every cell is Unicode NFC, has no leading/trailing blanks, no empty question;
@@ -12,7 +12,10 @@ data/reference/procedures/procedures.csv:
   * style: known tags only, exactly one typing tag (toned | no-tones | typo | mixed);
     `no-tones` rows are pure ASCII, `toned` rows are not;
   * at most 15% of rows tagged `name-like`;
-  * no question text repeated within or across the two files.
+  * no question text repeated within or across the four files: a question in
+    the development or the held-out set that also sits in the team's set would
+    measure nothing new (dev and held-out rows get the row checks above; the
+    per-intent minimums and the name-like cap are for the team's set only).
 
 Usage:  python3 tests/search/check_questions.py [--stats]
         --stats also prints the count tables used in README.md (markdown).
@@ -29,6 +32,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 QUESTIONS = os.path.join(HERE, "questions.csv")
 OFF_TOPIC = os.path.join(HERE, "off_topic.csv")
+DEV = os.path.join(HERE, "dev_questions.csv")
+HOLDOUT = os.path.join(HERE, "holdout_questions.csv")
+# Extra answerable sets: file, id pattern, minimum rows.
+EXTRA_SETS = [(DEV, r"d\d{3,}", 100), (HOLDOUT, r"h\d{3,}", 100)]
 PROCEDURES = os.path.join(ROOT, "data", "reference", "procedures", "procedures.csv")
 
 Q_HEADER = ["id", "question", "gold_codes", "intent", "level", "speaker", "style"]
@@ -133,6 +140,39 @@ def check_common(path, lineno, row, id_re, seen_ids, tags_allowed):
     return tags
 
 
+def check_answerable(path, lineno, row, id_re, seen_ids, seen_text, catalogue):
+    """Row checks shared by every answerable set; returns (tags, gold codes)."""
+    where = "%s:%d" % (path, lineno)
+    tags = check_common(path, lineno, row, id_re, seen_ids, Q_TAGS)
+    key = norm_key(row["question"])
+    if key in seen_text:
+        err("%s: question repeats %s" % (where, seen_text[key]))
+    seen_text[key] = row["id"]
+    codes = row["gold_codes"].split("|") if row["gold_codes"] else []
+    if not codes:
+        err("%s: empty gold_codes" % where)
+    if len(codes) > MAX_GOLD:
+        err("%s: %d gold codes, at most %d" % (where, len(codes), MAX_GOLD))
+    if len(set(codes)) != len(codes):
+        err("%s: repeated gold code" % where)
+    for c in codes:
+        if catalogue and c not in catalogue:
+            err("%s: gold code %r not in procedures.csv" % (where, c))
+    if row["intent"] not in INTENT_MIN:
+        err("%s: intent %r not in %s" % (where, row["intent"], sorted(INTENT_MIN)))
+    if row["level"] not in LEVELS:
+        err("%s: level %r not in %s" % (where, row["level"], sorted(LEVELS)))
+    if row["speaker"] not in SPEAKERS:
+        err("%s: speaker %r not in %s" % (where, row["speaker"], sorted(SPEAKERS)))
+    # soft check: a commune/province question whose gold has no variant at that level
+    if catalogue and row["level"] in ("commune", "province") and codes:
+        if not any(row["level"] in catalogue.get(c, {}).get("levels", "").split("|")
+                   for c in codes):
+            warnings.append("%s: level=%s but no gold code is offered at that level (%s)"
+                            % (row["id"], row["level"], row["gold_codes"]))
+    return tags, codes
+
+
 def main():
     stats = "--stats" in sys.argv[1:]
 
@@ -159,35 +199,9 @@ def main():
     cross = collections.Counter()
     name_like = 0
     for lineno, row in qrows:
-        where = "%s:%d" % (QUESTIONS, lineno)
-        tags = check_common(QUESTIONS, lineno, row, r"q\d{3,}", seen_ids, Q_TAGS)
-        key = norm_key(row["question"])
-        if key in seen_text:
-            err("%s: question repeats %s" % (where, seen_text[key]))
-        seen_text[key] = row["id"]
-        codes = row["gold_codes"].split("|") if row["gold_codes"] else []
-        if not codes:
-            err("%s: empty gold_codes" % where)
-        if len(codes) > MAX_GOLD:
-            err("%s: %d gold codes, at most %d" % (where, len(codes), MAX_GOLD))
-        if len(set(codes)) != len(codes):
-            err("%s: repeated gold code" % where)
-        for c in codes:
-            if catalogue and c not in catalogue:
-                err("%s: gold code %r not in procedures.csv" % (where, c))
+        tags, codes = check_answerable(QUESTIONS, lineno, row, r"q\d{3,}", seen_ids,
+                                       seen_text, catalogue)
         gold_sizes[len(codes)] += 1
-        if row["intent"] not in INTENT_MIN:
-            err("%s: intent %r not in %s" % (where, row["intent"], sorted(INTENT_MIN)))
-        if row["level"] not in LEVELS:
-            err("%s: level %r not in %s" % (where, row["level"], sorted(LEVELS)))
-        if row["speaker"] not in SPEAKERS:
-            err("%s: speaker %r not in %s" % (where, row["speaker"], sorted(SPEAKERS)))
-        # soft check: a commune/province question whose gold has no variant at that level
-        if catalogue and row["level"] in ("commune", "province") and codes:
-            if not any(row["level"] in catalogue.get(c, {}).get("levels", "").split("|")
-                       for c in codes):
-                warnings.append("%s: level=%s but no gold code is offered at that level (%s)"
-                                % (row["id"], row["level"], row["gold_codes"]))
         intents[row["intent"]] += 1
         levels[row["level"]] += 1
         speakers[row["speaker"]] += 1
@@ -221,6 +235,17 @@ def main():
         if key in seen_text:
             err("%s: question repeats %s" % (where, seen_text[key]))
         seen_text[key] = row["id"]
+
+    # --- dev and held-out sets ---------------------------------------------
+    extra_counts = []
+    for path, id_re, minimum in EXTRA_SETS:
+        rows = read_csv(path, Q_HEADER)
+        if rows and len(rows) < minimum:
+            err("%s: %d rows, need at least %d" % (path, len(rows), minimum))
+        ids = set()
+        for lineno, row in rows:
+            check_answerable(path, lineno, row, id_re, ids, seen_text, catalogue)
+        extra_counts.append("%d %s" % (len(rows), os.path.basename(path)))
 
     # --- report ------------------------------------------------------------
     for w in warnings:
@@ -256,8 +281,8 @@ def main():
             print("error: " + e, file=sys.stderr)
         print("FAILED: %d error(s)" % len(errors), file=sys.stderr)
         return 1
-    print("OK: %d questions, %d off-topic rows, %d warning(s)"
-          % (len(qrows), len(orows), len(warnings)))
+    print("OK: %d questions, %d off-topic rows, %s, %d warning(s)"
+          % (len(qrows), len(orows), ", ".join(extra_counts), len(warnings)))
     return 0
 
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate the search lexicon: synonyms.csv, fillers.csv, intent_cues.csv, name_qualifiers.csv.
+"""Validate the search lexicon: synonyms.csv, fillers.csv, intent_cues.csv, name_qualifiers.csv, shorthand.csv.
 
 Python 3 standard library only. Usage:
 
@@ -29,6 +29,7 @@ SYN_HEADER = ["phrase", "expansion", "kind", "source"]
 FIL_HEADER = ["phrase", "source", "scope"]
 INT_HEADER = ["phrase", "intent", "weight"]
 QUAL_HEADER = ["phrase", "kind", "source"]
+SHORT_HEADER = ["typed", "meant", "source"]
 QUALIFIER_KINDS = {"default", "marked"}
 KINDS = {"colloquial", "regional", "abbreviation", "old_term", "legal_term"}
 SCOPES = {"always", "phrase_only"}
@@ -90,7 +91,8 @@ def word_matches(typed, entry):
 # ---- the first stage of search, as src/domain/query_analysis.cc does it ---------------------------------
 
 class Analyzer:
-    def __init__(self, names, fillers, cues):
+    def __init__(self, names, fillers, cues, function_words=()):
+        self.function_words = list(function_words)  # [Word]: one-word fillers dropped always
         self.pairs_marked, self.pairs_folded = set(), set()
         for name in names:
             for a, b in zip(name, name[1:]):
@@ -104,9 +106,27 @@ class Analyzer:
             return (a.marked, b.marked) in self.pairs_marked
         return (a.folded, b.folded) in self.pairs_folded
 
-    def _touches_pair(self, words, begin, end):
-        return ((begin > 0 and self.is_name_pair(words[begin - 1], words[begin]))
-                or (end < len(words) and self.is_name_pair(words[end - 1], words[end])))
+    def _is_function_word(self, word):
+        """query_analysis.cc IsFunctionWord: a one-word `always` filler typed with its marks."""
+        return word.has_marks() and any(word.marked == f.marked for f in self.function_words)
+
+    def _topic_words(self, words, begin, end):
+        """query_analysis.cc TopicWordsOf: the words of a phrase that chain to a name pair at its edge."""
+        topic = [False] * (end - begin)
+        if begin > 0 and self.is_name_pair(words[begin - 1], words[begin]) \
+                and not self._is_function_word(words[begin]):
+            topic[0] = True
+            i = begin + 1
+            while i < end and self.is_name_pair(words[i - 1], words[i]):
+                topic[i - begin] = True
+                i += 1
+        if end < len(words) and self.is_name_pair(words[end - 1], words[end]):
+            topic[end - 1 - begin] = True
+            i = end - 1
+            while i > begin and self.is_name_pair(words[i - 1], words[i]):
+                topic[i - 1 - begin] = True
+                i -= 1
+        return topic
 
     @staticmethod
     def _longest_at(entries, words, taken, at):
@@ -134,8 +154,9 @@ class Analyzer:
                     at += 1
                     continue
                 end = at + len(hit[1])
-                if not self._touches_pair(words, at, end):
-                    for i in range(at, end):
+                topic = self._topic_words(words, at, end)
+                for i in range(at, end):
+                    if not topic[i - at]:
                         dropped[i] = True
                         why[i] = f"{kind} {hit[0]!r}"
                 for i in range(at, end):
@@ -258,6 +279,27 @@ def main():
     fil = read_table(os.path.join(args.dir, "fillers.csv"), FIL_HEADER, rep)
     cues = read_table(os.path.join(args.dir, "intent_cues.csv"), INT_HEADER, rep)
     quals = read_table(os.path.join(args.dir, "name_qualifiers.csv"), QUAL_HEADER, rep)
+    shorts = read_table(os.path.join(args.dir, "shorthand.csv"), SHORT_HEADER, rep)
+
+    # ---- chat shorthand: one typed word read as other words before anything else (query_analysis.cc) ------
+    # A catalogue word typed alone would be rewritten too, so a typed word that is a word of the names (folded) is
+    # an error unless its source says why it is safe ("also a name word: ...").
+    name_words = {w.folded for n in names for w in n}
+    seen_short = {}
+    for n, r in shorts:
+        where, t = f"shorthand.csv:{n}", r["typed"]
+        check_phrase(where, "typed", t, rep)
+        check_phrase(where, "meant", r["meant"], rep)
+        tw = words_of(t)
+        if len(tw) != 1:
+            rep.error(where, f"typed must be one word: {t!r}")
+            continue
+        if t in seen_short:
+            rep.error(where, f"typed {t!r} already listed on line {seen_short[t]}")
+        seen_short[t] = n
+        if tw[0].folded in name_words and "also a name word" not in r["source"]:
+            rep.error(where, f"typed {t!r} is a word of catalogue names (folded); say in source why it is "
+                             "safe (\"also a name word: ...\") or leave it out")
 
     # ---- name qualifiers: each is matched with its marks in the names (procedure_search.cc) -----------
     seen_qual = {}
@@ -275,7 +317,7 @@ def main():
             rep.error(where, f"qualifier {p!r} occurs with its marks in no catalogue name")
 
     # ---- fillers -------------------------------------------------------------------------------------
-    filler_entries, seen_fil = [], {}
+    filler_entries, seen_fil, function_words = [], {}, []
     for n, r in fil:
         where, p = f"fillers.csv:{n}", r["phrase"]
         check_phrase(where, "phrase", p, rep)
@@ -288,6 +330,8 @@ def main():
         if r["scope"] == "phrase_only" and len(ws) < 2:
             rep.error(where, f"phrase_only needs a phrase of two words or more: {p!r}")
         filler_entries.append((p, ws))
+        if r["scope"] == "always" and len(ws) == 1:
+            function_words.append(ws[0])
         if r["scope"] == "always" and marked_hits(ws):
             rep.warn("always-filler occurs with its marks in catalogue names (a function word?)",
                      f"{p!r} in {marked_hits(ws)} names")
@@ -327,7 +371,7 @@ def main():
             rep.error("intent_cues.csv", f"intent {intent!r} has {per_intent[intent]} cues, "
                                          f"at least {MIN_CUES_PER_INTENT} required")
 
-    analyzer = Analyzer(names, filler_entries, cue_entries)
+    analyzer = Analyzer(names, filler_entries, cue_entries, function_words)
 
     # ---- synonyms ------------------------------------------------------------------------------------
     kinds, pairs, phrases = Counter(), {}, {}
@@ -382,6 +426,7 @@ def main():
           + ", ".join(f"{i} {per_intent[i]}" for i in sorted(INTENTS)))
     print(f"name_qualifiers.csv {len(quals):4d} rows; by kind: "
           + ", ".join(f"{k} {c}" for k, c in sorted(Counter(r['kind'] for _, r in quals).items())))
+    print(f"shorthand.csv   {len(shorts):4d} rows")
     for topic, items in rep.warnings.items():
         print(f"warning: {len(items)} x {topic}")
         if args.verbose:
