@@ -9,8 +9,7 @@
 #include <string>
 
 #include "store/postgresql/pg_connection.h"
-#include "store/sqlite/sqlite_connection.h"
-#include "support/postgres_server.h"
+#include "support/sql_engines.h"
 
 namespace motcua::store {
 namespace {
@@ -18,17 +17,11 @@ namespace {
 using sql::Failure;
 using sql::Statement;
 
-class SqlConnectionTest : public ::testing::TestWithParam<std::string> {
+class SqlConnectionTest : public test_support::SqlEngineTest {
  protected:
   void SetUp() override {
-    if (GetParam() == "postgresql") {
-      MOTCUA_NEED_POSTGRES();
-      connection_ = std::make_unique<PgConnection>(*test_support::TestPostgresUrl());
-    } else {
-      connection_ = std::make_unique<SqliteConnection>(":memory:");
-      connection_->ExecuteScript("PRAGMA foreign_keys = ON");  // as the store opens its files
-    }
-    // Temporary tables live as long as the connection, so that no test sees another's rows on a shared server.
+    SqlEngineTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     const std::string blob = GetParam() == "postgresql" ? "BYTEA" : "BLOB";
     connection_->ExecuteScript(
         "CREATE TEMP TABLE parents (id BIGINT PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
@@ -59,12 +52,10 @@ class SqlConnectionTest : public ::testing::TestWithParam<std::string> {
       return error.failure();
     }
   }
-
-  std::unique_ptr<sql::Connection> connection_;
 };
 
-INSTANTIATE_TEST_SUITE_P(Engines, SqlConnectionTest, ::testing::Values("sqlite", "postgresql"),
-                         [](const auto& test) { return test.param; });
+INSTANTIATE_TEST_SUITE_P(Engines, SqlConnectionTest, ::testing::ValuesIn(test_support::kSqlEngines),
+                         test_support::EngineName);
 
 TEST_P(SqlConnectionTest, NamesItsEngine) { EXPECT_EQ(connection_->engine(), GetParam()); }
 

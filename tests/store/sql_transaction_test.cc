@@ -10,9 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "store/postgresql/pg_connection.h"
-#include "store/sqlite/sqlite_connection.h"
-#include "support/postgres_server.h"
+#include "support/sql_engines.h"
 
 namespace motcua::store::sql {
 namespace {
@@ -26,15 +24,11 @@ class RecordingObserver final : public TransactionObserver {
   std::vector<std::string> heard;
 };
 
-class SqlTransactionTest : public ::testing::TestWithParam<std::string> {
+class SqlTransactionTest : public test_support::SqlEngineTest {
  protected:
   void SetUp() override {
-    if (GetParam() == "postgresql") {
-      MOTCUA_NEED_POSTGRES();
-      connection_ = std::make_unique<PgConnection>(*test_support::TestPostgresUrl());
-    } else {
-      connection_ = std::make_unique<SqliteConnection>(":memory:");
-    }
+    SqlEngineTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     connection_->ExecuteScript("CREATE TEMP TABLE rows (id BIGINT PRIMARY KEY)");
     connection_->set_observer(&observer_);
   }
@@ -54,12 +48,11 @@ class SqlTransactionTest : public ::testing::TestWithParam<std::string> {
     return ids;
   }
 
-  std::unique_ptr<Connection> connection_;
   RecordingObserver observer_;
 };
 
-INSTANTIATE_TEST_SUITE_P(Engines, SqlTransactionTest, ::testing::Values("sqlite", "postgresql"),
-                         [](const auto& test) { return test.param; });
+INSTANTIATE_TEST_SUITE_P(Engines, SqlTransactionTest, ::testing::ValuesIn(test_support::kSqlEngines),
+                         test_support::EngineName);
 
 TEST_P(SqlTransactionTest, ACommittedTransactionKeepsItsRows) {
   {
