@@ -1,0 +1,121 @@
+// The PostgreSQL schema (src/store/postgresql/migrations/0017_baseline.sql) is the SQLite schema as its migrations
+// leave it: the same tables, the same columns with the same coarse types, the same named indexes and append-only
+// guards. A migration added on one engine and not the other fails here.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "store/sqlite/sqlite_migrator.h"
+#include "support/sql_engines.h"
+
+namespace motcua::store {
+namespace {
+
+using Columns = std::map<std::string, std::string>;  // "table.column" → coarse type
+
+std::string Baseline() {
+  std::ifstream in(std::string(MOTCUA_SOURCE_DIR) + "/src/store/postgresql/migrations/0017_baseline.sql");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// SQLite's declared type as PostgreSQL names the type that stands for it.
+std::string PostgresTypeFor(const std::string& sqlite_type) {
+  static const std::map<std::string, std::string> kTypes = {
+      {"INTEGER", "bigint"}, {"TEXT", "text"}, {"REAL", "double precision"}, {"BLOB", "bytea"}};
+  const auto found = kTypes.find(sqlite_type);
+  return found == kTypes.end() ? "?" + sqlite_type : found->second;
+}
+
+std::set<std::string> Strings(sql::Connection& db, const std::string& query) {
+  std::set<std::string> values;
+  sql::Statement rows(db, query);
+  while (rows.Step()) values.insert(rows.Text(0));
+  return values;
+}
+
+class PgSchemaTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    MOTCUA_NEED_POSTGRES();
+    pg_ = std::make_unique<PgConnection>(*test_support::TestPostgresUrl());
+    // A schema of its own, so that tests on one server do not meet.
+    schema_ = "schema_test_" + std::to_string(::getpid());
+    pg_->ExecuteScript("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE; CREATE SCHEMA " + schema_ +
+                       "; SET search_path TO " + schema_);
+    pg_->ExecuteScript(Baseline());
+    ASSERT_TRUE(MigrateSqlite(sqlite_).has_value());
+  }
+  void TearDown() override {
+    if (pg_) pg_->ExecuteScript("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE");
+  }
+
+  std::unique_ptr<PgConnection> pg_;
+  SqliteConnection sqlite_{":memory:"};
+  std::string schema_;
+};
+
+TEST_F(PgSchemaTest, BothEnginesHaveTheSameColumnsWithTheSameTypes) {
+  Columns sqlite, postgres;
+  sql::Statement sqlite_columns(
+      sqlite_,
+      "SELECT m.name, p.name, upper(p.type) FROM sqlite_schema m, pragma_table_info(m.name) p "
+      "WHERE m.type = 'table'");
+  while (sqlite_columns.Step()) {
+    sqlite[sqlite_columns.Text(0) + "." + sqlite_columns.Text(1)] = PostgresTypeFor(sqlite_columns.Text(2));
+  }
+  sql::Statement postgres_columns(*pg_,
+                                  "SELECT table_name, column_name, data_type FROM information_schema.columns "
+                                  "WHERE table_schema = current_schema()");
+  while (postgres_columns.Step()) {
+    postgres[postgres_columns.Text(0) + "." + postgres_columns.Text(1)] = postgres_columns.Text(2);
+  }
+  ASSERT_GT(sqlite.size(), 150u) << "SQLite's columns were not read";
+  EXPECT_EQ(postgres, sqlite);
+}
+
+TEST_F(PgSchemaTest, BothEnginesHaveTheSameNamedIndexesAndGuards) {
+  EXPECT_EQ(Strings(*pg_,
+                    "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() "
+                    "AND indexname NOT LIKE '%\\_pkey' AND indexname NOT LIKE '%\\_key'"),
+            Strings(sqlite_, "SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"));
+  EXPECT_EQ(
+      Strings(*pg_, "SELECT trigger_name FROM information_schema.triggers WHERE trigger_schema = current_schema()"),
+      Strings(sqlite_, "SELECT name FROM sqlite_schema WHERE type = 'trigger'"));
+}
+
+TEST_F(PgSchemaTest, EventsAndTheLogAreAppendOnly) {
+  pg_->ExecuteScript(
+      "INSERT INTO dossier_events VALUES ('H-1', 1, 'received', 'u', 'receptionist', '05152', 't', 't', 0, '', "
+      "'{}', '', 'h'); INSERT INTO event_log VALUES (1, 'H-1', 1, 'c')");
+  for (const char* change :
+       {"UPDATE dossier_events SET actor_user = 'x'", "DELETE FROM dossier_events", "TRUNCATE dossier_events",
+        "UPDATE event_log SET chain = 'x'", "DELETE FROM event_log", "TRUNCATE event_log"}) {
+    try {
+      pg_->ExecuteScript(change);
+      ADD_FAILURE() << change << " was allowed";
+    } catch (const sql::DbError& error) {
+      EXPECT_EQ(error.failure(), sql::Failure::kCheck) << change;
+      EXPECT_NE(std::string(error.what()).find("append-only"), std::string::npos) << error.what();
+    }
+  }
+}
+
+TEST_F(PgSchemaTest, AMigrationIsStampedInTheStoresTimeFormat) {
+  pg_->ExecuteScript("INSERT INTO schema_migrations (version, name) VALUES (17, '0017_baseline.sql')");
+  sql::Statement stamp(*pg_, "SELECT applied_at FROM schema_migrations");
+  ASSERT_TRUE(stamp.Step());
+  const std::string at = stamp.Text(0);
+  ASSERT_EQ(at.size(), 20u) << at;
+  EXPECT_EQ(at[10], 'T') << at;
+  EXPECT_EQ(at.back(), 'Z') << at;
+}
+
+}  // namespace
+}  // namespace motcua::store
