@@ -87,7 +87,7 @@ add_user "$specialist" specialist "$commune"
 add_user bench.gs supervisor "$province"
 
 # --- Server -------------------------------------------------------------------------------------------------
-port=$((20000 + $$ % 20000))
+port=$((30000 + $$ % 2000))
 start=$(date +%s.%N)
 # Tracking is limited per address (20 a minute), and so are connections (64): lifted here, where one address is
 # the whole load.

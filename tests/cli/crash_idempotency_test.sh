@@ -29,7 +29,7 @@ wait_until_healthy() {
 }
 start_server() {
   for attempt in 0 1 2 3 4; do
-    port=$((20000 + ($$ * 7 + attempt * 131) % 2000))
+    port=$((26000 + ($$ * 7 + attempt * 131) % 2000))
     "$motcua" serve --db "$tmp/m.db" --listen "127.0.0.1:$port" >>"$tmp/server.log" 2>&1 &
     server_pid=$!
     wait_until_healthy && return 0
