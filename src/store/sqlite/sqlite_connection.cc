@@ -131,6 +131,16 @@ SqliteConnection::SqliteConnection(const std::string& path)
     : db_(Translated(
           [&] { return std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE); })) {}
 
+std::unique_ptr<SqliteConnection> OpenStoreConnection(const std::string& path, int cache_kib) {
+  auto db = std::make_unique<SqliteConnection>(path);
+  Translated([&] { db->database().setBusyTimeout(5000); });
+  db->ExecuteScript("PRAGMA journal_mode = WAL");
+  db->ExecuteScript("PRAGMA synchronous = FULL");
+  db->ExecuteScript("PRAGMA foreign_keys = ON");
+  db->ExecuteScript("PRAGMA cache_size = -" + std::to_string(cache_kib));
+  return db;
+}
+
 SqliteConnection::~SqliteConnection() { ClearStatementCache(); }  // statements are finalized before the database
 
 void SqliteConnection::ExecuteScript(std::string_view sql) {

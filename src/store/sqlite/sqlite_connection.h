@@ -1,7 +1,6 @@
 #pragma once
-// SQLite behind the engine interface (store/sql/connection.h), through SQLiteCpp. Opening with the PRAGMAs the
-// store relies on (WAL, synchronous=FULL, foreign keys) stays with the store's opener; this class is the
-// connection, its statements and its errors.
+// SQLite behind the engine interface (store/sql/connection.h), through SQLiteCpp: the connection, its statements
+// and its errors, and OpenStoreConnection, which opens a file with the settings every store connection relies on.
 #include <SQLiteCpp/Database.h>
 
 #include <memory>
@@ -31,6 +30,12 @@ class SqliteConnection final : public sql::Connection {
  private:
   std::unique_ptr<SQLite::Database> db_;
 };
+
+// Opens `path` as every connection of the store is opened: a busy timeout (set first: switching to WAL needs a lock
+// that another connection opening the same file at the same moment may hold), WAL (readers beside one writer),
+// synchronous=FULL (a commit survives a power cut), foreign keys on, and a page cache of `cache_kib`. Throws
+// sql::DbError.
+std::unique_ptr<SqliteConnection> OpenStoreConnection(const std::string& path, int cache_kib);
 
 // SQLite's error as the store sees it: the Failure its extended result code means, with SQLite's message.
 sql::DbError SqliteError(const SQLite::Exception& error);

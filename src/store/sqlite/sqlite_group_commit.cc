@@ -24,13 +24,8 @@ Error DatabaseError(const char* what_vi, const char* what_en, const std::excepti
 
 Result<std::unique_ptr<SqliteGroupCommit>> SqliteGroupCommit::Open(const std::string& path) {
   try {
-    auto db = std::make_unique<SqliteConnection>(path);
-    // The same settings as every store connection (sqlite_store.cc): durable commits, foreign keys.
-    db->database().setBusyTimeout(5000);
-    db->ExecuteScript("PRAGMA journal_mode = WAL");
-    db->ExecuteScript("PRAGMA synchronous = FULL");
-    db->ExecuteScript("PRAGMA foreign_keys = ON");
-    db->ExecuteScript("PRAGMA cache_size = -65536");  // 64 MB: the pages a group's writes touch stay in memory
+    // 64 MB of page cache: the pages a group's writes touch stay in memory.
+    auto db = OpenStoreConnection(path, 65536);
     return std::unique_ptr<SqliteGroupCommit>(new SqliteGroupCommit(std::move(db)));
   } catch (const sql::DbError& e) {
     return Fail(DatabaseError("mở kết nối ghi", "opening the writer's connection", e));

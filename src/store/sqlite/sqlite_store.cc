@@ -706,17 +706,10 @@ class SqliteStore final : public Store {
 Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, SqliteGroupCommit* writer) {
   std::unique_ptr<SqliteConnection> db;
   try {
-    db = std::make_unique<SqliteConnection>(path);
-    // The busy timeout first: switching to WAL needs a lock that another connection opening the same file at
-    // the same moment may hold.
-    db->database().setBusyTimeout(5000);
-    db->ExecuteScript("PRAGMA journal_mode = WAL");
-    db->ExecuteScript("PRAGMA synchronous = FULL");
-    db->ExecuteScript("PRAGMA foreign_keys = ON");
     // The page cache (SQLite's default is 2 MB): a server thread's connection only reads, and sixteen of them
     // must fit the RSS budget; a connection that writes itself (the CLI, a bulk load) holds a large
     // transaction's pages, which would otherwise spill to the WAL before the commit. Allocated as used.
-    db->ExecuteScript(writer != nullptr ? "PRAGMA cache_size = -8192" : "PRAGMA cache_size = -65536");
+    db = OpenStoreConnection(path, writer != nullptr ? 8192 : 65536);
   } catch (const sql::DbError& e) {
     return Fail(Error::Unavailable("db", "không mở được cơ sở dữ liệu '" + path + "': " + e.what(),
                                    "cannot open the database '" + path + "': " + e.what()));
