@@ -61,10 +61,6 @@ class FuzzedFiles final : public app::ReferenceFiles {
   FuzzedFiles(std::string_view fuzzed_path, std::string_view fuzzed_text)
       : fuzzed_path_(fuzzed_path), fuzzed_text_(fuzzed_text) {}
 
-  motcua::Result<std::string> Read(std::string_view path) const override {
-    if (path == fuzzed_path_) return std::string(fuzzed_text_);
-    return TrimmedFiles().at(std::string(path));
-  }
   std::string Describe() const override { return "fuzzed catalogue"; }
 
   static const std::map<std::string, std::string>& TrimmedFiles() {
@@ -74,6 +70,16 @@ class FuzzedFiles final : public app::ReferenceFiles {
       return trimmed;
     }();
     return files;
+  }
+
+ protected:
+  motcua::Result<std::string> ReadStored(std::string_view path) const override {
+    if (path == fuzzed_path_) return std::string(fuzzed_text_);
+    const auto found = TrimmedFiles().find(std::string(path));
+    if (found == TrimmedFiles().end()) {
+      return motcua::Fail(motcua::Error::NotFound(std::string(path), "không có tệp", "no such file"));
+    }
+    return found->second;
   }
 
  private:
