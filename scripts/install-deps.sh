@@ -18,6 +18,7 @@ packages=(
   libcli11-dev            # command line
   libgtest-dev libgmock-dev libbenchmark-dev   # tests and benchmarks
   sqlite3 curl            # used by the CLI tests (tamper checks, health probe)
+  python3                 # scripts/pg.sh asks the kernel for a free port for the test PostgreSQL
   ccache                  # compiler cache: rebuilds after a small change take seconds
   clang-format            # the style check run by scripts/test.sh
   clang-19 libclang-rt-19-dev   # libFuzzer and the sanitizers of scripts/fuzz.sh (clang 14 lacks std::expected)
