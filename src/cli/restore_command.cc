@@ -43,12 +43,12 @@ CommandRun SetUpRestore(CLI::App& command, GlobalOptions& global) {
   return [&global, options]() -> int {
     auto spec = global.Spec();
     if (!spec) return global.out.ReportError(spec.error());
-    auto files = spec->FilesFolder();
-    if (!files) return global.out.ReportError(files.error());
     if (spec->engine != store::StoreSpec::Engine::kSqlite) {
       return global.out.ReportError(Error::FailedPrecondition("db", "khôi phục chỉ làm được vào một tệp SQLite",
                                                               "a backup can be restored into a SQLite file only"));
     }
+    auto files = spec->FilesFolder();
+    if (!files) return global.out.ReportError(files.error());
     const app::SystemClock clock;
     const app::RestoreTarget target{spec->location, *files, std::string(spec->EngineName())};
     // The restored copy is a SQLite file at a path of the restore's choosing (beside the target).

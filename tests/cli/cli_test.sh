@@ -97,6 +97,17 @@ for cmd in "init" "serve" "units" "procedures" "procedures search" "calendar" "c
   run $cmd --help
   check "$cmd --help" test "$code" -eq 0
 done
+# --db may name a PostgreSQL server; this binary cannot store there yet and says so on "db", without the password.
+run units --db "postgresql://motcua:s3cret@127.0.0.1:1/motcua" --legacy 05194
+check "a PostgreSQL URL is refused with exit 1" test "$code" -eq 1
+check "the refusal names db" contains "$err" "db"
+check "no password in the refusal" test "${err/s3cret/}" == "$err"
+run units --db "" --legacy 05194
+check "an empty --db exits 2" test "$code" -eq 2
+# An empty --files is the default (beside the database), not an empty path.
+run files prune --db "$db" --files "" --older-than 0
+check "an empty --files means beside the database" test "$code" -eq 0
+
 run frobnicate
 check "unknown command exits 2" test "$code" -eq 2
 
