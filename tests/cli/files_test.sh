@@ -101,4 +101,20 @@ run files prune --db "$tmp/m.db" --older-than -1
 check "a negative period is refused" [ "$code" != 0 ]
 check "naming the option" contains "$err" "older-than"
 
+# --files: a server told to keep document files elsewhere (a folder several servers share) writes them there, and
+# prune looks there too.
+kill -TERM "$server_pid"
+wait "$server_pid" 2>/dev/null
+mkdir -p "$tmp/shared"
+start_server --files "$tmp/shared"
+scan elsewhere 10
+upload "$tmp/elsewhere.pdf"
+check "an upload with --files is taken" [ "$status" = 201 ]
+elsewhere=$(id_of "$answer")
+check "its bytes are in the named folder" test -f "$tmp/shared/${elsewhere:0:2}/${elsewhere:2}"
+check "not beside the database" test ! -e "$(blob "$elsewhere")"
+run files prune --db "$tmp/m.db" --files "$tmp/shared" --older-than 0
+check "prune with --files removes it there" contains "$out" "Removed 1 files"
+check "from the named folder" test ! -e "$tmp/shared/${elsewhere:0:2}/${elsewhere:2}"
+
 finish
