@@ -18,7 +18,7 @@
 // The history is written as counter rows, not as dossiers: going through Store::AppendDossierEvents would take
 // hours at 10 M dossiers, and the reports read only report_counters and the totals derived from them (migration
 // 0009, applied once they are written). The rows have exactly the layout
-// SqliteReportCounters::Apply writes (bucket 'd' / 'm' / 'y', and 'a' for balances; period text, MeasureName,
+// SqlReportCounters::Apply writes (bucket 'd' / 'm' / 'y', and 'a' for balances; period text, MeasureName,
 // ChannelName, provinces), with the month and year rows the sums of their days; their figures are made up (a flow is 1
 // or 2, a balance delta -1, 0 or 1). Before timing, the province's year report must count exactly the dossiers
 // generated. Each report is repeated (caches as warm as memory allows), through Store::SumCounters: BuildPeriodicReport

@@ -32,7 +32,7 @@
 #include "http/rate_limiter.h"
 #include "store/disk_blob_store.h"
 #include "store/sqlite/sqlite_store.h"
-#include "store/sqlite/sqlite_store_provider.h"
+#include "store/sql/sql_store_provider.h"
 
 namespace {
 
@@ -67,7 +67,7 @@ http::RouteHandler Stub(const std::string& pattern) {
 std::vector<std::pair<std::string, http::Method>> RealRoutes() {
   auto empty_store = motcua::store::OpenSqliteStore(":memory:").value();
   motcua::app::ProcedureCatalogue catalogue = motcua::app::ProcedureCatalogue::Load(*empty_store).value();
-  motcua::store::SqliteStoreProvider stores("/nonexistent/motcua-fuzz.db");
+  motcua::store::SqlStoreProvider stores(motcua::store::SqliteOpener("/nonexistent/motcua-fuzz.db"));
   const motcua::app::FixedClock clock(motcua::Instant{});
   motcua::app::LiveCalendar calendar(motcua::WorkCalendar(motcua::WorkingHours::Default(), {}));
   const motcua::app::LifecycleSettings settings;

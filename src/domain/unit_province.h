@@ -1,7 +1,7 @@
 #pragma once
 // The province a unit's figures and dossiers belong to (administrative_unit.h: 34 provinces with 2-digit codes,
 // communes with 5-digit codes): a province-level unit is its own province, a commune's province is the one the
-// catalogue gives it. One rule for the report counters (store/sqlite/sqlite_report_counters.cc, the province each
+// catalogue gives it. One rule for the report counters (store/sql/sql_report_counters.cc, the province each
 // row is kept under) and for dossier access (app/dossier_desk.cc, DossierParties), so that a report's province
 // and a dossier's province never disagree. The catalogue lookup is the caller's, so this stays pure. Thread-safe.
 #include <string>

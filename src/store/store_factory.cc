@@ -1,7 +1,7 @@
 #include "store/store_factory.h"
 
 #include "store/sqlite/sqlite_store.h"
-#include "store/sqlite/sqlite_store_provider.h"
+#include "store/sql/sql_store_provider.h"
 
 namespace motcua::store {
 namespace {
@@ -25,7 +25,7 @@ Result<std::unique_ptr<StoreProvider>> OpenStoreProvider(const StoreSpec& spec) 
     return Fail(Error::InvalidArgument("db", "máy chủ cần một tệp cơ sở dữ liệu, không phải :memory:",
                                        "a server needs a database file, not :memory:"));
   }
-  return std::make_unique<SqliteStoreProvider>(spec.location);
+  return std::make_unique<SqlStoreProvider>(SqliteOpener(spec.location));
 }
 
 }  // namespace motcua::store

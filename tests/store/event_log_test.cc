@@ -1,4 +1,4 @@
-// The event log (store/sqlite/sqlite_event_log.h): every event in append order, chained; what it finds that each
+// The event log (store/sql/sql_event_log.h): every event in append order, chained; what it finds that each
 // dossier's own chain cannot — a dossier removed whole, a tail lost — and its one-time filling after migration 0016.
 #include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>

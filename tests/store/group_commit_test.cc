@@ -1,7 +1,7 @@
-// Group commit (store/sqlite/sqlite_group_commit.h) and the nesting transactions it relies on: the writes of
+// Group commit (store/sql/sql_group_commit.h) and the nesting transactions it relies on: the writes of
 // many threads share one transaction, a failing write rolls back alone, every caller returns once durable; and
 // Store::InOneTransaction, where a failed append rolls back alone and a failed batch rolls back whole.
-#include "store/sqlite/sqlite_group_commit.h"
+#include "store/sql/sql_group_commit.h"
 
 #include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "store/sqlite/sqlite_store.h"
-#include "store/sqlite/sqlite_store_provider.h"
+#include "store/sql/sql_store_provider.h"
 #include "support/sample_events.h"
 #include "support/temp_db.h"
 
@@ -30,16 +30,16 @@ DossierEvent Orphan(const std::string& code) {
 }
 
 // Wait (yielding, without sleeping) until the writer holds `n` writes, or `n` more are queued.
-void WaitUntilTaken(SqliteStoreProvider& provider, std::uint64_t n) {
+void WaitUntilTaken(SqlStoreProvider& provider, std::uint64_t n) {
   while (provider.WriterTotals().taken < n) std::this_thread::yield();
 }
-void WaitUntilQueued(SqliteStoreProvider& provider, std::size_t n) {
+void WaitUntilQueued(SqlStoreProvider& provider, std::size_t n) {
   while (provider.WriterWaiting() < n) std::this_thread::yield();
 }
 
 TEST(GroupCommitTest, WritesQueuedWhileTheWriterWaitsCommitTogetherAndAFailureRollsBackAlone) {
   const std::string path = test_support::TempDbPath();
-  SqliteStoreProvider provider(path);
+  SqlStoreProvider provider(SqliteOpener(path));
   ASSERT_TRUE(provider.ForThisThread().has_value());  // opens the writer
   // Another connection holds the write lock, so that the writer's first group waits and the rest queue up.
   SQLite::Database blocker(path, SQLite::OPEN_READWRITE);
@@ -82,7 +82,7 @@ TEST(GroupCommitTest, WritesQueuedWhileTheWriterWaitsCommitTogetherAndAFailureRo
 // code different and consecutive, each dossier stored with its first event.
 TEST(GroupCommitTest, NewDossiersAreNumberedAndStoredInOneWrite) {
   const std::string path = test_support::TempDbPath();
-  SqliteStoreProvider provider(path);
+  SqlStoreProvider provider(SqliteOpener(path));
   ASSERT_TRUE(provider.ForThisThread().has_value());
   const Store::DossierCodeOf code_of = [](std::int64_t n) -> Result<std::string> {
     return "R-" + std::string(n < 10 ? "0" : "") + std::to_string(n);

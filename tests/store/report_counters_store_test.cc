@@ -15,7 +15,7 @@
 #include "store/sql/transaction.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/sqlite/sqlite_migrator.h"
-#include "store/sqlite/sqlite_report_counters.h"
+#include "store/sql/sql_report_counters.h"
 #include "store/sqlite/sqlite_store.h"
 #include "support/store_backends.h"
 
@@ -759,7 +759,7 @@ TEST_F(ReportCountersFileTest, RebuildNamesAMissingRow) {
 TEST(SqliteReportCountersTest, DeltasFollowTheTransactionsAndSavepointsTheyWereAppliedIn) {
   SqliteConnection db(":memory:");
   ASSERT_TRUE(MigrateSqlite(db).has_value());
-  SqliteReportCounters counters(db);
+  SqlReportCounters counters(db);
   const CounterKey key{kA, kA, "AG-A", "1.001193", Channel::kDirect, "tn01"};
   auto apply = [&](std::int64_t delta) {
     const std::vector<CounterDelta> deltas = {{key, Day("2026-01-12"), kReceivedDirect, delta}};
@@ -819,12 +819,12 @@ TEST(SqliteReportCountersTest, DeltasFollowTheTransactionsAndSavepointsTheyWereA
   EXPECT_EQ(received(), 7);
 }
 
-// SqliteReportCounters alone, with deltas made up at random over twelve years: any period adds up the deltas of
+// SqlReportCounters alone, with deltas made up at random over twelve years: any period adds up the deltas of
 // its days, and its balances are the sums of all the deltas before its first day and before its end.
 TEST(SqliteReportCountersTest, AnyPeriodAddsUpItsDaysAndBalancesEverythingBefore) {
   SqliteConnection db(":memory:");
   ASSERT_TRUE(MigrateSqlite(db).has_value());
-  SqliteReportCounters counters(db);
+  SqlReportCounters counters(db);
   const CounterKey key{kA, kA, "AG-A", "1.001193", Channel::kDirect, "tn01"};
   const CounterKey balance_key{kA, kA, "AG-A", "1.001193", Channel::kDirect, ""};
   const CounterKey elsewhere{kB, kB, "AG-B", "1.001193", Channel::kDirect, "tn01"};

@@ -18,6 +18,8 @@
 #include <variant>
 #include <vector>
 
+#include "store/sql/dialect.h"
+
 namespace motcua::store::sql {
 
 using Blob = std::vector<std::byte>;
@@ -111,6 +113,8 @@ class Connection {
 
   // "sqlite" or "postgresql".
   virtual std::string_view engine() const = 0;
+  // What this engine's SQL says differently (dialect.h).
+  Dialect dialect() const { return Dialect::Of(engine()); }
   // Runs SQL text that may hold several statements and no parameters (migrations, SAVEPOINT…).
   virtual void ExecuteScript(std::string_view sql) = 0;
   // Whether a transaction is open on the connection.

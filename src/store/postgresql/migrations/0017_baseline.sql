@@ -171,7 +171,7 @@ CREATE TABLE dossier_code_sequences (
   last   BIGINT NOT NULL CHECK (last >= 1)
 );
 
--- The log of every event in append order, each row chaining the one before (src/store/sqlite/sqlite_event_log.h).
+-- The log of every event in append order, each row chaining the one before (src/store/sql/sql_event_log.h).
 CREATE TABLE event_log (
   position     BIGINT PRIMARY KEY,
   dossier_code TEXT NOT NULL,

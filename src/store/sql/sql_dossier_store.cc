@@ -1,12 +1,12 @@
-#include "store/sqlite/sqlite_dossier_store.h"
+#include "store/sql/sql_dossier_store.h"
 
 #include <limits>
 
 #include "store/dossier_event_codec.h"
 #include "store/event_hash.h"
 #include "store/sql/connection.h"
+#include "store/sql/sql_dossier_rows.h"
 #include "store/sql/transaction.h"
-#include "store/sqlite/sqlite_dossier_rows.h"
 
 namespace motcua::store {
 namespace {
@@ -52,8 +52,8 @@ ChainBreak Break(std::string code, std::int64_t seq, std::string what) {
 
 }  // namespace
 
-Result<DossierState> SqliteDossierStore::Append(std::span<const DossierEvent> events, const LifecycleLimits& limits,
-                                                const DeadlinePolicy& policy) {
+Result<DossierState> SqlDossierStore::Append(std::span<const DossierEvent> events, const LifecycleLimits& limits,
+                                             const DeadlinePolicy& policy) {
   if (auto ok = CheckBatch(events); !ok) return Fail(ok.error());
   // IMMEDIATE takes the write lock before reading the state, so no other writer can append in between.
   sql::Transaction transaction(db_, sql::TxMode::kWrite);
@@ -80,10 +80,9 @@ Result<DossierState> SqliteDossierStore::Append(std::span<const DossierEvent> ev
   return state;
 }
 
-Result<DossierState> SqliteDossierStore::AppendNew(std::string_view sequence_prefix,
-                                                   const Store::DossierCodeOf& code_of,
-                                                   std::span<const DossierEvent> events, const LifecycleLimits& limits,
-                                                   const DeadlinePolicy& policy) {
+Result<DossierState> SqlDossierStore::AppendNew(std::string_view sequence_prefix, const Store::DossierCodeOf& code_of,
+                                                std::span<const DossierEvent> events, const LifecycleLimits& limits,
+                                                const DeadlinePolicy& policy) {
   sql::Transaction transaction(db_, sql::TxMode::kWrite);
   auto code = code_of(NextSequence(sequence_prefix));
   if (!code) return Fail(code.error());  // the transaction rolls back: the number is not taken
@@ -95,7 +94,7 @@ Result<DossierState> SqliteDossierStore::AppendNew(std::string_view sequence_pre
   return state;
 }
 
-Result<DossierState> SqliteDossierStore::Current(const std::string& code) {
+Result<DossierState> SqlDossierStore::Current(const std::string& code) {
   auto kept = recent_.find(code);
   if (kept == recent_.end()) return Replay(code);
   sql::Statement cached(db_, "SELECT last_seq, last_hash FROM dossiers WHERE code = ?");
@@ -108,12 +107,12 @@ Result<DossierState> SqliteDossierStore::Current(const std::string& code) {
   return Replay(code);
 }
 
-void SqliteDossierStore::Remember(const DossierState& state) {
+void SqlDossierStore::Remember(const DossierState& state) {
   if (recent_.size() >= kRecentStates) recent_.clear();
   recent_.insert_or_assign(state.code, state);
 }
 
-Result<std::vector<DossierEvent>> SqliteDossierStore::Events(std::string_view code) {
+Result<std::vector<DossierEvent>> SqlDossierStore::Events(std::string_view code) {
   sql::Statement cached(
       db_, std::string("SELECT ") + kEventColumns + " FROM dossier_events WHERE dossier_code = ? ORDER BY seq");
   sql::Statement& rows = cached;
@@ -132,7 +131,7 @@ Result<std::vector<DossierEvent>> SqliteDossierStore::Events(std::string_view co
   return events;
 }
 
-Result<DossierState> SqliteDossierStore::Replay(std::string_view code) {
+Result<DossierState> SqlDossierStore::Replay(std::string_view code) {
   auto events = Events(code);
   if (!events) return Fail(events.error());
   auto state = FoldEvents(*events, kReplayLimits);
@@ -144,14 +143,14 @@ Result<DossierState> SqliteDossierStore::Replay(std::string_view code) {
   return state;
 }
 
-Result<std::optional<DossierState>> SqliteDossierStore::Load(std::string_view code) {
+Result<std::optional<DossierState>> SqlDossierStore::Load(std::string_view code) {
   auto state = Replay(code);
   if (!state) return Fail(state.error());
   if (state->last_seq == 0) return std::optional<DossierState>();
   return std::optional<DossierState>(std::move(*state));
 }
 
-std::int64_t SqliteDossierStore::NextSequence(std::string_view prefix) {
+std::int64_t SqlDossierStore::NextSequence(std::string_view prefix) {
   // One statement, so the increment and the read cannot be split (in autocommit mode it is its own transaction;
   // in AppendNew's, it is rolled back with the append).
   sql::Statement cached(db_,
@@ -163,7 +162,7 @@ std::int64_t SqliteDossierStore::NextSequence(std::string_view prefix) {
   return next.Int(0);
 }
 
-std::vector<std::string> SqliteDossierStore::Codes(const DossierFilter& filter) {
+std::vector<std::string> SqlDossierStore::Codes(const DossierFilter& filter) {
   // Only the criteria that are set go into the SQL, so that the unit indexes can serve the query.
   std::string sql = "SELECT code FROM dossiers WHERE TRUE";
   std::vector<std::string> params;
@@ -192,7 +191,7 @@ std::vector<std::string> SqliteDossierStore::Codes(const DossierFilter& filter) 
 // Besides the chain: the fold of each dossier's events must be its projection row, column for column, so that a
 // due date or a name edited in the dossiers table shows ("projection differs: due_at"), and so must a history
 // the state machine refuses ("events do not apply").
-std::optional<ChainBreak> SqliteDossierStore::VerifyChains() {
+std::optional<ChainBreak> SqlDossierStore::VerifyChains() {
   const std::optional<std::string> orphan = FirstDossierWithoutEvents();
   sql::Statement rows(db_, std::string("SELECT ") + kEventColumns + " FROM dossier_events ORDER BY dossier_code, seq");
   std::string code, hash;
@@ -240,8 +239,8 @@ std::optional<ChainBreak> SqliteDossierStore::VerifyChains() {
 }
 
 // Catches the removal of a dossier's last events, which leaves a chain that is intact but too short.
-std::optional<ChainBreak> SqliteDossierStore::CheckProjection(const std::string& code, std::int64_t seq,
-                                                              const std::string& hash) {
+std::optional<ChainBreak> SqlDossierStore::CheckProjection(const std::string& code, std::int64_t seq,
+                                                           const std::string& hash) {
   sql::Statement row(db_, "SELECT last_seq, last_hash FROM dossiers WHERE code = ?");
   row.Bind(1, code);
   if (!row.Step()) return Break(code, seq, "projection mismatch");
@@ -251,7 +250,7 @@ std::optional<ChainBreak> SqliteDossierStore::CheckProjection(const std::string&
   return std::nullopt;
 }
 
-std::optional<std::string> SqliteDossierStore::FirstDossierWithoutEvents() {
+std::optional<std::string> SqlDossierStore::FirstDossierWithoutEvents() {
   sql::Statement row(db_,
                      "SELECT code FROM dossiers d WHERE NOT EXISTS "
                      "(SELECT 1 FROM dossier_events e WHERE e.dossier_code = d.code) ORDER BY code LIMIT 1");

@@ -1,4 +1,4 @@
-#include "store/sqlite/sqlite_event_log.h"
+#include "store/sql/sql_event_log.h"
 
 #include "store/sha256.h"
 #include "store/sql/connection.h"
@@ -17,7 +17,7 @@ std::string NextChain(const std::string& previous, const std::string& event_hash
   return Sha256Hex(previous + event_hash);
 }
 
-void SqliteEventLog::Append(const DossierEvent& event) {
+void SqlEventLog::Append(const DossierEvent& event) {
   const LogCheckpoint head = Head();
   sql::Statement insert(db_, "INSERT INTO event_log (position, dossier_code, seq, chain) VALUES (?, ?, ?, ?)");
   insert.Bind(1, head.position + 1);
@@ -27,13 +27,13 @@ void SqliteEventLog::Append(const DossierEvent& event) {
   insert.Execute();
 }
 
-LogCheckpoint SqliteEventLog::Head() {
+LogCheckpoint SqlEventLog::Head() {
   sql::Statement last(db_, "SELECT position, chain FROM event_log ORDER BY position DESC LIMIT 1");
   if (!last.Step()) return LogCheckpoint{};
   return LogCheckpoint{last.Int(0), last.Text(1)};
 }
 
-std::optional<ChainBreak> SqliteEventLog::Verify(const std::optional<LogCheckpoint>& expected) {
+std::optional<ChainBreak> SqlEventLog::Verify(const std::optional<LogCheckpoint>& expected) {
   sql::Statement rows(db_,
                       "SELECT l.position, l.dossier_code, l.seq, l.chain, e.hash FROM event_log l "
                       "LEFT JOIN dossier_events e ON e.dossier_code = l.dossier_code AND e.seq = l.seq "
@@ -74,7 +74,7 @@ std::optional<ChainBreak> SqliteEventLog::Verify(const std::optional<LogCheckpoi
   return std::nullopt;
 }
 
-std::int64_t SqliteEventLog::FillAfterMigration() {
+std::int64_t SqlEventLog::FillAfterMigration() {
   sql::Statement due(db_, "SELECT 1 FROM event_log_backfill LIMIT 1");
   if (!due.Step()) return 0;
   due.Reset();

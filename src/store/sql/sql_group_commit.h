@@ -18,26 +18,25 @@
 #include <vector>
 
 #include "domain/error.h"
-#include "store/sqlite/sqlite_connection.h"
-#include "store/sqlite/sqlite_dossier_store.h"
-#include "store/sqlite/sqlite_report_counters.h"
+#include "store/sql/connection.h"
+#include "store/sql/sql_dossier_store.h"
+#include "store/sql/sql_report_counters.h"
 
 namespace motcua::store {
 
-class SqliteGroupCommit {
+class SqlGroupCommit {
  public:
   // A write run with the writer's dossier store (on the writer's connection), inside the group's transaction.
   // Returns false for an expected failure (its own Result says why), which rolls its savepoint back; may throw
   // sql::DbError, which rolls the savepoint back and fails the write with Unavailable.
-  using Write = std::function<bool(SqliteDossierStore&)>;
+  using Write = std::function<bool(SqlDossierStore&)>;
 
-  // Opens the writer's connection to `path` (a file whose schema is up to date: the caller opened a store on it
-  // first) and starts the writer thread.
-  static Result<std::unique_ptr<SqliteGroupCommit>> Open(const std::string& path);
+  // Starts the writer thread on `db`, a connection of its own to a database whose schema is up to date.
+  explicit SqlGroupCommit(std::unique_ptr<sql::Connection> db);
   // Lets the writer finish every queued write, then stops it.
-  ~SqliteGroupCommit();
-  SqliteGroupCommit(const SqliteGroupCommit&) = delete;
-  SqliteGroupCommit& operator=(const SqliteGroupCommit&) = delete;
+  ~SqlGroupCommit();
+  SqlGroupCommit(const SqlGroupCommit&) = delete;
+  SqlGroupCommit& operator=(const SqlGroupCommit&) = delete;
 
   // Runs `write` in the next group and waits for the group's commit. Succeeds when the group committed (the
   // write may still have reported its own failure through its Result); fails with Unavailable when the
@@ -56,14 +55,13 @@ class SqliteGroupCommit {
 
  private:
   struct Job;
-  explicit SqliteGroupCommit(std::unique_ptr<SqliteConnection> db);
   void Loop();
   void RunGroup(const std::vector<Job*>& group);
   void RunOne(Job& job);
 
-  std::unique_ptr<SqliteConnection> db_;  // the writer thread's only
-  SqliteReportCounters counters_;         // on db_, the writer thread's only
-  SqliteDossierStore dossiers_;           // on db_ and counters_, the writer thread's only
+  std::unique_ptr<sql::Connection> db_;  // the writer thread's only
+  SqlReportCounters counters_;           // on db_, the writer thread's only
+  SqlDossierStore dossiers_;             // on db_ and counters_, the writer thread's only
   mutable std::mutex mutex_;
   std::condition_variable wake_writer_;
   std::condition_variable wake_callers_;

@@ -18,13 +18,13 @@
 
 namespace motcua::store {
 
-class SqliteReportCounters : private sql::TransactionObserver {
+class SqlReportCounters : private sql::TransactionObserver {
  public:
   // Watches the connection's transactions (sql::Connection::set_observer) while it lives; one per connection.
-  explicit SqliteReportCounters(sql::Connection& db);
-  ~SqliteReportCounters() override;
-  SqliteReportCounters(const SqliteReportCounters&) = delete;
-  SqliteReportCounters& operator=(const SqliteReportCounters&) = delete;
+  explicit SqlReportCounters(sql::Connection& db);
+  ~SqlReportCounters() override;
+  SqlReportCounters(const SqlReportCounters&) = delete;
+  SqlReportCounters& operator=(const SqlReportCounters&) = delete;
 
   // Adds each delta to the day, month and year rows of its key and of its two units' totals, and lists its units
   // under their provinces, in the caller's transaction (the dossier store's append). Inside a sql::Transaction

@@ -1,6 +1,6 @@
-#include "store/sqlite/sqlite_document_store.h"
+#include "store/sql/sql_document_store.h"
 
-#include "store/sqlite/sqlite_dossier_rows.h"
+#include "store/sql/sql_dossier_rows.h"
 
 namespace motcua::store {
 
@@ -23,7 +23,7 @@ constexpr const char* kUploadColumns = "id, uploader, size, media_type, original
 
 // The same person's upload of the same content keeps its first row, unless the bytes were removed since: then
 // the upload stored them again and counts from now (a pruning must not take them again at once).
-void SqliteDocumentStore::RecordUpload(const DocumentUpload& upload) {
+void SqlDocumentStore::RecordUpload(const DocumentUpload& upload) {
   sql::Statement insert(db_,
                         "INSERT INTO document_uploads (id, uploader, size, media_type, original_name, uploaded_at) "
                         "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id, uploader) DO UPDATE "
@@ -38,7 +38,7 @@ void SqliteDocumentStore::RecordUpload(const DocumentUpload& upload) {
   insert.Execute();
 }
 
-std::vector<DocumentUpload> SqliteDocumentStore::Uploads(std::string_view id) {
+std::vector<DocumentUpload> SqlDocumentStore::Uploads(std::string_view id) {
   sql::Statement rows(db_, std::string("SELECT ") + kUploadColumns +
                                " FROM document_uploads WHERE id = ? ORDER BY uploaded_at, uploader");
   rows.Bind(1, std::string(id));
@@ -47,7 +47,7 @@ std::vector<DocumentUpload> SqliteDocumentStore::Uploads(std::string_view id) {
   return uploads;
 }
 
-std::vector<DocumentUpload> SqliteDocumentStore::UploadsBy(std::string_view uploader, Instant since) {
+std::vector<DocumentUpload> SqlDocumentStore::UploadsBy(std::string_view uploader, Instant since) {
   sql::Statement rows(db_, std::string("SELECT ") + kUploadColumns +
                                " FROM document_uploads WHERE uploader = ? AND uploaded_at >= ? "
                                "ORDER BY uploaded_at, id");
@@ -58,32 +58,35 @@ std::vector<DocumentUpload> SqliteDocumentStore::UploadsBy(std::string_view uplo
   return uploads;
 }
 
-std::vector<std::string> SqliteDocumentStore::Unattached(Instant uploaded_before) {
+std::vector<std::string> SqlDocumentStore::Unattached(Instant uploaded_before) {
   // The inner WHERE repeats the partial index's expression and condition (dossier_events_by_file).
   sql::Statement rows(db_,
                       "SELECT u.id FROM (SELECT id, max(uploaded_at) AS last FROM document_uploads GROUP BY id) u "
                       "WHERE u.last < ? AND NOT EXISTS (SELECT 1 FROM dossier_events e WHERE e.type = 'digitized' "
-                      "AND json_extract(e.payload, '$.file') = u.id) "
-                      "AND NOT EXISTS (SELECT 1 FROM removed_files r WHERE r.id = u.id AND r.removed_at >= u.last) "
-                      "ORDER BY u.id");
+                      "AND " +
+                          db_.dialect().JsonText("e.payload", "file") +
+                          " = u.id) "
+                          "AND NOT EXISTS (SELECT 1 FROM removed_files r WHERE r.id = u.id AND r.removed_at >= u.last) "
+                          "ORDER BY u.id");
   rows.Bind(1, UtcText(uploaded_before));
   std::vector<std::string> ids;
   while (rows.Step()) ids.push_back(rows.Text(0));
   return ids;
 }
 
-void SqliteDocumentStore::RecordRemoved(std::string_view id, Instant at) {
+void SqlDocumentStore::RecordRemoved(std::string_view id, Instant at) {
   sql::Statement insert(db_, "INSERT INTO removed_files (id, removed_at) VALUES (?, ?) ON CONFLICT DO NOTHING");
   insert.Bind(1, std::string(id));
   insert.Bind(2, UtcText(at));
   insert.Execute();
 }
 
-std::vector<std::string> SqliteDocumentStore::DossiersWith(std::string_view id) {
+std::vector<std::string> SqlDocumentStore::DossiersWith(std::string_view id) {
   // The WHERE repeats the partial index's expression and condition, so that SQLite uses dossier_events_by_file.
   sql::Statement rows(db_,
                       "SELECT DISTINCT dossier_code FROM dossier_events "
-                      "WHERE type = 'digitized' AND json_extract(payload, '$.file') = ? ORDER BY dossier_code");
+                      "WHERE type = 'digitized' AND " +
+                          db_.dialect().JsonText("payload", "file") + " = ? ORDER BY dossier_code");
   rows.Bind(1, std::string(id));
   std::vector<std::string> codes;
   while (rows.Step()) codes.push_back(rows.Text(0));

@@ -1,4 +1,4 @@
-#include "store/sqlite/sqlite_group_commit.h"
+#include "store/sql/sql_group_commit.h"
 
 #include <optional>
 
@@ -7,7 +7,7 @@
 
 namespace motcua::store {
 
-struct SqliteGroupCommit::Job {
+struct SqlGroupCommit::Job {
   const Write* write = nullptr;
   std::optional<Error> failure;  // set by the writer thread before `done`
   bool done = false;             // guarded by the group commit's mutex_
@@ -22,20 +22,10 @@ Error DatabaseError(const char* what_vi, const char* what_en, const std::excepti
 
 }  // namespace
 
-Result<std::unique_ptr<SqliteGroupCommit>> SqliteGroupCommit::Open(const std::string& path) {
-  try {
-    // 64 MB of page cache: the pages a group's writes touch stay in memory.
-    auto db = OpenStoreConnection(path, 65536);
-    return std::unique_ptr<SqliteGroupCommit>(new SqliteGroupCommit(std::move(db)));
-  } catch (const sql::DbError& e) {
-    return Fail(DatabaseError("mở kết nối ghi", "opening the writer's connection", e));
-  }
-}
-
-SqliteGroupCommit::SqliteGroupCommit(std::unique_ptr<SqliteConnection> db)
+SqlGroupCommit::SqlGroupCommit(std::unique_ptr<sql::Connection> db)
     : db_(std::move(db)), counters_(*db_), dossiers_(*db_, counters_), writer_([this] { Loop(); }) {}
 
-SqliteGroupCommit::~SqliteGroupCommit() {
+SqlGroupCommit::~SqlGroupCommit() {
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
@@ -44,7 +34,7 @@ SqliteGroupCommit::~SqliteGroupCommit() {
   writer_.join();
 }
 
-Result<void> SqliteGroupCommit::Run(const Write& write) {
+Result<void> SqlGroupCommit::Run(const Write& write) {
   Job job;
   job.write = &write;
   std::unique_lock lock(mutex_);
@@ -58,17 +48,17 @@ Result<void> SqliteGroupCommit::Run(const Write& write) {
   return {};
 }
 
-SqliteGroupCommit::Stats SqliteGroupCommit::Totals() const {
+SqlGroupCommit::Stats SqlGroupCommit::Totals() const {
   std::lock_guard lock(mutex_);
   return stats_;
 }
 
-std::size_t SqliteGroupCommit::Waiting() const {
+std::size_t SqlGroupCommit::Waiting() const {
   std::lock_guard lock(mutex_);
   return queue_.size();
 }
 
-void SqliteGroupCommit::Loop() {
+void SqlGroupCommit::Loop() {
   for (;;) {
     std::vector<Job*> group;
     {
@@ -91,7 +81,7 @@ void SqliteGroupCommit::Loop() {
 
 // While the writer commits one group, the next one gathers in the queue: the busier the server, the larger
 // the groups, and the fewer fsyncs per write.
-void SqliteGroupCommit::RunGroup(const std::vector<Job*>& group) {
+void SqlGroupCommit::RunGroup(const std::vector<Job*>& group) {
   try {
     sql::Transaction transaction(*db_, sql::TxMode::kWrite);
     for (Job* job : group) RunOne(*job);
@@ -102,7 +92,7 @@ void SqliteGroupCommit::RunGroup(const std::vector<Job*>& group) {
   }
 }
 
-void SqliteGroupCommit::RunOne(Job& job) {
+void SqlGroupCommit::RunOne(Job& job) {
   try {
     sql::Transaction savepoint(*db_, sql::TxMode::kWrite);
     if ((*job.write)(dossiers_)) savepoint.Commit();

@@ -1,10 +1,10 @@
-#include "store/sqlite/sqlite_dossier_rows.h"
+#include "store/sql/sql_dossier_rows.h"
 
 #include <cstdio>
 
 #include "store/dossier_event_codec.h"
 #include "store/sql/connection.h"
-#include "store/sqlite/sqlite_upsert.h"
+#include "store/sql/sql_upsert.h"
 
 namespace motcua::store {
 namespace {
@@ -138,7 +138,7 @@ std::vector<sql::Value> DossierRowValues(const DossierState& s, Instant updated_
 }
 
 void WriteDossierRow(sql::Connection& db, const DossierState& s, Instant updated_at) {
-  SqliteUpsert upsert(db, "dossiers", DossierRowColumns(), 1);
+  SqlUpsert upsert(db, "dossiers", DossierRowColumns(), 1);
   TableChanges ignored;
   upsert.Write(DossierRowValues(s, updated_at), ignored);
 }

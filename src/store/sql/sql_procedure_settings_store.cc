@@ -1,9 +1,9 @@
-#include "store/sqlite/sqlite_procedure_settings_store.h"
+#include "store/sql/sql_procedure_settings_store.h"
 
 #include <nlohmann/json.hpp>
 
 #include "store/sql/connection.h"
-#include "store/sqlite/sqlite_dossier_rows.h"
+#include "store/sql/sql_dossier_rows.h"
 
 namespace motcua::store {
 namespace {
@@ -55,7 +55,7 @@ std::vector<WorkflowStep> ReadSteps(const std::string& text) {
 
 }  // namespace
 
-Result<void> SqliteProcedureSettingsStore::Save(const ProcedureSettings& s) {
+Result<void> SqlProcedureSettingsStore::Save(const ProcedureSettings& s) {
   sql::Statement exists(db_, "SELECT 1 FROM procedures WHERE code = ?");
   exists.Bind(1, s.procedure_code);
   if (!exists.Step()) {
@@ -82,7 +82,7 @@ Result<void> SqliteProcedureSettingsStore::Save(const ProcedureSettings& s) {
   return {};
 }
 
-std::optional<ProcedureSettings> SqliteProcedureSettingsStore::Find(std::string_view procedure_code) {
+std::optional<ProcedureSettings> SqlProcedureSettingsStore::Find(std::string_view procedure_code) {
   // Cached: every reception reads its procedure's settings.
   sql::Statement cached(db_,
                         "SELECT procedure_code, processing_times, steps, boundaryless, updated_by, updated_at "

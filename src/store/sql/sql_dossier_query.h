@@ -15,9 +15,9 @@
 
 namespace motcua::store {
 
-class SqliteDossierQuery {
+class SqlDossierQuery {
  public:
-  explicit SqliteDossierQuery(sql::Connection& db) : db_(db) {}
+  explicit SqlDossierQuery(sql::Connection& db) : db_(db) {}
 
   // May throw sql::DbError.
   Result<DossierPage> List(const DossierQuery& query);

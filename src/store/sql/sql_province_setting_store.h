@@ -10,9 +10,9 @@
 
 namespace motcua::store {
 
-class SqliteProvinceSettingStore {
+class SqlProvinceSettingStore {
  public:
-  explicit SqliteProvinceSettingStore(sql::Connection& db) : db_(db) {}
+  explicit SqlProvinceSettingStore(sql::Connection& db) : db_(db) {}
 
   // May throw sql::DbError.
   void Save(const ProvinceSetting& setting);

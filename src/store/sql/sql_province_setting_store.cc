@@ -1,10 +1,10 @@
-#include "store/sqlite/sqlite_province_setting_store.h"
+#include "store/sql/sql_province_setting_store.h"
 
-#include "store/sqlite/sqlite_dossier_rows.h"
+#include "store/sql/sql_dossier_rows.h"
 
 namespace motcua::store {
 
-void SqliteProvinceSettingStore::Save(const ProvinceSetting& setting) {
+void SqlProvinceSettingStore::Save(const ProvinceSetting& setting) {
   sql::Statement insert(db_, "INSERT INTO province_settings (name, value, set_by, set_at) VALUES (?, ?, ?, ?)");
   insert.Bind(1, setting.name);
   insert.Bind(2, setting.value);
@@ -13,7 +13,7 @@ void SqliteProvinceSettingStore::Save(const ProvinceSetting& setting) {
   insert.Execute();
 }
 
-Result<std::vector<ProvinceSetting>> SqliteProvinceSettingStore::InForce() {
+Result<std::vector<ProvinceSetting>> SqlProvinceSettingStore::InForce() {
   // The newest row of each name.
   sql::Statement query(db_,
                        "SELECT name, value, set_by, set_at FROM province_settings AS s WHERE id = "

@@ -1,4 +1,4 @@
-#include "store/sqlite/sqlite_report_counters.h"
+#include "store/sql/sql_report_counters.h"
 
 #include <limits>
 #include <map>
@@ -11,13 +11,13 @@
 #include "store/counter_query.h"
 #include "store/counter_rows.h"
 #include "store/sql/connection.h"
+#include "store/sql/sql_dossier_rows.h"
 #include "store/sql/transaction.h"
-#include "store/sqlite/sqlite_dossier_rows.h"
 
 namespace motcua::store {
 namespace {
 
-// Stored history is replayed without limits (as SqliteDossierStore does): it was accepted under the limits in
+// Stored history is replayed without limits (as SqlDossierStore does): it was accepted under the limits in
 // force when it was written.
 constexpr LifecycleLimits kReplayLimits{std::numeric_limits<int>::max(), std::numeric_limits<int>::max()};
 
@@ -47,8 +47,10 @@ const CounterTable kTotals{"report_totals",
 // province its counters were written under. Kept and rebuilt beside the counters, never compared by value.
 const CounterTable kUnits{"report_units", "report_units_rebuilt", {"side", "province", "unit"}, "side, province, unit"};
 
-std::string Main(const CounterTable& table) { return std::string("main.") + table.name; }
-std::string Rebuilt(const CounterTable& table) { return std::string("temp.") + table.rebuilt; }
+std::string Main(const sql::Connection& db, const CounterTable& table) { return db.dialect().Stored(table.name); }
+std::string Rebuilt(const sql::Connection& db, const CounterTable& table) {
+  return db.dialect().Scratch(table.rebuilt);
+}
 
 std::string KeyList(const CounterTable& table) {
   std::string list;
@@ -82,11 +84,11 @@ std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"
 class CounterWriter {
  public:
   CounterWriter(sql::Connection& db, bool rebuilt)
-      : upsert_counter_(db, UpsertInto(kCounters, rebuilt ? Rebuilt(kCounters) : Main(kCounters))),
-        upsert_total_(db, UpsertInto(kTotals, rebuilt ? Rebuilt(kTotals) : Main(kTotals))),
-        list_unit_(db, "INSERT INTO " + (rebuilt ? Rebuilt(kUnits) : Main(kUnits)) +
+      : upsert_counter_(db, UpsertInto(kCounters, rebuilt ? Rebuilt(db, kCounters) : Main(db, kCounters))),
+        upsert_total_(db, UpsertInto(kTotals, rebuilt ? Rebuilt(db, kTotals) : Main(db, kTotals))),
+        list_unit_(db, "INSERT INTO " + (rebuilt ? Rebuilt(db, kUnits) : Main(db, kUnits)) +
                            " (side, province, unit) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
-        province_(db, "SELECT province_code FROM main.communes WHERE code = ?") {}
+        province_(db, "SELECT province_code FROM " + db.dialect().Stored("communes") + " WHERE code = ?") {}
 
   void Write(const PendingCounters& pending) {
     std::set<std::tuple<std::string_view, std::string, std::string>> units;
@@ -158,25 +160,25 @@ struct Source {
   std::string scope_condition;
 };
 
-Source SourceOf(const CounterQuery& query) {
+Source SourceOf(const sql::Connection& db, const CounterQuery& query) {
   const bool competent = query.side == ReportSide::kCompetent;
   const std::string side = Quoted(competent ? kCompetentSide : kReceivingSide);
   if (TotalsAnswer(query)) {
     // Named for a unit's reads: with the list of measures, SQLite's planner would otherwise walk the primary key
     // from the side alone (all provinces' rows: 300 ms instead of 5).
-    return {Main(kTotals) + (query.unit ? " INDEXED BY report_totals_by_unit" : ""), "unit",
+    return {Main(db, kTotals) + (query.unit ? db.dialect().UseIndex("report_totals_by_unit") : ""), "unit",
             "side = " + side + (query.unit ? " AND unit = ?1" : " AND province = ?1")};
   }
   const char* unit = competent ? "competent_unit" : "receiving_unit";
-  if (query.unit) return {Main(kCounters), unit, std::string(unit) + " = ?1"};
+  if (query.unit) return {Main(db, kCounters), unit, std::string(unit) + " = ?1"};
   // A province's counters are its units' (0010): each unit's range of the primary key or of the competent
   // units' index, keeping the rows written under this province.
-  return {Main(kCounters), unit,
-          std::string(unit) + " IN (SELECT unit FROM " + Main(kUnits) + " WHERE side = " + side +
+  return {Main(db, kCounters), unit,
+          std::string(unit) + " IN (SELECT unit FROM " + Main(db, kUnits) + " WHERE side = " + side +
               " AND province = ?1) AND " + (competent ? "competent_province" : "receiving_province") + " = ?1"};
 }
 
-std::string GroupExpression(ReportGrouping grouping, const Source& source) {
+std::string GroupExpression(const sql::Connection& db, ReportGrouping grouping, const Source& source) {
   switch (grouping) {
     case ReportGrouping::kProcedure:
       return "procedure_code";
@@ -185,7 +187,7 @@ std::string GroupExpression(ReportGrouping grouping, const Source& source) {
     case ReportGrouping::kUnit:
       // "+": grouped by a plain column, SQLite's planner walks an index in that column's order rather than read
       // the scope's range (report_totals_by_unit from the side alone: 7 s instead of 5 ms for a province-year).
-      return std::string("+") + source.unit;
+      return db.dialect().Unindexed(source.unit);
     case ReportGrouping::kAgency:
       return "agency";
     case ReportGrouping::kChannel:
@@ -196,8 +198,13 @@ std::string GroupExpression(ReportGrouping grouping, const Source& source) {
   return "''";
 }
 
-// An empty TEMP table of exactly the shape of `table`, whatever migrations did to it.
+// An empty scratch table of exactly the shape of `table`, whatever migrations did to it.
 Result<void> CreateRebuilt(sql::Connection& db, const CounterTable& table) {
+  db.ExecuteScript("DROP TABLE IF EXISTS " + Rebuilt(db, table));
+  if (const std::string copy = db.dialect().CopyShape(table.name, Rebuilt(db, table)); !copy.empty()) {
+    db.ExecuteScript(copy);
+    return {};
+  }
   sql::Statement schema(db, "SELECT sql FROM main.sqlite_schema WHERE name = ?");
   schema.Bind(1, table.name);
   const std::string prefix = std::string("CREATE TABLE ") + table.name;
@@ -206,8 +213,7 @@ Result<void> CreateRebuilt(sql::Connection& db, const CounterTable& table) {
     return Fail(Error::Internal(std::string("không đọc được định nghĩa bảng ") + table.name,
                                 std::string("cannot read the definition of ") + table.name));
   }
-  db.ExecuteScript("DROP TABLE IF EXISTS " + Rebuilt(table));
-  db.ExecuteScript("CREATE TABLE " + Rebuilt(table) + create.substr(prefix.size()));
+  db.ExecuteScript("CREATE TABLE " + Rebuilt(db, table) + create.substr(prefix.size()));
   return {};
 }
 
@@ -215,8 +221,8 @@ Result<void> CreateRebuilt(sql::Connection& db, const CounterTable& table) {
 // rows of value 0 counting as missing.
 std::optional<CounterMismatch> FirstDifference(sql::Connection& db, const CounterTable& table) {
   const std::string key = KeyList(table);
-  const std::string maintained = "SELECT " + key + ", value FROM " + Main(table) + " WHERE value <> 0";
-  const std::string rebuilt = "SELECT " + key + ", value FROM " + Rebuilt(table) + " WHERE value <> 0";
+  const std::string maintained = "SELECT " + key + ", value FROM " + Main(db, table) + " WHERE value <> 0";
+  const std::string rebuilt = "SELECT " + key + ", value FROM " + Rebuilt(db, table) + " WHERE value <> 0";
   sql::Statement first(db, "SELECT " + key + " FROM (" + maintained + " EXCEPT " + rebuilt + ") AS a UNION SELECT " +
                                key + " FROM (" + rebuilt + " EXCEPT " + maintained + ") AS b ORDER BY " +
                                table.difference_order + " LIMIT 1");
@@ -233,16 +239,16 @@ std::optional<CounterMismatch> FirstDifference(sql::Connection& db, const Counte
     where += (where.empty() ? "" : ", ") + std::string(table.key[i]) + " '" + values[i] + "'";
   }
   return CounterMismatch{std::string(table.name == kCounters.name ? "report counter " : "report total ") + where +
-                         ": maintained " + std::to_string(value_in(Main(table))) + ", rebuilt " +
-                         std::to_string(value_in(Rebuilt(table)))};
+                         ": maintained " + std::to_string(value_in(Main(db, table))) + ", rebuilt " +
+                         std::to_string(value_in(Rebuilt(db, table)))};
 }
 
 // The first unit (by side, province, unit) whose rebuilt counters its province's reports would not read:
 // report_units does not list it under the province its rows are kept under.
 std::optional<CounterMismatch> FirstUnlistedUnit(sql::Connection& db) {
   const std::string key = KeyList(kUnits);
-  sql::Statement first(db, "SELECT " + key + " FROM " + Rebuilt(kUnits) + " EXCEPT SELECT " + key + " FROM " +
-                               Main(kUnits) + " ORDER BY " + kUnits.difference_order + " LIMIT 1");
+  sql::Statement first(db, "SELECT " + key + " FROM " + Rebuilt(db, kUnits) + " EXCEPT SELECT " + key + " FROM " +
+                               Main(db, kUnits) + " ORDER BY " + kUnits.difference_order + " LIMIT 1");
   if (!first.Step()) return std::nullopt;
   return CounterMismatch{"report unit side '" + first.Text(0) + "', province '" + first.Text(1) + "', unit '" +
                          first.Text(2) +
@@ -251,11 +257,11 @@ std::optional<CounterMismatch> FirstUnlistedUnit(sql::Connection& db) {
 
 }  // namespace
 
-SqliteReportCounters::SqliteReportCounters(sql::Connection& db) : db_(db) { db_.set_observer(this); }
+SqlReportCounters::SqlReportCounters(sql::Connection& db) : db_(db) { db_.set_observer(this); }
 
-SqliteReportCounters::~SqliteReportCounters() { db_.set_observer(nullptr); }
+SqlReportCounters::~SqlReportCounters() { db_.set_observer(nullptr); }
 
-void SqliteReportCounters::Apply(std::span<const CounterDelta> deltas) {
+void SqlReportCounters::Apply(std::span<const CounterDelta> deltas) {
   if (deltas.empty()) return;
   if (!levels_.empty()) {
     levels_.back().Add(deltas);
@@ -266,29 +272,29 @@ void SqliteReportCounters::Apply(std::span<const CounterDelta> deltas) {
   CounterWriter(db_, /*rebuilt=*/false).Write(now);
 }
 
-void SqliteReportCounters::Opened() { levels_.emplace_back(); }
+void SqlReportCounters::Opened() { levels_.emplace_back(); }
 
-void SqliteReportCounters::Released() {
+void SqlReportCounters::Released() {
   if (levels_.size() < 2) return;  // the enclosing level was open before this object watched
   levels_.back().AddTo(levels_[levels_.size() - 2]);
   levels_.pop_back();
 }
 
-void SqliteReportCounters::Committing() {
+void SqlReportCounters::Committing() {
   if (levels_.empty() || levels_.back().Empty()) return;
   CounterWriter(db_, /*rebuilt=*/false).Write(levels_.back());
 }
 
-void SqliteReportCounters::Closed() {
+void SqlReportCounters::Closed() {
   if (!levels_.empty()) levels_.pop_back();
 }
 
-Result<std::vector<CounterTotals>> SqliteReportCounters::Sum(const CounterQuery& query) {
+Result<std::vector<CounterTotals>> SqlReportCounters::Sum(const CounterQuery& query) {
   if (auto ok = CheckCounterQuery(query); !ok) return Fail(ok.error());
-  const Source source = SourceOf(query);
+  const Source source = SourceOf(db_, query);
   // One statement per kind of range. The measures are listed (not "NOT IN balances") so that the totals, keyed
   // by ([side,] province or unit, measure, bucket, period), are read as one short range per measure.
-  const std::string select = "SELECT " + GroupExpression(query.group_by, source) + ", measure, sum(value) FROM " +
+  const std::string select = "SELECT " + GroupExpression(db_, query.group_by, source) + ", measure, sum(value) FROM " +
                              source.table + " WHERE " + source.scope_condition +
                              " AND bucket = ? AND period >= ? AND period < ?" +
                              (query.agency ? " AND agency = ?" : "") + " AND measure IN ";
@@ -314,7 +320,7 @@ Result<std::vector<CounterTotals>> SqliteReportCounters::Sum(const CounterQuery&
   return std::move(sums).Totals(query.group_by);
 }
 
-Result<std::optional<CounterMismatch>> SqliteReportCounters::Rebuild(const DeadlinePolicy& policy, bool replace) {
+Result<std::optional<CounterMismatch>> SqlReportCounters::Rebuild(const DeadlinePolicy& policy, bool replace) {
   // Without `replace` only the TEMP tables are written, and the transaction stays a reader of the main database.
   sql::Transaction transaction(db_, replace ? sql::TxMode::kWrite : sql::TxMode::kRead);
   for (const CounterTable* table : {&kCounters, &kTotals, &kUnits}) {
@@ -326,31 +332,31 @@ Result<std::optional<CounterMismatch>> SqliteReportCounters::Rebuild(const Deadl
   if (!mismatch) mismatch = FirstUnlistedUnit(db_);
   for (const CounterTable* table : {&kCounters, &kTotals}) {
     if (mismatch && replace) {
-      db_.ExecuteScript("DELETE FROM " + Main(*table));
-      db_.ExecuteScript("INSERT INTO " + Main(*table) + " (" + KeyList(*table) + ", value) SELECT " + KeyList(*table) +
-                        ", value FROM " + Rebuilt(*table) + " WHERE value <> 0");
+      db_.ExecuteScript("DELETE FROM " + Main(db_, *table));
+      db_.ExecuteScript("INSERT INTO " + Main(db_, *table) + " (" + KeyList(*table) + ", value) SELECT " +
+                        KeyList(*table) + ", value FROM " + Rebuilt(db_, *table) + " WHERE value <> 0");
     }
-    db_.ExecuteScript("DROP TABLE " + Rebuilt(*table));
+    db_.ExecuteScript("DROP TABLE " + Rebuilt(db_, *table));
   }
   // Units are only ever added: one listed without counters costs its province's reports an empty range.
   if (mismatch && replace) {
     // "WHERE TRUE": without a WHERE, SQLite would read ON CONFLICT as part of the SELECT's join.
-    db_.ExecuteScript("INSERT INTO " + Main(kUnits) + " (" + KeyList(kUnits) + ") SELECT " + KeyList(kUnits) +
-                      " FROM " + Rebuilt(kUnits) + " WHERE TRUE ON CONFLICT DO NOTHING");
+    db_.ExecuteScript("INSERT INTO " + Main(db_, kUnits) + " (" + KeyList(kUnits) + ") SELECT " + KeyList(kUnits) +
+                      " FROM " + Rebuilt(db_, kUnits) + " WHERE TRUE ON CONFLICT DO NOTHING");
   }
-  db_.ExecuteScript("DROP TABLE " + Rebuilt(kUnits));
+  db_.ExecuteScript("DROP TABLE " + Rebuilt(db_, kUnits));
   transaction.Commit();
   return mismatch;
 }
 
 // Streams every event, dossier by dossier in seq order, holding one dossier's state at a time and the rows of
 // whole dossiers until there are many.
-Result<void> SqliteReportCounters::ReplayIntoRebuilt(const DeadlinePolicy& policy) {
+Result<void> SqlReportCounters::ReplayIntoRebuilt(const DeadlinePolicy& policy) {
   constexpr std::size_t kRowsHeld = 100'000;
   CounterWriter writer(db_, /*rebuilt=*/true);
   PendingCounters pending;
-  sql::Statement rows(db_,
-                      std::string("SELECT ") + kEventColumns + " FROM main.dossier_events ORDER BY dossier_code, seq");
+  sql::Statement rows(db_, std::string("SELECT ") + kEventColumns + " FROM " + db_.dialect().Stored("dossier_events") +
+                               " ORDER BY dossier_code, seq");
   std::string code;
   DossierState state;
   while (rows.Step()) {

@@ -1,11 +1,11 @@
-#include "store/sqlite/sqlite_account_store.h"
+#include "store/sql/sql_account_store.h"
 
 #include <string>
 #include <vector>
 
 #include "store/sql/connection.h"
+#include "store/sql/sql_dossier_rows.h"
 #include "store/sql/transaction.h"
-#include "store/sqlite/sqlite_dossier_rows.h"
 
 namespace motcua::store {
 namespace {
@@ -72,7 +72,7 @@ Error UnknownLogin(std::string_view login) {
 
 }  // namespace
 
-Result<void> SqliteAccountStore::Create(const Account& account, std::string_view password_hash) {
+Result<void> SqlAccountStore::Create(const Account& account, std::string_view password_hash) {
   sql::Transaction transaction(db_, sql::TxMode::kWrite);
   if (Exists(account.login)) {
     return Fail(Error::Conflict("login", "tên đăng nhập '" + account.login + "' đã có",
@@ -99,7 +99,7 @@ Result<void> SqliteAccountStore::Create(const Account& account, std::string_view
   return {};
 }
 
-Result<std::optional<StoredAccount>> SqliteAccountStore::Find(std::string_view login) {
+Result<std::optional<StoredAccount>> SqlAccountStore::Find(std::string_view login) {
   sql::Statement cached(db_, std::string("SELECT ") + kAccountColumns + " FROM users WHERE login = ?");
   sql::Statement& query = cached;
   query.Bind(1, std::string(login));
@@ -109,7 +109,7 @@ Result<std::optional<StoredAccount>> SqliteAccountStore::Find(std::string_view l
   return std::optional<StoredAccount>(std::move(*account));
 }
 
-Result<std::vector<Account>> SqliteAccountStore::List() {
+Result<std::vector<Account>> SqlAccountStore::List() {
   sql::Statement query(db_, std::string("SELECT ") + kAccountColumns + " FROM users ORDER BY login");
   std::vector<Account> accounts;
   while (query.Step()) {
@@ -120,7 +120,7 @@ Result<std::vector<Account>> SqliteAccountStore::List() {
   return accounts;
 }
 
-Result<void> SqliteAccountStore::SetPasswordHash(std::string_view login, std::string_view password_hash, Instant at) {
+Result<void> SqlAccountStore::SetPasswordHash(std::string_view login, std::string_view password_hash, Instant at) {
   sql::Transaction transaction(db_, sql::TxMode::kWrite);
   sql::Statement update(db_, "UPDATE users SET password_hash = ?, updated_at = ? WHERE login = ?");
   update.Bind(1, std::string(password_hash));
@@ -132,7 +132,7 @@ Result<void> SqliteAccountStore::SetPasswordHash(std::string_view login, std::st
   return {};
 }
 
-Result<void> SqliteAccountStore::SetDisabled(std::string_view login, bool disabled, Instant at) {
+Result<void> SqlAccountStore::SetDisabled(std::string_view login, bool disabled, Instant at) {
   sql::Transaction transaction(db_, sql::TxMode::kWrite);
   sql::Statement update(db_, "UPDATE users SET disabled = ?, updated_at = ? WHERE login = ?");
   update.Bind(1, disabled ? 1 : 0);
@@ -144,7 +144,7 @@ Result<void> SqliteAccountStore::SetDisabled(std::string_view login, bool disabl
   return {};
 }
 
-Result<Account> SqliteAccountStore::RecordFailure(std::string_view login, int max_failures, Instant lock_until) {
+Result<Account> SqlAccountStore::RecordFailure(std::string_view login, int max_failures, Instant lock_until) {
   sql::Transaction transaction(db_, sql::TxMode::kWrite);
   // One statement decides and writes, so two failures at once cannot both read the same count.
   sql::Statement update(db_,
@@ -162,14 +162,14 @@ Result<Account> SqliteAccountStore::RecordFailure(std::string_view login, int ma
   return (*stored)->account;
 }
 
-Result<void> SqliteAccountStore::ResetFailures(std::string_view login) {
+Result<void> SqlAccountStore::ResetFailures(std::string_view login) {
   sql::Statement update(db_, "UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE login = ?");
   update.Bind(1, std::string(login));
   if (update.Execute() == 0) return Fail(UnknownLogin(login));
   return {};
 }
 
-Result<void> SqliteAccountStore::CreateSession(const StoredSession& session) {
+Result<void> SqlAccountStore::CreateSession(const StoredSession& session) {
   sql::Transaction transaction(db_, sql::TxMode::kWrite);
   if (!Exists(session.login)) return Fail(UnknownLogin(session.login));
   sql::Statement taken(db_, "SELECT 1 FROM sessions WHERE token_hash = ?");
@@ -189,7 +189,7 @@ Result<void> SqliteAccountStore::CreateSession(const StoredSession& session) {
   return {};
 }
 
-Result<std::optional<StoredSession>> SqliteAccountStore::FindSession(std::string_view token_hash) {
+Result<std::optional<StoredSession>> SqlAccountStore::FindSession(std::string_view token_hash) {
   sql::Statement cached(
       db_, "SELECT token_hash, login, created_at, expires_at, revoked_at FROM sessions WHERE token_hash = ?");
   sql::Statement& query = cached;
@@ -208,21 +208,21 @@ Result<std::optional<StoredSession>> SqliteAccountStore::FindSession(std::string
   return std::optional<StoredSession>(std::move(session));
 }
 
-bool SqliteAccountStore::RevokeSession(std::string_view token_hash, Instant at) {
+bool SqlAccountStore::RevokeSession(std::string_view token_hash, Instant at) {
   sql::Statement update(db_, "UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL");
   update.Bind(1, UtcText(at));
   update.Bind(2, std::string(token_hash));
   return update.Execute() > 0;
 }
 
-void SqliteAccountStore::RevokeSessionsOf(std::string_view login, Instant at) {
+void SqlAccountStore::RevokeSessionsOf(std::string_view login, Instant at) {
   sql::Statement update(db_, "UPDATE sessions SET revoked_at = ? WHERE login = ? AND revoked_at IS NULL");
   update.Bind(1, UtcText(at));
   update.Bind(2, std::string(login));
   update.Execute();
 }
 
-bool SqliteAccountStore::Exists(std::string_view login) {
+bool SqlAccountStore::Exists(std::string_view login) {
   sql::Statement query(db_, "SELECT 1 FROM users WHERE login = ?");
   query.Bind(1, std::string(login));
   return query.Step();

@@ -13,12 +13,12 @@
 
 namespace motcua::store {
 
-class SqliteUpsert {
+class SqlUpsert {
  public:
   // `columns` start with the `key_count` key columns. `update_only_if` is an extra SQL condition on the
   // stored row (e.g. "calendar_days.source = 'reference'"), empty for none.
-  SqliteUpsert(sql::Connection& db, const std::string& table, const std::vector<std::string>& columns,
-               std::size_t key_count, const std::string& update_only_if = "");
+  SqlUpsert(sql::Connection& db, const std::string& table, const std::vector<std::string>& columns,
+            std::size_t key_count, const std::string& update_only_if = "");
 
   // Inserts or updates one row (values in `columns` order) and counts the outcome in `changes`.
   void Write(const std::vector<sql::Value>& values, TableChanges& changes);

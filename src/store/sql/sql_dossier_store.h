@@ -2,7 +2,7 @@
 // The dossier half of the SQLite backend: the append-only, hash-chained dossier_events table and the
 // dossiers projection (migrations/0002_dossiers.sql). SqliteStore owns the connection and forwards the
 // Store's dossier methods here, turning SQLite exceptions into Errors; the contracts are in store/store.h.
-// Each append also adds its events' report counter deltas through the SqliteReportCounters it is given.
+// Each append also adds its events' report counter deltas through the SqlReportCounters it is given.
 // Thread-safety: as the connection it is given (one thread at a time).
 
 #include <cstdint>
@@ -14,16 +14,16 @@
 #include <vector>
 
 #include "store/sql/connection.h"
-#include "store/sqlite/sqlite_event_log.h"
-#include "store/sqlite/sqlite_report_counters.h"
+#include "store/sql/sql_event_log.h"
+#include "store/sql/sql_report_counters.h"
 #include "store/store.h"
 
 namespace motcua::store {
 
-class SqliteDossierStore {
+class SqlDossierStore {
  public:
   // `counters` works on the same connection.
-  SqliteDossierStore(sql::Connection& db, SqliteReportCounters& counters) : db_(db), counters_(counters), log_(db) {}
+  SqlDossierStore(sql::Connection& db, SqlReportCounters& counters) : db_(db), counters_(counters), log_(db) {}
 
   // The connection it writes on (for a write that must commit with its appends).
   sql::Connection& db() { return db_; }
@@ -57,8 +57,8 @@ class SqliteDossierStore {
   static constexpr std::size_t kRecentStates = 4096;
 
   sql::Connection& db_;
-  SqliteReportCounters& counters_;
-  SqliteEventLog log_;                                    // every appended event, in the same transaction
+  SqlReportCounters& counters_;
+  SqlEventLog log_;                                       // every appended event, in the same transaction
   std::unordered_map<std::string, DossierState> recent_;  // by code: states this connection appended
 };
 

@@ -12,9 +12,9 @@
 
 namespace motcua::store {
 
-class SqliteProvinceSynonymStore {
+class SqlProvinceSynonymStore {
  public:
-  explicit SqliteProvinceSynonymStore(sql::Connection& db) : db_(db) {}
+  explicit SqlProvinceSynonymStore(sql::Connection& db) : db_(db) {}
 
   // May throw sql::DbError.
   Result<ProvinceSynonym> Add(const ProvinceSynonym& synonym);

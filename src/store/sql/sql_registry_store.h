@@ -14,9 +14,9 @@
 
 namespace motcua::store {
 
-class SqliteRegistryStore {
+class SqlRegistryStore {
  public:
-  explicit SqliteRegistryStore(sql::Connection& db) : db_(db) {}
+  explicit SqlRegistryStore(sql::Connection& db) : db_(db) {}
 
   // May throw sql::DbError (after rolling back).
   void SaveAgency(const Agency& agency);

@@ -1,8 +1,8 @@
-#include "store/sqlite/sqlite_province_synonym_store.h"
+#include "store/sql/sql_province_synonym_store.h"
 
 #include <string>
 
-#include "store/sqlite/sqlite_dossier_rows.h"
+#include "store/sql/sql_dossier_rows.h"
 
 namespace motcua::store {
 namespace {
@@ -25,7 +25,7 @@ ProvinceSynonym ReadRow(sql::Statement& row) {
 
 }  // namespace
 
-Result<ProvinceSynonym> SqliteProvinceSynonymStore::Add(const ProvinceSynonym& synonym) {
+Result<ProvinceSynonym> SqlProvinceSynonymStore::Add(const ProvinceSynonym& synonym) {
   sql::Statement same(db_, "SELECT 1 FROM province_synonyms WHERE phrase = ? AND expansion = ? AND retired_at IS NULL");
   same.Bind(1, synonym.phrase);
   same.Bind(2, synonym.expansion);
@@ -48,14 +48,14 @@ Result<ProvinceSynonym> SqliteProvinceSynonymStore::Add(const ProvinceSynonym& s
   return added;
 }
 
-std::vector<ProvinceSynonym> SqliteProvinceSynonymStore::List() {
+std::vector<ProvinceSynonym> SqlProvinceSynonymStore::List() {
   sql::Statement rows(db_, std::string("SELECT ") + kColumns + " FROM province_synonyms ORDER BY id");
   std::vector<ProvinceSynonym> synonyms;
   while (rows.Step()) synonyms.push_back(ReadRow(rows));
   return synonyms;
 }
 
-Result<ProvinceSynonym> SqliteProvinceSynonymStore::Retire(std::int64_t id, std::string_view by, Instant at) {
+Result<ProvinceSynonym> SqlProvinceSynonymStore::Retire(std::int64_t id, std::string_view by, Instant at) {
   auto found = Find(id);
   if (!found) {
     return Fail(Error::NotFound("id", "không có từ đồng nghĩa số " + std::to_string(id),
@@ -75,7 +75,7 @@ Result<ProvinceSynonym> SqliteProvinceSynonymStore::Retire(std::int64_t id, std:
   return *found;
 }
 
-std::optional<ProvinceSynonym> SqliteProvinceSynonymStore::Find(std::int64_t id) {
+std::optional<ProvinceSynonym> SqlProvinceSynonymStore::Find(std::int64_t id) {
   sql::Statement row(db_, std::string("SELECT ") + kColumns + " FROM province_synonyms WHERE id = ?");
   row.Bind(1, id);
   if (!row.Step()) return std::nullopt;

@@ -1,4 +1,4 @@
-#include "store/sqlite/sqlite_registry_store.h"
+#include "store/sql/sql_registry_store.h"
 
 #include <string>
 
@@ -41,7 +41,7 @@ std::optional<T> First(std::vector<T> rows) {
 
 }  // namespace
 
-void SqliteRegistryStore::SaveAgency(const Agency& agency) {
+void SqlRegistryStore::SaveAgency(const Agency& agency) {
   sql::Statement upsert(db_,
                         "INSERT INTO agencies (id, name, unit) VALUES (?, ?, ?) "
                         "ON CONFLICT (id) DO UPDATE SET name = excluded.name, unit = excluded.unit");
@@ -51,15 +51,15 @@ void SqliteRegistryStore::SaveAgency(const Agency& agency) {
   upsert.Execute();
 }
 
-std::optional<Agency> SqliteRegistryStore::FindAgency(std::string_view id) {
+std::optional<Agency> SqlRegistryStore::FindAgency(std::string_view id) {
   return First(Rows<Agency>(db_, kAgencySelect, "id", id, ReadAgency));
 }
 
-std::vector<Agency> SqliteRegistryStore::ListAgencies(std::optional<std::string_view> unit) {
+std::vector<Agency> SqlRegistryStore::ListAgencies(std::optional<std::string_view> unit) {
   return Rows<Agency>(db_, kAgencySelect, "unit", unit, ReadAgency);
 }
 
-Result<void> SqliteRegistryStore::SaveReceivingPoint(const ReceivingPoint& point) {
+Result<void> SqlRegistryStore::SaveReceivingPoint(const ReceivingPoint& point) {
   // The agency is checked here, in the write transaction, so that the error names the field instead of
   // surfacing as SQLite's foreign-key failure (which says neither which key nor why).
   sql::Transaction transaction(db_, sql::TxMode::kWrite);
@@ -81,15 +81,15 @@ Result<void> SqliteRegistryStore::SaveReceivingPoint(const ReceivingPoint& point
   return {};
 }
 
-std::optional<ReceivingPoint> SqliteRegistryStore::FindReceivingPoint(std::string_view id) {
+std::optional<ReceivingPoint> SqlRegistryStore::FindReceivingPoint(std::string_view id) {
   return First(Rows<ReceivingPoint>(db_, kPointSelect, "id", id, ReadPoint));
 }
 
-std::vector<ReceivingPoint> SqliteRegistryStore::ListReceivingPoints(std::optional<std::string_view> unit) {
+std::vector<ReceivingPoint> SqlRegistryStore::ListReceivingPoints(std::optional<std::string_view> unit) {
   return Rows<ReceivingPoint>(db_, kPointSelect, "unit", unit, ReadPoint);
 }
 
-bool SqliteRegistryStore::AgencyExists(std::string_view id) {
+bool SqlRegistryStore::AgencyExists(std::string_view id) {
   sql::Statement row(db_, "SELECT 1 FROM agencies WHERE id = ?");
   row.Bind(1, std::string(id));
   return row.Step();

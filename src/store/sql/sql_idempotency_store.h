@@ -13,9 +13,9 @@
 
 namespace motcua::store {
 
-class SqliteIdempotencyStore {
+class SqlIdempotencyStore {
  public:
-  explicit SqliteIdempotencyStore(sql::Connection& db) : db_(db) {}
+  explicit SqlIdempotencyStore(sql::Connection& db) : db_(db) {}
 
   // May throw sql::DbError (after rolling back).
   IdempotencyClaim Claim(std::string_view login, std::string_view key, std::string_view request_hash, Instant at,

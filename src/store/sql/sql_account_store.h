@@ -13,9 +13,9 @@
 
 namespace motcua::store {
 
-class SqliteAccountStore {
+class SqlAccountStore {
  public:
-  explicit SqliteAccountStore(sql::Connection& db) : db_(db) {}
+  explicit SqlAccountStore(sql::Connection& db) : db_(db) {}
 
   // May throw sql::DbError (after rolling back).
   Result<void> Create(const Account& account, std::string_view password_hash);

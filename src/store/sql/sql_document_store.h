@@ -13,9 +13,9 @@
 
 namespace motcua::store {
 
-class SqliteDocumentStore {
+class SqlDocumentStore {
  public:
-  explicit SqliteDocumentStore(sql::Connection& db) : db_(db) {}
+  explicit SqlDocumentStore(sql::Connection& db) : db_(db) {}
 
   // May throw sql::DbError.
   void RecordUpload(const DocumentUpload& upload);

@@ -1,4 +1,4 @@
-#include "store/sqlite/sqlite_dossier_query.h"
+#include "store/sql/sql_dossier_query.h"
 
 #include <array>
 #include <string>
@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "store/sql/connection.h"
-#include "store/sqlite/sqlite_dossier_rows.h"
+#include "store/sql/sql_dossier_rows.h"
 
 namespace motcua::store {
 namespace {
@@ -258,7 +258,7 @@ Result<void> CheckLimit(std::size_t limit) {
 
 }  // namespace
 
-Result<DossierPage> SqliteDossierQuery::List(const DossierQuery& query) {
+Result<DossierPage> SqlDossierQuery::List(const DossierQuery& query) {
   if (auto limit = CheckLimit(query.limit); !limit) return Fail(limit.error());
   auto cursor = ParseCursor(query.after, query.order);
   if (!cursor) return Fail(cursor.error());

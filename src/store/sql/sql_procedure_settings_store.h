@@ -12,9 +12,9 @@
 
 namespace motcua::store {
 
-class SqliteProcedureSettingsStore {
+class SqlProcedureSettingsStore {
  public:
-  explicit SqliteProcedureSettingsStore(sql::Connection& db) : db_(db) {}
+  explicit SqlProcedureSettingsStore(sql::Connection& db) : db_(db) {}
 
   // May throw sql::DbError.
   Result<void> Save(const ProcedureSettings& settings);

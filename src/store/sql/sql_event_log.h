@@ -13,9 +13,9 @@
 
 namespace motcua::store {
 
-class SqliteEventLog {
+class SqlEventLog {
  public:
-  explicit SqliteEventLog(sql::Connection& db) : db_(db) {}
+  explicit SqlEventLog(sql::Connection& db) : db_(db) {}
 
   // Logs `event` (stored already, with its hash) after the last logged one, in the caller's transaction.
   void Append(const DossierEvent& event);

@@ -1,4 +1,4 @@
-#include "store/sqlite/sqlite_upsert.h"
+#include "store/sql/sql_upsert.h"
 
 namespace motcua::store {
 namespace {
@@ -26,11 +26,11 @@ std::string UpsertSql(const std::string& table, const std::vector<std::string>& 
 
 }  // namespace
 
-SqliteUpsert::SqliteUpsert(sql::Connection& db, const std::string& table, const std::vector<std::string>& columns,
-                           std::size_t key_count, const std::string& update_only_if)
+SqlUpsert::SqlUpsert(sql::Connection& db, const std::string& table, const std::vector<std::string>& columns,
+                     std::size_t key_count, const std::string& update_only_if)
     : statement_(db, UpsertSql(table, columns, key_count, update_only_if)) {}
 
-void SqliteUpsert::Write(const std::vector<sql::Value>& values, TableChanges& changes) {
+void SqlUpsert::Write(const std::vector<sql::Value>& values, TableChanges& changes) {
   statement_.Reset();
   for (std::size_t i = 0; i < values.size(); ++i) statement_.Bind(static_cast<int>(i + 1), values[i]);
   if (statement_.Execute() > 0)

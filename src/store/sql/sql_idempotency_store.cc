@@ -1,9 +1,9 @@
-#include "store/sqlite/sqlite_idempotency_store.h"
+#include "store/sql/sql_idempotency_store.h"
 
 #include <string>
 
+#include "store/sql/sql_dossier_rows.h"
 #include "store/sql/transaction.h"
-#include "store/sqlite/sqlite_dossier_rows.h"
 
 namespace motcua::store {
 namespace {
@@ -15,8 +15,8 @@ void BindKey(sql::Statement& statement, int first, std::string_view login, std::
 
 }  // namespace
 
-IdempotencyClaim SqliteIdempotencyStore::Claim(std::string_view login, std::string_view key,
-                                               std::string_view request_hash, Instant at, Instant expired_before) {
+IdempotencyClaim SqlIdempotencyStore::Claim(std::string_view login, std::string_view key, std::string_view request_hash,
+                                            Instant at, Instant expired_before) {
   // IMMEDIATE takes the write lock first, so that two connections claiming one key cannot both see it absent.
   sql::Transaction transaction(db_, sql::TxMode::kWrite);
   // Expired keys of every login are forgotten here rather than by a separate sweeper: the table stays as
@@ -37,8 +37,8 @@ IdempotencyClaim SqliteIdempotencyStore::Claim(std::string_view login, std::stri
   return claim;
 }
 
-Result<void> SqliteIdempotencyStore::Complete(std::string_view login, std::string_view key,
-                                              const IdempotentResponse& response) {
+Result<void> SqlIdempotencyStore::Complete(std::string_view login, std::string_view key,
+                                           const IdempotentResponse& response) {
   sql::Transaction transaction(db_, sql::TxMode::kWrite);
   // Only a running key takes an answer: the first answer is the one retries were promised.
   sql::Statement answer(db_,
@@ -59,7 +59,7 @@ Result<void> SqliteIdempotencyStore::Complete(std::string_view login, std::strin
   return {};
 }
 
-void SqliteIdempotencyStore::Release(std::string_view login, std::string_view key) {
+void SqlIdempotencyStore::Release(std::string_view login, std::string_view key) {
   // One statement in autocommit mode is its own transaction. An answered key is kept: its request ran; so is
   // a key whose request wrote a dossier (a retry must find that dossier, not make another).
   sql::Statement forget(
@@ -68,7 +68,7 @@ void SqliteIdempotencyStore::Release(std::string_view login, std::string_view ke
   forget.Execute();
 }
 
-IdempotencyClaim SqliteIdempotencyStore::Stored(std::string_view login, std::string_view key) {
+IdempotencyClaim SqlIdempotencyStore::Stored(std::string_view login, std::string_view key) {
   sql::Statement row(
       db_, "SELECT request_hash, status, body, dossier_code FROM idempotency_keys WHERE login = ? AND key = ?");
   BindKey(row, 1, login, key);
@@ -79,7 +79,7 @@ IdempotencyClaim SqliteIdempotencyStore::Stored(std::string_view login, std::str
   return claim;
 }
 
-void SqliteIdempotencyStore::MarkDossier(sql::Connection& db, const RequestKey& key, std::string_view code) {
+void SqlIdempotencyStore::MarkDossier(sql::Connection& db, const RequestKey& key, std::string_view code) {
   sql::Statement mark(db,
                       "UPDATE idempotency_keys SET dossier_code = ? WHERE login = ? AND key = ? AND status IS NULL");
   mark.Bind(1, std::string(code));
@@ -87,12 +87,12 @@ void SqliteIdempotencyStore::MarkDossier(sql::Connection& db, const RequestKey& 
   mark.Execute();
 }
 
-std::size_t SqliteIdempotencyStore::Settle() {
+std::size_t SqlIdempotencyStore::Settle() {
   sql::Statement forget(db_, "DELETE FROM idempotency_keys WHERE status IS NULL AND dossier_code IS NULL");
   return static_cast<std::size_t>(forget.Execute());
 }
 
-bool SqliteIdempotencyStore::Exists(std::string_view login, std::string_view key) {
+bool SqlIdempotencyStore::Exists(std::string_view login, std::string_view key) {
   sql::Statement row(db_, "SELECT 1 FROM idempotency_keys WHERE login = ? AND key = ?");
   BindKey(row, 1, login, key);
   return row.Step();

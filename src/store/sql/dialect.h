@@ -1,0 +1,38 @@
+#pragma once
+// The few places where the store's SQL cannot be written once for both engines (docs/design/postgresql.md §1.2):
+// each is a method here, named for what the statement means, so that store code never asks which engine it is on.
+#include <string>
+#include <string_view>
+
+namespace motcua::store::sql {
+
+class Dialect {
+ public:
+  // The dialect of the engine named by Connection::engine() ("sqlite" or "postgresql").
+  static Dialect Of(std::string_view engine);
+
+  // The text of member `key` of the JSON object kept as text in `column`; the same expression as the indexes on it
+  // (SQLite 0007, PostgreSQL's baseline), so that the planner uses them.
+  std::string JsonText(std::string_view column, std::string_view key) const;
+  // After a table name: the index SQLite's planner must use (its guess is wrong there); nothing on PostgreSQL,
+  // whose planner reads statistics.
+  std::string UseIndex(std::string_view index) const;
+  // `column` as an expression no index may order (SQLite's unary +, which keeps its planner from walking a whole
+  // index in that column's order); the plain column on PostgreSQL, which has no + for text.
+  std::string Unindexed(std::string_view column) const;
+  // `table` in the database's own tables, never a session's scratch copy of the same name.
+  std::string Stored(std::string_view table) const;
+  // `table` among this connection's scratch tables, dropped when it closes.
+  std::string Scratch(std::string_view table) const;
+  // The statement that makes the scratch table `scratch` empty with exactly the columns, keys and indexes of the
+  // stored table `table`; empty when the engine needs the stored definition (SQLite: read it from sqlite_schema).
+  std::string CopyShape(std::string_view table, std::string_view scratch) const;
+
+  bool postgresql() const { return postgresql_; }
+
+ private:
+  explicit Dialect(bool postgresql) : postgresql_(postgresql) {}
+  bool postgresql_;
+};
+
+}  // namespace motcua::store::sql
