@@ -31,8 +31,8 @@
 #include "http/metrics.h"
 #include "http/rate_limiter.h"
 #include "store/disk_blob_store.h"
-#include "store/sqlite/sqlite_store.h"
 #include "store/sql/sql_store_provider.h"
+#include "store/sqlite/sqlite_store.h"
 
 namespace {
 

@@ -1,7 +1,7 @@
 #include "store/store_factory.h"
 
-#include "store/sqlite/sqlite_store.h"
 #include "store/sql/sql_store_provider.h"
+#include "store/sqlite/sqlite_store.h"
 
 namespace motcua::store {
 namespace {

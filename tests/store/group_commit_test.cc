@@ -9,8 +9,8 @@
 #include <thread>
 #include <vector>
 
-#include "store/sqlite/sqlite_store.h"
 #include "store/sql/sql_store_provider.h"
+#include "store/sqlite/sqlite_store.h"
 #include "support/sample_events.h"
 #include "support/temp_db.h"
 

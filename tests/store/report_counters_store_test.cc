@@ -12,10 +12,10 @@
 #include <string>
 #include <vector>
 
+#include "store/sql/sql_report_counters.h"
 #include "store/sql/transaction.h"
 #include "store/sqlite/sqlite_connection.h"
 #include "store/sqlite/sqlite_migrator.h"
-#include "store/sql/sql_report_counters.h"
 #include "store/sqlite/sqlite_store.h"
 #include "support/store_backends.h"
 
