@@ -53,7 +53,8 @@ Result<store::StoreSpec> GlobalOptions::Spec() const {
 }
 
 void AddDbOption(CLI::App& command, GlobalOptions& global) {
-  command.add_option("--db", global.db, "SQLite database file (default: $MOTCUA_DB, else ./motcua.db)");
+  command.add_option("--db", global.db,
+                     "SQLite database file or postgresql:// URL (default: $MOTCUA_DB, else ./motcua.db)");
   command.add_option("--files", global.files,
                      "Folder of document files (default: <db>.files beside the database file)");
 }

@@ -210,7 +210,7 @@ class BadRequestsTest : public test_support::DossierApiFixture {
 
 TEST_F(BadRequestsTest, MutatedBodiesOnEveryPostRouteWriteNothing) {
   const std::string code = Receive("tn.vanson", Intake("vs-ttpvhcc", kVanSonAgency));
-  const auto before = test_support::FingerprintDatabase(server_->db_path());
+  const auto before = test_support::FingerprintDatabase(server_->spec());
   const std::uint32_t seed = test_support::TestSeed();
   SCOPED_TRACE("MOTCUA_TEST_SEED=" + std::to_string(seed));
   std::mt19937 random(seed);
@@ -255,13 +255,13 @@ TEST_F(BadRequestsTest, MutatedBodiesOnEveryPostRouteWriteNothing) {
   }
   EXPECT_EQ(covered.size(), ValidPosts().size() + RawPosts().size()) << "a listed route is no longer served";
   EXPECT_GT(sent, 800);
-  EXPECT_EQ(test_support::FingerprintDatabase(server_->db_path()), before);
+  EXPECT_EQ(test_support::FingerprintDatabase(server_->spec()), before);
 }
 
 // Raw bytes: a broken request line, a bad Content-Length, a body shorter or longer than it says, a huge header.
 // Each request names a route and carries a valid token, so a misread one could write.
 TEST_F(BadRequestsTest, BrokenHttpIsRefusedAndTheServerGoesOn) {
-  const auto before = test_support::FingerprintDatabase(server_->db_path());
+  const auto before = test_support::FingerprintDatabase(server_->spec());
   const std::string valid = Intake("vs-ttpvhcc", kVanSonAgency).dump();
   const std::string head = "POST /api/v1/dossiers HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
                            TokenOf("tn.vanson") + "\r\nContent-Type: application/json\r\n";
@@ -311,7 +311,7 @@ TEST_F(BadRequestsTest, BrokenHttpIsRefusedAndTheServerGoesOn) {
     }
     ExpectHealthy();
   }
-  EXPECT_EQ(test_support::FingerprintDatabase(server_->db_path()), before);
+  EXPECT_EQ(test_support::FingerprintDatabase(server_->spec()), before);
 }
 
 }  // namespace

@@ -355,7 +355,7 @@ TEST_F(DossierApiTest, AnIdempotencyKeyMakesARetryReturnTheFirstAnswer) {
 TEST_F(DossierApiTest, AnIdempotencyKeyKeepsNoRefusal) {
   const std::string code = Receive("tn.vanson", Intake("vs-ttpvhcc", kVanSonAgency));
   const std::string actions = "/api/v1/dossiers/" + code + "/";
-  const auto before = test_support::FingerprintDatabase(server_->db_path());
+  const auto before = test_support::FingerprintDatabase(server_->spec());
   const std::vector<std::pair<std::string, std::string>> key = {{"Idempotency-Key", "b7e1-citizen-supplement"}};
   const json supplement = {{"components", json::array({{{"seq", 0}, {"name", "Hợp đồng thuê nhà"}, {"copies", 1}}})}};
   // 409: nothing was asked for yet. 403: another citizen. 400: the assignee is of another unit.
@@ -364,7 +364,7 @@ TEST_F(DossierApiTest, AnIdempotencyKeyKeepsNoRefusal) {
   const HttpReply wrong_assignee =
       Post("ld.vanson", actions + "assign", {{"step", "Thẩm định"}, {"assignee", "cv.hoabinh"}}, key);
   EXPECT_EQ(wrong_assignee.status, 400u) << wrong_assignee.body;
-  EXPECT_EQ(test_support::FingerprintDatabase(server_->db_path()), before);
+  EXPECT_EQ(test_support::FingerprintDatabase(server_->spec()), before);
 
   Act("cv.vanson", code, "request-supplement", {{"reason", "Thiếu giấy tờ chứng minh chỗ ở"}});
   const HttpReply supplied = Post("cd.an", actions + "supplement", supplement, key);
@@ -409,7 +409,7 @@ TEST_F(DossierApiTest, EveryRouteNeedsALoginAndEveryDenialIsLogged) {
 // naming a field, the server keeps answering, and the store is exactly as before.
 TEST_F(DossierApiTest, BadRequestsNeverWriteAnything) {
   const std::string code = Receive("tn.vanson", Intake("vs-ttpvhcc", kVanSonAgency));
-  const auto before = test_support::FingerprintDatabase(server_->db_path());
+  const auto before = test_support::FingerprintDatabase(server_->spec());
   std::vector<std::string> targets = {"/api/v1/dossiers", "/api/v1/submissions"};
   for (const auto& [pattern, method] : server_->routes()) {
     if (method == Method::post && pattern.starts_with("/api/v1/dossiers/{code}/")) {
@@ -455,7 +455,7 @@ TEST_F(DossierApiTest, BadRequestsNeverWriteAnything) {
   const HttpReply huge =
       server_->Send(Method::post, "/api/v1/dossiers", std::string(3 << 20, 'x'), TokenOf("tn.vanson"));
   EXPECT_EQ(huge.status, 413u);
-  EXPECT_EQ(test_support::FingerprintDatabase(server_->db_path()), before);
+  EXPECT_EQ(test_support::FingerprintDatabase(server_->spec()), before);
   EXPECT_EQ(server_->Get("/healthz").status, 200u);
   auto store = server_->OpenStore();
   EXPECT_FALSE(store->VerifyDossierChains().value().has_value());

@@ -97,9 +97,9 @@ for cmd in "init" "serve" "units" "procedures" "procedures search" "calendar" "c
   run $cmd --help
   check "$cmd --help" test "$code" -eq 0
 done
-# --db may name a PostgreSQL server; this binary cannot store there yet and says so on "db", without the password.
+# --db may name a PostgreSQL server; one that cannot be reached is said so on "db", without the password.
 run units --db "postgresql://motcua:s3cret@127.0.0.1:1/motcua" --legacy 05194
-check "a PostgreSQL URL is refused with exit 1" test "$code" -eq 1
+check "an unreachable PostgreSQL exits 1" test "$code" -eq 1
 check "the refusal names db" contains "$err" "db"
 check "no password in the refusal" test "${err/s3cret/}" == "$err"
 run units --db "" --legacy 05194

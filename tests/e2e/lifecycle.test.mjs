@@ -56,6 +56,7 @@ const WAIT_MS = 15_000; // a single wait fails before its step does, naming the 
 const SERVER = {
   bin: process.env.MOTCUA_BIN,
   db: process.env.MOTCUA_DB,
+  files: process.env.MOTCUA_FILES,
   pidFile: process.env.MOTCUA_PID_FILE,
   log: process.env.MOTCUA_SERVER_LOG,
 };
@@ -76,7 +77,8 @@ async function crashAndRestartServer() {
   assert.ok(!running(pid), `the server (pid ${pid}) survived kill -9`);
   const log = openSync(SERVER.log, 'a');
   const port = new URL(BASE).port;
-  const child = spawn(SERVER.bin, ['serve', '--db', SERVER.db, '--listen', `127.0.0.1:${port}`], {
+  const files = SERVER.files ? ['--files', SERVER.files] : [];
+  const child = spawn(SERVER.bin, ['serve', '--db', SERVER.db, ...files, '--listen', `127.0.0.1:${port}`], {
     detached: true,
     stdio: ['ignore', log, log],
   });

@@ -4,6 +4,8 @@
 # Prints PASS or FAIL and exits 0 or 1; exits 77 (skipped) when /usr/bin/chromium is not installed.
 # The test's npm packages are installed by scripts/build.sh, never here: the test uses only the loopback.
 # Usage: run.sh PATH_TO_MOTCUA      (MOTCUA_SCREENSHOTS=1 also rewrites docs/screens/*.png)
+# With MOTCUA_TEST_ENGINE=postgresql the server keeps its data in a new schema on the PostgreSQL server that
+# MOTCUA_TEST_PG names (scripts/test.sh runs the test once on each engine), its files in the temporary folder.
 set -euo pipefail
 motcua=${1:?usage: run.sh PATH_TO_MOTCUA}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -59,7 +61,7 @@ wait_until_healthy() {
 start_server() {
   for attempt in 0 1 2 3 4; do
     port=$((28000 + ($$ * 7 + attempt * 131) % 2000))
-    "$motcua" serve --db "$tmp/m.db" --listen "127.0.0.1:$port" >"$tmp/server.log" 2>&1 &
+    "$motcua" serve --db "$db" --files "$files" --listen "127.0.0.1:$port" >"$tmp/server.log" 2>&1 &
     server_pid=$!
     echo "$server_pid" >"$tmp/server.pid"
     wait_until_healthy && return 0
@@ -85,16 +87,26 @@ stop_server() {
   [[ $rc == 0 ]] || fail "server exited with status $rc after SIGTERM"
 }
 
+db=$tmp/m.db
+files=$tmp/m.db.files
+if [[ ${MOTCUA_TEST_ENGINE:-sqlite} == postgresql ]]; then
+  [[ -n ${MOTCUA_TEST_PG:-} ]] || fail "MOTCUA_TEST_ENGINE=postgresql needs MOTCUA_TEST_PG=postgresql://…"
+  schema="e2e_$$_$RANDOM"
+  psql -q -v ON_ERROR_STOP=1 "$MOTCUA_TEST_PG" -c "CREATE SCHEMA $schema" >/dev/null || fail "cannot create a schema"
+  db="$MOTCUA_TEST_PG?options=-csearch_path%3D$schema"
+  [[ $MOTCUA_TEST_PG == *\?* ]] && db="$MOTCUA_TEST_PG&options=-csearch_path%3D$schema"
+fi
+
 password=e2e-demo-password
-MOTCUA_DEMO_PASSWORD=$password "$motcua" init --db "$tmp/m.db" --demo >"$tmp/init.log" 2>&1 ||
+MOTCUA_DEMO_PASSWORD=$password "$motcua" init --db "$db" --files "$files" --demo >"$tmp/init.log" 2>&1 ||
   fail "motcua init --demo failed: $(cat "$tmp/init.log")"
 start_server
 
 started=$SECONDS
 rc=0
 MOTCUA_URL="http://127.0.0.1:$port" MOTCUA_PASSWORD=$password MOTCUA_CHROMIUM=$chromium \
-  MOTCUA_BIN=$motcua MOTCUA_DB=$tmp/m.db MOTCUA_PID_FILE=$tmp/server.pid MOTCUA_SERVER_LOG=$tmp/server.log \
+  MOTCUA_BIN=$motcua MOTCUA_DB=$db MOTCUA_FILES=$files MOTCUA_PID_FILE=$tmp/server.pid MOTCUA_SERVER_LOG=$tmp/server.log \
   node "$here/lifecycle.test.mjs" || rc=$?
 [[ $rc == 0 ]] || fail "lifecycle.test.mjs failed (exit $rc) after $((SECONDS - started)) s"
 stop_server
-echo "PASS e2e.browser ($((SECONDS - started)) s, port $port)"
+echo "PASS e2e.browser on ${MOTCUA_TEST_ENGINE:-sqlite} ($((SECONDS - started)) s, port $port)"

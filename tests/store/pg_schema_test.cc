@@ -4,12 +4,11 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <string>
 
+#include "store/postgresql/pg_migrator.h"
 #include "store/sqlite/sqlite_migrator.h"
 #include "support/sql_engines.h"
 
@@ -17,13 +16,6 @@ namespace motcua::store {
 namespace {
 
 using Columns = std::map<std::string, std::string>;  // "table.column" → coarse type
-
-std::string Baseline() {
-  std::ifstream in(std::string(MOTCUA_SOURCE_DIR) + "/src/store/postgresql/migrations/0017_baseline.sql");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // SQLite's declared type as PostgreSQL names the type that stands for it.
 std::string PostgresTypeFor(const std::string& sqlite_type) {
@@ -49,7 +41,7 @@ class PgSchemaTest : public ::testing::Test {
     schema_ = "schema_test_" + std::to_string(::getpid());
     pg_->ExecuteScript("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE; CREATE SCHEMA " + schema_ +
                        "; SET search_path TO " + schema_);
-    pg_->ExecuteScript(Baseline());
+    ASSERT_TRUE(MigratePostgres(*pg_).has_value());
     ASSERT_TRUE(MigrateSqlite(sqlite_).has_value());
   }
   void TearDown() override {
@@ -108,13 +100,49 @@ TEST_F(PgSchemaTest, EventsAndTheLogAreAppendOnly) {
 }
 
 TEST_F(PgSchemaTest, AMigrationIsStampedInTheStoresTimeFormat) {
-  pg_->ExecuteScript("INSERT INTO schema_migrations (version, name) VALUES (17, '0017_baseline.sql')");
-  sql::Statement stamp(*pg_, "SELECT applied_at FROM schema_migrations");
+  sql::Statement stamp(*pg_, "SELECT applied_at FROM schema_migrations WHERE version = 17");
   ASSERT_TRUE(stamp.Step());
   const std::string at = stamp.Text(0);
   ASSERT_EQ(at.size(), 20u) << at;
   EXPECT_EQ(at[10], 'T') << at;
   EXPECT_EQ(at.back(), 'Z') << at;
+}
+
+TEST_F(PgSchemaTest, MigratingAgainAppliesNothing) {
+  ASSERT_TRUE(MigratePostgres(*pg_).has_value());
+  sql::Statement count(*pg_, "SELECT count(*) FROM schema_migrations");
+  ASSERT_TRUE(count.Step());
+  EXPECT_EQ(count.Int(0), 1) << "the baseline, once";
+}
+
+TEST_F(PgSchemaTest, ADatabaseThatDoesNotSortTextByBytesIsRefused) {
+  // The test cluster is made with the C locale; another database in it with a language's collation is not.
+  pg_->ExecuteScript("DROP DATABASE IF EXISTS motcua_en_collation");
+  pg_->ExecuteScript(
+      "CREATE DATABASE motcua_en_collation TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' "
+      "LC_CTYPE 'C.UTF-8'");
+  // C.UTF-8 sorts by code point, which for UTF-8 is byte order: accepted.
+  std::string url = *test_support::TestPostgresUrl();
+  url.replace(url.rfind('/') + 1, std::string::npos, "motcua_en_collation");
+  {
+    PgConnection accepted(url);
+    EXPECT_TRUE(MigratePostgres(accepted).has_value());
+  }
+  pg_->ExecuteScript("DROP DATABASE motcua_en_collation");
+  // ICU's English collation (PostgreSQL 15 is built with ICU on Debian) sorts "a" < "B", where bytes put "B" first.
+  pg_->ExecuteScript(
+      "CREATE DATABASE motcua_en_collation TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C.UTF-8' "
+      "LOCALE_PROVIDER icu ICU_LOCALE 'en-US'");
+  Result<void> refused;
+  {
+    PgConnection other(url);
+    refused = MigratePostgres(other);
+  }
+  pg_->ExecuteScript("DROP DATABASE motcua_en_collation");
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(refused.error().field, "db");
+  EXPECT_NE(refused.error().message_en.find("collation"), std::string::npos) << refused.error().message_en;
 }
 
 }  // namespace

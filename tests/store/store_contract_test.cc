@@ -33,6 +33,16 @@ class StoreContractTest : public test_support::StoreBackendTest {
   }
 };
 
+// The key of the receipts' PINs is made with the database, random, and no two databases share it.
+TEST_P(StoreContractTest, ANewDatabaseHasAReceiptKeyOfItsOwn) {
+  const auto key = store_->LoadServerSecret("receipt_pin");
+  ASSERT_TRUE(key.has_value()) << key.error().message_en;
+  EXPECT_EQ(key->size(), 32u);
+  auto other = OpenStore(GetParam().fresh()).value();
+  EXPECT_NE(other->LoadServerSecret("receipt_pin").value(), *key);
+  EXPECT_EQ(store_->LoadServerSecret("no_such_secret").error().code, ErrorCode::kNotFound);
+}
+
 TEST_P(StoreContractTest, SavesTheCatalogueAndCountsIt) {
   auto changes = store_->SaveReferenceCatalogue(Catalogue());
   ASSERT_TRUE(changes.has_value()) << changes.error().message_en;

@@ -86,13 +86,18 @@ TEST(StoreSpecTest, ShownHidesEveryPassword) {
   }
 }
 
-TEST(StoreSpecTest, AnEngineNotBuiltIsRefusedOnDb) {
-  const StoreSpec spec = Parsed("postgresql://127.0.0.1:1/motcua");
+TEST(StoreSpecTest, AServerThatCannotBeReachedIsUnavailableOnDbWithoutItsPassword) {
+  const StoreSpec spec = Parsed("postgresql://motcua:s3cret@127.0.0.1:1/motcua");
   const auto store = OpenStore(spec);
   ASSERT_FALSE(store.has_value());
-  EXPECT_EQ(store.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(store.error().code, ErrorCode::kUnavailable);
   EXPECT_EQ(store.error().field, "db");
-  EXPECT_EQ(OpenStoreProvider(spec).error().field, "db");
+  EXPECT_EQ(store.error().message_en.find("s3cret"), std::string::npos) << store.error().message_en;
+  EXPECT_NE(store.error().message_en.find("127.0.0.1"), std::string::npos) << "says which server";
+  // A provider connects on a thread's first request, where the same error comes.
+  auto provider = OpenStoreProvider(spec);
+  ASSERT_TRUE(provider.has_value());
+  EXPECT_EQ((*provider)->ForThisThread().error().code, ErrorCode::kUnavailable);
 }
 
 TEST(StoreSpecTest, AServerNeedsADatabaseEveryThreadShares) {

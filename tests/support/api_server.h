@@ -1,8 +1,8 @@
 #pragma once
-// A real motcua HTTP server for API tests: a fresh SQLite file with the shipped catalogue (seeded further by
-// the test), the route table of `motcua serve` (MakeApiRouter), an HttpServer on a loopback port chosen by
-// the system, and a small synchronous Beast client. Its clock is set by the test and read by the server's
-// threads, so it is atomic.
+// A real motcua HTTP server for API tests: a fresh database with the shipped catalogue (seeded further by
+// the test) — a SQLite file, or a PostgreSQL schema when MOTCUA_TEST_ENGINE=postgresql (test_engine.h) — the route
+// table of `motcua serve` (MakeApiRouter), an HttpServer on a loopback port chosen by the system, and a small
+// synchronous Beast client. Its clock is set by the test and read by the server's threads, so it is atomic.
 #include <unistd.h>
 
 #include <atomic>
@@ -43,6 +43,7 @@
 #include "http/sign_in_gate.h"
 #include "store/disk_blob_store.h"
 #include "store/store_factory.h"
+#include "support/test_engine.h"
 
 namespace motcua::test_support {
 
@@ -80,16 +81,17 @@ class ApiServer {
                      const app::AnswerRephraser* rephraser = nullptr)
       : db_path_(std::filesystem::temp_directory_path() /
                  ("motcua_api_test_" + std::to_string(::getpid()) + "_" + std::to_string(++instances_) + ".db")),
+        spec_(FreshTestSpec(db_path_.string())),
         clock_(now),
-        blobs_(store::BlobFolderBeside(db_path_.string())) {
+        blobs_(spec_.FilesFolder().value()) {
     RemoveDatabase();
-    auto store = store::OpenStore(store::StoreSpec::Sqlite(db_path_.string())).value();
+    auto store = store::OpenStore(spec_).value();
     if (!app::InstallReferenceCatalogue(*store, app::BuiltInReferenceFiles())) throw std::runtime_error("catalogue");
     if (seed) seed(*store, clock_);
     procedures_ = std::make_unique<app::ProcedureCatalogue>(app::OpenProcedureCatalogue(*store).value());
     calendar_ = std::make_unique<app::LiveCalendar>(app::LoadWorkCalendar(*store).value());
     pins_ = std::make_unique<app::ReceiptPins>(store->LoadServerSecret("receipt_pin").value());
-    stores_ = store::OpenStoreProvider(store::StoreSpec::Sqlite(db_path_.string())).value();
+    stores_ = store::OpenStoreProvider(spec_).value();
     const http::SessionApiContext sessions{*stores_, clock_, hasher_, tokens_, login_throttle_, hashing_, {}};
     http::Router router = http::MakeApiRouter(
         {{*stores_, *procedures_, clock_, settings_.deadline, assistant_limiter_, tracking_limiter_, *pins_, rephraser},
@@ -176,12 +178,11 @@ class ApiServer {
   // The limits on uploads, which a test may lower between requests.
   http::UploadLimits& uploads() { return uploads_; }
   const std::vector<std::pair<std::string, http::Method>>& routes() const { return routes_; }
-  const std::string db_path() const { return db_path_.string(); }
+  // The database the server uses (for raw looks at it: raw_sql.h, database_fingerprint.h).
+  const store::StoreSpec& spec() const { return spec_; }
   const store::DiskBlobStore& blobs() const { return blobs_; }
   // A store of its own on the same file, for the test thread to look at what the server wrote.
-  std::unique_ptr<store::Store> OpenStore() const {
-    return store::OpenStore(store::StoreSpec::Sqlite(db_path_.string())).value();
-  }
+  std::unique_ptr<store::Store> OpenStore() const { return store::OpenStore(spec_).value(); }
 
  private:
   void RemoveDatabase() {
@@ -190,7 +191,8 @@ class ApiServer {
   }
 
   static inline std::atomic<int> instances_ = 0;
-  std::filesystem::path db_path_;
+  std::filesystem::path db_path_;  // the SQLite file, or the name the files folder is made from
+  store::StoreSpec spec_;
   SharedClock clock_;
   store::DiskBlobStore blobs_;  // beside the database, removed with it
   app::LifecycleSettings settings_;

@@ -1,6 +1,7 @@
 #pragma once
-// The engines every store suite runs on, in one list: SQLite in memory and in a file today, PostgreSQL when it is
-// built (issue 16). A suite derives from StoreBackendTest and is instantiated with
+// The engines every store suite runs on, in one list: SQLite in memory and in a file, and PostgreSQL (a schema of
+// its own per test on the server MOTCUA_TEST_PG names; skipped without one, failed when MOTCUA_REQUIRE_PG=1). A suite
+// derives from StoreBackendTest and is instantiated with
 //   INSTANTIATE_TEST_SUITE_P(Backends, MySuite, ::testing::ValuesIn(test_support::StoreBackends()),
 //                            test_support::BackendName);
 // so that a new engine runs every contract test without a line changed in them.
@@ -14,12 +15,13 @@
 #include <vector>
 
 #include "store/store_factory.h"
+#include "support/pg_test_database.h"
 #include "support/temp_db.h"
 
 namespace motcua::test_support {
 
 struct StoreBackend {
-  std::string name;  // "sqlite_memory", "sqlite_file"; a valid test-name suffix
+  std::string name;  // "sqlite_memory", "sqlite_file", "postgresql"; a valid test-name suffix
   // Why the engine cannot run here (not built, no server configured), or nullopt: the suite is skipped, saying so.
   std::function<std::optional<std::string>()> unavailable;
   // A new, empty database on this engine.
@@ -35,6 +37,17 @@ inline std::vector<StoreBackend> StoreBackends() {
   return {
       {"sqlite_memory", always, [] { return store::StoreSpec::Sqlite(":memory:"); }, false},
       {"sqlite_file", always, [] { return store::StoreSpec::Sqlite(TempDbPath()); }, true},
+      {"postgresql",
+       []() -> std::optional<std::string> {
+         if (TestPostgresUrl()) return std::nullopt;
+         return std::string(kNoPostgres);
+       },
+       [] {
+         // Document files have no database file to stand beside: a folder of their own.
+         return store::StoreSpec{store::StoreSpec::Engine::kPostgresql, FreshPostgresDatabase(),
+                                 TempDbPath() + ".files"};
+       },
+       true},
   };
 }
 
@@ -50,7 +63,10 @@ inline std::string BackendName(const ::testing::TestParamInfo<StoreBackend>& inf
 class StoreBackendTest : public ::testing::TestWithParam<StoreBackend> {
  protected:
   void SetUp() override {
-    if (auto why = GetParam().unavailable()) GTEST_SKIP() << *why;
+    if (auto why = GetParam().unavailable()) {
+      if (PostgresRequired()) FAIL() << *why;
+      GTEST_SKIP() << *why;
+    }
     spec_ = GetParam().fresh();
     auto opened = store::OpenStore(spec_);
     ASSERT_TRUE(opened.has_value()) << opened.error().message_en;

@@ -159,6 +159,8 @@ class PgPreparedStatement final : public sql::PreparedStatement {
     return name != nullptr ? name : "";
   }
 
+  int Columns() const override { return result_ ? PQnfields(result_.get()) : 0; }
+
   void Reset() noexcept override {
     result_.reset();
     rows_ = 0;

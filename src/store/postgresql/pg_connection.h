@@ -23,6 +23,10 @@ class PgConnection final : public sql::Connection {
   void ExecuteScript(std::string_view sql) override;
   bool InTransaction() const override;
   std::string_view BeginSql(sql::TxMode mode) const override;
+  // A transaction-scoped advisory lock: the first multi-writer stage (design §3.5) keeps SQLite's one writer at a
+  // time across every server of the database, which is what keeps the event log's positions and the dossier
+  // codes' sequences free of gaps and duplicates; a later stage may narrow it to the rows a write touches.
+  std::string_view OneWriterSql() const override { return "SELECT pg_advisory_xact_lock(7886118517059938)"; }
 
   pg_conn* handle() { return conn_; }
 

@@ -92,6 +92,8 @@ class PreparedStatement {
   virtual Value Any(int column) const = 0;
   // The column's name, as the SELECT gives it (for error messages naming the field).
   virtual std::string Name(int column) const = 0;
+  // How many columns each row has (0 for a statement that returns none); valid after a Step that gave a row.
+  virtual int Columns() const = 0;
 
   // Ready to run again: the result is dropped (and with it any read lock) and the parameters cleared. Never throws.
   virtual void Reset() noexcept = 0;
@@ -121,6 +123,9 @@ class Connection {
   virtual bool InTransaction() const = 0;
   // The statement that opens a transaction of this mode.
   virtual std::string_view BeginSql(TxMode mode) const = 0;
+  // The statement run next in a write transaction, or empty: where BEGIN alone does not keep writers one at a time
+  // (PostgreSQL; SQLite's BEGIN IMMEDIATE does), it waits for the other writers of the database, on any server.
+  virtual std::string_view OneWriterSql() const { return {}; }
 
   // A prepared statement for `sql`: the cached one when it is free, else a new one (the same SQL may be in use
   // twice, by nested code). Statement calls these two; nothing else should.
@@ -184,6 +189,7 @@ class Statement {
   Blob Bytes(int column) const { return prepared_->Bytes(column); }
   Value Any(int column) const { return prepared_->Any(column); }
   std::string Name(int column) const { return prepared_->Name(column); }
+  int Columns() const { return prepared_->Columns(); }
 
  private:
   Connection& connection_;

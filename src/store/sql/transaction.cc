@@ -18,6 +18,18 @@ void Run(Connection& connection, std::string_view sql) { Statement(connection, s
 Transaction::Transaction(Connection& connection, TxMode mode)
     : connection_(connection), nested_(connection.InTransaction()), observer_(connection.observer()) {
   Run(connection_, nested_ ? kSavepoint : connection_.BeginSql(mode));
+  if (!nested_ && mode == TxMode::kWrite && !connection_.OneWriterSql().empty()) {
+    try {
+      Run(connection_, connection_.OneWriterSql());
+    } catch (...) {
+      try {
+        Run(connection_, "ROLLBACK");
+      } catch (...) {
+        // The connection is gone: the server has rolled back.
+      }
+      throw;
+    }
+  }
   if (observer_ != nullptr) observer_->Opened();
 }
 

@@ -102,6 +102,8 @@ class SqlitePreparedStatement final : public sql::PreparedStatement {
     return Translated([&] { return std::string(statement_.getColumnName(column)); });
   }
 
+  int Columns() const override { return statement_.getColumnCount(); }
+
   void Reset() noexcept override {
     try {
       statement_.reset();

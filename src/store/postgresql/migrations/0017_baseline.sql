@@ -338,9 +338,9 @@ CREATE TABLE server_secrets (
   name  TEXT PRIMARY KEY,
   value BYTEA NOT NULL CHECK (length(value) >= 16)
 );
+-- The key of the receipts' PINs (0014): 32 bytes from the server's strong random source (gen_random_uuid is
+-- pg_strong_random's, built in since PostgreSQL 13; pgcrypto is not needed), 244 of its bits random.
+INSERT INTO server_secrets (name, value)
+VALUES ('receipt_pin', decode(replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''), 'hex'));
 
-CREATE TABLE schema_migrations (
-  version    BIGINT PRIMARY KEY,
-  name       TEXT NOT NULL,
-  applied_at TEXT NOT NULL DEFAULT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
-);
+-- schema_migrations is made by the migrator before the first migration (src/store/postgresql/pg_migrator.cc).

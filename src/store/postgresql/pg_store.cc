@@ -1,0 +1,63 @@
+#include "store/postgresql/pg_store.h"
+
+#include "store/postgresql/pg_connection.h"
+#include "store/postgresql/pg_migrator.h"
+#include "store/sql/sql_guard.h"
+#include "store/sql/sql_store.h"
+
+namespace motcua::store {
+namespace {
+
+// PostgreSQL checks its own pages (the cluster is made with data checksums, scripts/pg.sh) and references
+// (foreign keys are enforced on every write, never switched off); its copies are made by its own tools.
+class PostgresChecks final : public SqlEngineChecks {
+ public:
+  std::vector<std::string> IntegrityProblems() override { return {}; }
+  Result<BackupFacts> CopyTo(const std::string&) override {
+    return Fail(Error::FailedPrecondition(
+        "db", "cơ sở dữ liệu PostgreSQL được sao lưu bằng pg_dump hoặc pg_basebackup (xem docs/deploy.md)",
+        "a PostgreSQL database is backed up with pg_dump or pg_basebackup (see docs/deploy.md)"));
+  }
+};
+
+Result<std::unique_ptr<PgConnection>> Connect(const std::string& url) {
+  try {
+    return std::make_unique<PgConnection>(url);
+  } catch (const sql::DbError& e) {
+    // libpq's reason names the host and port, never the password.
+    return Fail(Error::Unavailable("db", std::string("không kết nối được PostgreSQL: ") + e.what(),
+                                   std::string("cannot connect to PostgreSQL: ") + e.what()));
+  }
+}
+
+class PostgresUrlOpener final : public SqlStoreOpener {
+ public:
+  explicit PostgresUrlOpener(std::string url) : url_(std::move(url)) {}
+
+  Result<std::unique_ptr<Store>> OpenStore(SqlGroupCommit* writer) override { return OpenPostgresStore(url_, writer); }
+
+  Result<std::unique_ptr<sql::Connection>> OpenWriterConnection() override {
+    auto connection = Connect(url_);
+    if (!connection) return Fail(connection.error());
+    return std::unique_ptr<sql::Connection>(std::move(*connection));
+  }
+
+ private:
+  const std::string url_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url, SqlGroupCommit* writer) {
+  auto db = Connect(url);
+  if (!db) return Fail(db.error());
+  auto migrated = Guard("migrating the schema", [&]() { return MigratePostgres(**db); });
+  if (!migrated) return Fail(migrated.error());
+  return MakeSqlStore(std::move(*db), std::make_unique<PostgresChecks>(), writer);
+}
+
+std::unique_ptr<SqlStoreOpener> PostgresOpener(std::string url) {
+  return std::make_unique<PostgresUrlOpener>(std::move(url));
+}
+
+}  // namespace motcua::store

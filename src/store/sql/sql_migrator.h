@@ -1,0 +1,26 @@
+#pragma once
+// Applies the schema migrations compiled into the binary (an engine's migrations/NNNN_name.sql), in order, each in
+// its own transaction, recording each in schema_migrations; any version not recorded is applied, even below the
+// newest recorded. A database whose newest migration is unknown to this binary is refused rather than used with a
+// schema we do not understand. Upgrading a database already in use, it names each migration and its time on
+// standard error (a large history takes minutes).
+#include <span>
+#include <string_view>
+
+#include "domain/error.h"
+#include "embedded_file.h"
+#include "store/sql/connection.h"
+
+namespace motcua::store {
+
+// One engine's migrations: the files, and the statement that creates schema_migrations when it is missing
+// (version, name, applied_at as UTC text).
+struct MigrationSet {
+  std::span<const EmbeddedFile> files;
+  std::string_view create_record_table;
+};
+
+// May throw sql::DbError.
+Result<void> Migrate(sql::Connection& db, const MigrationSet& migrations);
+
+}  // namespace motcua::store
