@@ -52,6 +52,7 @@ CommandRun SetUpBenchData(CLI::App& command, GlobalOptions& global);
 CommandRun SetUpBackup(CLI::App& command, GlobalOptions& global);
 CommandRun SetUpRestore(CLI::App& command, GlobalOptions& global);
 CommandRun SetUpFiles(CLI::App& command, GlobalOptions& global);
+CommandRun SetUpMigrate(CLI::App& command, GlobalOptions& global);
 
 // Opens the store named by --db, reporting failure; nullptr when it failed (the error is printed and
 // `exit_code` set).

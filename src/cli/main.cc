@@ -32,6 +32,8 @@ constexpr Command kCommands[] = {
     {"user", "Accounts: add one, set its password (read from standard input), disable it", SetUpUser},
     {"report", "The periodic report and Decision 766 index of a unit or province over a period", SetUpReport},
     {"rebuild", "Rebuild the report counters from the dossier events (--check: only compare)", SetUpRebuild},
+    {"migrate", "Move a whole database to another engine (a SQLite file into PostgreSQL), checked before and after",
+     SetUpMigrate},
     {"bench-data", "Generate a province's history of dossiers for benchmarks, through the lifecycle use cases",
      SetUpBenchData},
 };

@@ -28,6 +28,20 @@ class Dialect {
   // stored table `table`; empty when the engine needs the stored definition (SQLite: read it from sqlite_schema).
   std::string CopyShape(std::string_view table, std::string_view scratch) const;
 
+  // Catalogue queries, for copying a whole database (sql_copy.h). The tables of the store (the engine's own left
+  // out), one name a row:
+  std::string TablesSql() const;
+  // The tables that table ?1 refers to by foreign key, one name a row:
+  std::string ParentTablesSql() const;
+  // The columns of table ?1 that hold bytes rather than text, one name a row:
+  std::string BlobColumnsSql() const;
+  // The columns of table ?1 whose values the engine numbers itself, one name a row (none on SQLite, whose rowid
+  // follows the largest value stored):
+  std::string NumberedColumnsSql() const;
+  // The statement that makes the numbering of column ?2 of table ?1 continue after ?3, the largest value stored
+  // (?4 = 1), or start at 1 (?3 = 1, ?4 = 0); empty when the engine needs none.
+  std::string ContinueNumberingSql() const;
+
   bool postgresql() const { return postgresql_; }
 
  private:
