@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# A province survives losing its database machine (issue 16): a PostgreSQL primary with a hot standby that every
+# commit waits for (scripts/pg.sh start-pair), `motcua serve` on the primary taking receptions from many clerks at
+# once; the primary is killed (-9) in the middle of the intake, the standby promoted, the server pointed at it, and
+# every reception that was answered 201 must be there, with verify and rebuild --check passing on the new primary.
+# Usage: failover_test.sh PATH_TO_MOTCUA. Skipped (77) without PostgreSQL 15, failed instead when
+# MOTCUA_REQUIRE_PG=1.
+set -uo pipefail
+motcua=${1:?usage: failover_test.sh PATH_TO_MOTCUA}
+here=$(cd "$(dirname "$0")" && pwd)
+if [[ ! -x /usr/lib/postgresql/15/bin/initdb ]]; then
+  echo "PostgreSQL 15: skipped — not installed (scripts/install-deps.sh installs it)"
+  [[ ${MOTCUA_REQUIRE_PG:-0} == 1 ]] && exit 1
+  exit 77
+fi
+tmp=$(mktemp -d)
+pair=$(mktemp -d /tmp/motcua-pair.XXXXXX)
+server_pid=""
+port=""
+cleanup() {
+  if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
+    kill -KILL "$server_pid"
+    wait "$server_pid" 2>/dev/null
+  fi
+  bash "$here/../../scripts/pg.sh" stop-pair "$pair"
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+fail() {
+  echo "FAIL: $*" >&2
+  [[ -f $tmp/server.log ]] && tail -20 "$tmp/server.log" | sed 's/^/  server: /' >&2
+  exit 1
+}
+
+wait_until_healthy() {
+  for _ in $(seq 100); do
+    kill -0 "$server_pid" 2>/dev/null || return 1
+    curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  return 1
+}
+# start_server URL: `motcua serve` on the database at URL (ports 32000–33999: no other test's range).
+start_server() {
+  for attempt in 0 1 2 3 4; do
+    port=$((32000 + ($$ * 7 + attempt * 131) % 2000))
+    "$motcua" serve --db "$1" --files "$tmp/files" --listen "127.0.0.1:$port" >>"$tmp/server.log" 2>&1 &
+    server_pid=$!
+    wait_until_healthy && return 0
+    kill -KILL "$server_pid" 2>/dev/null
+    wait "$server_pid" 2>/dev/null
+  done
+  fail "could not start the server"
+}
+login() {
+  curl -sS -X POST -d '{"login":"tiep.nhan","password":"failover-test-password"}' \
+    "http://127.0.0.1:$port/api/v1/sessions" | sed -n 's/.*"token":"\([0-9a-f]*\)".*/\1/p'
+}
+body() {
+  printf '{"procedure_code":"1.000314","applicant":{"name":"Nguyễn Văn Thử","citizen_id":"025090001234",'
+  printf '"phone":"0912345678","address":"key:%s"},"components":[{"seq":1,"name":"Tờ khai","originals":1,' "$1"
+  printf '"copies":0}],"receiving_point":"05152-ttpvhcc","competent_agency":"000.00.25.H52"}'
+}
+post() {  # KEY: the status goes to $tmp/status-KEY, the answer to $tmp/answer-KEY.json
+  curl -sS -o "$tmp/answer-$1.json" -w '%{http_code}' -m 20 -X POST -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' --data-binary "$(body "$1")" \
+    "http://127.0.0.1:$port/api/v1/dossiers" >"$tmp/status-$1" 2>/dev/null
+}
+
+mapfile -t urls < <(bash "$here/../../scripts/pg.sh" start-pair "$pair") || fail "start-pair"
+primary=${urls[0]}
+standby=${urls[1]}
+MOTCUA_DEMO_PASSWORD=failover-test-password "$motcua" init --db "$primary" --files "$tmp/files" --demo \
+  >"$tmp/init.log" 2>&1 || fail "init: $(tail -5 "$tmp/init.log")"
+start_server "$primary"
+token=$(login)
+[[ -n $token ]] || fail "login"
+
+# Six clerks, each receiving dossiers one after another; the primary dies while they do.
+for clerk in 1 2 3 4 5 6; do
+  (for i in $(seq 40); do post "c$clerk-$i"; done) &
+done
+sleep 1.5
+bash "$here/../../scripts/pg.sh" kill-primary "$pair" || fail "kill-primary"
+wait_for_clerks=$(jobs -p | grep -v "^$server_pid$")
+# shellcheck disable=SC2086
+wait $wait_for_clerks 2>/dev/null
+
+acknowledged=()
+for status in "$tmp"/status-*; do
+  key=${status##*/status-}
+  if [[ $(cat "$status") == 201 ]]; then
+    code=$(sed -n 's/.*"code":"\([^"]*\)".*/\1/p' "$tmp/answer-$key.json" | head -1)
+    [[ -n $code ]] || fail "$key answered 201 without a code"
+    acknowledged+=("$code")
+  fi
+done
+echo "ok   ${#acknowledged[@]} receptions answered 201 before the primary died"
+(( ${#acknowledged[@]} > 0 )) || fail "no reception was answered before the primary died"
+(( ${#acknowledged[@]} < 240 )) || fail "the primary died after the intake ended: the test proves nothing"
+
+bash "$here/../../scripts/pg.sh" promote "$pair" || fail "promote"
+kill -KILL "$server_pid" 2>/dev/null
+wait "$server_pid" 2>/dev/null
+server_pid=""
+start_server "$standby"
+token=$(login)
+[[ -n $token ]] || fail "login on the promoted standby"
+missing=0
+for code in "${acknowledged[@]}"; do
+  status=$(curl -sS -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" \
+    "http://127.0.0.1:$port/api/v1/dossiers/$code")
+  if [[ $status != 200 ]]; then
+    echo "FAIL acknowledged dossier $code: $status on the promoted standby" >&2
+    missing=$((missing + 1))
+  fi
+done
+(( missing == 0 )) || fail "$missing of ${#acknowledged[@]} acknowledged receptions lost"
+echo "ok   every acknowledged reception is on the promoted standby"
+[[ $(post after-failover; cat "$tmp/status-after-failover") == 201 ]] ||
+  fail "a reception after the failover: $(cat "$tmp/answer-after-failover.json")"
+echo "ok   the promoted standby takes new receptions"
+"$motcua" verify --db "$standby" >"$tmp/verify.log" 2>&1 || fail "verify: $(cat "$tmp/verify.log")"
+echo "ok   verify passes on the new primary"
+"$motcua" rebuild --db "$standby" --check >"$tmp/rebuild.log" 2>&1 || fail "rebuild --check: $(cat "$tmp/rebuild.log")"
+echo "ok   the report counters match a rebuild on the new primary"
+echo "PASS failover (${#acknowledged[@]} acknowledged, none lost)"
