@@ -6,6 +6,7 @@
 
 #include "app/backup.h"
 #include "app/durable_files.h"
+#include "store/store_migration.h"
 
 namespace motcua::app {
 namespace {
@@ -202,6 +203,44 @@ Result<RestoreReport> RestoreBackup(const fs::path& backup, const RestoreTarget&
   if (!aside) return Fail(aside.error());
   report.set_aside = std::move(*aside);
   if (auto placed = staging.PutInPlace(target); !placed) return Fail(placed.error());
+  return report;
+}
+
+Result<RestoreReport> RestoreBackupIntoServer(const fs::path& backup, const store::StoreSpec& database,
+                                              const fs::path& files, const StoreOpener& open) {
+  RestoreReport report;
+  auto manifest = ReadBackupManifest(backup);
+  if (!manifest) return Fail(manifest.error());
+  if (auto checked = CheckBackupFiles(backup, *manifest); !checked) return Fail(checked.error());
+  report.manifest = std::move(*manifest);
+  std::error_code error;
+  if (Exists(files) && !fs::is_empty(files, error)) {
+    return Fail(Error::Conflict(files.string(), "đã có tệp tài liệu ở đây: khôi phục vào một thư mục mới",
+                                "document files are there already: restore into a new folder"));
+  }
+  if (auto created = CreateFolders(files.parent_path()); !created) return Fail(created.error());
+  // The backup's database (a SQLite file whatever the engine it was taken from) is staged beside the files.
+  const RestoreTarget staged_target{WithSuffix(files, ".db"), files, "sqlite"};
+  Staging staging(staged_target);
+  auto copied = CopyToStaging(backup, report.manifest, staging);
+  if (!copied) return Fail(copied.error());
+  report.files = *copied;
+  {
+    auto copy = open(staging.database().string());
+    if (!copy) return Fail(copy.error());
+    if (auto checked = CheckCopy(**copy, report.manifest); !checked) return Fail(checked.error());
+  }
+  auto moved = store::MigrateDatabase(store::StoreSpec::Sqlite(staging.database().string()), database, {});
+  if (!moved) {
+    Error refused = moved.error();
+    if (refused.field == "to") refused.field = "db";
+    return Fail(refused);
+  }
+  if (moved->problem) return Fail(CopyIsDamaged(report.manifest.database, *moved->problem, *moved->problem));
+  if (Exists(staging.files())) {
+    if (Exists(files)) fs::remove(files, error);  // empty, checked above
+    if (auto renamed = Rename(staging.files(), files); !renamed) return Fail(renamed.error());
+  }
   return report;
 }
 

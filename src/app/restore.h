@@ -25,6 +25,7 @@
 #include "domain/civil_time.h"
 #include "domain/error.h"
 #include "store/store.h"
+#include "store/store_spec.h"
 
 namespace motcua::app {
 
@@ -52,5 +53,14 @@ using StoreOpener = std::function<Result<std::unique_ptr<store::Store>>(const st
 // Unavailable too, and names what is where.
 Result<RestoreReport> RestoreBackup(const std::filesystem::path& backup, const RestoreTarget& target, bool replace,
                                     const StoreOpener& open, Instant now);
+
+// Restores the backup in `backup` (of either engine: its database is a SQLite file) into `database`, a new, empty
+// database on a server (PostgreSQL), and its document files into `files`, which must not exist or be empty. Step
+// 1 as above; the database file and the files are staged beside `files` and the database checked as in step 4;
+// then every row is copied into `database` and checked there (store_migration.h), and the files put in place.
+// Errors: those of RestoreBackup's steps 1, 3 and 4; Conflict naming `files` when it holds files, or "db" when the
+// database holds data. A failure leaves `files` as it was; the database, written in one transaction, too.
+Result<RestoreReport> RestoreBackupIntoServer(const std::filesystem::path& backup, const store::StoreSpec& database,
+                                              const std::filesystem::path& files, const StoreOpener& open);
 
 }  // namespace motcua::app

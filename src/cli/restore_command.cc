@@ -43,18 +43,25 @@ CommandRun SetUpRestore(CLI::App& command, GlobalOptions& global) {
   return [&global, options]() -> int {
     auto spec = global.Spec();
     if (!spec) return global.out.ReportError(spec.error());
-    if (spec->engine != store::StoreSpec::Engine::kSqlite) {
-      return global.out.ReportError(Error::FailedPrecondition("db", "khôi phục chỉ làm được vào một tệp SQLite",
-                                                              "a backup can be restored into a SQLite file only"));
-    }
     auto files = spec->FilesFolder();
     if (!files) return global.out.ReportError(files.error());
     const app::SystemClock clock;
-    const app::RestoreTarget target{spec->location, *files, std::string(spec->EngineName())};
     // The restored copy is a SQLite file at a path of the restore's choosing (beside the target).
     const app::StoreOpener open = [](const std::string& path) {
       return store::OpenStore(store::StoreSpec::Sqlite(path));
     };
+    if (spec->engine == store::StoreSpec::Engine::kPostgresql) {
+      if (options->force) {
+        return global.out.ReportError(Error::InvalidArgument(
+            "force", "PostgreSQL: khôi phục vào một cơ sở dữ liệu mới, trống; không thay dữ liệu đang có",
+            "PostgreSQL: a backup is restored into a new, empty database; nothing there is replaced"));
+      }
+      auto report = app::RestoreBackupIntoServer(options->from, *spec, *files, open);
+      if (!report) return global.out.ReportError(report.error());
+      PrintRestored(*report, spec->Shown(), global.out);
+      return 0;
+    }
+    const app::RestoreTarget target{spec->location, *files, std::string(spec->EngineName())};
     auto report = app::RestoreBackup(options->from, target, options->force, open, clock.Now());
     if (!report) return global.out.ReportError(report.error());
     PrintRestored(*report, spec->Shown(), global.out);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # motcua migrate: a commune's SQLite history moved into PostgreSQL (a schema of its own on the server that
 # MOTCUA_TEST_PG names) gives the same reports, the same export, the same event-log checkpoint; a second move into
-# the same database and a move of a history tampered with are refused. Skipped (77) without a PostgreSQL server,
+# the same database and a move of a history tampered with are refused. Then backup and restore on PostgreSQL: the
+# backup (a SQLite file of every row) restored into another new database is the same database again. Skipped (77) without a PostgreSQL server,
 # failed instead when MOTCUA_REQUIRE_PG=1.
 set -u
 motcua="$1"
@@ -47,6 +48,7 @@ for by in "" "--by procedure" "--by official" "--by unit"; do
   # shellcheck disable=SC2086
   run report --db "$pg" --province 04 --from 2025-12-01 --to 2026-11-30 --format json $by
   check "the province report ${by:-in total} is the same after" test "$out" == "$before"
+  [[ -z $by ]] && before_total="$before"
 done
 run export events --db "$db"
 before="$out"
@@ -57,6 +59,25 @@ run migrate --from "$db" --to "$pg"
 check "a second move into the same database exits 1" test "$code" -eq 1
 check "it names the target" contains "$err" "to"
 
+# Backup and restore on PostgreSQL, the restore into a new schema.
+mkdir -p "$work/backups"
+run backup --db "$pg" --files "$work/pgfiles" --to "$work/backups"
+check "backup of a PostgreSQL database succeeds" test "$code" -eq 0
+backup=$(ls -d "$work"/backups/motcua-*)
+check "its database is a SQLite file any machine can read" \
+  test "$(sqlite3 "$backup/motcua.db" 'SELECT count(*) FROM dossiers')" = 60
+psql -q "$MOTCUA_TEST_PG" -c "CREATE SCHEMA ${schema}_r" >/dev/null
+restored="$MOTCUA_TEST_PG${sep}options=-csearch_path%3D${schema}_r"
+run restore --db "$restored" --files "$work/restored-files" --from "$backup"
+check "restore into a new PostgreSQL database succeeds" test "$code" -eq 0
+run verify --db "$restored" --checkpoint "$checkpoint"
+check "the restored database verifies against the first checkpoint" test "$code" -eq 0
+run report --db "$restored" --province 04 --from 2025-12-01 --to 2026-11-30 --format json
+check "the restored database gives the same report" test "$out" == "$before_total"
+run restore --db "$restored" --files "$work/other-files" --from "$backup"
+check "a restore into a database that holds data exits 1" test "$code" -eq 1
+check "it names db" contains "$err" "db"
+
 # A history edited behind the store's back is not moved.
 sqlite3 "$db" "DROP TRIGGER dossier_events_no_update; UPDATE dossier_events SET occurred_at = '2026-01-01T00:00:00Z'
   WHERE seq = 1 AND dossier_code = (SELECT min(dossier_code) FROM dossier_events)"
@@ -65,5 +86,6 @@ run migrate --from "$db" --to "$MOTCUA_TEST_PG${sep}options=-csearch_path%3D${sc
 check "a tampered history exits 4" test "$code" -eq 4
 check "it says the source is broken" contains "$err" "source: dossier"
 
-psql -q "$MOTCUA_TEST_PG" -c "DROP SCHEMA $schema CASCADE; DROP SCHEMA ${schema}_b CASCADE" >/dev/null 2>&1
+psql -q "$MOTCUA_TEST_PG" -c "DROP SCHEMA $schema CASCADE; DROP SCHEMA ${schema}_b CASCADE; DROP SCHEMA ${schema}_r CASCADE" \
+  >/dev/null 2>&1
 finish

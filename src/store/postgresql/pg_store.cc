@@ -4,20 +4,23 @@
 #include "store/postgresql/pg_migrator.h"
 #include "store/sql/sql_guard.h"
 #include "store/sql/sql_store.h"
+#include "store/sqlite/sqlite_backup.h"
 
 namespace motcua::store {
 namespace {
 
 // PostgreSQL checks its own pages (the cluster is made with data checksums, scripts/pg.sh) and references
-// (foreign keys are enforced on every write, never switched off); its copies are made by its own tools.
+// (foreign keys are enforced on every write, never switched off). A backup is a SQLite file of every row under one
+// snapshot (sqlite_backup.h): `motcua backup` works the same on both engines, and its file can be read, checked
+// and restored anywhere. The cluster's own continuous protection (standby, WAL archive) is docs/deploy.md's.
 class PostgresChecks final : public SqlEngineChecks {
  public:
+  explicit PostgresChecks(sql::Connection& db) : db_(db) {}
   std::vector<std::string> IntegrityProblems() override { return {}; }
-  Result<BackupFacts> CopyTo(const std::string&) override {
-    return Fail(Error::FailedPrecondition(
-        "db", "cơ sở dữ liệu PostgreSQL được sao lưu bằng pg_dump hoặc pg_basebackup (xem docs/deploy.md)",
-        "a PostgreSQL database is backed up with pg_dump or pg_basebackup (see docs/deploy.md)"));
-  }
+  Result<BackupFacts> CopyTo(const std::string& path) override { return CopyIntoSqliteFile(db_, path); }
+
+ private:
+  sql::Connection& db_;
 };
 
 Result<std::unique_ptr<PgConnection>> Connect(const std::string& url) {
@@ -53,7 +56,8 @@ Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url, SqlGrou
   if (!db) return Fail(db.error());
   auto migrated = Guard("migrating the schema", [&]() { return MigratePostgres(**db); });
   if (!migrated) return Fail(migrated.error());
-  return MakeSqlStore(std::move(*db), std::make_unique<PostgresChecks>(), writer);
+  auto checks = std::make_unique<PostgresChecks>(**db);
+  return MakeSqlStore(std::move(*db), std::move(checks), writer);
 }
 
 std::unique_ptr<SqlStoreOpener> PostgresOpener(std::string url) {

@@ -3,16 +3,18 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "store/sql/transaction.h"
 
 namespace motcua::store {
 namespace {
 
-// Tables that describe the schema itself: each database keeps its own.
-const std::set<std::string, std::less<>> kNotCopied = {"schema_migrations", "event_log_backfill"};
-// Made with every new database; replaced by the source's.
-constexpr std::string_view kReplaced = "server_secrets";
+// The record of the schema's migrations: each database keeps its own.
+const std::set<std::string, std::less<>> kNotCopied = {"schema_migrations"};
+// Rows a new database is made with, replaced by the source's: the receipts' key, and the mark that the event log
+// is still to be filled (0016), which the copied log makes untrue.
+const std::set<std::string, std::less<>> kReplaced = {"server_secrets", "event_log_backfill"};
 
 // Large enough that a round trip to a PostgreSQL server carries many rows, and under two limits: SQLite's 32,766
 // parameters in a statement, and libpq's 30,000 bytes for the server's description of a prepared statement's
@@ -173,13 +175,15 @@ Result<std::vector<TableCopied>> CopyDatabase(sql::Connection& from, sql::Connec
   sql::Transaction writing(to, sql::TxMode::kWrite);
   const std::vector<std::string> tables = TablesInOrder(from);
   for (const auto& table : tables) {
-    if (table != kReplaced && HasRows(to, table)) {
+    if (!kReplaced.contains(table) && HasRows(to, table)) {
       return Fail(Error::Conflict(
           "to", "cơ sở dữ liệu đích đã có dữ liệu (bảng " + table + "): hãy chuyển vào một cơ sở dữ liệu mới",
           "the target database already holds data (table " + table + "): migrate into a new, empty database"));
     }
   }
-  to.ExecuteScript("DELETE FROM " + Quoted(kReplaced));
+  for (const auto& table : kReplaced) {
+    if (std::ranges::find(tables, table) != tables.end()) to.ExecuteScript("DELETE FROM " + Quoted(table));
+  }
   std::vector<TableCopied> copied;
   for (const auto& table : tables) {
     copied.push_back({table, TableCopier(from, to, table).Copy()});

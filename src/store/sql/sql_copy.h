@@ -23,9 +23,9 @@ struct TableCopied {
 };
 
 // Copies from `from` (read in one snapshot) to `to` (written in one transaction: on failure nothing is left) every
-// table but the schema's own record (schema_migrations, event_log_backfill). Both schemas must be at the same
-// version. `to` must hold no row in those tables (Conflict on "to", naming the first table that has rows), except
-// server_secrets, whose rows — made with the new database — are replaced by those of `from`. `progress` is told of
+// table but the schema's own record (schema_migrations). Both schemas must be at the same version. `to` must hold
+// no row in those tables (Conflict on "to", naming the first table that has rows), except server_secrets and
+// event_log_backfill, whose rows — made with the new database — are replaced by those of `from`. `progress` is told of
 // each table once copied. May throw sql::DbError.
 Result<std::vector<TableCopied>> CopyDatabase(sql::Connection& from, sql::Connection& to,
                                               const std::function<void(const TableCopied&)>& progress);

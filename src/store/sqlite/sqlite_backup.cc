@@ -10,6 +10,9 @@
 #include <cstring>
 #include <filesystem>
 
+#include "store/sql/sql_copy.h"
+#include "store/sqlite/sqlite_migrator.h"
+
 namespace motcua::store {
 namespace {
 
@@ -30,6 +33,12 @@ bool Sync(const fs::path& path, int flags) {
 
 std::int64_t Scalar(SQLite::Database& db, const char* sql) { return db.execAndGet(sql).getInt64(); }
 
+BackupFacts FactsOf(SQLite::Database& copy, const std::string& engine) {
+  return BackupFacts{engine, static_cast<int>(Scalar(copy, "SELECT max(version) FROM schema_migrations")),
+                     Scalar(copy, "SELECT count(*) FROM dossiers"),
+                     Scalar(copy, "SELECT count(*) FROM dossier_events")};
+}
+
 // Copies every page under one read snapshot of the source. In WAL mode that snapshot blocks no writer (they append
 // to the WAL, which only stops being checkpointed past it until the copy ends). A copy made in several steps
 // would restart whenever another connection commits between them, and under steady intake might never finish.
@@ -45,9 +54,23 @@ BackupFacts CopyInOneStep(SQLite::Database& source, const std::string& path) {
   // The copied header says WAL, as the source: a restored file is opened in WAL mode again anyway, but a backup
   // should be one file, readable where it lies without a -wal and -shm beside it.
   copy.exec("PRAGMA journal_mode = DELETE");
-  return BackupFacts{"sqlite", static_cast<int>(Scalar(copy, "SELECT max(version) FROM schema_migrations")),
-                     Scalar(copy, "SELECT count(*) FROM dossiers"),
-                     Scalar(copy, "SELECT count(*) FROM dossier_events")};
+  return FactsOf(copy, "sqlite");
+}
+
+// A new SQLite file at `path` with the schema, then every row of `source` (sql_copy.h): one read snapshot of the
+// source, one transaction on the file.
+BackupFacts CopyRowByRow(sql::Connection& source, const std::string& path, const std::string& engine) {
+  {
+    const auto copy = OpenStoreConnection(path, 65536);
+    if (auto migrated = MigrateSqlite(*copy); !migrated)
+      throw sql::DbError(sql::Failure::kOther, migrated.error().message_en);
+    if (auto copied = CopyDatabase(source, *copy, {}); !copied) {
+      throw sql::DbError(sql::Failure::kOther, copied.error().message_en);
+    }
+  }
+  SQLite::Database copy(path, SQLite::OPEN_READWRITE);
+  copy.exec("PRAGMA journal_mode = DELETE");
+  return FactsOf(copy, engine);
 }
 
 void RemoveCopy(const std::string& path) {
@@ -55,9 +78,9 @@ void RemoveCopy(const std::string& path) {
   for (const char* suffix : {"", "-journal", "-wal", "-shm"}) fs::remove(path + suffix, ignored);
 }
 
-}  // namespace
-
-Result<BackupFacts> CopySqliteDatabase(SqliteConnection& source, const std::string& path) {
+// Makes the copy at `path` with `copy`, then syncs it and its folder; on any failure nothing is left at `path`.
+template <typename Copy>
+Result<BackupFacts> WriteBackupFile(const std::string& path, const Copy& copy) {
   std::error_code error;
   if (fs::exists(path, error)) {
     return Fail(Error::Conflict("backup", "đã có tệp " + path + ": bản sao lưu không ghi đè",
@@ -65,7 +88,7 @@ Result<BackupFacts> CopySqliteDatabase(SqliteConnection& source, const std::stri
   }
   BackupFacts facts;
   try {
-    facts = CopyInOneStep(source.database(), path);
+    facts = copy();
   } catch (const SQLite::Exception& sqlite_error) {
     RemoveCopy(path);
     throw SqliteError(sqlite_error);
@@ -80,6 +103,16 @@ Result<BackupFacts> CopySqliteDatabase(SqliteConnection& source, const std::stri
     return Fail(Unwritable(path, why));
   }
   return facts;
+}
+
+}  // namespace
+
+Result<BackupFacts> CopySqliteDatabase(SqliteConnection& source, const std::string& path) {
+  return WriteBackupFile(path, [&] { return CopyInOneStep(source.database(), path); });
+}
+
+Result<BackupFacts> CopyIntoSqliteFile(sql::Connection& source, const std::string& path) {
+  return WriteBackupFile(path, [&] { return CopyRowByRow(source, path, std::string(source.engine())); });
 }
 
 std::vector<std::string> SqliteIntegrityProblems(sql::Connection& db) {

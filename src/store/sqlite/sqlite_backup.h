@@ -17,6 +17,12 @@ namespace motcua::store {
 // sql::DbError (after removing the partial copy).
 Result<BackupFacts> CopySqliteDatabase(SqliteConnection& source, const std::string& path);
 
+// A backup of a database of another engine (PostgreSQL): a new SQLite file at `path` with the same schema and every
+// row of `source` (sql_copy.h), copied under one read snapshot of it — a file any machine can read, check and
+// restore from (`motcua restore`, `motcua migrate`). Its facts name the source's engine. Conflict naming "backup"
+// when `path` exists; on failure nothing is left at `path`. May throw sql::DbError.
+Result<BackupFacts> CopyIntoSqliteFile(sql::Connection& source, const std::string& path);
+
 // The rows of PRAGMA integrity_check other than "ok", then those of PRAGMA foreign_key_check. May throw
 // sql::DbError.
 std::vector<std::string> SqliteIntegrityProblems(sql::Connection& db);
