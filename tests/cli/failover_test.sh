@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # A province survives losing its database machine (issue 16): a PostgreSQL primary with a hot standby that every
-# commit waits for (scripts/pg.sh start-pair), `motcua serve` on the primary taking receptions from many clerks at
-# once; the primary is killed (-9) in the middle of the intake, the standby promoted, the server pointed at it, and
-# every reception that was answered 201 must be there, with verify and rebuild --check passing on the new primary.
+# commit waits for (scripts/pg.sh start-pair), `motcua serve` taking receptions from many clerks at once through a
+# URL naming both machines (target_session_attrs=read-write: whichever is primary); the primary is killed (-9) in
+# the middle of the intake and the standby promoted. The same server, not restarted, takes receptions again once
+# its connections find the new primary, every reception that was answered 201 is there, and verify and
+# rebuild --check pass on the new primary.
 # Usage: failover_test.sh PATH_TO_MOTCUA. Skipped (77) without PostgreSQL 15, failed instead when
 # MOTCUA_REQUIRE_PG=1.
 set -uo pipefail
@@ -70,9 +72,11 @@ post() {  # KEY: the status goes to $tmp/status-KEY, the answer to $tmp/answer-K
 mapfile -t urls < <(bash "$here/../../scripts/pg.sh" start-pair "$pair") || fail "start-pair"
 primary=${urls[0]}
 standby=${urls[1]}
+# postgresql://motcua@127.0.0.1:P1,127.0.0.1:P2/motcua_test?target_session_attrs=read-write
+both_hosts="${primary%/*},${standby#postgresql://motcua@}?target_session_attrs=read-write"
 MOTCUA_DEMO_PASSWORD=failover-test-password "$motcua" init --db "$primary" --files "$tmp/files" --demo \
   >"$tmp/init.log" 2>&1 || fail "init: $(tail -5 "$tmp/init.log")"
-start_server "$primary"
+start_server "$both_hosts"
 token=$(login)
 [[ -n $token ]] || fail "login"
 
@@ -100,12 +104,16 @@ echo "ok   ${#acknowledged[@]} receptions answered 201 before the primary died"
 (( ${#acknowledged[@]} < 240 )) || fail "the primary died after the intake ended: the test proves nothing"
 
 bash "$here/../../scripts/pg.sh" promote "$pair" || fail "promote"
-kill -KILL "$server_pid" 2>/dev/null
-wait "$server_pid" 2>/dev/null
-server_pid=""
-start_server "$standby"
-token=$(login)
-[[ -n $token ]] || fail "login on the promoted standby"
+# The server's connections to the dead primary are replaced as each is next used: a few requests may still fail.
+recovered=0
+for attempt in $(seq 50); do
+  post "after-failover-$attempt"
+  if [[ $(cat "$tmp/status-after-failover-$attempt") == 201 ]]; then recovered=$attempt; break; fi
+  sleep 0.2
+done
+(( recovered > 0 )) || fail "the server took no reception after the failover: $(cat "$tmp/answer-after-failover-50.json")"
+echo "ok   the same server takes receptions on the promoted standby (attempt $recovered)"
+kill -0 "$server_pid" || fail "the server died"
 missing=0
 for code in "${acknowledged[@]}"; do
   status=$(curl -sS -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" \
@@ -117,9 +125,6 @@ for code in "${acknowledged[@]}"; do
 done
 (( missing == 0 )) || fail "$missing of ${#acknowledged[@]} acknowledged receptions lost"
 echo "ok   every acknowledged reception is on the promoted standby"
-[[ $(post after-failover; cat "$tmp/status-after-failover") == 201 ]] ||
-  fail "a reception after the failover: $(cat "$tmp/answer-after-failover.json")"
-echo "ok   the promoted standby takes new receptions"
 "$motcua" verify --db "$standby" >"$tmp/verify.log" 2>&1 || fail "verify: $(cat "$tmp/verify.log")"
 echo "ok   verify passes on the new primary"
 "$motcua" rebuild --db "$standby" --check >"$tmp/rebuild.log" 2>&1 || fail "rebuild --check: $(cat "$tmp/rebuild.log")"

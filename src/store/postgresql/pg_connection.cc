@@ -310,6 +310,8 @@ bool PgConnection::InTransaction() const {
   return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
 }
 
+bool PgConnection::Lost() const { return PQstatus(conn_) == CONNECTION_BAD; }
+
 std::string_view PgConnection::BeginSql(sql::TxMode mode) const {
   // Writers see each other's commits and lock the rows they change (READ COMMITTED, design §3.5); a reader of
   // several statements gets one snapshot for all of them.

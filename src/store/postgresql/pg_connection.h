@@ -22,6 +22,7 @@ class PgConnection final : public sql::Connection {
   std::string_view engine() const override { return "postgresql"; }
   void ExecuteScript(std::string_view sql) override;
   bool InTransaction() const override;
+  bool Lost() const override;
   std::string_view BeginSql(sql::TxMode mode) const override;
   // A transaction-scoped advisory lock: the first multi-writer stage (design §3.5) keeps SQLite's one writer at a
   // time across every server of the database, which is what keeps the event log's positions and the dossier

@@ -33,11 +33,21 @@ Result<std::unique_ptr<PgConnection>> Connect(const std::string& url) {
   }
 }
 
+Result<OpenedStore> OpenWithConnection(const std::string& url, SqlGroupCommit* writer) {
+  auto db = Connect(url);
+  if (!db) return Fail(db.error());
+  auto migrated = Guard("migrating the schema", [&]() { return MigratePostgres(**db); });
+  if (!migrated) return Fail(migrated.error());
+  const sql::Connection* connection = db->get();
+  auto checks = std::make_unique<PostgresChecks>(**db);
+  return OpenedStore{MakeSqlStore(std::move(*db), std::move(checks), writer), connection};
+}
+
 class PostgresUrlOpener final : public SqlStoreOpener {
  public:
   explicit PostgresUrlOpener(std::string url) : url_(std::move(url)) {}
 
-  Result<std::unique_ptr<Store>> OpenStore(SqlGroupCommit* writer) override { return OpenPostgresStore(url_, writer); }
+  Result<OpenedStore> OpenStore(SqlGroupCommit* writer) override { return OpenWithConnection(url_, writer); }
 
   Result<std::unique_ptr<sql::Connection>> OpenWriterConnection() override {
     auto connection = Connect(url_);
@@ -52,12 +62,9 @@ class PostgresUrlOpener final : public SqlStoreOpener {
 }  // namespace
 
 Result<std::unique_ptr<Store>> OpenPostgresStore(const std::string& url, SqlGroupCommit* writer) {
-  auto db = Connect(url);
-  if (!db) return Fail(db.error());
-  auto migrated = Guard("migrating the schema", [&]() { return MigratePostgres(**db); });
-  if (!migrated) return Fail(migrated.error());
-  auto checks = std::make_unique<PostgresChecks>(**db);
-  return MakeSqlStore(std::move(*db), std::move(checks), writer);
+  auto opened = OpenWithConnection(url, writer);
+  if (!opened) return Fail(opened.error());
+  return std::move(opened->store);
 }
 
 std::unique_ptr<SqlStoreOpener> PostgresOpener(std::string url) {

@@ -121,6 +121,9 @@ class Connection {
   virtual void ExecuteScript(std::string_view sql) = 0;
   // Whether a transaction is open on the connection.
   virtual bool InTransaction() const = 0;
+  // Whether the connection is gone for good (its server died or was replaced): a new one must be opened. Never for
+  // an embedded engine.
+  virtual bool Lost() const { return false; }
   // The statement that opens a transaction of this mode.
   virtual std::string_view BeginSql(TxMode mode) const = 0;
   // The statement run next in a write transaction, or empty: where BEGIN alone does not keep writers one at a time

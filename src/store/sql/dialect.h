@@ -1,6 +1,8 @@
 #pragma once
 // The few places where the store's SQL cannot be written once for both engines (docs/design/postgresql.md §1.2):
 // each is a method here, named for what the statement means, so that store code never asks which engine it is on.
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -41,6 +43,10 @@ class Dialect {
   // The statement that makes the numbering of column ?2 of table ?1 continue after ?3, the largest value stored
   // (?4 = 1), or start at 1 (?3 = 1, ?4 = 0); empty when the engine needs none.
   std::string ContinueNumberingSql() const;
+
+  // How many savepoints one transaction should hold at most: PostgreSQL keeps 64 subtransactions per backend in
+  // shared memory and slows every reader down past them (design §3.4); SQLite has no such limit.
+  std::size_t MaxSavepoints() const { return postgresql_ ? 48 : SIZE_MAX; }
 
   bool postgresql() const { return postgresql_; }
 

@@ -22,8 +22,20 @@ Error DatabaseError(const char* what_vi, const char* what_en, const std::excepti
 
 }  // namespace
 
-SqlGroupCommit::SqlGroupCommit(std::unique_ptr<sql::Connection> db)
-    : db_(std::move(db)), counters_(*db_), dossiers_(*db_, counters_), writer_([this] { Loop(); }) {}
+SqlGroupCommit::SqlGroupCommit(std::unique_ptr<sql::Connection> db, Reconnect reconnect)
+    : reconnect_(std::move(reconnect)) {
+  Use(std::move(db));
+  writer_ = std::thread([this] { Loop(); });
+}
+
+void SqlGroupCommit::Use(std::unique_ptr<sql::Connection> db) {
+  dossiers_.reset();  // before what they use
+  counters_.reset();
+  db_ = std::move(db);
+  counters_ = std::make_unique<SqlReportCounters>(*db_);
+  dossiers_ = std::make_unique<SqlDossierStore>(*db_, *counters_);
+  max_group_ = db_->dialect().MaxSavepoints();
+}
 
 SqlGroupCommit::~SqlGroupCommit() {
   {
@@ -65,7 +77,13 @@ void SqlGroupCommit::Loop() {
       std::unique_lock lock(mutex_);
       wake_writer_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
       if (queue_.empty()) return;  // stopping, with nothing left to write
-      group.swap(queue_);
+      if (queue_.size() <= max_group_) {
+        group.swap(queue_);
+      } else {  // the oldest first; the rest make the next group
+        const auto cut = queue_.begin() + static_cast<std::ptrdiff_t>(max_group_);
+        group.assign(queue_.begin(), cut);
+        queue_.erase(queue_.begin(), cut);
+      }
       stats_.taken += group.size();
     }
     RunGroup(group);
@@ -82,6 +100,14 @@ void SqlGroupCommit::Loop() {
 // While the writer commits one group, the next one gathers in the queue: the busier the server, the larger
 // the groups, and the fewer fsyncs per write.
 void SqlGroupCommit::RunGroup(const std::vector<Job*>& group) {
+  if (db_->Lost() && reconnect_) {
+    auto connection = reconnect_();
+    if (!connection) {
+      for (Job* job : group) job->failure = connection.error();
+      return;
+    }
+    Use(std::move(*connection));
+  }
   try {
     sql::Transaction transaction(*db_, sql::TxMode::kWrite);
     for (Job* job : group) RunOne(*job);
@@ -95,7 +121,7 @@ void SqlGroupCommit::RunGroup(const std::vector<Job*>& group) {
 void SqlGroupCommit::RunOne(Job& job) {
   try {
     sql::Transaction savepoint(*db_, sql::TxMode::kWrite);
-    if ((*job.write)(dossiers_)) savepoint.Commit();
+    if ((*job.write)(*dossiers_)) savepoint.Commit();
   } catch (const sql::DbError& e) {
     job.failure = DatabaseError("ghi dữ liệu", "writing", e);
   }

@@ -31,8 +31,13 @@ class SqlGroupCommit {
   // sql::DbError, which rolls the savepoint back and fails the write with Unavailable.
   using Write = std::function<bool(SqlDossierStore&)>;
 
-  // Starts the writer thread on `db`, a connection of its own to a database whose schema is up to date.
-  explicit SqlGroupCommit(std::unique_ptr<sql::Connection> db);
+  // A new connection for the writer, when its own is lost (a PostgreSQL server died and another took its place).
+  using Reconnect = std::function<Result<std::unique_ptr<sql::Connection>>()>;
+
+  // Starts the writer thread on `db`, a connection of its own to a database whose schema is up to date. With
+  // `reconnect`, a group that finds the connection lost opens a new one first (failing, if it cannot, with
+  // Unavailable, and trying again with the next group).
+  explicit SqlGroupCommit(std::unique_ptr<sql::Connection> db, Reconnect reconnect = {});
   // Lets the writer finish every queued write, then stops it.
   ~SqlGroupCommit();
   SqlGroupCommit(const SqlGroupCommit&) = delete;
@@ -59,9 +64,14 @@ class SqlGroupCommit {
   void RunGroup(const std::vector<Job*>& group);
   void RunOne(Job& job);
 
-  std::unique_ptr<sql::Connection> db_;  // the writer thread's only
-  SqlReportCounters counters_;           // on db_, the writer thread's only
-  SqlDossierStore dossiers_;             // on db_ and counters_, the writer thread's only
+  // Puts the writer on `db`, with its counters and dossier store (the writer thread's only, as db_).
+  void Use(std::unique_ptr<sql::Connection> db);
+
+  const Reconnect reconnect_;
+  std::unique_ptr<sql::Connection> db_;          // the writer thread's only
+  std::unique_ptr<SqlReportCounters> counters_;  // on db_, the writer thread's only
+  std::unique_ptr<SqlDossierStore> dossiers_;    // on db_ and counters_, the writer thread's only
+  std::size_t max_group_ = SIZE_MAX;             // jobs a group may hold (Dialect::MaxSavepoints)
   mutable std::mutex mutex_;
   std::condition_variable wake_writer_;
   std::condition_variable wake_callers_;

@@ -5,20 +5,22 @@ namespace motcua::store {
 Result<Store*> SqlStoreProvider::ForThisThread() {
   // Opening under the lock also keeps two threads from running the migrations of a fresh database at once.
   std::lock_guard lock(mutex_);
-  auto& store = stores_[std::this_thread::get_id()];
-  if (!store) {
+  auto& entry = stores_[std::this_thread::get_id()];
+  if (entry.store && entry.connection != nullptr && entry.connection->Lost()) entry = {};
+  if (!entry.store) {
     if (!writer_) {
       // The writer's connection needs a migrated schema: a store opened (and closed) first brings it up to date.
       if (auto migrated = opener_->OpenStore(nullptr); !migrated) return Fail(migrated.error());
       auto connection = opener_->OpenWriterConnection();
       if (!connection) return Fail(connection.error());
-      writer_ = std::make_unique<SqlGroupCommit>(std::move(*connection));
+      writer_ = std::make_unique<SqlGroupCommit>(std::move(*connection),
+                                                 [opener = opener_.get()] { return opener->OpenWriterConnection(); });
     }
     auto opened = opener_->OpenStore(writer_.get());
     if (!opened) return Fail(opened.error());
-    store = std::move(*opened);
+    entry = std::move(*opened);
   }
-  return store.get();
+  return entry.store.get();
 }
 
 SqlGroupCommit::Stats SqlStoreProvider::WriterTotals() {

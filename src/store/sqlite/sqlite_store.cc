@@ -55,7 +55,11 @@ class SqliteFileOpener final : public SqlStoreOpener {
  public:
   explicit SqliteFileOpener(std::string path) : path_(std::move(path)) {}
 
-  Result<std::unique_ptr<Store>> OpenStore(SqlGroupCommit* writer) override { return OpenSqliteStore(path_, writer); }
+  Result<OpenedStore> OpenStore(SqlGroupCommit* writer) override {
+    auto store = OpenSqliteStore(path_, writer);
+    if (!store) return Fail(store.error());
+    return OpenedStore{std::move(*store), nullptr};
+  }
 
   Result<std::unique_ptr<sql::Connection>> OpenWriterConnection() override {
     try {
