@@ -14,9 +14,10 @@ std::unique_ptr<sql::Connection> Connect(const StoreSpec& spec) {
   return OpenStoreConnection(spec.location, 65536);
 }
 
+// What `motcua verify` and `rebuild --check` would find: the first broken chain, the event log not reaching
+// `expected_head`, or a counter unequal to a rebuild; nullopt when the history holds.
 std::optional<std::string> HistoryProblem(Store& store, const std::optional<LogCheckpoint>& expected_head,
-                                          const DeadlinePolicy& policy, const Result<LogCheckpoint>& head) {
-  if (!head) return head.error().message_en;
+                                          const DeadlinePolicy& policy) {
   if (auto chains = store.VerifyDossierChains(); !chains) {
     return chains.error().message_en;
   } else if (*chains) {
@@ -55,7 +56,7 @@ Result<MigrationReport> MigrateDatabase(const StoreSpec& from, const StoreSpec& 
   const auto head = (*source)->EventLogHead();
   if (!head) return Fail(head.error());
   report.head = *head;
-  if (auto problem = HistoryProblem(**source, std::nullopt, policy, head)) {
+  if (auto problem = HistoryProblem(**source, std::nullopt, policy)) {
     report.problem = "source: " + *problem;
     return report;
   }
@@ -68,12 +69,13 @@ Result<MigrationReport> MigrateDatabase(const StoreSpec& from, const StoreSpec& 
   report.tables = std::move(*copied);
   // The copy must end exactly at the source's head: VerifyEventLog checks the chain up to it and beyond.
   const auto copied_head = (*target)->EventLogHead();
-  if (copied_head && *copied_head != report.head) {
+  if (!copied_head) return Fail(copied_head.error());
+  if (*copied_head != report.head) {
     report.problem = "copy: the event log ends at " + std::to_string(copied_head->position) + ", the source's at " +
                      std::to_string(report.head.position);
     return report;
   }
-  if (auto problem = HistoryProblem(**target, report.head, policy, copied_head)) report.problem = "copy: " + *problem;
+  if (auto problem = HistoryProblem(**target, report.head, policy)) report.problem = "copy: " + *problem;
   return report;
 }
 

@@ -19,44 +19,12 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-fail() {
-  echo "FAIL: $*" >&2
-  [[ -f $tmp/server.log ]] && tail -20 "$tmp/server.log" | sed 's/^/  server: /' >&2
-  exit 1
-}
-
-wait_until_healthy() {
-  for _ in $(seq 100); do
-    kill -0 "$server_pid" 2>/dev/null || return 1
-    curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && return 0
-    sleep 0.1
-  done
-  return 1
-}
-start_server() {  # extra serve options...
-  for attempt in 0 1 2 3 4; do
-    port=$((22000 + ($$ * 7 + attempt * 131) % 2000))
-    "$motcua" serve --db "$tmp/m.db" --listen "127.0.0.1:$port" "$@" >>"$tmp/server.log" 2>&1 &
-    server_pid=$!
-    wait_until_healthy && return 0
-    kill -KILL "$server_pid" 2>/dev/null
-    wait "$server_pid" 2>/dev/null
-  done
-  fail "could not start the server"
-}
+# shellcheck source=server_lib.sh
+source "$(dirname "$0")/server_lib.sh"
 stop_server() {
   kill -TERM "$server_pid"
   wait "$server_pid" || fail "the server exited with status $? after SIGTERM"
   server_pid=""
-}
-login() {
-  curl -sS -X POST -d '{"login":"tiep.nhan","password":"backup-test-password"}' \
-    "http://127.0.0.1:$port/api/v1/sessions" | sed -n 's/.*"token":"\([0-9a-f]*\)".*/\1/p'
-}
-body() {
-  printf '{"procedure_code":"1.000314","applicant":{"name":"Nguyễn Văn Sao Lưu","citizen_id":"025090001234",'
-  printf '"phone":"0912345678","address":"counter %s"},"components":[{"seq":1,"name":"Tờ khai","originals":1,' "$1"
-  printf '"copies":0}],"receiving_point":"05152-ttpvhcc","competent_agency":"000.00.25.H52"}'
 }
 # A counter: posts receptions one after another until $tmp/stop exists. Each 201 appends the dossier's code to
 # $tmp/acked-N.txt once the answer is in; each post appends "end_time seconds_taken" to $tmp/latency-N.txt.
@@ -65,7 +33,7 @@ counter() {
   while [[ ! -e $tmp/stop ]]; do
     i=$((i + 1))
     result=$(curl -sS -o "$tmp/answer-$n.json" -w '%{http_code} %{time_total}' -m 30 -X POST \
-      -H "Authorization: Bearer $token" -H 'Content-Type: application/json' --data-binary "$(body "$n-$i")" \
+      -H "Authorization: Bearer $token" -H 'Content-Type: application/json' --data-binary "$(reception_body "counter $n-$i")" \
       "http://127.0.0.1:$port/api/v1/dossiers" 2>/dev/null)
     echo "$(date +%s.%N) ${result#* }" >>"$tmp/latency-$n.txt"
     if [[ ${result%% *} == 201 ]]; then
@@ -86,8 +54,8 @@ slowest_between() {
 
 export MOTCUA_LANG=en  # the refusals checked below are read in English
 MOTCUA_DEMO_PASSWORD=backup-test-password "$motcua" init --db "$tmp/m.db" --demo >/dev/null || fail "init"
-start_server
-token=$(login)
+start_server 22000 --db "$tmp/m.db"
+token=$(login tiep.nhan backup-test-password)
 [[ -n $token ]] || fail "login"
 demo_codes=$(codes_in "$tmp/m.db")
 
@@ -164,7 +132,7 @@ aside=$(ls -d "$tmp"/restored.db.before-restore-* 2>/dev/null | grep -v files | 
 
 # Scheduled backups: every second, keeping 2.
 stop_server
-start_server --backup-dir "$tmp/scheduled" --backup-every 1s --backup-keep 2
+start_server 22000 --db "$tmp/m.db" --backup-dir "$tmp/scheduled" --backup-every 1s --backup-keep 2
 for _ in $(seq 150); do
   [[ $(grep -c 'old backup removed' "$tmp/server.log") -ge 2 ]] && break
   sleep 0.1

@@ -13,50 +13,18 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-fail() {
-  echo "FAIL: $*" >&2
-  [[ -f $tmp/server.log ]] && tail -20 "$tmp/server.log" | sed 's/^/  server: /' >&2
-  exit 1
-}
-
-wait_until_healthy() {
-  for _ in $(seq 100); do
-    kill -0 "$server_pid" 2>/dev/null || return 1
-    curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && return 0
-    sleep 0.1
-  done
-  return 1
-}
-start_server() {
-  for attempt in 0 1 2 3 4; do
-    port=$((26000 + ($$ * 7 + attempt * 131) % 2000))
-    "$motcua" serve --db "$tmp/m.db" --listen "127.0.0.1:$port" >>"$tmp/server.log" 2>&1 &
-    server_pid=$!
-    wait_until_healthy && return 0
-    kill -KILL "$server_pid" 2>/dev/null
-    wait "$server_pid" 2>/dev/null
-  done
-  fail "could not start the server"
-}
-login() {
-  curl -sS -X POST -d '{"login":"tiep.nhan","password":"crash-test-password"}' \
-    "http://127.0.0.1:$port/api/v1/sessions" | sed -n 's/.*"token":"\([0-9a-f]*\)".*/\1/p'
-}
-body() {  # one reception; the address names the key, so that each dossier can be traced to its key
-  printf '{"procedure_code":"1.000314","applicant":{"name":"Nguyễn Văn Thử","citizen_id":"025090001234",'
-  printf '"phone":"0912345678","address":"key:%s"},"components":[{"seq":1,"name":"Tờ khai","originals":1,' "$1"
-  printf '"copies":0}],"receiving_point":"05152-ttpvhcc","competent_agency":"000.00.25.H52"}'
-}
+# shellcheck source=server_lib.sh
+source "$(dirname "$0")/server_lib.sh"
 post() {  # KEY → prints the status; the body goes to $tmp/answer-KEY.json
   curl -sS -o "$tmp/answer-$1.json" -w '%{http_code}' -m 30 -X POST -H "Authorization: Bearer $token" \
-    -H "Idempotency-Key: $1" -H 'Content-Type: application/json' --data-binary "$(body "$1")" \
+    -H "Idempotency-Key: $1" -H 'Content-Type: application/json' --data-binary "$(reception_body "key:$1")" \
     "http://127.0.0.1:$port/api/v1/dossiers" 2>/dev/null
 }
 dossiers_of() { sqlite3 "$tmp/m.db" "SELECT count(*) FROM dossier_events WHERE seq = 1 AND instr(payload, 'key:$1\"') > 0"; }
 
 MOTCUA_DEMO_PASSWORD=crash-test-password "$motcua" init --db "$tmp/m.db" --demo >/dev/null || fail "init"
-start_server
-token=$(login)
+start_server 26000 --db "$tmp/m.db"
+token=$(login tiep.nhan crash-test-password)
 [[ -n $token ]] || fail "login"
 [[ $(post probe) == 201 ]] || fail "a plain reception: $(cat "$tmp/answer-probe.json")"
 
@@ -69,8 +37,8 @@ for round in $(seq "$rounds"); do
   { kill -KILL "$server_pid" && wait; } 2>/dev/null  # the shell's own "Killed" line too
   caught=$((caught + $(sqlite3 "$tmp/m.db" \
     "SELECT count(*) FROM idempotency_keys WHERE status IS NULL AND dossier_code IS NOT NULL")))
-  start_server
-  token=$(login)
+  start_server 26000 --db "$tmp/m.db"
+  token=$(login tiep.nhan crash-test-password)
   for i in $(seq "$keys_per_round"); do
     key="r$round-k$i"
     status=$(post "$key")

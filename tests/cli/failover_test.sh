@@ -28,44 +28,11 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-fail() {
-  echo "FAIL: $*" >&2
-  [[ -f $tmp/server.log ]] && tail -20 "$tmp/server.log" | sed 's/^/  server: /' >&2
-  exit 1
-}
-
-wait_until_healthy() {
-  for _ in $(seq 100); do
-    kill -0 "$server_pid" 2>/dev/null || return 1
-    curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && return 0
-    sleep 0.1
-  done
-  return 1
-}
-# start_server URL: `motcua serve` on the database at URL (ports 32000–33999: no other test's range).
-start_server() {
-  for attempt in 0 1 2 3 4; do
-    port=$((32000 + ($$ * 7 + attempt * 131) % 2000))
-    "$motcua" serve --db "$1" --files "$tmp/files" --listen "127.0.0.1:$port" >>"$tmp/server.log" 2>&1 &
-    server_pid=$!
-    wait_until_healthy && return 0
-    kill -KILL "$server_pid" 2>/dev/null
-    wait "$server_pid" 2>/dev/null
-  done
-  fail "could not start the server"
-}
-login() {
-  curl -sS -X POST -d '{"login":"tiep.nhan","password":"failover-test-password"}' \
-    "http://127.0.0.1:$port/api/v1/sessions" | sed -n 's/.*"token":"\([0-9a-f]*\)".*/\1/p'
-}
-body() {
-  printf '{"procedure_code":"1.000314","applicant":{"name":"Nguyễn Văn Thử","citizen_id":"025090001234",'
-  printf '"phone":"0912345678","address":"key:%s"},"components":[{"seq":1,"name":"Tờ khai","originals":1,' "$1"
-  printf '"copies":0}],"receiving_point":"05152-ttpvhcc","competent_agency":"000.00.25.H52"}'
-}
+# shellcheck source=server_lib.sh
+source "$(dirname "$0")/server_lib.sh"
 post() {  # KEY: the status goes to $tmp/status-KEY, the answer to $tmp/answer-KEY.json
   curl -sS -o "$tmp/answer-$1.json" -w '%{http_code}' -m 20 -X POST -H "Authorization: Bearer $token" \
-    -H 'Content-Type: application/json' --data-binary "$(body "$1")" \
+    -H 'Content-Type: application/json' --data-binary "$(reception_body "key:$1")" \
     "http://127.0.0.1:$port/api/v1/dossiers" >"$tmp/status-$1" 2>/dev/null
 }
 
@@ -76,8 +43,9 @@ standby=${urls[1]}
 both_hosts="${primary%/*},${standby#postgresql://motcua@}?target_session_attrs=read-write"
 MOTCUA_DEMO_PASSWORD=failover-test-password "$motcua" init --db "$primary" --files "$tmp/files" --demo \
   >"$tmp/init.log" 2>&1 || fail "init: $(tail -5 "$tmp/init.log")"
-start_server "$both_hosts"
-token=$(login)
+# Ports 32000–33999: no other test's range.
+start_server 32000 --db "$both_hosts" --files "$tmp/files"
+token=$(login tiep.nhan failover-test-password)
 [[ -n $token ]] || fail "login"
 
 # Six clerks, each receiving dossiers one after another; the primary dies while they do.

@@ -68,6 +68,11 @@ check "its database is a SQLite file any machine can read" \
   test "$(sqlite3 "$backup/motcua.db" 'SELECT count(*) FROM dossiers')" = 60
 psql -q "$MOTCUA_TEST_PG" -c "CREATE SCHEMA ${schema}_r" >/dev/null
 restored="$MOTCUA_TEST_PG${sep}options=-csearch_path%3D${schema}_r"
+mkdir -p "$work/occupied" && echo x >"$work/occupied/kept"
+run restore --db "$restored" --files "$work/occupied" --from "$backup"
+check "a restore into a files folder that holds files exits 1" test "$code" -eq 1
+check "it names the folder" contains "$err" "$work/occupied"
+check "the folder is left as it was" test "$(ls "$work/occupied")" = kept
 run restore --db "$restored" --files "$work/restored-files" --from "$backup"
 check "restore into a new PostgreSQL database succeeds" test "$code" -eq 0
 run verify --db "$restored" --checkpoint "$checkpoint"

@@ -61,7 +61,7 @@ std::string Dialect::NumberedColumnsSql() const {
     return "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
            "AND table_name = ?1 AND is_identity = 'YES'";
   }
-  return "SELECT name FROM pragma_table_info(?1) WHERE 0";
+  return "";  // SQLite's rowid follows the largest value stored: nothing to continue
 }
 
 std::string Dialect::ContinueNumberingSql() const {

@@ -37,11 +37,11 @@ class Dialect {
   std::string ParentTablesSql() const;
   // The columns of table ?1 that hold bytes rather than text, one name a row:
   std::string BlobColumnsSql() const;
-  // The columns of table ?1 whose values the engine numbers itself, one name a row (none on SQLite, whose rowid
-  // follows the largest value stored):
+  // Where the engine numbers a column itself from a counter of its own (PostgreSQL's identities; empty on SQLite,
+  // whose rowid follows the largest value stored): the columns of table ?1 so numbered, one name a row, and the
+  // statement that makes the numbering of column ?2 of table ?1 continue after ?3, the largest value stored
+  // (?4 = 1), or start at 1 (?3 = 1, ?4 = 0).
   std::string NumberedColumnsSql() const;
-  // The statement that makes the numbering of column ?2 of table ?1 continue after ?3, the largest value stored
-  // (?4 = 1), or start at 1 (?3 = 1, ?4 = 0); empty when the engine needs none.
   std::string ContinueNumberingSql() const;
 
   // How many savepoints one transaction should hold at most: PostgreSQL keeps 64 subtransactions per backend in

@@ -141,9 +141,10 @@ class TableCopier {
 
   // Identity columns (PostgreSQL) were given their values: their numbering goes on after the largest.
   void ContinueNumbering() {
+    const std::string numbered = to_.dialect().NumberedColumnsSql();
+    if (numbered.empty()) return;
     const std::string continue_sql = to_.dialect().ContinueNumberingSql();
-    if (continue_sql.empty()) return;
-    for (const auto& column : Names(to_, to_.dialect().NumberedColumnsSql(), table_)) {
+    for (const auto& column : Names(to_, numbered, table_)) {
       sql::Statement largest(to_, "SELECT max(" + Quoted(column) + ") FROM " + Quoted(table_));
       const bool any = largest.Step() && !largest.Null(0);
       const std::int64_t value = any ? largest.Int(0) : 1;
