@@ -10,6 +10,7 @@
 #include "store/dossier_event_codec.h"
 #include "store/event_hash.h"
 #include "store/sqlite/sqlite_store.h"
+#include "support/raw_sql.h"
 #include "support/sample_events.h"
 #include "support/store_backends.h"
 
@@ -180,6 +181,55 @@ TEST_P(DossierStoreTest, ANewDossierTakesTheNextNumberOnlyWhenItIsStored) {
 
   EXPECT_EQ(store_->AppendNewDossier("N", code_of, reception, {}).value().code, "N-2");
   EXPECT_EQ(store_->DossierCodes({}).value(), (std::vector<std::string>{"N-1", "N-2"}));
+}
+
+// A dossier's rows are kept under the province of its competent unit as it was first stored (0018): a transfer
+// elsewhere does not move them, and its code sequence is kept under the same province.
+TEST_P(DossierStoreTest, ADossierIsKeptUnderItsFirstCompetentUnitsProvince) {
+  if (!GetParam().shared) GTEST_SKIP() << "the rows are looked at through a second connection";
+  ReferenceCatalogue catalogue;
+  catalogue.provinces = {{"04", "Tỉnh Cao Bằng", "tỉnh", "cao_bang", "206"},
+                         {"15", "Tỉnh Lào Cai", "tỉnh", "lao_cai", "214"}};
+  catalogue.communes = {{"04006", "Xã Đông Khê", "xã", "dong_khe", "04"}, {"15001", "Xã Y", "xã", "y", "15"}};
+  ASSERT_TRUE(store_->SaveReferenceCatalogue(catalogue).has_value());
+  const Store::DossierCodeOf code_of = [](std::int64_t n) -> Result<std::string> { return "N-" + std::to_string(n); };
+  Received elsewhere = SomeReceived();
+  elsewhere.competent_unit = "";  // decided where it was received
+  elsewhere.receiving_unit = "15001";
+  ASSERT_TRUE(
+      store_->AppendNewDossier("N|1", code_of, std::vector{Event(SomeReceived(), "2026-01-12T07:45:00+07:00", "")}, {})
+          .has_value());
+  ASSERT_TRUE(
+      Append({Event(Transferred{"UBND xã Y", "15001", "thẩm quyền"}, "2026-01-12T09:00:00+07:00", "N-1")}).has_value());
+  const Store::DossierCodeOf other_code_of = [](std::int64_t n) -> Result<std::string> {
+    return "M-" + std::to_string(n);
+  };
+  ASSERT_TRUE(
+      store_->AppendNewDossier("M|1", other_code_of, std::vector{Event(elsewhere, "2026-01-12T07:50:00+07:00", "")}, {})
+          .has_value());
+  auto raw = test_support::RawSql(spec_);
+  auto rows = [&](const std::string& query) {
+    std::vector<std::string> found;
+    sql::Statement row(*raw, query);
+    while (row.Step()) found.push_back(row.Text(0) + " " + row.Text(1));
+    return found;
+  };
+  EXPECT_EQ(rows("SELECT code, province_code FROM dossiers ORDER BY code"),
+            (std::vector<std::string>{"M-1 15", "N-1 04"}));
+  EXPECT_EQ(rows("SELECT dossier_code || '/' || seq, province_code FROM dossier_events ORDER BY 1"),
+            (std::vector<std::string>{"M-1/1 15", "N-1/1 04", "N-1/2 04"}));
+  EXPECT_EQ(rows("SELECT prefix, province_code FROM dossier_code_sequences ORDER BY prefix"),
+            (std::vector<std::string>{"M|1 15", "N|1 04"}));
+  EXPECT_EQ(store_->LoadDossier("N-1").value()->competent_unit, "15001");
+  EXPECT_EQ(store_->LoadDossierEvents("N-1").value().size(), 2u);
+  EXPECT_FALSE(store_->VerifyDossierChains().value().has_value());
+
+  // A dossier row moved to another province than its events is found by verify.
+  raw->ExecuteScript("UPDATE dossiers SET province_code = '15' WHERE code = 'N-1'");
+  const std::optional<ChainBreak> moved = store_->VerifyDossierChains().value();
+  ASSERT_TRUE(moved.has_value());
+  EXPECT_EQ(moved->dossier_code, "N-1");
+  EXPECT_EQ(moved->what, "projection differs from its events: province_code");
 }
 
 TEST_P(DossierStoreTest, ListsDossierCodesByUnitAndTime) {

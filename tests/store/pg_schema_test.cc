@@ -1,6 +1,7 @@
-// The PostgreSQL schema (src/store/postgresql/migrations/0017_baseline.sql) is the SQLite schema as its migrations
-// leave it: the same tables, the same columns with the same coarse types, the same named indexes and append-only
-// guards. A migration added on one engine and not the other fails here.
+// The PostgreSQL schema (src/store/postgresql/migrations/: 0017_baseline.sql, then one file per later version) is
+// the SQLite schema as its migrations leave it: the same tables, the same columns with the same coarse types, the
+// same primary keys, the same named indexes and append-only guards. A migration added on one engine and not the
+// other fails here.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -30,6 +31,20 @@ std::set<std::string> Strings(sql::Connection& db, const std::string& query) {
   sql::Statement rows(db, query);
   while (rows.Step()) values.insert(rows.Text(0));
   return values;
+}
+
+// From the baseline on, each version is written once per engine under the same number and name (§3.7 of
+// docs/design/postgresql.md): the lists agree without a server.
+TEST(MigrationListsTest, AfterThePostgresBaselineBothEnginesHaveTheSameVersions) {
+  std::set<std::string> sqlite, postgres;
+  for (const EmbeddedFile& file : SqliteMigrationFiles()) {
+    if (file.path >= "0018") sqlite.insert(std::string(file.path));
+  }
+  for (const EmbeddedFile& file : PostgresMigrationFiles()) {
+    if (file.path != "0017_baseline.sql") postgres.insert(std::string(file.path));
+  }
+  EXPECT_TRUE(sqlite.contains("0018_province_keys.sql"));
+  EXPECT_EQ(postgres, sqlite);
 }
 
 class PgSchemaTest : public ::testing::Test {
@@ -82,10 +97,35 @@ TEST_F(PgSchemaTest, BothEnginesHaveTheSameNamedIndexesAndGuards) {
       Strings(sqlite_, "SELECT name FROM sqlite_schema WHERE type = 'trigger'"));
 }
 
+// The keys, column by column in order: the province leads those of dossiers and their events (0018), on both.
+TEST_F(PgSchemaTest, BothEnginesHaveTheSamePrimaryKeys) {
+  std::map<std::string, std::string> sqlite, postgres;  // table → "column, column, …"
+  sql::Statement sqlite_keys(sqlite_,
+                             "SELECT m.name, p.name FROM sqlite_schema m, pragma_table_info(m.name) p "
+                             "WHERE m.type = 'table' AND p.pk > 0 ORDER BY m.name, p.pk");
+  while (sqlite_keys.Step()) {
+    std::string& key = sqlite[sqlite_keys.Text(0)];
+    key += (key.empty() ? "" : ", ") + sqlite_keys.Text(1);
+  }
+  sql::Statement postgres_keys(*pg_,
+                               "SELECT k.table_name, k.column_name FROM information_schema.table_constraints c "
+                               "JOIN information_schema.key_column_usage k ON k.constraint_name = c.constraint_name "
+                               "AND k.table_schema = c.table_schema AND k.table_name = c.table_name "
+                               "WHERE c.constraint_type = 'PRIMARY KEY' AND c.table_schema = current_schema() "
+                               "ORDER BY k.table_name, k.ordinal_position");
+  while (postgres_keys.Step()) {
+    std::string& key = postgres[postgres_keys.Text(0)];
+    key += (key.empty() ? "" : ", ") + postgres_keys.Text(1);
+  }
+  EXPECT_EQ(postgres, sqlite);
+  EXPECT_EQ(sqlite["dossiers"], "province_code, code");
+  EXPECT_EQ(sqlite["dossier_events"], "province_code, dossier_code, seq");
+}
+
 TEST_F(PgSchemaTest, EventsAndTheLogAreAppendOnly) {
   pg_->ExecuteScript(
-      "INSERT INTO dossier_events VALUES ('H-1', 1, 'received', 'u', 'receptionist', '05152', 't', 't', 0, '', "
-      "'{}', '', 'h'); INSERT INTO event_log VALUES (1, 'H-1', 1, 'c')");
+      "INSERT INTO dossier_events VALUES ('15', 'H-1', 1, 'received', 'u', 'receptionist', '05152', 't', 't', 0, "
+      "'', '{}', '', 'h'); INSERT INTO event_log VALUES (1, 'H-1', 1, 'c')");
   for (const char* change :
        {"UPDATE dossier_events SET actor_user = 'x'", "DELETE FROM dossier_events", "TRUNCATE dossier_events",
         "UPDATE event_log SET chain = 'x'", "DELETE FROM event_log", "TRUNCATE event_log"}) {
@@ -112,7 +152,7 @@ TEST_F(PgSchemaTest, MigratingAgainAppliesNothing) {
   ASSERT_TRUE(MigratePostgres(*pg_).has_value());
   sql::Statement count(*pg_, "SELECT count(*) FROM schema_migrations");
   ASSERT_TRUE(count.Step());
-  EXPECT_EQ(count.Int(0), 1) << "the baseline, once";
+  EXPECT_EQ(count.Int(0), 2) << "the baseline and 0018, once each";
 }
 
 TEST_F(PgSchemaTest, ADatabaseThatDoesNotSortTextByBytesIsRefused) {

@@ -40,7 +40,7 @@ Result<void> CheckDatabase(sql::Connection& db) {
 
 }  // namespace
 
-Result<void> MigratePostgres(sql::Connection& db) {
+Result<void> MigratePostgres(sql::Connection& db, int up_to_version) {
   if (auto usable = CheckDatabase(db); !usable) return usable;
   db.ExecuteScript(kMigrationLock);
   Result<void> migrated;
@@ -48,7 +48,8 @@ Result<void> MigratePostgres(sql::Connection& db) {
     migrated = Migrate(db, {PostgresMigrationFiles(),
                             "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT "
                             "NULL, applied_at TEXT NOT NULL DEFAULT to_char(now() AT TIME ZONE 'UTC', "
-                            "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))"});
+                            "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))",
+                            up_to_version});
   } catch (...) {
     db.ExecuteScript(kMigrationUnlock);
     throw;

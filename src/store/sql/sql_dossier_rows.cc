@@ -50,9 +50,9 @@ Result<DossierEvent> ReadEventRow(sql::Statement& row) {
   return DecodeDossierEvent(event);
 }
 
-void InsertEventRow(sql::Connection& db, const DossierEvent& event) {
+void InsertEventRow(sql::Connection& db, const DossierEvent& event, const std::string& province) {
   sql::Statement cached(db, std::string("INSERT INTO dossier_events (") + kEventColumns +
-                                ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                ", province_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   sql::Statement& insert = cached;
   insert.Bind(1, event.dossier_code);
   insert.Bind(2, static_cast<int64_t>(event.seq));
@@ -67,6 +67,7 @@ void InsertEventRow(sql::Connection& db, const DossierEvent& event) {
   insert.Bind(11, EncodeDossierEvent(event)["payload"].dump(-1, ' ', false, json::error_handler_t::replace));
   insert.Bind(12, event.prev_hash);
   insert.Bind(13, event.hash);
+  insert.Bind(14, province);
   insert.Execute();
 }
 
@@ -100,11 +101,12 @@ const std::vector<std::string>& DossierRowColumns() {
                                                    "last_seq",
                                                    "last_hash",
                                                    "updated_at",
-                                                   "statutory_due_at"};
+                                                   "statutory_due_at",
+                                                   "province_code"};
   return columns;
 }
 
-std::vector<sql::Value> DossierRowValues(const DossierState& s, Instant updated_at) {
+std::vector<sql::Value> DossierRowValues(const DossierState& s, Instant updated_at, const std::string& province) {
   return {s.code,
           std::string(DossierStatusName(s.status)),
           s.procedure_code,
@@ -134,23 +136,25 @@ std::vector<sql::Value> DossierRowValues(const DossierState& s, Instant updated_
           s.last_seq,
           s.last_hash,
           UtcText(updated_at),
-          OptionalTime(s.statutory_due_at)};
+          OptionalTime(s.statutory_due_at),
+          province};
 }
 
-void WriteDossierRow(sql::Connection& db, const DossierState& s, Instant updated_at) {
+void WriteDossierRow(sql::Connection& db, const DossierState& s, Instant updated_at, const std::string& province) {
   SqlUpsert upsert(db, "dossiers", DossierRowColumns(), 1);
   TableChanges ignored;
-  upsert.Write(DossierRowValues(s, updated_at), ignored);
+  upsert.Write(DossierRowValues(s, updated_at, province), ignored);
 }
 
-std::optional<std::string> ProjectionDifference(sql::Connection& db, const DossierState& s, Instant updated_at) {
+std::optional<std::string> ProjectionDifference(sql::Connection& db, const DossierState& s, Instant updated_at,
+                                                const std::string& province) {
   const std::vector<std::string>& columns = DossierRowColumns();
   std::string select = "SELECT ";
   for (std::size_t i = 0; i < columns.size(); ++i) select += (i == 0 ? "" : ", ") + columns[i];
   sql::Statement row(db, select + " FROM dossiers WHERE code = ?");
   row.Bind(1, s.code);
   if (!row.Step()) return "no row";
-  const std::vector<sql::Value> expected = DossierRowValues(s, updated_at);
+  const std::vector<sql::Value> expected = DossierRowValues(s, updated_at, province);
   for (std::size_t i = 0; i < columns.size(); ++i) {
     if (row.Any(static_cast<int>(i)) != expected[i]) return columns[i];
   }

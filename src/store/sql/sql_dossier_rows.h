@@ -23,14 +23,17 @@ std::string UtcText(Instant instant);
 // row edited outside motcua is either a valid event (then its hash tells) or an error here.
 Result<DossierEvent> ReadEventRow(sql::Statement& row);
 
-// Inserts one event (with its seq, prev_hash and hash already set).
-void InsertEventRow(sql::Connection& db, const DossierEvent& event);
+// Inserts one event (with its seq, prev_hash and hash already set) under its dossier's province
+// (store/dossier_province.h).
+void InsertEventRow(sql::Connection& db, const DossierEvent& event, const std::string& province);
 
-// Writes the projection row of `state`; `updated_at` is when its last event was recorded.
-void WriteDossierRow(sql::Connection& db, const DossierState& state, Instant updated_at);
+// Writes the projection row of `state`, kept under `province`; `updated_at` is when its last event was recorded.
+void WriteDossierRow(sql::Connection& db, const DossierState& state, Instant updated_at, const std::string& province);
 
 // The first column of the stored projection row of `state.code` that is not what `state` (the fold of its events)
-// makes it, "no row" when there is none; nullopt when the row is exactly the fold's (motcua verify).
-std::optional<std::string> ProjectionDifference(sql::Connection& db, const DossierState& state, Instant updated_at);
+// and `province` (the one its events are kept under) make it, "no row" when there is none; nullopt when the row is
+// exactly that (motcua verify).
+std::optional<std::string> ProjectionDifference(sql::Connection& db, const DossierState& state, Instant updated_at,
+                                                const std::string& province);
 
 }  // namespace motcua::store

@@ -3,9 +3,11 @@
 #include <limits>
 
 #include "store/dossier_event_codec.h"
+#include "store/dossier_province.h"
 #include "store/event_hash.h"
 #include "store/sql/connection.h"
 #include "store/sql/sql_dossier_rows.h"
+#include "store/sql/sql_unit_province.h"
 #include "store/sql/transaction.h"
 
 namespace motcua::store {
@@ -59,6 +61,9 @@ Result<DossierState> SqlDossierStore::Append(std::span<const DossierEvent> event
   sql::Transaction transaction(db_, sql::TxMode::kWrite);
   auto state = Current(events.front().dossier_code);
   if (!state) return Fail(state.error());
+  // A stored dossier keeps its province; a new one takes it from its first event (store/dossier_province.h).
+  std::optional<std::string> province;
+  if (state->last_seq > 0) province = StoredProvince(state->code);
   std::vector<CounterDelta> deltas;
   for (std::size_t i = 0; i < events.size(); ++i) {
     DossierEvent event = events[i];
@@ -70,10 +75,11 @@ Result<DossierState> SqlDossierStore::Append(std::span<const DossierEvent> event
     std::vector<CounterDelta> more = CounterDeltas(*state, *next, event, policy);
     deltas.insert(deltas.end(), more.begin(), more.end());
     *state = std::move(*next);
-    InsertEventRow(db_, event);
+    if (!province) province = CatalogueProvince(db_, DossierHomeUnit(*state));
+    InsertEventRow(db_, event, *province);
     log_.Append(event);
   }
-  WriteDossierRow(db_, *state, events.back().recorded_at);
+  WriteDossierRow(db_, *state, events.back().recorded_at, *province);
   counters_.Apply(deltas);
   transaction.Commit();
   Remember(*state);
@@ -84,14 +90,30 @@ Result<DossierState> SqlDossierStore::AppendNew(std::string_view sequence_prefix
                                                 std::span<const DossierEvent> events, const LifecycleLimits& limits,
                                                 const DeadlinePolicy& policy) {
   sql::Transaction transaction(db_, sql::TxMode::kWrite);
-  auto code = code_of(NextSequence(sequence_prefix));
+  const std::int64_t sequence = NextSequence(sequence_prefix);
+  auto code = code_of(sequence);
   if (!code) return Fail(code.error());  // the transaction rolls back: the number is not taken
   std::vector<DossierEvent> named(events.begin(), events.end());
   for (DossierEvent& event : named) event.dossier_code = *code;
   auto state = Append(named, limits, policy);
   if (!state) return state;
+  // A sequence is kept under the province of the first dossier it numbers (0018_province_keys.sql).
+  if (sequence == 1) KeepSequenceUnder(sequence_prefix, StoredProvince(*code));
   transaction.Commit();
   return state;
+}
+
+std::string SqlDossierStore::StoredProvince(const std::string& code) {
+  sql::Statement row(db_, "SELECT province_code FROM dossiers WHERE code = ?");
+  row.Bind(1, code);
+  return row.Step() ? row.Text(0) : std::string();
+}
+
+void SqlDossierStore::KeepSequenceUnder(std::string_view prefix, const std::string& province) {
+  sql::Statement keep(db_, "UPDATE dossier_code_sequences SET province_code = ? WHERE prefix = ?");
+  keep.Bind(1, province);
+  keep.Bind(2, std::string(prefix));
+  keep.Execute();
 }
 
 Result<DossierState> SqlDossierStore::Current(const std::string& code) {
@@ -113,8 +135,11 @@ void SqlDossierStore::Remember(const DossierState& state) {
 }
 
 Result<std::vector<DossierEvent>> SqlDossierStore::Events(std::string_view code) {
-  sql::Statement cached(
-      db_, std::string("SELECT ") + kEventColumns + " FROM dossier_events WHERE dossier_code = ? ORDER BY seq");
+  // Under the province its dossier row names: the key's first column (0018_province_keys.sql).
+  sql::Statement cached(db_, std::string("SELECT ") + kEventColumns +
+                                 " FROM dossier_events WHERE province_code = "
+                                 "(SELECT province_code FROM dossiers WHERE code = ?1) AND dossier_code = ?1 "
+                                 "ORDER BY seq");
   sql::Statement& rows = cached;
   rows.Bind(1, std::string(code));
   std::vector<DossierEvent> events;
@@ -185,56 +210,59 @@ std::vector<std::string> SqlDossierStore::Codes(const DossierFilter& filter) {
   return codes;
 }
 
-// Walks dossier_events in primary-key order, holding only the previous event's seq and hash: each event's
-// hash must match its content, link to its predecessor, and follow it without a gap; each dossier's last
-// event must be the one its projection row names.
+// Walks dossier_events in primary-key order (province, dossier, seq), holding only the previous event's seq and
+// hash: each event's hash must match its content, link to its predecessor, and follow it without a gap; each
+// dossier's last event must be the one its projection row names, under the province its events are kept under.
 // Besides the chain: the fold of each dossier's events must be its projection row, column for column, so that a
 // due date or a name edited in the dossiers table shows ("projection differs: due_at"), and so must a history
 // the state machine refuses ("events do not apply").
 std::optional<ChainBreak> SqlDossierStore::VerifyChains() {
-  const std::optional<std::string> orphan = FirstDossierWithoutEvents();
-  sql::Statement rows(db_, std::string("SELECT ") + kEventColumns + " FROM dossier_events ORDER BY dossier_code, seq");
-  std::string code, hash;
+  const std::optional<KeptDossier> orphan = FirstDossierWithoutEvents();
+  sql::Statement rows(db_, std::string("SELECT ") + kEventColumns +
+                               ", province_code FROM dossier_events ORDER BY province_code, dossier_code, seq");
+  constexpr int kProvinceColumn = 13;
+  KeptDossier dossier;
+  std::string hash;
   std::int64_t seq = 0;
   DossierState state;
   Instant recorded_at{};
   auto dossier_ends = [&]() -> std::optional<ChainBreak> {
-    if (auto broken = CheckProjection(code, seq, hash)) return broken;
-    if (auto column = ProjectionDifference(db_, state, recorded_at)) {
-      return Break(code, seq, "projection differs from its events: " + *column);
+    if (auto broken = CheckProjection(dossier.code, seq, hash)) return broken;
+    if (auto column = ProjectionDifference(db_, state, recorded_at, dossier.province)) {
+      return Break(dossier.code, seq, "projection differs from its events: " + *column);
     }
     return std::nullopt;
   };
   while (rows.Step()) {
-    const std::string row_code = rows.Text(0);
+    KeptDossier row_dossier{rows.Text(kProvinceColumn), rows.Text(0)};
     const std::int64_t row_seq = rows.Int(1);
-    if (row_code != code) {
-      if (!code.empty()) {
+    if (row_dossier != dossier) {
+      if (!dossier.code.empty()) {
         if (auto broken = dossier_ends()) return broken;
       }
-      if (orphan && *orphan < row_code) return Break(*orphan, 1, "missing event");
-      code = row_code;
+      if (orphan && *orphan < row_dossier) return Break(orphan->code, 1, "missing event");
+      dossier = std::move(row_dossier);
       seq = 0;
       hash.clear();
       state = DossierState{};
     }
-    if (row_seq != seq + 1) return Break(code, seq + 1, "missing event");
+    if (row_seq != seq + 1) return Break(dossier.code, seq + 1, "missing event");
     auto event = ReadEventRow(rows);
-    if (!event) return Break(code, row_seq, "undecodable payload");
-    if (EventHash(*event) != event->hash) return Break(code, row_seq, "hash mismatch");
-    if (event->prev_hash != hash) return Break(code, row_seq, "broken link");
+    if (!event) return Break(dossier.code, row_seq, "undecodable payload");
+    if (EventHash(*event) != event->hash) return Break(dossier.code, row_seq, "hash mismatch");
+    if (event->prev_hash != hash) return Break(dossier.code, row_seq, "broken link");
     // Limits as the importer's: an imported history may hold more supplements than today's settings allow.
     auto next = ApplyEvent(state, *event, LifecycleLimits{1 << 20, 1 << 20});
-    if (!next) return Break(code, row_seq, "events do not apply: " + next.error().message_en);
+    if (!next) return Break(dossier.code, row_seq, "events do not apply: " + next.error().message_en);
     state = std::move(*next);
     recorded_at = event->recorded_at;
     seq = row_seq;
     hash = event->hash;
   }
-  if (!code.empty()) {
+  if (!dossier.code.empty()) {
     if (auto broken = dossier_ends()) return broken;
   }
-  if (orphan) return Break(*orphan, 1, "missing event");
+  if (orphan) return Break(orphan->code, 1, "missing event");
   return std::nullopt;
 }
 
@@ -250,12 +278,13 @@ std::optional<ChainBreak> SqlDossierStore::CheckProjection(const std::string& co
   return std::nullopt;
 }
 
-std::optional<std::string> SqlDossierStore::FirstDossierWithoutEvents() {
+std::optional<SqlDossierStore::KeptDossier> SqlDossierStore::FirstDossierWithoutEvents() {
   sql::Statement row(db_,
-                     "SELECT code FROM dossiers d WHERE NOT EXISTS "
-                     "(SELECT 1 FROM dossier_events e WHERE e.dossier_code = d.code) ORDER BY code LIMIT 1");
+                     "SELECT province_code, code FROM dossiers d WHERE NOT EXISTS "
+                     "(SELECT 1 FROM dossier_events e WHERE e.province_code = d.province_code "
+                     "AND e.dossier_code = d.code) ORDER BY province_code, code LIMIT 1");
   if (!row.Step()) return std::nullopt;
-  return row.Text(0);
+  return KeptDossier{row.Text(0), row.Text(1)};
 }
 
 }  // namespace motcua::store

@@ -1,7 +1,8 @@
 #pragma once
-// The dossier half of the SQLite backend: the append-only, hash-chained dossier_events table and the
-// dossiers projection (migrations/0002_dossiers.sql). SqliteStore owns the connection and forwards the
-// Store's dossier methods here, turning SQLite exceptions into Errors; the contracts are in store/store.h.
+// The dossier half of the SQL store: the append-only, hash-chained dossier_events table and the dossiers
+// projection (migrations/0002_dossiers.sql), both kept under the dossier's province (0018_province_keys.sql).
+// SqlStore owns the connection and forwards the Store's dossier methods here, turning database exceptions into
+// Errors; the contracts are in store/store.h.
 // Each append also adds its events' report counter deltas through the SqlReportCounters it is given.
 // Thread-safety: as the connection it is given (one thread at a time).
 
@@ -50,8 +51,18 @@ class SqlDossierStore {
   // rolled back afterwards names an event the projection does not have, so it is never used.
   Result<DossierState> Current(const std::string& code);
   void Remember(const DossierState& state);
+  // Where a dossier's rows are kept: their province (store/dossier_province.h) and its code, the key's order.
+  struct KeptDossier {
+    std::string province;
+    std::string code;
+    auto operator<=>(const KeptDossier&) const = default;
+  };
+  // The province the dossier row of `code` is kept under ("" when there is no row).
+  std::string StoredProvince(const std::string& code);
+  // Writes the province of the sequence `prefix`, once, when its first dossier is stored.
+  void KeepSequenceUnder(std::string_view prefix, const std::string& province);
   std::optional<ChainBreak> CheckProjection(const std::string& code, std::int64_t seq, const std::string& hash);
-  std::optional<std::string> FirstDossierWithoutEvents();
+  std::optional<KeptDossier> FirstDossierWithoutEvents();
 
   // Past this many dossiers kept, recent_ starts again: the dossiers being worked on come back quickly.
   static constexpr std::size_t kRecentStates = 4096;

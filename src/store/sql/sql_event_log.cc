@@ -34,9 +34,13 @@ LogCheckpoint SqlEventLog::Head() {
 }
 
 std::optional<ChainBreak> SqlEventLog::Verify(const std::optional<LogCheckpoint>& expected) {
+  // An event is found under the province its dossier row names (the key's first column, 0018); a dossier
+  // removed whole leaves its logged events without a row, so gone.
   sql::Statement rows(db_,
                       "SELECT l.position, l.dossier_code, l.seq, l.chain, e.hash FROM event_log l "
-                      "LEFT JOIN dossier_events e ON e.dossier_code = l.dossier_code AND e.seq = l.seq "
+                      "LEFT JOIN dossiers d ON d.code = l.dossier_code "
+                      "LEFT JOIN dossier_events e ON e.province_code = d.province_code "
+                      "AND e.dossier_code = l.dossier_code AND e.seq = l.seq "
                       "ORDER BY l.position");
   std::string chain;
   std::int64_t position = 0;

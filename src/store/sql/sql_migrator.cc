@@ -62,7 +62,7 @@ Result<void> Migrate(sql::Connection& db, const MigrationSet& set) {
   for (const Migration& m : migrations) {
     // Any version not yet applied, not only those above the newest applied: databases made by branches that
     // applied migrations in another order still get every one.
-    if (applied.contains(m.version)) continue;
+    if (applied.contains(m.version) || m.version > set.up_to_version) continue;
     const auto started = std::chrono::steady_clock::now();
     if (upgrading) {
       std::fprintf(stderr, "motcua: đang nâng cấp cơ sở dữ liệu / upgrading the database: %.*s\n",

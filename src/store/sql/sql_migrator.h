@@ -4,6 +4,7 @@
 // newest recorded. A database whose newest migration is unknown to this binary is refused rather than used with a
 // schema we do not understand. Upgrading a database already in use, it names each migration and its time on
 // standard error (a large history takes minutes).
+#include <limits>
 #include <span>
 #include <string_view>
 
@@ -13,11 +14,15 @@
 
 namespace motcua::store {
 
+// Every migration the binary has; a smaller version leaves a database as an older motcua did (upgrade tests).
+inline constexpr int kEveryVersion = std::numeric_limits<int>::max();
+
 // One engine's migrations: the files, and the statement that creates schema_migrations when it is missing
-// (version, name, applied_at as UTC text).
+// (version, name, applied_at as UTC text); those above `up_to_version` are left out.
 struct MigrationSet {
   std::span<const EmbeddedFile> files;
   std::string_view create_record_table;
+  int up_to_version = kEveryVersion;
 };
 
 // May throw sql::DbError.

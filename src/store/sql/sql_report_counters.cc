@@ -6,12 +6,12 @@
 #include <string>
 #include <tuple>
 
-#include "domain/unit_province.h"
 #include "store/counter_buckets.h"
 #include "store/counter_query.h"
 #include "store/counter_rows.h"
 #include "store/sql/connection.h"
 #include "store/sql/sql_dossier_rows.h"
+#include "store/sql/sql_unit_province.h"
 #include "store/sql/transaction.h"
 
 namespace motcua::store {
@@ -88,7 +88,7 @@ class CounterWriter {
         upsert_total_(db, UpsertInto(kTotals, rebuilt ? Rebuilt(db, kTotals) : Main(db, kTotals))),
         list_unit_(db, "INSERT INTO " + (rebuilt ? Rebuilt(db, kUnits) : Main(db, kUnits)) +
                            " (side, province, unit) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"),
-        province_(db, "SELECT province_code FROM " + db.dialect().Stored("communes") + " WHERE code = ?") {}
+        db_(db) {}
 
   void Write(const PendingCounters& pending) {
     std::set<std::tuple<std::string_view, std::string, std::string>> units;
@@ -128,26 +128,17 @@ class CounterWriter {
     upsert.Execute();
   }
 
-  // The province each of the unit's rows is kept under (domain/unit_province.h).
+  // The province each of the unit's rows is kept under.
   const std::string& ProvinceOf(const std::string& unit) {
     auto [found, inserted] = provinces_.try_emplace(unit);
-    if (inserted) {
-      found->second = UnitProvince(unit, [this](const std::string& commune) { return CommuneProvince(commune); });
-    }
+    if (inserted) found->second = CatalogueProvince(db_, unit);
     return found->second;
-  }
-
-  // The province the catalogue puts `commune` in; "" for a commune it does not know.
-  std::string CommuneProvince(const std::string& commune) {
-    province_.Reset();
-    province_.Bind(1, commune);
-    return province_.Step() ? province_.Text(0) : std::string();
   }
 
   sql::Statement upsert_counter_;
   sql::Statement upsert_total_;
   sql::Statement list_unit_;
-  sql::Statement province_;
+  sql::Connection& db_;
   std::map<std::string, std::string> provinces_;
 };
 
@@ -356,7 +347,7 @@ Result<void> SqlReportCounters::ReplayIntoRebuilt(const DeadlinePolicy& policy) 
   CounterWriter writer(db_, /*rebuilt=*/true);
   PendingCounters pending;
   sql::Statement rows(db_, std::string("SELECT ") + kEventColumns + " FROM " + db_.dialect().Stored("dossier_events") +
-                               " ORDER BY dossier_code, seq");
+                               " ORDER BY province_code, dossier_code, seq");
   std::string code;
   DossierState state;
   while (rows.Step()) {
