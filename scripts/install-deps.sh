@@ -16,6 +16,9 @@ packages=(
   libsodium-dev           # Argon2id password hashes, session tokens
   libfmt-dev libspdlog-dev          # formatting and logs
   libcli11-dev            # command line
+  libcairo2-dev libpango1.0-dev libqrencode-dev   # the printed forms: PDF pages, Vietnamese text, QR codes
+  fonts-liberation2       # the forms' typeface (Liberation Serif: Times New Roman's metrics, Vietnamese letters)
+  poppler-utils zbar-tools   # the form tests read the PDFs back (pdftotext, pdfinfo, pdffonts, pdftoppm) and their QR codes (zbarimg)
   libgtest-dev libgmock-dev libbenchmark-dev   # tests and benchmarks
   sqlite3 curl            # used by the CLI tests (tamper checks, health probe)
   python3                 # scripts/pg.sh asks the kernel for a free port for the test PostgreSQL

@@ -28,6 +28,7 @@
 #include "http/session_api.h"
 #include "http/sign_in_gate.h"
 #include "http/static_files.h"
+#include "print/cairo_form_renderer.h"
 #include "store/disk_blob_store.h"
 #include "store/store_factory.h"
 
@@ -49,11 +50,18 @@ struct ServeOptions {
   AssistantModelOptions assistant;  // off unless --assistant-endpoint
   BackupScheduleOptions backups;    // off unless --backup-dir
   http::TlsFiles tls;               // clear text unless --tls-cert and --tls-key
+  std::string public_url;           // where citizens open tracking pages; "" for the address a request came to
   std::size_t max_connections = http::ServerOptions{}.max_connections;
   std::size_t max_connections_per_address = http::ServerOptions{}.max_connections_per_address;
 };
 
 constexpr double kTrackingBurst = 30;
+
+// The public address with its final "/", so that a page's path follows it.
+std::string PublicUrl(std::string url) {
+  if (!url.empty() && !url.ends_with('/')) url += '/';
+  return url;
+}
 
 http::RateLimit TrackingLimit(int per_minute) {
   if (per_minute == 0) return http::RateLimit{1e12, std::chrono::milliseconds(1), 10000};
@@ -162,6 +170,8 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
   server_options->request_gate = http::MakeSignInGate(sessions);
   // Document files live beside the database (<db>.files/) or in --files, content-addressed.
   store::DiskBlobStore blobs(*files);
+  const print::CairoFormRenderer forms;
+  if (forms.problem()) spdlog::warn("printed forms cannot be made: {}", forms.problem()->message_en);
   http::StaticFiles web = http::StaticFiles::Embedded();
   if (web.empty()) spdlog::warn("the web front end was not built (scripts/build.sh builds it): / says so");
   http::HttpServer server(
@@ -175,7 +185,10 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
                                    state.metrics,
                                    blobs,
                                    state.procedures,
-                                   uploads}),
+                                   uploads,
+                                   forms,
+                                   PublicUrl(options.public_url),
+                                   options.tls.enabled()}),
               state.metrics),
           std::move(web)));
   // Before listening, so that a bad interval stops the start; stopped (after a backup under way) when serving ends.
@@ -220,6 +233,14 @@ CommandRun SetUpServe(CLI::App& command, GlobalOptions& global) {
   command.add_option("--tls-cert", options->tls.certificate,
                      "Serve https: the server's certificate, PEM, followed by any intermediate CA certificates");
   command.add_option("--tls-key", options->tls.private_key, "The certificate's private key, PEM, unencrypted");
+  command
+      .add_option("--public-url", options->public_url,
+                  "The address citizens open this service at, e.g. https://dichvucong.example.gov.vn/ (the QR code "
+                  "of a receipt slip leads there; default: the address the counter's request came to)")
+      ->check([](const std::string& url) {
+        return url.starts_with("https://") || url.starts_with("http://") ? std::string()
+                                                                         : std::string("must start with https://");
+      });
   command
       .add_option("--max-connections", options->max_connections,
                   "Connections open at once; more are turned away with 503 (default 512, below the usual limit of "

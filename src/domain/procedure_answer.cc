@@ -34,29 +34,6 @@ std::string_view LevelLabelVi(std::string_view level) {
   return "khác";
 }
 
-std::string_view UnitLabelVi(TimeUnit unit) {
-  switch (unit) {
-    case TimeUnit::kWorkingDay:
-      return "ngày làm việc";
-    case TimeUnit::kDay:
-      return "ngày";
-    case TimeUnit::kWorkingHour:
-      return "giờ làm việc";
-    case TimeUnit::kMonth:
-      return "tháng";
-  }
-  return "";
-}
-
-// "5", "1,5" (a Vietnamese decimal comma).
-std::string NumberVi(double value) {
-  if (value == std::floor(value)) return std::to_string(static_cast<long long>(value));
-  std::string text = std::to_string(value);
-  text.erase(text.find_last_not_of('0') + 1);
-  std::ranges::replace(text, '.', ',');
-  return text;
-}
-
 std::string Capitalized(std::string_view text) {
   std::string result(text);
   if (!result.empty() && result[0] >= 'a' && result[0] <= 'z') result[0] = static_cast<char>(result[0] - 'a' + 'A');
@@ -149,7 +126,7 @@ AnswerSection FeeSection(const Procedure& procedure, std::optional<Channel> chan
 }
 
 std::optional<std::string> CatalogueTime(const ProcedureChannel& c) {
-  if (c.time_value && c.time_unit) return NumberVi(*c.time_value) + " " + std::string(UnitLabelVi(*c.time_unit));
+  if (c.time_value && c.time_unit) return DurationVi(*c.time_value, *c.time_unit);
   if (!Trimmed(c.time_text).empty()) return Trimmed(c.time_text) + " (danh mục không ghi đơn vị)";
   return std::nullopt;
 }
@@ -161,8 +138,7 @@ AnswerSection TimeSection(const Procedure& procedure, const std::optional<Proced
   for (const ProcedureChannel* c : ChannelsAsked(procedure, channel)) {
     const std::optional<ChannelTime> set = settings ? SettingTimeFor(*settings, c->channel) : std::nullopt;
     if (set) {
-      wordings.emplace_back(
-          c->channel, NumberVi(set->amount) + " " + std::string(UnitLabelVi(set->unit)) + " (thời hạn tỉnh quy định)");
+      wordings.emplace_back(c->channel, DurationVi(set->amount, set->unit) + " (thời hạn tỉnh quy định)");
       from_settings = true;
     } else if (auto text = CatalogueTime(*c)) {
       wordings.emplace_back(c->channel, *text);

@@ -1,6 +1,7 @@
 #pragma once
 // The units in which the law states processing times (procedure_channels.csv: time_unit).
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace motcua {
@@ -15,5 +16,9 @@ enum class TimeUnit {
 // Accepts the catalogue's and the CLI's spellings: working_day, day, working_hour, hour, month.
 std::optional<TimeUnit> ParseTimeUnit(std::string_view text);
 std::string_view TimeUnitName(TimeUnit unit);  // the canonical spelling, e.g. "working_day"
+
+// "3 ngày làm việc", "1,5 ngày": an amount of `unit` as Vietnamese text, with a decimal comma (procedure answers,
+// the receipt slip).
+std::string DurationVi(double amount, TimeUnit unit);
 
 }  // namespace motcua

@@ -41,6 +41,7 @@ Router MakeApiRouter(const ApiContext& context) {
   AddUsersApi(router, context.sessions);
   AddCalendarApi(router, context.sessions, context.dossiers.calendar);
   AddFilesApi(router, {context.dossiers, context.blobs, context.uploads});
+  AddFormsApi(router, {context.dossiers, context.forms, context.public_url, context.tls});
   AddProcedureSettingsApi(router, context.sessions);
   AddSearchSynonymsApi(router, {context.sessions, context.catalogue});
   return router;

@@ -6,6 +6,7 @@
 
 #include "http/dossier_api.h"
 #include "http/files_api.h"
+#include "http/forms_api.h"
 #include "http/metrics.h"
 #include "http/public_api.h"
 #include "http/registry_api.h"
@@ -22,6 +23,9 @@ struct ApiContext {
   store::BlobStore& blobs;             // the document files' bytes (store/disk_blob_store.h beside the database)
   app::ProcedureCatalogue& catalogue;  // public_api's, whose lexicon the province's synonyms change
   UploadLimits& uploads;               // bytes a day per account, uploads a second per address
+  const app::FormRenderer& forms;      // the printed forms' PDFs (print/cairo_form_renderer.h)
+  std::string public_url = {};         // where citizens open tracking pages (forms_api.h); "" for the request's host
+  bool tls = false;                    // whether the server answers over TLS (the request's own address then)
 };
 
 Router MakeApiRouter(const ApiContext& context);

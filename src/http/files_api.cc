@@ -8,6 +8,7 @@
 #include "app/document_files.h"
 #include "app/dossier_desk.h"
 #include "app/dossier_view.h"
+#include "domain/percent_encoding.h"
 #include "http/json_response.h"
 #include "http/query_params.h"
 #include "http/request_account.h"
@@ -47,22 +48,7 @@ Response Failure(const Account& account, const Request& request, const Error& er
 }
 
 // "filename*" of RFC 6266 / RFC 8187: UTF-8, percent-encoded outside the attribute characters.
-std::string ExtendedFileName(std::string_view name) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string encoded = "UTF-8''";
-  for (char c : name) {
-    const auto byte = static_cast<unsigned char>(c);
-    const bool plain = std::isalnum(byte) != 0 || std::string_view("!#$&+-.^_`|~").find(c) != std::string_view::npos;
-    if (plain) {
-      encoded += c;
-    } else {
-      encoded += '%';
-      encoded += kHex[byte >> 4];
-      encoded += kHex[byte & 0xF];
-    }
-  }
-  return encoded;
-}
+std::string ExtendedFileName(std::string_view name) { return "UTF-8''" + PercentEncoded(name, "!#$&+-.^_`|~"); }
 
 Response FileResponse(const Request& request, const app::DocumentContent& content) {
   Response response{Status::ok, request.version()};

@@ -401,6 +401,19 @@ async function main() {
     await screenshot(counter, 'slip', { fullPage: true });
   });
 
+  await step('1h. the counter prints the slip as the server\'s PDF, in a tab of its own', async () => {
+    const popup = counter.waitForEvent('popup');
+    const answer = counter.waitForResponse((r) => r.url().includes(`/dossiers/${code}/forms/receipt`));
+    await counter.getByTestId('slip-print-pdf').click();
+    const response = await answer;
+    assert.equal(response.status(), 200);
+    assert.equal(response.headers()['content-type'], 'application/pdf');
+    assert.equal((await response.body()).subarray(0, 5).toString(), '%PDF-', 'the server answers a PDF');
+    const tab = await popup;
+    await tab.waitForURL(/^blob:/);
+    await tab.close();
+  });
+
   const desk = (pages.specialist = await newPage());
   // A specialist's inbox holds the dossiers assigned to them; a new one is not assigned yet: it is listed among
   // the unassigned ones of the unit, and found in the dossier list by its applicant.

@@ -41,6 +41,7 @@
 #include "http/http_server.h"
 #include "http/metrics.h"
 #include "http/sign_in_gate.h"
+#include "print/cairo_form_renderer.h"
 #include "store/disk_blob_store.h"
 #include "store/store_factory.h"
 #include "support/test_engine.h"
@@ -100,7 +101,9 @@ class ApiServer {
          metrics_,
          blobs_,
          *procedures_,
-         uploads_});
+         uploads_,
+         forms_,
+         "https://dichvucong.example.gov.vn/"});
     routes_ = router.Routes();
     http::ServerOptions options;
     options.port = 0;
@@ -202,6 +205,7 @@ class ApiServer {
   app::LoginThrottle login_throttle_;
   app::HashingGate hashing_;
   http::UploadLimits uploads_;
+  print::CairoFormRenderer forms_;
   std::unique_ptr<app::ProcedureCatalogue> procedures_;
   http::RateLimiter assistant_limiter_;
   // Tests look dossiers up far more often than a citizen; the limit itself is tested on its own server.

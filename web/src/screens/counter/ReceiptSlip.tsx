@@ -3,7 +3,9 @@
 // applicant follows the dossier and rates the service. Printable on A4 or A5 (print.css: named pages, as the
 // server's Content-Security-Policy allows no inline style sheet).
 import { useState } from 'preact/hooks';
+import { isRequestFailure, type RequestFailure } from '../../api/client';
 import { fetchDossier } from '../../api/dossiers';
+import { type Paper, receiptSlipUrl } from '../../api/forms';
 import { FailureNotice, Loading } from '../../components/FailureNotice';
 import { QrCode } from '../../components/QrCode';
 import { formatDateTime } from '../../format/datetime';
@@ -12,13 +14,34 @@ import { useResource } from '../../hooks/useResource';
 import { useI18n } from '../../i18n/i18n';
 import { href, trackingUrl } from '../../router';
 
-type Paper = 'A4' | 'A5';
-
 export function ReceiptSlip({ code }: { code: string }) {
   const { t } = useI18n();
   const [paper, setPaper] = useState<Paper>('A4');
   const view = useResource(() => fetchDossier(code), [code]);
   const register = useRegister().data ?? EMPTY_REGISTER;
+  const [printing, setPrinting] = useState(false);
+  const [printFailure, setPrintFailure] = useState<RequestFailure | null>(null);
+
+  // The server's PDF, in a tab of its own: the page the law's form has, the same on every printer.
+  const printPdf = () => {
+    const tab = window.open('', '_blank');
+    setPrinting(true);
+    setPrintFailure(null);
+    receiptSlipUrl(code, paper).then(
+      (url) => {
+        setPrinting(false);
+        if (tab) tab.location.href = url;
+        else window.location.assign(url);
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      },
+      (cause: unknown) => {
+        setPrinting(false);
+        tab?.close();
+        if (!isRequestFailure(cause)) throw cause;
+        setPrintFailure(cause);
+      },
+    );
+  };
 
   if (view.failure) return <FailureNotice failure={view.failure} onRetry={view.reload} />;
   if (!view.data) return <Loading />;
@@ -43,10 +66,19 @@ export function ReceiptSlip({ code }: { code: string }) {
             <option value="A5">A5</option>
           </select>
         </label>
-        <button type="button" class="button" onClick={() => window.print()} data-testid="slip-print">
+        <button type="button" class="button" onClick={printPdf} disabled={printing} data-testid="slip-print-pdf">
+          {t('slip.print_pdf')}
+        </button>
+        <button
+          type="button"
+          class="button button--secondary"
+          onClick={() => window.print()}
+          data-testid="slip-print"
+        >
           {t('slip.print')}
         </button>
       </div>
+      <FailureNotice failure={printFailure} />
       <article class="slip" data-testid="slip">
         <header class="slip__head">
           <div>

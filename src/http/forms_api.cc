@@ -1,0 +1,75 @@
+#include "http/forms_api.h"
+
+#include "app/dossier_desk.h"
+#include "app/form_names.h"
+#include "app/receipt_slip.h"
+#include "http/json_response.h"
+#include "http/query_params.h"
+#include "http/request_account.h"
+
+namespace motcua::http {
+namespace {
+
+Result<app::Paper> PaperOf(const QueryParams& query) {
+  const std::string paper(query.Get("paper").value_or("a4"));
+  if (paper == "a4" || paper == "A4") return app::Paper::kA4;
+  if (paper == "a5" || paper == "A5") return app::Paper::kA5;
+  return Fail(Error::InvalidArgument("paper", "khổ giấy phải là a4 hoặc a5", "paper must be a4 or a5"));
+}
+
+// Where the QR code sends the citizen: the configured public address, else the one this request came to.
+std::string PublicUrl(const FormsApiContext& c, const Request& request) {
+  if (!c.public_url.empty()) return c.public_url;
+  const auto host = request.find(boost::beast::http::field::host);
+  const std::string name = host == request.end() ? "localhost" : std::string(host->value());
+  return std::string(c.tls ? "https://" : "http://") + name + "/";
+}
+
+Response PdfResponse(const Request& request, std::string pdf, const std::string& file_name) {
+  Response response{Status::ok, request.version()};
+  response.set(boost::beast::http::field::content_type, "application/pdf");
+  response.set(boost::beast::http::field::content_disposition, "inline; filename=\"" + file_name + "\"");
+  // A form shows the dossier as it is now, and personal data: never kept by a cache.
+  response.set(boost::beast::http::field::cache_control, "no-store");
+  response.set("X-Content-Type-Options", "nosniff");
+  response.body() = std::move(pdf);
+  response.prepare_payload();
+  return response;
+}
+
+Response ReceiptSlipReply(const FormsApiContext& c, const Request& request, const std::string& code) {
+  auto account = RequestAccount(c.dossiers.sessions, request);
+  if (!account) return ErrorResponse(account.error());
+  auto query = QueryParams::ParseKnown(ToStd(request.target()), {"paper"});
+  if (!query) return ErrorResponse(query.error());
+  auto paper = PaperOf(*query);
+  if (!paper) return ErrorResponse(paper.error());
+  auto store = c.dossiers.stores.ForThisThread();
+  if (!store) return ErrorResponse(store.error());
+  const auto calendar = c.dossiers.calendar.Current();
+  app::DossierDesk desk(**store, c.dossiers.clock, *calendar, c.dossiers.settings);
+  auto view = desk.Show(*account, code);
+  if (!view) {
+    if (view.error().code == ErrorCode::kPermissionDenied) LogDenial(*account, request, view.error());
+    return ErrorResponse(view.error());
+  }
+  const std::string tracking = app::TrackingUrl(PublicUrl(c, request), code, c.dossiers.pins.PinOf(code));
+  auto names = app::LookUpSlipNames(**store, *view, tracking);
+  if (!names) return ErrorResponse(names.error());
+  auto form = app::ReceiptSlip(*view, *names, *paper);
+  if (!form) return ErrorResponse(form.error());
+  auto pdf = c.renderer.RenderPdf(*form);
+  if (!pdf) return ErrorResponse(pdf.error());
+  return PdfResponse(request, std::move(*pdf), "giay-tiep-nhan-" + code + ".pdf");
+}
+
+}  // namespace
+
+void AddFormsApi(Router& router, const FormsApiContext& context) {
+  router.Add(Method::get, "/api/v1/dossiers/{code}/forms/receipt",
+             RouteHandler([context](const Request& request, const PathParams& params) {
+               return ReceiptSlipReply(context, request, std::string(params.Get("code")));
+             }));
+}
+
+}  // namespace motcua::http
