@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "app/clock.h"
+#include "app/form_renderer.h"
 #include "app/hashing_gate.h"
 #include "app/lifecycle_settings.h"
 #include "app/live_calendar.h"
@@ -62,6 +63,14 @@ http::RouteHandler Stub(const std::string& pattern) {
   };
 }
 
+// The routes' handlers never run here: forms are never made.
+class NoForms final : public motcua::app::FormRenderer {
+ public:
+  motcua::Result<std::string> RenderPdf(const motcua::app::PrintedForm&) const override {
+    return motcua::Fail(motcua::Error::Unavailable("form", "không in biểu mẫu", "no forms here"));
+  }
+};
+
 // The routes of the real table. MakeApiRouter only keeps references to what it is given; the objects here are
 // the cheapest that will do (an empty catalogue, a database never opened) and die with this function.
 std::vector<std::pair<std::string, http::Method>> RealRoutes() {
@@ -81,6 +90,7 @@ std::vector<std::pair<std::string, http::Method>> RealRoutes() {
   http::RequestMetrics metrics;
   motcua::store::DiskBlobStore blobs("/nonexistent/motcua-fuzz-files");
   http::UploadLimits uploads;
+  const NoForms forms;
   const http::SessionApiContext sessions{stores, clock, hasher, tokens, login_throttle, hashing, {}};
   const http::Router real = http::MakeApiRouter(
       {{stores, catalogue, clock, settings.deadline, assistant_limiter, tracking_limiter, pins, nullptr},
@@ -89,7 +99,8 @@ std::vector<std::pair<std::string, http::Method>> RealRoutes() {
        metrics,
        blobs,
        catalogue,
-       uploads});
+       uploads,
+       forms});
   return real.Routes();
 }
 
