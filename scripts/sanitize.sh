@@ -21,6 +21,8 @@ cmake --build build-fuzz --target motcua_tests --parallel "${CMAKE_BUILD_PARALLE
 # temporary), which plain ASan misses. Leaks are reported at the end of each test's process.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-halt_on_error=1:abort_on_error=1:detect_leaks=1:detect_stack_use_after_return=1:strict_string_checks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
+# What system libraries keep for the process's life by design (fontconfig's caches), not motcua's leaks.
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/scripts/lsan.supp:print_suppressions=0}
 # Left out unless MOTCUA_SANITIZE_ALL=1, to keep CI within its time: the suites of tests/api, which start a whole
 # server over the national catalogue per test (15–30 s each under the sanitizers on two cores, an hour for all of
 # them), the generated-history suites, which replay the same use cases thousands of times (1–1.5 min each), and
