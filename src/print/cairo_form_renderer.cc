@@ -289,55 +289,61 @@ void DrawQrAlone(PageWriter& w, const app::FormQrCode& qr) {
   w.Advance(PageWriter::Height(caption.get()) + g.body_size * 0.4);
 }
 
-// One row of cells with borders; the tallest cell sets its height.
-double DrawRow(PageWriter& w, const std::vector<std::string>& cells, const std::vector<double>& widths, bool heading) {
-  const Geometry& g = w.geometry();
-  const double padding = g.body_size * 0.3;
-  std::vector<Owned<PangoLayout>> layouts;
+// A table row laid out: its cells' layouts, in the style they are drawn in, and its height with padding (the
+// tallest cell's). Measuring and drawing share it, so a row never takes more room than was made for it.
+struct LaidOutRow {
+  std::vector<Owned<PangoLayout>> cells;
   double height = 0;
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    const double width = g.TextWidth() * (i < widths.size() ? widths[i] : 0.1) - 2 * padding;
-    layouts.push_back(w.Layout(Escaped(cells[i]), width,
-                               {g.body_size - 1, heading, false, heading || i != 1 ? Align::kCenter : Align::kLeft}));
-    height = std::max(height, PageWriter::Height(layouts.back().get()));
-  }
-  height += 2 * padding;
-  double x = g.left;
-  const double y = w.y();
-  w.Line(g.left, y, g.left + g.TextWidth(), y);
-  for (std::size_t i = 0; i < layouts.size(); ++i) {
-    w.Draw(layouts[i].get(), x + padding, y + padding);
-    w.Line(x, y, x, y + height);
-    x += g.TextWidth() * (i < widths.size() ? widths[i] : 0.1);
-  }
-  w.Line(g.left + g.TextWidth(), y, g.left + g.TextWidth(), y + height);
-  w.Line(g.left, y + height, g.left + g.TextWidth(), y + height);
-  return height;
+};
+
+double ColumnWidth(const Geometry& g, const std::vector<double>& widths, std::size_t i) {
+  return g.TextWidth() * (i < widths.size() ? widths[i] : 0.1);
 }
 
-double RowHeight(PageWriter& w, const std::vector<std::string>& cells, const std::vector<double>& widths) {
+LaidOutRow LayOutRow(PageWriter& w, const std::vector<std::string>& cells, const std::vector<double>& widths,
+                     bool heading) {
   const Geometry& g = w.geometry();
   const double padding = g.body_size * 0.3;
-  double height = 0;
+  LaidOutRow row;
   for (std::size_t i = 0; i < cells.size(); ++i) {
-    const double width = g.TextWidth() * (i < widths.size() ? widths[i] : 0.1) - 2 * padding;
-    auto layout = w.Layout(Escaped(cells[i]), width, {g.body_size - 1});
-    height = std::max(height, PageWriter::Height(layout.get()));
+    // The heading row and every column but the second (the documents' names) are centred.
+    row.cells.push_back(w.Layout(Escaped(cells[i]), ColumnWidth(g, widths, i) - 2 * padding,
+                                 {g.body_size - 1, heading, false, heading || i != 1 ? Align::kCenter : Align::kLeft}));
+    row.height = std::max(row.height, PageWriter::Height(row.cells.back().get()));
   }
-  return height + 2 * padding;
+  row.height += 2 * padding;
+  return row;
+}
+
+// Draws `row` with its borders at the writer's position; its height.
+double DrawRow(PageWriter& w, const LaidOutRow& row, const std::vector<double>& widths) {
+  const Geometry& g = w.geometry();
+  const double padding = g.body_size * 0.3;
+  const double y = w.y();
+  double x = g.left;
+  w.Line(g.left, y, g.left + g.TextWidth(), y);
+  for (std::size_t i = 0; i < row.cells.size(); ++i) {
+    w.Draw(row.cells[i].get(), x + padding, y + padding);
+    w.Line(x, y, x, y + row.height);
+    x += ColumnWidth(g, widths, i);
+  }
+  w.Line(g.left + g.TextWidth(), y, g.left + g.TextWidth(), y + row.height);
+  w.Line(g.left, y + row.height, g.left + g.TextWidth(), y + row.height);
+  return row.height;
 }
 
 void DrawTable(PageWriter& w, const app::FormTable& table) {
-  const double heading = RowHeight(w, table.headings, table.widths);
-  w.EnsureRoom(heading + (table.rows.empty() ? 0 : RowHeight(w, table.rows.front(), table.widths)));
-  w.Advance(DrawRow(w, table.headings, table.widths, true));
-  for (const auto& row : table.rows) {
-    const double height = RowHeight(w, row, table.widths);
-    if (w.y() + height > w.geometry().Bottom()) {
+  const LaidOutRow heading = LayOutRow(w, table.headings, table.widths, true);
+  const double first = table.rows.empty() ? 0 : LayOutRow(w, table.rows.front(), table.widths, false).height;
+  w.EnsureRoom(heading.height + first);  // never a heading alone at the foot of a page
+  w.Advance(DrawRow(w, heading, table.widths));
+  for (const auto& cells : table.rows) {
+    const LaidOutRow row = LayOutRow(w, cells, table.widths, false);
+    if (w.y() + row.height > w.geometry().Bottom()) {
       w.NewPage();
-      w.Advance(DrawRow(w, table.headings, table.widths, true));
+      w.Advance(DrawRow(w, heading, table.widths));
     }
-    w.Advance(DrawRow(w, row, table.widths, false));
+    w.Advance(DrawRow(w, row, table.widths));
   }
   w.Advance(w.geometry().body_size * 0.5);
 }
