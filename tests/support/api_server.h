@@ -1,6 +1,6 @@
 #pragma once
 // A real motcua HTTP server for API tests: a fresh database with the shipped catalogue (seeded further by
-// the test) — a SQLite file, or a PostgreSQL schema when MOTCUA_TEST_ENGINE=postgresql (test_engine.h) — the route
+// the test) — a SQLite file, or a PostgreSQL database when MOTCUA_TEST_ENGINE=postgresql (test_engine.h) — the route
 // table of `motcua serve` (MakeApiRouter), an HttpServer on a loopback port chosen by the system, and a small
 // synchronous Beast client. Its clock is set by the test and read by the server's threads, so it is atomic.
 #include <unistd.h>
@@ -26,7 +26,6 @@
 #include <nlohmann/json.hpp>
 
 #include "app/answer_rephraser.h"
-#include "app/catalogue_installer.h"
 #include "app/clock.h"
 #include "app/hashing_gate.h"
 #include "app/lifecycle_settings.h"
@@ -75,19 +74,19 @@ class ApiServer {
   using Seed = std::function<void(store::Store&, const app::Clock&)>;
   using Configure = std::function<void(http::ServerOptions&)>;
 
-  // Installs the catalogue in a new database, lets `seed` add what the test needs, lets `configure` change
-  // the server's options (a short request timeout...), and starts serving. `rephraser`: the assistant's language
-  // model (none by default, as `motcua serve` without --assistant-endpoint); it must outlive the server.
+  // Starts from a new database holding the catalogue (catalogue_template.h), lets `seed` add what the test needs, lets
+  // `configure` change the server's options (a short request timeout...), and starts serving. `rephraser`: the
+  // assistant's language model (none by default, as `motcua serve` without --assistant-endpoint); it must outlive the
+  // server.
   explicit ApiServer(Instant now, const Seed& seed = {}, const Configure& configure = {},
                      const app::AnswerRephraser* rephraser = nullptr)
       : db_path_(std::filesystem::temp_directory_path() /
                  ("motcua_api_test_" + std::to_string(::getpid()) + "_" + std::to_string(++instances_) + ".db")),
-        spec_(FreshTestSpec(db_path_.string())),
+        spec_(FreshCatalogueSpec(db_path_.string())),
         clock_(now),
         blobs_(spec_.FilesFolder().value()) {
-    RemoveDatabase();
+    std::filesystem::remove_all(blobs_.root());  // left by an earlier process of the same pid
     auto store = store::OpenStore(spec_).value();
-    if (!app::InstallReferenceCatalogue(*store, app::BuiltInReferenceFiles())) throw std::runtime_error("catalogue");
     if (seed) seed(*store, clock_);
     procedures_ = std::make_unique<app::ProcedureCatalogue>(app::OpenProcedureCatalogue(*store).value());
     calendar_ = std::make_unique<app::LiveCalendar>(app::LoadWorkCalendar(*store).value());
@@ -189,7 +188,7 @@ class ApiServer {
 
  private:
   void RemoveDatabase() {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db_path_.string() + suffix);
+    RemoveTestDatabase(spec_);
     std::filesystem::remove_all(blobs_.root());
   }
 
