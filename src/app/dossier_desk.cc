@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/document_access.h"
+#include "app/dossier_forms.h"
 #include "domain/allowed_actions.h"
 #include "domain/unit_province.h"
 
@@ -314,6 +315,7 @@ Result<DossierView> DossierDesk::Show(const Account& account, const std::string&
     return Fail(allowed.error());
   }
   view->allowed_actions = AllowedActions(account, *parties, view->state, settings_.limits);
+  view->forms = FormsOf(*view, settings_);
   return view;
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "app/form_kind.h"
 #include "domain/deadline_rules.h"
 #include "domain/dossier_access.h"
 #include "domain/dossier_standing.h"
@@ -22,6 +23,8 @@ struct DossierView {
   bool overdue = false;                       // standing == kOverdue
   // What the viewing account may do now (domain/allowed_actions.h); filled by DossierDesk::Show.
   std::vector<DossierAction> allowed_actions = {};
+  // The printed forms the dossier has now (dossier_forms.h); filled by DossierDesk::Show.
+  std::vector<FormKind> forms = {};
 };
 
 // NotFound naming "code" when there is no such dossier.

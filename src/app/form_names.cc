@@ -1,27 +1,38 @@
 #include "app/form_names.h"
 
 #include <string_view>
-#include <variant>
 
 #include "domain/percent_encoding.h"
 
 namespace motcua::app {
 namespace {
 
-// The account that received the dossier at the counter ("" for a dossier that came in online and was accepted by
-// the system, or one imported without its account).
-std::string ReceiverLogin(const DossierView& view) {
+// The agency's name into `names.agencies`, unless the register no longer knows it.
+Result<void> AddAgencyName(store::Store& store, const std::string& code, FormNames& names) {
+  if (code.empty() || names.agencies.contains(code)) return {};
+  auto agency = store.FindAgency(code);
+  if (!agency) return Fail(agency.error());
+  if (*agency) names.agencies[code] = (*agency)->name;
+  return {};
+}
+
+// The display names of the accounts that acted on the dossier ("system" and imports have none).
+Result<void> AddPeople(store::Store& store, const DossierView& view, FormNames& names) {
   for (const DossierEvent& event : view.history) {
-    if (std::holds_alternative<Received>(event.payload)) return event.actor.user;
+    const std::string& login = event.actor.user;
+    if (login.empty() || names.people.contains(login)) continue;
+    auto account = store.FindAccount(login);
+    if (!account) return Fail(account.error());
+    if (*account && !(*account)->account.display_name.empty()) names.people[login] = (*account)->account.display_name;
   }
-  return "";
+  return {};
 }
 
 }  // namespace
 
-Result<ReceiptSlipNames> LookUpSlipNames(store::Store& store, const DossierView& view, std::string tracking_url) {
+Result<FormNames> LookUpFormNames(store::Store& store, const DossierView& view, std::string tracking_url) {
   const DossierState& s = view.state;
-  ReceiptSlipNames names;
+  FormNames names;
   names.tracking_url = std::move(tracking_url);
   names.receiving_point = s.receiving_point;
   auto point = store.FindReceivingPoint(s.receiving_point);
@@ -33,9 +44,11 @@ Result<ReceiptSlipNames> LookUpSlipNames(store::Store& store, const DossierView&
     if (*agency) names.issuing_agency = (*agency)->name;
   }
   names.competent_agency = s.competent_agency;
-  auto competent = store.FindAgency(s.competent_agency);
-  if (!competent) return Fail(competent.error());
-  if (*competent) names.competent_agency = (*competent)->name;
+  if (auto added = AddAgencyName(store, s.competent_agency, names); !added) return Fail(added.error());
+  if (names.agencies.contains(s.competent_agency)) names.competent_agency = names.agencies[s.competent_agency];
+  for (const std::string& agency : s.transfers) {
+    if (auto added = AddAgencyName(store, agency, names); !added) return Fail(added.error());
+  }
   if (s.receiving_unit.size() == 2) {
     auto province = store.FindProvince(s.receiving_unit);
     if (!province) return Fail(province.error());
@@ -45,11 +58,7 @@ Result<ReceiptSlipNames> LookUpSlipNames(store::Store& store, const DossierView&
     if (!commune) return Fail(commune.error());
     if (*commune) names.place = (*commune)->name;
   }
-  if (const std::string login = ReceiverLogin(view); !login.empty()) {
-    auto account = store.FindAccount(login);
-    if (!account) return Fail(account.error());
-    names.receiver = *account && !(*account)->account.display_name.empty() ? (*account)->account.display_name : "";
-  }
+  if (auto added = AddPeople(store, view, names); !added) return Fail(added.error());
   return names;
 }
 

@@ -1,32 +1,10 @@
 #include "app/receipt_slip.h"
 
-#include <cstdio>
-
 #include "domain/civil_time.h"
 #include "domain/time_unit.h"
 
 namespace motcua::app {
 namespace {
-
-struct LocalParts {
-  int year, month, day, hour, minute;
-};
-
-LocalParts PartsOf(Instant instant) {
-  const LocalTime local = ToLocal(instant);
-  const auto day = std::chrono::floor<std::chrono::days>(local);
-  const std::chrono::year_month_day date{day};
-  const std::chrono::hh_mm_ss time{local - day};
-  return {static_cast<int>(date.year()), static_cast<int>(static_cast<unsigned>(date.month())),
-          static_cast<int>(static_cast<unsigned>(date.day())), static_cast<int>(time.hours().count()),
-          static_cast<int>(time.minutes().count())};
-}
-
-std::string TwoDigits(int n) {
-  char text[8];
-  std::snprintf(text, sizeof text, "%02d", n);
-  return text;
-}
 
 // The documents with their originals and copies, as the provinces' forms table them (docs/law/forms.md §2.3).
 FormTable ComponentsTable(const DossierState& state) {
@@ -39,39 +17,17 @@ FormTable ComponentsTable(const DossierState& state) {
   return table;
 }
 
-std::string ApplicantName(const Applicant& applicant) {
-  return applicant.organisation.empty() ? applicant.name : applicant.organisation;
-}
-
 }  // namespace
 
-std::string FormDate(Instant instant) {
-  const LocalParts p = PartsOf(instant);
-  return "ngày " + TwoDigits(p.day) + " tháng " + TwoDigits(p.month) + " năm " + std::to_string(p.year);
-}
-
-std::string FormMoment(Instant instant) {
-  const LocalParts p = PartsOf(instant);
-  return TwoDigits(p.hour) + " giờ " + TwoDigits(p.minute) + " phút, " + FormDate(instant);
-}
-
-Result<PrintedForm> ReceiptSlip(const DossierView& view, const ReceiptSlipNames& names, Paper paper) {
+Result<PrintedForm> ReceiptSlip(const DossierView& view, const FormNames& names, Paper paper) {
   const DossierState& s = view.state;
   if (!s.received_at) {
     return Fail(Error::FailedPrecondition(
         "status", "hồ sơ " + s.code + " chưa được tiếp nhận nên chưa có giấy tiếp nhận và hẹn trả kết quả",
         "dossier " + s.code + " has not been received yet, so it has no receipt slip"));
   }
-  PrintedForm form;
-  form.paper = paper;
-  form.form_number = "Mẫu số 01";
-  if (!names.issuing_agency.empty()) form.issuer_lines.push_back(names.issuing_agency);
-  form.issuer_lines.push_back(names.receiving_point.empty() ? "BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ"
-                                                            : names.receiving_point);
-  form.number_line = "Số: " + s.code;
-  form.place_and_date = (names.place.empty() ? "" : names.place + ", ") + FormDate(*s.received_at);
-  form.title = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ";
-  form.subtitle = "Mã hồ sơ: " + s.code;
+  PrintedForm form =
+      CounterForm(paper, "Mẫu số 01", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", names, s.code, *s.received_at);
 
   // The body in the order of form 01 (docs/law/forms.md §2.2); the personal identification number is a common
   // province addition (§2.3).
@@ -82,14 +38,11 @@ Result<PrintedForm> ReceiptSlip(const DossierView& view, const ReceiptSlipNames&
   if (!s.applicant.organisation.empty()) applicant.lines.emplace_back("Người đại diện", s.applicant.name);
   if (!s.applicant.citizen_id.empty()) applicant.lines.emplace_back("Số định danh cá nhân", s.applicant.citizen_id);
   if (!s.applicant.address.empty()) applicant.lines.emplace_back("Địa chỉ", s.applicant.address);
-  if (!s.applicant.phone.empty() || !s.applicant.email.empty()) {
-    applicant.lines.emplace_back(
-        "Số điện thoại", s.applicant.phone + (s.applicant.email.empty() ? "" : "   Email: " + s.applicant.email));
+  if (const std::string phone = PhoneAndEmail(s.applicant); !phone.empty()) {
+    applicant.lines.emplace_back("Số điện thoại", phone);
   }
-  applicant.lines.emplace_back(
-      "Nội dung yêu cầu giải quyết",
-      (view.procedure_name.empty() ? s.procedure_code : view.procedure_name) + " (" + s.procedure_code + ")");
-  applicant.lines.emplace_back("Cơ quan giải quyết", names.competent_agency);
+  applicant.lines.emplace_back("Nội dung yêu cầu giải quyết", RequestedProcedure(view));
+  applicant.lines.emplace_back("Cơ quan giải quyết", names.AgencyName(s.competent_agency));
   form.body.emplace_back(std::move(applicant));
   if (!names.tracking_url.empty()) {
     form.body.emplace_back(FormQrCode{names.tracking_url, "Quét mã để theo dõi hồ sơ và đánh giá sự phục vụ"});
@@ -104,8 +57,7 @@ Result<PrintedForm> ReceiptSlip(const DossierView& view, const ReceiptSlipNames&
   terms.lines.emplace_back("4. Thời gian nhận hồ sơ", FormMoment(*s.received_at));
   const std::optional<Instant> due = s.original_due_at ? s.original_due_at : s.due_at;
   terms.lines.emplace_back("5. Thời gian trả kết quả giải quyết hồ sơ", due ? FormMoment(*due) : "theo quy định");
-  terms.lines.emplace_back("6. Đăng ký nhận kết quả tại",
-                           names.receiving_point.empty() ? "Bộ phận tiếp nhận và trả kết quả" : names.receiving_point);
+  terms.lines.emplace_back("6. Đăng ký nhận kết quả tại", names.ReceivingPointOrDepartment());
   if (s.fees_assessed.dong() > 0) terms.lines.emplace_back("7. Phí, lệ phí", s.fees_assessed.Format());
   form.body.emplace_back(std::move(terms));
   if (!names.tracking_url.empty()) {
@@ -116,8 +68,9 @@ Result<PrintedForm> ReceiptSlip(const DossierView& view, const ReceiptSlipNames&
   if (s.channel == Channel::kDirect) {
     form.signatures.push_back({"NGƯỜI NỘP HỒ SƠ", "(Ký và ghi rõ họ tên)", s.applicant.name});
   }
-  form.signatures.push_back({"NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)", names.receiver});
-  form.footer = "Mã hồ sơ " + s.code;
+  const DossierEvent* received = LatestEventOf<Received>(view.history);
+  form.signatures.push_back(
+      {"NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)", received ? names.PersonName(received->actor.user) : ""});
   return form;
 }
 

@@ -1,5 +1,6 @@
 #include "http/dossier_json.h"
 
+#include "app/form_kind.h"
 #include "domain/deadline_rules.h"
 #include "domain/dossier_standing.h"
 #include "http/dossier_requests.h"
@@ -104,6 +105,8 @@ json DossierViewJson(const app::DossierView& view, const std::string& receipt_pi
   for (const DossierEvent& event : view.history) history.push_back(store::EncodeDossierEvent(event));
   json allowed = json::array();
   for (DossierAction action : view.allowed_actions) allowed.push_back(ActionPathSegment(action));
+  json forms = json::array();
+  for (app::FormKind kind : view.forms) forms.push_back(app::FormKindName(kind));
   return {{"dossier", DossierStateJson(view.state)},
           {"procedure_name", view.procedure_name},
           {"standing", StandingName(view.standing)},
@@ -111,6 +114,7 @@ json DossierViewJson(const app::DossierView& view, const std::string& receipt_pi
           {"overdue", view.overdue},
           {"timeliness", OrNull(view.completion, TimelinessName)},
           {"allowed_actions", std::move(allowed)},
+          {"forms", std::move(forms)},
           {"receipt_pin", receipt_pin},
           {"history", std::move(history)}};
 }

@@ -1,8 +1,8 @@
 #include "http/forms_api.h"
 
 #include "app/dossier_desk.h"
+#include "app/dossier_forms.h"
 #include "app/form_names.h"
-#include "app/receipt_slip.h"
 #include "http/json_response.h"
 #include "http/query_params.h"
 #include "http/request_account.h"
@@ -37,9 +37,15 @@ Response PdfResponse(const Request& request, std::string pdf, const std::string&
   return response;
 }
 
-Response ReceiptSlipReply(const FormsApiContext& c, const Request& request, const std::string& code) {
+Response FormReply(const FormsApiContext& c, const Request& request, const std::string& code,
+                   std::string_view form_name) {
   auto account = RequestAccount(c.dossiers.sessions, request);
   if (!account) return ErrorResponse(account.error());
+  const std::optional<app::FormKind> kind = app::ParseFormKind(form_name);
+  if (!kind) {
+    return ErrorResponse(Error::NotFound("form", "không có biểu mẫu '" + std::string(form_name) + "'",
+                                         "there is no form '" + std::string(form_name) + "'"));
+  }
   auto query = QueryParams::ParseKnown(ToStd(request.target()), {"paper"});
   if (!query) return ErrorResponse(query.error());
   auto paper = PaperOf(*query);
@@ -54,21 +60,21 @@ Response ReceiptSlipReply(const FormsApiContext& c, const Request& request, cons
     return ErrorResponse(view.error());
   }
   const std::string tracking = app::TrackingUrl(PublicUrl(c, request), code, c.dossiers.pins.PinOf(code));
-  auto names = app::LookUpSlipNames(**store, *view, tracking);
+  auto names = app::LookUpFormNames(**store, *view, tracking);
   if (!names) return ErrorResponse(names.error());
-  auto form = app::ReceiptSlip(*view, *names, *paper);
+  auto form = app::DossierForm(*kind, *view, *names, *paper, c.dossiers.settings);
   if (!form) return ErrorResponse(form.error());
   auto pdf = c.renderer.RenderPdf(*form);
   if (!pdf) return ErrorResponse(pdf.error());
-  return PdfResponse(request, std::move(*pdf), "giay-tiep-nhan-" + code + ".pdf");
+  return PdfResponse(request, std::move(*pdf), std::string(app::FormFileStem(*kind)) + "-" + code + ".pdf");
 }
 
 }  // namespace
 
 void AddFormsApi(Router& router, const FormsApiContext& context) {
-  router.Add(Method::get, "/api/v1/dossiers/{code}/forms/receipt",
+  router.Add(Method::get, "/api/v1/dossiers/{code}/forms/{form}",
              RouteHandler([context](const Request& request, const PathParams& params) {
-               return ReceiptSlipReply(context, request, std::string(params.Get("code")));
+               return FormReply(context, request, std::string(params.Get("code")), params.Get("form"));
              }));
 }
 

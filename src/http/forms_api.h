@@ -2,9 +2,14 @@
 // The printed forms of a dossier, as PDF (app/printed_form.h, print/cairo_form_renderer.h); every route needs a
 // login and applies the dossier access rules (a denial is a 403, logged):
 //
-//   GET /api/v1/dossiers/{code}/forms/receipt?paper=a4|a5   the receipt and appointment slip (form 01), A4 unless
-//                                                           asked; its QR code opens the public tracking page with
-//                                                           the receipt PIN; 409 naming "status" before reception
+//   GET /api/v1/dossiers/{code}/forms/{form}?paper=a4|a5   a form of the dossier (app/form_kind.h), A4 unless asked:
+//       receipt              the receipt and appointment slip (form 01); 409 naming "status" before reception
+//       supplement-request   form 02, of the latest supplement request
+//       refusal              form 03, of the refusal at reception or by the competent agency
+//       apology              form 04, of the latest new appointment
+//       control-sheet        the control sheet of the processing (form 05 of 2018, 06 of 2025)
+//     A dossier without that form (yet) is a 409 naming "form"; the dossier's page lists those it has ("forms").
+//     The QR codes open the public tracking page with the receipt PIN. An unknown form is a 404 naming "form".
 //
 // The counter prints the PDF as it comes (the same page on every printer, fonts embedded); the web shows it.
 // Thread-safety: handlers run on every server thread; the renderer is thread-safe.

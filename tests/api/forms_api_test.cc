@@ -1,18 +1,19 @@
-// The printed forms route (src/http/forms_api.h): the receipt slip of a dossier as a PDF for those who may see the
-// dossier, on A4 or A5, naming the register's names and the receptionist, with its tracking address; refusals
-// for others, for an unknown paper and for a dossier not yet received. The world is
+// The printed forms route (src/http/forms_api.h): the forms of a dossier as PDFs for those who may see the dossier,
+// on A4 or A5, naming the register's names and the officials, with its tracking address; the dossier's page lists
+// the forms it has as its events happen; refusals for others, for an unknown paper or form, and for a form the
+// dossier does not have (yet). The world is
 // tests/support/dossier_api_fixture.h.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
-#include <array>
-#include <cstdio>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <memory>
 #include <string>
+#include <vector>
 
 #include "support/dossier_api_fixture.h"
+#include "support/pdf_tools.h"
 
 namespace motcua::http {
 namespace {
@@ -21,24 +22,24 @@ using test_support::HttpReply;
 using test_support::Intake;
 using test_support::kVanSonAgency;
 
-// The text of a PDF, through poppler's pdftotext ("" when it is not installed).
+// The text of a PDF, through poppler's pdftotext ("" when it is not installed), lines as the layout broke them.
 std::string PdfText(const std::string& pdf) {
   const std::filesystem::path path =
       std::filesystem::temp_directory_path() / ("motcua-form-" + std::to_string(::getpid()) + ".pdf");
   std::ofstream(path, std::ios::binary) << pdf;
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(("pdftotext -raw " + path.string() + " - 2>/dev/null").c_str(), "r"),
-                                             pclose);
-  std::string text;
-  std::array<char, 4096> chunk{};
-  while (pipe && std::fgets(chunk.data(), chunk.size(), pipe.get())) text += chunk.data();
+  std::string text = test_support::CommandOutput("pdftotext -raw " + path.string() + " - 2>/dev/null");
   std::filesystem::remove(path);
   return text;
 }
 
 class FormsApiTest : public test_support::DossierApiFixture {
  protected:
-  std::string Slip(const std::string& code, const std::string& query = "") {
-    return "/api/v1/dossiers/" + code + "/forms/receipt" + query;
+  std::string Slip(const std::string& code, const std::string& query = "") { return Form(code, "receipt") + query; }
+  std::string Form(const std::string& code, const std::string& form) {
+    return "/api/v1/dossiers/" + code + "/forms/" + form;
+  }
+  std::vector<std::string> FormsListed(const std::string& who, const std::string& code) {
+    return Get(who, "/api/v1/dossiers/" + code).Json()["forms"].get<std::vector<std::string>>();
   }
 };
 
@@ -92,6 +93,62 @@ TEST_F(FormsApiTest, AnOnlineSubmissionHasNoSlipUntilItIsReceived) {
   const HttpReply refused = Get("tn.vanson", Slip(submitted.Json()["code"].get<std::string>()));
   EXPECT_EQ(refused.status, 409u) << refused.body;
   EXPECT_EQ(refused.Json()["error"]["field"], "status");
+}
+
+TEST_F(FormsApiTest, EachFormComesWithTheEventThatIssuesItAndTheDossierPageListsIt) {
+  const std::string code = Receive("tn.vanson", Intake("vs-ttpvhcc", kVanSonAgency));
+  using Forms = std::vector<std::string>;
+  EXPECT_EQ(FormsListed("tn.vanson", code), (Forms{"receipt", "control-sheet"}));
+  const HttpReply none = Get("tn.vanson", Form(code, "supplement-request"));
+  EXPECT_EQ(none.status, 409u) << none.body;
+  EXPECT_EQ(none.Json()["error"]["field"], "form");
+  const HttpReply unknown = Get("tn.vanson", Form(code, "invoice"));
+  EXPECT_EQ(unknown.status, 404u) << unknown.body;
+  EXPECT_EQ(unknown.Json()["error"]["field"], "form");
+
+  Act("ld.vanson", code, "assign", {{"step", "Thẩm định"}, {"assignee", "cv.vanson"}});
+  server_->clock().Set(test_support::At("2026-01-12T10:00:00+07:00"));
+  Act("cv.vanson", code, "request-supplement",
+      {{"reason", "Thiếu giấy tờ chứng minh chỗ ở"}, {"missing", {"Hợp đồng thuê nhà"}}});
+  EXPECT_EQ(FormsListed("cd.an", code), (Forms{"receipt", "supplement-request", "control-sheet"}));
+  const HttpReply request = Get("cd.an", Form(code, "supplement-request"));
+  ASSERT_EQ(request.status, 200u) << request.body;
+  EXPECT_EQ(request.headers.at("content-disposition"), "inline; filename=\"phieu-yeu-cau-bo-sung-" + code + ".pdf\"");
+  const std::string text = PdfText(request.body);
+  if (text.empty()) GTEST_SKIP() << "pdftotext is not installed (poppler-utils)";
+  for (const char* expected : {"PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "Mẫu số 02", "Hợp đồng thuê nhà",
+                               "Lý do: Thiếu giấy tờ chứng minh chỗ ở", "NGƯỜI HƯỚNG DẪN", "cv.vanson",
+                               "Xã Vân Sơn, ngày 12 tháng 01 năm 2026"}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << "missing: " << expected << "\n" << text;
+  }
+
+  server_->clock().Set(test_support::At("2026-01-13T09:00:00+07:00"));
+  Act("cd.an", code, "supplement",
+      {{"components", json::array({{{"seq", 0}, {"name", "Hợp đồng thuê nhà"}, {"originals", 0}, {"copies", 1}}})}});
+  Act("ld.vanson", code, "extend",
+      {{"reason", "Cần xác minh nơi cư trú"}, {"new_due_at", "2026-01-20T16:30:00+07:00"}});
+  server_->clock().Set(test_support::At("2026-01-19T15:00:00+07:00"));
+  Act("ld.vanson", code, "refuse", {{"reason", "Chỗ ở không hợp pháp"}});
+  EXPECT_EQ(FormsListed("tn.vanson", code),
+            (Forms{"receipt", "supplement-request", "refusal", "apology", "control-sheet"}));
+  // Lines the layout broke joined again.
+  auto flat = [](std::string lines) { return std::ranges::replace(lines, '\n', ' '), lines; };
+  const std::string apology = flat(PdfText(Get("tn.vanson", Form(code, "apology")).body));
+  // Issued after 15 September 2025: the letter of Circular 03/2025.
+  for (const char* expected :
+       {"VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT", "Kính gửi: Nguyễn Văn An",
+        "Lý do: Cần xác minh nơi cư trú", "16 giờ 30 phút, ngày 20 tháng 01 năm 2026", "THỦ TRƯỞNG CƠ QUAN"}) {
+    EXPECT_NE(apology.find(expected), std::string::npos) << "missing: " << expected << "\n" << apology;
+  }
+  const std::string refusal = flat(PdfText(Get("tn.vanson", Form(code, "refusal")).body));
+  EXPECT_NE(refusal.find("Chỗ ở không hợp pháp"), std::string::npos) << refusal;
+  EXPECT_NE(refusal.find("NGƯỜI TỪ CHỐI"), std::string::npos) << refusal;
+  const std::string sheet = flat(PdfText(Get("tn.vanson", Form(code, "control-sheet")).body));
+  for (const char* expected : {"PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "Thẩm định", "Yêu cầu bổ sung hồ sơ",
+                               "Nộp bổ sung hồ sơ", "Từ chối giải quyết: Chỗ ở không hợp pháp"}) {
+    EXPECT_NE(sheet.find(expected), std::string::npos) << "missing: " << expected << "\n" << sheet;
+  }
+  ExpectDenied(Get("tn.hoabinh", Form(code, "control-sheet")), "unit");
 }
 
 }  // namespace

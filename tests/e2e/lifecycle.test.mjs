@@ -474,6 +474,23 @@ async function main() {
     await screenshot(desk, 'dossier', { fullPage: true });
   });
 
+  await step('3b\'. the dossier page now offers the supplement request the server can print, and opens it', async () => {
+    const forms = desk.getByTestId('dossier-forms');
+    await forms.locator('[data-testid="dossier-form"][data-form="supplement-request"]').waitFor();
+    const offered = await forms.getByTestId('dossier-form').evaluateAll((buttons) => buttons.map((b) => b.dataset.form));
+    assert.deepEqual(offered, ['receipt', 'supplement-request', 'control-sheet'], 'the forms the server lists, in its order');
+    await forms.getByTestId('forms-paper').selectOption('A5');
+    const popup = desk.waitForEvent('popup');
+    const answer = desk.waitForResponse((r) => r.url().includes(`/dossiers/${code}/forms/supplement-request?paper=a5`));
+    await forms.locator('[data-testid="dossier-form"][data-form="supplement-request"]').click();
+    const response = await answer;
+    assert.equal(response.status(), 200);
+    assert.equal(response.headers()['content-type'], 'application/pdf');
+    const tab = await popup;
+    await tab.waitForURL(/^blob:/);
+    await tab.close();
+  });
+
   await step('4a. anyone tracks the dossier by its code, without logging in: the status; with the PIN, the dates', async () => {
     const visitor = await newPage();
     await visitor.goto(`${BASE}/#/cong-dan`);

@@ -6,15 +6,13 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <memory>
 #include <string>
 
 #include "app/receipt_slip.h"
 #include "print/cairo_form_renderer.h"
+#include "support/pdf_tools.h"
 #include "support/sample_events.h"
 
 namespace motcua::print {
@@ -23,15 +21,8 @@ namespace {
 constexpr const char* kCode = "H15.50-260112-0001";
 constexpr const char* kTracking = "https://dichvucong.laocai.gov.vn/#/tra-cuu/H15.50-260112-0001?pin=48213";
 
-bool Have(const char* tool) { return std::system((std::string("command -v ") + tool + " >/dev/null").c_str()) == 0; }
-
-std::string Output(const std::string& command) {
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-  std::string out;
-  std::array<char, 4096> chunk{};
-  while (pipe && std::fgets(chunk.data(), chunk.size(), pipe.get())) out += chunk.data();
-  return out;
-}
+using test_support::CommandOutput;
+using test_support::HaveTool;
 
 app::DossierView ViewWith(int documents) {
   Received received = test_support::SomeReceived();
@@ -46,20 +37,25 @@ app::DossierView ViewWith(int documents) {
   DossierEvent event = test_support::Event(received, "2026-01-12T07:45:00+07:00", kCode);
   event.seq = 1;
   app::DossierView view;
-  view.state = FoldEvents(std::vector{event}).value();
+  view.history = {event};
+  view.state = FoldEvents(view.history).value();
   view.procedure_name = "Đăng ký khai sinh";
   return view;
 }
 
-const app::ReceiptSlipNames kNames{"UBND phường Sa Pa", "Trung tâm Phục vụ hành chính công phường Sa Pa",
-                                   "UBND phường Sa Pa", "Sa Pa",
-                                   "Nguyễn Văn Tiếp",   kTracking};
+const app::FormNames kNames{.issuing_agency = "UBND phường Sa Pa",
+                            .receiving_point = "Trung tâm Phục vụ hành chính công phường Sa Pa",
+                            .competent_agency = "UBND phường Sa Pa",
+                            .place = "Sa Pa",
+                            .tracking_url = kTracking,
+                            .people = {{"tiepnhan01", "Nguyễn Văn Tiếp"}},
+                            .agencies = {}};
 
 class ReceiptSlipPdfTest : public ::testing::Test {
  protected:
   void SetUp() override {
     for (const char* tool : {"pdftotext", "pdfinfo", "pdffonts"}) {
-      if (!Have(tool)) GTEST_SKIP() << tool << " is not installed (poppler-utils; scripts/install-deps.sh)";
+      if (!HaveTool(tool)) GTEST_SKIP() << tool << " is not installed (poppler-utils; scripts/install-deps.sh)";
     }
   }
   // MOTCUA_KEEP_FORMS=1 keeps the PDFs in the temporary folder, to look at them.
@@ -78,11 +74,11 @@ class ReceiptSlipPdfTest : public ::testing::Test {
   }
   // The text in reading order, a line wrapped by the layout joined again with a space.
   std::string Text(const std::string& path) {
-    std::string text = Output("pdftotext -raw " + path + " -");
+    std::string text = CommandOutput("pdftotext -raw " + path + " -");
     std::ranges::replace(text, '\n', ' ');
     return text;
   }
-  std::string Info(const std::string& path) { return Output("pdfinfo " + path); }
+  std::string Info(const std::string& path) { return CommandOutput("pdfinfo " + path); }
 
   CairoFormRenderer renderer_;
   std::string path_ = (std::filesystem::temp_directory_path() /
@@ -125,7 +121,7 @@ TEST_F(ReceiptSlipPdfTest, TheCommonSlipIsOneA4PageWithItsFontsEmbedded) {
   const std::string info = Info(path);
   EXPECT_NE(info.find("Pages:           1\n"), std::string::npos) << info;
   EXPECT_NE(info.find("Page size:       595.276 x 841.89 pts (A4)"), std::string::npos) << info;
-  const std::string fonts = Output("pdffonts " + path);
+  const std::string fonts = CommandOutput("pdffonts " + path);
   EXPECT_NE(fonts.find("LiberationSerif"), std::string::npos) << fonts;
   // Every font line (after the two heading lines) says "yes" in the "emb" column.
   std::size_t lines = 0, embedded = 0;
@@ -153,17 +149,17 @@ TEST_F(ReceiptSlipPdfTest, ALongListContinuesUnderItsHeadingOnTheNextPage) {
   for (int i = 2; i <= 40; ++i) {
     EXPECT_NE(text.find("Giấy tờ kèm theo số " + std::to_string(i)), std::string::npos) << i;
   }
-  const std::string last_page = Output("pdftotext -raw -f 2 -l 99 " + path + " -");
+  const std::string last_page = CommandOutput("pdftotext -raw -f 2 -l 99 " + path + " -");
   EXPECT_NE(last_page.find("Thành phần hồ sơ"), std::string::npos) << "the heading row again:\n" << last_page;
   EXPECT_NE(last_page.find("NGƯỜI TIẾP NHẬN HỒ SƠ"), std::string::npos) << "the signatures at the end";
 }
 
 TEST_F(ReceiptSlipPdfTest, TheQrCodeOpensTheTrackingPageWithThePin) {
-  if (!Have("zbarimg") || !Have("pdftoppm")) GTEST_SKIP() << "zbarimg or pdftoppm is not installed";
+  if (!HaveTool("zbarimg") || !HaveTool("pdftoppm")) GTEST_SKIP() << "zbarimg or pdftoppm is not installed";
   const std::string& path = Print(2);
   const std::string image = path + ".png";
-  Output("pdftoppm -r 150 -singlefile -png " + path + " " + path);
-  const std::string decoded = Output("zbarimg --quiet --raw " + image);
+  CommandOutput("pdftoppm -r 150 -singlefile -png " + path + " " + path);
+  const std::string decoded = CommandOutput("zbarimg --quiet --raw " + image);
   std::filesystem::remove(image);
   EXPECT_EQ(decoded, std::string(kTracking) + "\n");
 }

@@ -146,8 +146,12 @@ export interface DossierView {
   receipt_pin: string;
   // What this account may do now (the server's rules; the action's path segment, e.g. 'request-supplement').
   allowed_actions: string[];
+  // The printed forms the dossier has now (the server decides, from its history).
+  forms: FormKind[];
   history: DossierEvent[];
 }
+
+export type FormKind = 'receipt' | 'supplement-request' | 'refusal' | 'apology' | 'control-sheet';
 
 export interface DossierSummary {
   code: string;

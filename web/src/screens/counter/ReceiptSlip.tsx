@@ -3,13 +3,14 @@
 // applicant follows the dossier and rates the service. Printable on A4 or A5 (print.css: named pages, as the
 // server's Content-Security-Policy allows no inline style sheet).
 import { useState } from 'preact/hooks';
-import { isRequestFailure, type RequestFailure } from '../../api/client';
 import { fetchDossier } from '../../api/dossiers';
-import { type Paper, receiptSlipUrl } from '../../api/forms';
+import { type Paper, formUrl } from '../../api/forms';
 import { FailureNotice, Loading } from '../../components/FailureNotice';
+import { PaperSelect } from '../../components/PaperSelect';
 import { QrCode } from '../../components/QrCode';
 import { formatDateTime } from '../../format/datetime';
 import { EMPTY_REGISTER, agencyName, pointOf, useRegister } from '../../hooks/useRegister';
+import { useBlobTab } from '../../hooks/useBlobTab';
 import { useResource } from '../../hooks/useResource';
 import { useI18n } from '../../i18n/i18n';
 import { href, trackingUrl } from '../../router';
@@ -19,29 +20,9 @@ export function ReceiptSlip({ code }: { code: string }) {
   const [paper, setPaper] = useState<Paper>('A4');
   const view = useResource(() => fetchDossier(code), [code]);
   const register = useRegister().data ?? EMPTY_REGISTER;
-  const [printing, setPrinting] = useState(false);
-  const [printFailure, setPrintFailure] = useState<RequestFailure | null>(null);
-
   // The server's PDF, in a tab of its own: the page the law's form has, the same on every printer.
-  const printPdf = () => {
-    const tab = window.open('', '_blank');
-    setPrinting(true);
-    setPrintFailure(null);
-    receiptSlipUrl(code, paper).then(
-      (url) => {
-        setPrinting(false);
-        if (tab) tab.location.href = url;
-        else window.location.assign(url);
-        setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      },
-      (cause: unknown) => {
-        setPrinting(false);
-        tab?.close();
-        if (!isRequestFailure(cause)) throw cause;
-        setPrintFailure(cause);
-      },
-    );
-  };
+  const pdf = useBlobTab();
+  const printPdf = () => pdf.open('receipt', () => formUrl(code, 'receipt', paper));
 
   if (view.failure) return <FailureNotice failure={view.failure} onRetry={view.reload} />;
   if (!view.data) return <Loading />;
@@ -59,14 +40,8 @@ export function ReceiptSlip({ code }: { code: string }) {
         <a href={href(['ho-so', dossier.code])} class="button button--secondary">
           {t('slip.open_dossier')}
         </a>
-        <label class="inline-field">
-          {t('slip.paper')}
-          <select value={paper} onChange={(e) => setPaper(e.currentTarget.value as Paper)} data-testid="slip-paper">
-            <option value="A4">A4</option>
-            <option value="A5">A5</option>
-          </select>
-        </label>
-        <button type="button" class="button" onClick={printPdf} disabled={printing} data-testid="slip-print-pdf">
+        <PaperSelect paper={paper} onChange={setPaper} testId="slip-paper" />
+        <button type="button" class="button" onClick={printPdf} disabled={pdf.opening !== null} data-testid="slip-print-pdf">
           {t('slip.print_pdf')}
         </button>
         <button
@@ -78,7 +53,7 @@ export function ReceiptSlip({ code }: { code: string }) {
           {t('slip.print')}
         </button>
       </div>
-      <FailureNotice failure={printFailure} />
+      <FailureNotice failure={pdf.failure} />
       <article class="slip" data-testid="slip">
         <header class="slip__head">
           <div>

@@ -1,13 +1,12 @@
 // The files a dossier's history attaches (GET /api/v1/dossiers/{code}/files): the scans of its documents and of
 // its result, with their names and sizes, each opened in a new tab. Opening fetches the file with the session's
 // token and shows it from a blob: address, since the API does not take the token from a plain link.
-import { useState } from 'preact/hooks';
-import { isRequestFailure, type RequestFailure } from '../../api/client';
 import { fetchDossierFiles, fileUrl } from '../../api/files';
 import type { Dossier, DossierFile } from '../../api/types';
 import { FailureNotice } from '../../components/FailureNotice';
 import { formatDateTime } from '../../format/datetime';
 import { formatBytes } from '../../format/number';
+import { useBlobTab } from '../../hooks/useBlobTab';
 import { useResource } from '../../hooks/useResource';
 import { useI18n } from '../../i18n/i18n';
 
@@ -22,30 +21,8 @@ export function DossierFiles({ dossier }: { dossier: Dossier }) {
   const { t, lang } = useI18n();
   // Loaded again after every action, which may have attached a file.
   const files = useResource(() => fetchDossierFiles(dossier.code), [dossier.code, dossier.last_seq]);
-  const [opening, setOpening] = useState<string | null>(null);
-  const [failure, setFailure] = useState<RequestFailure | null>(null);
-
-  const open = (file: DossierFile) => {
-    // The tab is opened now, while the click still allows it, and given the file once it has arrived.
-    const tab = window.open('', '_blank');
-    setOpening(file.file);
-    setFailure(null);
-    fileUrl(file.file).then(
-      (url) => {
-        setOpening(null);
-        if (tab) tab.location.href = url;
-        else window.location.assign(url);
-        // The tab keeps what it loaded; the address is released once it had time to load.
-        setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      },
-      (cause: unknown) => {
-        setOpening(null);
-        tab?.close();
-        if (!isRequestFailure(cause)) throw cause;
-        setFailure(cause);
-      },
-    );
-  };
+  const { opening, failure, open: openTab } = useBlobTab();
+  const open = (file: DossierFile) => openTab(file.file, () => fileUrl(file.file));
 
   const items = files.data ?? [];
   if (!files.failure && items.length === 0) return null;

@@ -1,5 +1,5 @@
-// A dossier (GET /api/v1/dossiers/{code}): its status, the actions the account may take, its particulars and
-// documents, and the history in Vietnamese (or English).
+// A dossier (GET /api/v1/dossiers/{code}): its status, the actions the account may take, its particulars, its
+// printed forms and documents, and the history in Vietnamese (or English).
 import { useState } from 'preact/hooks';
 import { fetchDossier, type DossierAction } from '../../api/dossiers';
 import type { Account } from '../../api/types';
@@ -12,6 +12,7 @@ import { href } from '../../router';
 import { ActionPanel } from './ActionPanel';
 import { DossierFacts } from './DossierFacts';
 import { DossierFiles } from './DossierFiles';
+import { DossierForms } from './DossierForms';
 
 export function DossierScreen({ code, account }: { code: string; account: Account }) {
   const { t } = useI18n();
@@ -61,6 +62,7 @@ export function DossierScreen({ code, account }: { code: string; account: Accoun
         }}
       />
       <DossierFacts view={view.data} register={register} />
+      <DossierForms view={view.data} />
       <DossierFiles dossier={dossier} />
       <section class="panel">
         <h2>{t('dossier.history')}</h2>

@@ -1,0 +1,321 @@
+// The forms of a dossier as the use cases fill them (app/dossier_forms.h), before any layout: which forms a
+// dossier has as its events happen, and what each says — the supplement request (02), the refusal notice (03) at
+// reception and after it, the apology slip (04) under either circular, and the control sheet with each hand-over
+// judged against the appointment the dossier had then. The PDFs themselves: tests/print.
+#include "app/dossier_forms.h"
+
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "app/apology_form.h"
+#include "app/control_sheet_form.h"
+#include "app/refusal_notice_form.h"
+#include "app/supplement_request_form.h"
+#include "support/sample_events.h"
+
+namespace motcua::app {
+namespace {
+
+using test_support::At;
+using test_support::Event;
+
+constexpr const char* kCode = "H15.50-260112-0001";
+
+const FormNames kNames{.issuing_agency = "UBND xã Đông Khê",
+                       .receiving_point = "Trung tâm Phục vụ hành chính công xã Đông Khê",
+                       .competent_agency = "UBND xã Đông Khê",
+                       .place = "Xã Đông Khê",
+                       .tracking_url = "https://dichvucong.caobang.gov.vn/#/tra-cuu/H15.50-260112-0001?pin=1",
+                       .people = {{"tiepnhan01", "Nông Thị Tiếp"}, {"chuyenvien01", "Hoàng Văn Thẩm"}},
+                       .agencies = {{"UBND xã Đông Khê", "UBND xã Đông Khê"}, {"CA-DK", "Công an xã Đông Khê"}}};
+
+// A dossier's history built event by event, numbered as the store numbers them.
+class History {
+ public:
+  History& Add(EventPayload payload, const char* when, const char* actor = "tiepnhan01") {
+    DossierEvent event = Event(std::move(payload), when, kCode);
+    event.seq = static_cast<std::int64_t>(events_.size()) + 1;
+    event.actor.user = actor;
+    events_.push_back(std::move(event));
+    return *this;
+  }
+  // Received at `when`, due at `due` (by default Monday 12 January 2026, due Thursday 15 January 08:00).
+  History& Receive(const char* when = "2026-01-12T07:45:00+07:00", const char* due = "2026-01-15T08:00:00+07:00") {
+    Received received = test_support::SomeReceived();
+    received.clock_started_at = At(when);
+    received.due_at = At(due);
+    return Add(received, when);
+  }
+  DossierView View() const {
+    DossierView view;
+    view.history = events_;
+    view.state = FoldEvents(events_, LifecycleLimits{5, 5}).value();
+    view.procedure_name = "Đăng ký khai sinh";
+    return view;
+  }
+
+ private:
+  std::vector<DossierEvent> events_;
+};
+
+// Every text of the form, in order, one per line: paragraphs, "label: value" facts, table cells.
+std::string AllText(const PrintedForm& form) {
+  std::string text = form.form_number + "\n" + form.title + "\n" + form.subtitle + "\n" + form.number_line + "\n" +
+                     form.place_and_date + "\n";
+  for (const std::string& line : form.issuer_lines) text += line + "\n";
+  for (const FormBlock& block : form.body) {
+    if (const auto* p = std::get_if<FormParagraph>(&block)) text += p->text + "\n";
+    if (const auto* facts = std::get_if<FormFacts>(&block)) {
+      for (const auto& [label, value] : facts->lines) text += label + ": " + value + "\n";
+    }
+    if (const auto* table = std::get_if<FormTable>(&block)) {
+      for (const auto& row : table->rows) {
+        for (const std::string& cell : row) text += cell + "\n";
+      }
+    }
+  }
+  for (const FormSignature& signature : form.signatures) text += signature.title + "\n" + signature.name + "\n";
+  return text;
+}
+
+std::vector<std::string> Names(const std::vector<FormKind>& kinds) {
+  std::vector<std::string> names;
+  for (FormKind kind : kinds) names.emplace_back(FormKindName(kind));
+  return names;
+}
+
+const FormTable& TableOf(const PrintedForm& form) {
+  for (const FormBlock& block : form.body) {
+    if (const auto* table = std::get_if<FormTable>(&block)) return *table;
+  }
+  throw std::logic_error("no table");
+}
+
+#define EXPECT_HAS(text, expected) \
+  EXPECT_NE((text).find(expected), std::string::npos) << "missing: " << (expected) << "\n" << (text)
+
+TEST(DossierFormsTest, AFormComesWithTheEventThatIssuesIt) {
+  const LifecycleSettings settings;
+  using Kinds = std::vector<std::string>;
+  History history;
+  history.Receive();
+  EXPECT_EQ(Names(FormsOf(history.View(), settings)), (Kinds{"receipt", "control-sheet"}));
+  history.Add(SupplementRequested{"Thiếu giấy chứng sinh", {"Giấy chứng sinh"}}, "2026-01-12T09:00:00+07:00");
+  EXPECT_EQ(Names(FormsOf(history.View(), settings)), (Kinds{"receipt", "supplement-request", "control-sheet"}));
+  history.Add(Supplemented{{}, At("2026-01-16T08:00:00+07:00")}, "2026-01-13T08:00:00+07:00", "cd.hoa");
+  history.Add(Extended{"Chờ xác minh", At("2026-01-20T08:00:00+07:00")}, "2026-01-15T09:00:00+07:00", "lanhdao01");
+  history.Add(Refused{"Không đủ điều kiện", RefusalKind::kRefused}, "2026-01-19T09:00:00+07:00", "lanhdao01");
+  EXPECT_EQ(Names(FormsOf(history.View(), settings)),
+            (Kinds{"receipt", "supplement-request", "refusal", "apology", "control-sheet"}));
+
+  for (FormKind kind : kEveryFormKind) EXPECT_EQ(ParseFormKind(FormKindName(kind)), kind);
+  EXPECT_EQ(ParseFormKind("invoice"), std::nullopt);
+  EXPECT_EQ(ParseFormKind(""), std::nullopt);
+}
+
+TEST(DossierFormsTest, ASubmissionRefusedAtTheCounterHasOnlyItsRefusalNotice) {
+  Submitted submitted;
+  submitted.procedure_code = "1.001193";
+  submitted.applicant = test_support::SomeApplicant();
+  submitted.receiving_unit = "04006";
+  submitted.competent_agency = "UBND xã Đông Khê";
+  submitted.competent_unit = "04006";
+  History history;
+  history.Add(submitted, "2026-01-11T21:10:00+07:00", "cd.hoa");
+  history.Add(ReceptionRefused{"Thủ tục không thuộc thẩm quyền của xã"}, "2026-01-12T08:30:00+07:00");
+  const DossierView view = history.View();
+  EXPECT_EQ(Names(FormsOf(view, {})), std::vector<std::string>{"refusal"});
+
+  const PrintedForm form = RefusalNoticeForm(view, kNames, Paper::kA5).value();
+  EXPECT_EQ(form.paper, Paper::kA5);
+  EXPECT_EQ(form.form_number, "Mẫu số 03");
+  EXPECT_EQ(form.title, "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ");
+  EXPECT_EQ(form.place_and_date, "Xã Đông Khê, ngày 12 tháng 01 năm 2026");
+  const std::string text = AllText(form);
+  EXPECT_HAS(text, "Tiếp nhận hồ sơ của: Nguyễn Thị Hoa");
+  EXPECT_HAS(text, "Thời gian nộp: 21 giờ 10 phút, ngày 11 tháng 01 năm 2026");
+  EXPECT_HAS(text,
+             "Qua xem xét, Trung tâm Phục vụ hành chính công xã Đông Khê thông báo không tiếp nhận, giải quyết hồ sơ "
+             "này với lý do cụ thể như sau: Thủ tục không thuộc thẩm quyền của xã");
+  EXPECT_HAS(text, "Xin thông báo cho Ông/Bà được biết và thực hiện./.");
+  ASSERT_EQ(form.signatures.size(), 1u);
+  EXPECT_EQ(form.signatures[0].title, "NGƯỜI TIẾP NHẬN HỒ SƠ");
+  EXPECT_EQ(form.signatures[0].name, "Nông Thị Tiếp");
+}
+
+TEST(DossierFormsTest, ARefusalAfterReceptionIsTheCompetentAgencys) {
+  History history;
+  history.Receive().Add(Refused{"Không nộp bổ sung trong thời hạn", RefusalKind::kNotSupplemented},
+                        "2026-01-14T10:00:00+07:00", "chuyenvien01");
+  const PrintedForm form = RefusalNoticeForm(history.View(), kNames, Paper::kA4).value();
+  const std::string text = AllText(form);
+  EXPECT_HAS(text,
+             "Qua xem xét, UBND xã Đông Khê thông báo không tiếp nhận, giải quyết hồ sơ này với lý do cụ thể "
+             "như sau: Không nộp bổ sung trong thời hạn");
+  EXPECT_HAS(text, "Thời gian nhận hồ sơ: 07 giờ 45 phút, ngày 12 tháng 01 năm 2026");
+  EXPECT_EQ(text.find("Thời gian nộp"), std::string::npos) << text;
+  EXPECT_EQ(form.signatures[0].title, "NGƯỜI TỪ CHỐI");
+  EXPECT_EQ(form.signatures[0].name, "Hoàng Văn Thẩm");
+
+  History received;
+  received.Receive();
+  const auto none = RefusalNoticeForm(received.View(), kNames, Paper::kA4);
+  ASSERT_FALSE(none.has_value());
+  EXPECT_EQ(none.error().field, "form");
+}
+
+TEST(DossierFormsTest, TheSupplementRequestListsWhatIsMissingAndWhoToAsk) {
+  History history;
+  history.Receive().Add(SupplementRequested{"Giấy tờ chưa hợp lệ", {"Giấy chứng sinh (bản chính)", "Sổ hộ khẩu"}},
+                        "2026-01-13T14:20:00+07:00", "chuyenvien01");
+  const PrintedForm form = SupplementRequestForm(history.View(), kNames, Paper::kA4).value();
+  EXPECT_EQ(form.form_number, "Mẫu số 02");
+  EXPECT_EQ(form.title, "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ");
+  EXPECT_EQ(form.number_line, std::string("Số: ") + kCode);
+  EXPECT_EQ(form.place_and_date, "Xã Đông Khê, ngày 13 tháng 01 năm 2026");
+  const FormTable& missing = TableOf(form);
+  ASSERT_EQ(missing.rows.size(), 2u);
+  EXPECT_EQ(missing.rows[0], (std::vector<std::string>{"1", "Giấy chứng sinh (bản chính)"}));
+  EXPECT_EQ(missing.rows[1], (std::vector<std::string>{"2", "Sổ hộ khẩu"}));
+  const std::string text = AllText(form);
+  EXPECT_HAS(text, "Tiếp nhận hồ sơ của Ông/Bà: Nguyễn Thị Hoa");
+  EXPECT_HAS(text, "Nội dung yêu cầu giải quyết: Đăng ký khai sinh (1.001193)");
+  EXPECT_HAS(text, "Lý do: Giấy tờ chưa hợp lệ");
+  EXPECT_HAS(text, "tạm dừng từ 14 giờ 20 phút, ngày 13 tháng 01 năm 2026");
+  EXPECT_HAS(text, "liên hệ với Hoàng Văn Thẩm, Trung tâm Phục vụ hành chính công xã Đông Khê để được hướng dẫn./.");
+  EXPECT_EQ(form.signatures[0].title, "NGƯỜI HƯỚNG DẪN");
+  EXPECT_EQ(form.signatures[0].name, "Hoàng Văn Thẩm");
+
+  // An official without a display name is not named by login: the form says "công chức" and leaves the line.
+  FormNames anonymous = kNames;
+  anonymous.people.clear();
+  const std::string plain = AllText(SupplementRequestForm(history.View(), anonymous, Paper::kA4).value());
+  EXPECT_HAS(plain, "liên hệ với công chức, Trung tâm");
+  EXPECT_EQ(plain.find("chuyenvien01"), std::string::npos) << plain;
+
+  History received;
+  received.Receive();
+  EXPECT_EQ(SupplementRequestForm(received.View(), kNames, Paper::kA4).error().field, "form");
+}
+
+TEST(DossierFormsTest, TheApologyGivesTheAppointmentItMovesAndTheNewOne) {
+  History history;
+  history.Receive()
+      .Add(SupplementRequested{"Thiếu giấy", {}}, "2026-01-12T09:00:00+07:00", "chuyenvien01")
+      .Add(Supplemented{{}, At("2026-01-16T10:00:00+07:00")}, "2026-01-13T09:00:00+07:00", "cd.hoa")
+      .Add(Extended{"Phải xác minh tại nơi cư trú", At("2026-01-22T16:00:00+07:00")}, "2026-01-16T08:30:00+07:00",
+           "lanhdao01");
+  const PrintedForm form = ApologyForm(history.View(), kNames, Paper::kA4).value();
+  EXPECT_EQ(form.form_number, "Mẫu số 04");
+  // Issued after 15 September 2025: the letter of Circular 03/2025, by the competent agency.
+  EXPECT_EQ(form.title, "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT");
+  EXPECT_EQ(form.issuer_lines, std::vector<std::string>{"UBND xã Đông Khê"});
+  EXPECT_EQ(form.subtitle, "Kính gửi: Nguyễn Thị Hoa");
+  EXPECT_EQ(form.place_and_date, "Xã Đông Khê, ngày 16 tháng 01 năm 2026");
+  const std::string text = AllText(form);
+  EXPECT_HAS(text,
+             "Ngày 12 tháng 01 năm 2026, Trung tâm Phục vụ hành chính công xã Đông Khê tiếp nhận giải quyết hồ "
+             "sơ của Ông/Bà Nguyễn Thị Hoa.");
+  // The appointment it moves is the one after the supplement, not the receipt's.
+  EXPECT_HAS(text, "thời gian trả kết quả giải quyết hồ sơ vào 10 giờ 00 phút, ngày 16 tháng 01 năm 2026.");
+  EXPECT_HAS(text, "Lý do: Phải xác minh tại nơi cư trú");
+  EXPECT_HAS(text, "sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào 16 giờ 00 phút, ngày 22 tháng 01 năm 2026.");
+  EXPECT_EQ(form.signatures[0].title, "THỦ TRƯỞNG CƠ QUAN");
+  EXPECT_EQ(form.signatures[0].hint, "(Ký, ghi rõ họ tên và đóng dấu)");
+
+  History before;
+  before.Receive("2025-09-08T08:00:00+07:00", "2025-09-11T08:00:00+07:00")
+      .Add(Extended{"Chờ ý kiến cơ quan phối hợp", At("2025-09-19T08:00:00+07:00")}, "2025-09-12T16:00:00+07:00");
+  EXPECT_EQ(ApologyForm(before.View(), kNames, Paper::kA5).value().title, "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ");
+
+  History received;
+  received.Receive();
+  EXPECT_EQ(ApologyForm(received.View(), kNames, Paper::kA4).error().field, "form");
+}
+
+TEST(DossierFormsTest, TheFormSetChangesOnTheFifteenthOfSeptember2025InVietnam) {
+  EXPECT_EQ(FormSetOn(At("2025-09-14T23:59:59+07:00")), FormSet::kCircular01of2018);
+  EXPECT_EQ(FormSetOn(At("2025-09-15T00:00:00+07:00")), FormSet::kCircular03of2025);
+  EXPECT_EQ(FormSetOn(At("2025-09-14T17:30:00Z")), FormSet::kCircular03of2025);  // 00:30 in Viet Nam
+}
+
+TEST(DossierFormsTest, TheControlSheetJudgesEachHandOverAgainstTheAppointmentOfTheTime) {
+  // Received Monday 12 January 2026, due Thursday 15 January 08:00.
+  History history;
+  history.Receive()
+      .Add(StepAssigned{"Thẩm định", "specialist", "", "chuyenvien01"}, "2026-01-12T09:00:00+07:00", "lanhdao01")
+      .Add(Transferred{"CA-DK", "04006", "Xác minh cư trú"}, "2026-01-13T09:00:00+07:00", "chuyenvien01")
+      .Add(ResultApproved{"Giấy khai sinh số 12/2026", "Lãnh đạo"}, "2026-01-15T10:00:00+07:00", "lanhdao01")
+      .Add(ResultReturned{ReturnMethod::kCounter, ""}, "2026-01-16T09:00:00+07:00");
+  const DossierView view = history.View();
+  const PrintedForm form = ControlSheetForm(view, kNames, Paper::kA4, DeadlinePolicy{}).value();
+  EXPECT_EQ(form.form_number, "Mẫu số 06");
+  EXPECT_EQ(form.title, "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ");
+  EXPECT_TRUE(form.signatures.empty()) << "the trail is kept by the system";
+  const FormTable& table = TableOf(form);
+  EXPECT_EQ(table.headings[2], "KẾT QUẢ GIẢI QUYẾT HỒ SƠ (Trước hạn/đúng hạn/quá hạn)");
+  ASSERT_EQ(table.rows.size(), 4u);
+  EXPECT_EQ(table.rows[0],
+            (std::vector<std::string>{"1. Giao: Trung tâm Phục vụ hành chính công xã Đông Khê (Nông Thị Tiếp)\n"
+                                      "2. Nhận: UBND xã Đông Khê (Hoàng Văn Thẩm)",
+                                      "09 giờ 00 phút, ngày 12 tháng 01 năm 2026", "Trước hạn", "Thẩm định"}));
+  EXPECT_EQ(table.rows[1][0], "1. Giao: UBND xã Đông Khê (Hoàng Văn Thẩm)\n2. Nhận: Công an xã Đông Khê");
+  EXPECT_EQ(table.rows[1][3], "Chuyển liên thông: Xác minh cư trú");
+  // Approved on the appointment's day, after its hour: on time, as the reports count by day.
+  EXPECT_EQ(table.rows[2][0],
+            "1. Giao: Công an xã Đông Khê (lanhdao01)\n2. Nhận: Trung tâm Phục vụ hành chính công xã Đông Khê");
+  EXPECT_EQ(table.rows[2][2], "Đúng hạn");
+  EXPECT_EQ(table.rows[2][3], "Có kết quả: Giấy khai sinh số 12/2026");
+  EXPECT_EQ(table.rows[3][2], "Quá hạn");
+  EXPECT_EQ(table.rows[3][0],
+            "1. Giao: Trung tâm Phục vụ hành chính công xã Đông Khê (Nông Thị Tiếp)\n2. Nhận: Nguyễn Thị Hoa");
+  const std::string text = AllText(form);
+  EXPECT_HAS(text, "Cơ quan phối hợp giải quyết hồ sơ: Công an xã Đông Khê");
+  EXPECT_HAS(text, "Ngày nhận: 07 giờ 45 phút, ngày 12 tháng 01 năm 2026");
+
+  DeadlinePolicy by_moment;
+  by_moment.classify_by_day = false;
+  EXPECT_EQ(TableOf(ControlSheetForm(view, kNames, Paper::kA4, by_moment).value()).rows[2][2], "Quá hạn");
+}
+
+TEST(DossierFormsTest, WhileTheApplicantSupplementsTheClockIsStoppedAndNotJudged) {
+  History history;
+  history.Receive("2025-09-10T08:00:00+07:00", "2025-09-15T08:00:00+07:00")
+      .Add(SupplementRequested{"Thiếu giấy", {}}, "2025-09-11T08:00:00+07:00", "chuyenvien01")
+      .Add(Supplemented{{}, At("2025-09-20T08:00:00+07:00")}, "2025-09-16T08:00:00+07:00", "cd.hoa");
+  const PrintedForm form = ControlSheetForm(history.View(), kNames, Paper::kA4, DeadlinePolicy{}).value();
+  EXPECT_EQ(form.form_number, "Mẫu số 05") << "received under Circular 01/2018";
+  const FormTable& table = TableOf(form);
+  ASSERT_EQ(table.rows.size(), 2u);
+  EXPECT_EQ(table.rows[0][3], "Yêu cầu bổ sung hồ sơ");
+  EXPECT_EQ(table.rows[0][0].substr(table.rows[0][0].find("2. Nhận: ")), "2. Nhận: Nguyễn Thị Hoa");
+  EXPECT_EQ(table.rows[1][3], "Nộp bổ sung hồ sơ");
+  EXPECT_EQ(table.rows[1][2], "") << "the clock was stopped";
+
+  Submitted submitted;
+  submitted.procedure_code = "1.001193";
+  History online;
+  online.Add(submitted, "2026-01-11T21:10:00+07:00", "cd.hoa");
+  EXPECT_EQ(ControlSheetForm(online.View(), kNames, Paper::kA4, DeadlinePolicy{}).error().field, "form");
+}
+
+TEST(DossierFormsTest, TheStateBeforeAnEventIgnoresTodaysLowerLimits) {
+  History history;
+  history.Receive()
+      .Add(Extended{"Lần một", At("2026-01-20T08:00:00+07:00")}, "2026-01-14T08:00:00+07:00")
+      .Add(Extended{"Lần hai", At("2026-01-27T08:00:00+07:00")}, "2026-01-19T08:00:00+07:00");
+  const DossierView view = history.View();
+  const auto before = StateBefore(view.history, 2);
+  ASSERT_TRUE(before.has_value()) << before.error().message_en;
+  EXPECT_EQ(before->due_at, At("2026-01-20T08:00:00+07:00"));
+  EXPECT_EQ(StateBefore(view.history, 99)->due_at, At("2026-01-27T08:00:00+07:00"));
+  const std::string text = AllText(ApologyForm(view, kNames, Paper::kA4).value());
+  EXPECT_HAS(text, "Lý do: Lần hai");
+  EXPECT_HAS(text, "vào 08 giờ 00 phút, ngày 20 tháng 01 năm 2026.");
+}
+
+}  // namespace
+}  // namespace motcua::app
