@@ -414,6 +414,37 @@ async function main() {
     await tab.close();
   });
 
+  // Issue 17's check: the slip of a 1-document dossier is one page, of a 9-document dossier at most two, on A4 and
+  // on A5 — two more dossiers received at the counter (step 8a counts them).
+  await step('1i. a slip of 1 document prints on one page, of 9 documents on at most two, A4 and A5', async () => {
+    const token = await counter.evaluate(() => sessionStorage.getItem('motcua.token'));
+    const headers = { Authorization: `Bearer ${token}` };
+    const first = (await api(counter, `/api/v1/dossiers/${code}`)).dossier;
+    const receive = async (documents) => {
+      const components = Array.from({ length: documents }, (_, i) => ({
+        seq: 0, name: `Giấy tờ số ${i + 1}: bản sao có chứng thực giấy tờ chứng minh chỗ ở hợp pháp`, originals: 1, copies: i % 2,
+      }));
+      const reply = await counter.request.post(`${BASE}/api/v1/dossiers`, {
+        headers,
+        data: {
+          procedure_code: PROCEDURE, applicant: { name: CITIZEN_NAME, citizen_id: CITIZEN_ID, phone: '0912345678' },
+          components, receiving_point: first.receiving_point, competent_agency: first.competent_agency,
+        },
+      });
+      assert.equal(reply.status(), 201, await reply.text());
+      return (await reply.json()).code;
+    };
+    const pagesOf = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+    for (const [dossier, most] of [[await receive(1), 1], [await receive(9), 2]]) {
+      for (const paper of ['a4', 'a5']) {
+        const reply = await counter.request.get(`${BASE}/api/v1/dossiers/${dossier}/forms/receipt?paper=${paper}`, { headers });
+        assert.equal(reply.status(), 200);
+        const pages = pagesOf(await reply.body());
+        assert.ok(pages >= 1 && pages <= most, `${dossier} on ${paper}: ${pages} page(s), at most ${most}`);
+      }
+    }
+  });
+
   const desk = (pages.specialist = await newPage());
   // A specialist's inbox holds the dossiers assigned to them; a new one is not assigned yet: it is listed among
   // the unassigned ones of the unit, and found in the dossier list by its applicant.
@@ -656,10 +687,10 @@ async function main() {
     await phone.context().close();
   });
 
-  await step('8a. the supervisor sees one more received and one more resolved', async () => {
+  await step('8a. the supervisor sees three more received (the dossier and the two of 1i) and one more resolved', async () => {
     const after = await vanSonFigures(pages.supervisor);
     console.log(`     Vân Sơn, this quarter: received ${after.received}, resolved ${after.resolved}`);
-    assert.equal(after.received, before.received + 1, 'received total +1');
+    assert.equal(after.received, before.received + 3, 'received total +3');
     assert.equal(after.resolved, before.resolved + 1, 'resolved +1');
     await screenshot(pages.supervisor, 'dashboard');
     await pages.supervisor.goto(`${BASE}/#/giam-sat`);
