@@ -159,7 +159,8 @@ Result<PrintedForm> ControlSheetForm(const DossierView& view, const FormNames& n
   FormTable table{
       {"TÊN CƠ QUAN", "THỜI GIAN GIAO, NHẬN HỒ SƠ", "KẾT QUẢ GIẢI QUYẾT HỒ SƠ (Trước hạn/đúng hạn/quá hạn)", "GHI CHÚ"},
       {0.34, 0.26, 0.18, 0.22},
-      {}};
+      {},
+      {true, false, false, true}};  // the hand-over and the note are running text
   HandOverLog log(view, names);
   for (std::size_t i = 0; i < view.history.size(); ++i) {
     const DossierEvent& event = view.history[i];

@@ -4,6 +4,7 @@
 // issuing body on the left, the national motto on the right, the number and the place and date), its title, a body
 // of paragraphs, facts, tables and a QR code, and the signature blocks. The use cases fill it (receipt_slip.h); a
 // FormRenderer (form_renderer.h) lays it out on A4 or A5 pages. Text is UTF-8 in NFC.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <variant>
@@ -27,11 +28,17 @@ struct FormFacts {
 };
 
 // A table with a heading row, repeated on each page it continues on; `widths` are the columns' shares of the
-// text width (they add up to 1).
+// text width (they add up to 1). Cells of the columns `left_aligned` marks (running text: a document's name, a
+// hand-over) are set flush left, the others (numbers, dates) centred; unmarked, the second column is the text.
 struct FormTable {
   std::vector<std::string> headings;
   std::vector<double> widths;
   std::vector<std::vector<std::string>> rows;
+  std::vector<bool> left_aligned = {};
+
+  bool LeftAligned(std::size_t column) const {
+    return left_aligned.empty() ? column == 1 : column < left_aligned.size() && left_aligned[column];
+  }
 };
 
 // A QR code beside a caption, at the right of the page; `text` is what it encodes (a tracking address).

@@ -300,15 +300,15 @@ double ColumnWidth(const Geometry& g, const std::vector<double>& widths, std::si
   return g.TextWidth() * (i < widths.size() ? widths[i] : 0.1);
 }
 
-LaidOutRow LayOutRow(PageWriter& w, const std::vector<std::string>& cells, const std::vector<double>& widths,
-                     bool heading) {
+LaidOutRow LayOutRow(PageWriter& w, const std::vector<std::string>& cells, const app::FormTable& table, bool heading) {
   const Geometry& g = w.geometry();
   const double padding = g.body_size * 0.3;
   LaidOutRow row;
   for (std::size_t i = 0; i < cells.size(); ++i) {
-    // The heading row and every column but the second (the documents' names) are centred.
-    row.cells.push_back(w.Layout(Escaped(cells[i]), ColumnWidth(g, widths, i) - 2 * padding,
-                                 {g.body_size - 1, heading, false, heading || i != 1 ? Align::kCenter : Align::kLeft}));
+    // The heading row is centred, and so is every column but those of running text.
+    const Align align = heading || !table.LeftAligned(i) ? Align::kCenter : Align::kLeft;
+    row.cells.push_back(w.Layout(Escaped(cells[i]), ColumnWidth(g, table.widths, i) - 2 * padding,
+                                 {g.body_size - 1, heading, false, align}));
     row.height = std::max(row.height, PageWriter::Height(row.cells.back().get()));
   }
   row.height += 2 * padding;
@@ -333,12 +333,12 @@ double DrawRow(PageWriter& w, const LaidOutRow& row, const std::vector<double>& 
 }
 
 void DrawTable(PageWriter& w, const app::FormTable& table) {
-  const LaidOutRow heading = LayOutRow(w, table.headings, table.widths, true);
-  const double first = table.rows.empty() ? 0 : LayOutRow(w, table.rows.front(), table.widths, false).height;
+  const LaidOutRow heading = LayOutRow(w, table.headings, table, true);
+  const double first = table.rows.empty() ? 0 : LayOutRow(w, table.rows.front(), table, false).height;
   w.EnsureRoom(heading.height + first);  // never a heading alone at the foot of a page
   w.Advance(DrawRow(w, heading, table.widths));
   for (const auto& cells : table.rows) {
-    const LaidOutRow row = LayOutRow(w, cells, table.widths, false);
+    const LaidOutRow row = LayOutRow(w, cells, table, false);
     if (w.y() + row.height > w.geometry().Bottom()) {
       w.NewPage();
       w.Advance(DrawRow(w, heading, table.widths));

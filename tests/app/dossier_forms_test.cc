@@ -276,6 +276,17 @@ TEST(DossierFormsTest, TheControlSheetJudgesEachHandOverAgainstTheAppointmentOfT
   EXPECT_HAS(text, "Cơ quan phối hợp giải quyết hồ sơ: Công an xã Đông Khê");
   EXPECT_HAS(text, "Ngày nhận: 07 giờ 45 phút, ngày 12 tháng 01 năm 2026");
 
+  // The hand-over and the note are running text, set flush left; the moment and the judgement centred.
+  EXPECT_TRUE(table.LeftAligned(0));
+  EXPECT_FALSE(table.LeftAligned(1));
+  EXPECT_FALSE(table.LeftAligned(2));
+  EXPECT_TRUE(table.LeftAligned(3));
+  EXPECT_FALSE(table.LeftAligned(4));
+  const FormTable documents{{"TT", "Thành phần hồ sơ", "Bản chính"}, {0.1, 0.7, 0.2}, {}};
+  EXPECT_FALSE(documents.LeftAligned(0));
+  EXPECT_TRUE(documents.LeftAligned(1)) << "unmarked, the second column is the text";
+  EXPECT_FALSE(documents.LeftAligned(2));
+
   DeadlinePolicy by_moment;
   by_moment.classify_by_day = false;
   EXPECT_EQ(TableOf(ControlSheetForm(view, kNames, Paper::kA4, by_moment).value()).rows[2][2], "Quá hạn");
