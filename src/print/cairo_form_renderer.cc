@@ -351,7 +351,11 @@ void DrawTable(PageWriter& w, const app::FormTable& table) {
 void DrawSignatures(PageWriter& w, const std::vector<app::FormSignature>& signatures) {
   if (signatures.empty()) return;
   const Geometry& g = w.geometry();
-  const double column = g.TextWidth() / static_cast<double>(signatures.size());
+  // Side by side, filled from the right: a lone signer stands in the right half, where the forms place the one who
+  // signs (docs/law/forms.md §3, §4).
+  const std::size_t columns = std::max<std::size_t>(signatures.size(), 2);
+  const double column = g.TextWidth() / static_cast<double>(columns);
+  const double first = g.left + column * static_cast<double>(columns - signatures.size());
   const double space = g.body_size * 4.5;  // room to sign
   auto block = [&](const app::FormSignature& s, double x, bool draw) {
     double y = w.y();
@@ -369,7 +373,7 @@ void DrawSignatures(PageWriter& w, const std::vector<app::FormSignature>& signat
   double height = 0;
   for (const auto& s : signatures) height = std::max(height, block(s, 0, false));
   w.EnsureRoom(height);
-  for (std::size_t i = 0; i < signatures.size(); ++i) block(signatures[i], g.left + column * i, true);
+  for (std::size_t i = 0; i < signatures.size(); ++i) block(signatures[i], first + column * i, true);
   w.Advance(height);
 }
 
