@@ -117,14 +117,11 @@ class HandOverLog {
   Holder holder_;
 };
 
-// Before, on or after the appointment the dossier had when it changed hands; "" while the clock was stopped
-// (waiting for a supplement) or before there was an appointment.
-Result<std::string> ResultColumn(const DossierView& view, std::size_t index, const DeadlinePolicy& policy) {
-  auto before = StateBefore(view.history, index);
-  if (!before) return Fail(before.error());
-  if (!before->statutory_due_at || before->suspended_at) return std::string();
-  return std::string(
-      TimelinessVi(ClassifyCompletion(view.history[index].occurred_at, *before->statutory_due_at, policy)));
+// Before, on or after the appointment the dossier had when it changed hands (`before`: as it stood just before);
+// "" while the clock was stopped (waiting for a supplement) or before there was an appointment.
+std::string ResultColumn(const DossierState& before, const DossierEvent& event, const DeadlinePolicy& policy) {
+  if (!before.statutory_due_at || before.suspended_at) return "";
+  return std::string(TimelinessVi(ClassifyCompletion(event.occurred_at, *before.statutory_due_at, policy)));
 }
 
 std::string CooperatingAgencies(const DossierState& s, const FormNames& names) {
@@ -161,15 +158,17 @@ Result<PrintedForm> ControlSheetForm(const DossierView& view, const FormNames& n
       {0.34, 0.26, 0.18, 0.22},
       {},
       {true, false, false, true}};  // the hand-over and the note are running text
+  // One pass over the history: each event read for its hand-over, then applied to the state the next is judged by.
   HandOverLog log(view, names);
-  for (std::size_t i = 0; i < view.history.size(); ++i) {
-    const DossierEvent& event = view.history[i];
-    const std::optional<HandOver> row = log.Read(event);
-    if (!row) continue;
-    auto result = ResultColumn(view, i, policy);
-    if (!result) return Fail(result.error());
-    table.rows.push_back({"1. Giao: " + row->from.Label() + "\n2. Nhận: " + row->to.Label(),
-                          FormMoment(event.occurred_at), *result, row->note});
+  DossierState before;
+  for (const DossierEvent& event : view.history) {
+    if (const std::optional<HandOver> row = log.Read(event)) {
+      table.rows.push_back({"1. Giao: " + row->from.Label() + "\n2. Nhận: " + row->to.Label(),
+                            FormMoment(event.occurred_at), ResultColumn(before, event, policy), row->note});
+    }
+    auto after = ApplyEvent(before, event, kHistoryAsWritten);
+    if (!after) return Fail(after.error());
+    before = std::move(*after);
   }
   form.body.emplace_back(std::move(table));
   form.body.emplace_back(FormParagraph{

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <limits>
 #include <span>
 
 namespace motcua::app {
@@ -92,8 +91,7 @@ std::string PhoneAndEmail(const Applicant& applicant) {
 }
 
 Result<DossierState> StateBefore(const std::vector<DossierEvent>& history, std::size_t index) {
-  constexpr int kAny = std::numeric_limits<int>::max();
-  return FoldEvents(std::span(history).first(std::min(index, history.size())), LifecycleLimits{kAny, kAny});
+  return FoldEvents(std::span(history).first(std::min(index, history.size())), kHistoryAsWritten);
 }
 
 }  // namespace motcua::app

@@ -4,6 +4,7 @@
 // way. The forms themselves are receipt_slip.h, supplement_request_form.h, refusal_notice_form.h, apology_form.h
 // and control_sheet_form.h. Pure.
 #include <cstddef>
+#include <limits>
 #include <map>
 #include <string>
 #include <vector>
@@ -57,9 +58,11 @@ std::string RequestedProcedure(const DossierView& view);
 // "Số điện thoại" with the e-mail after it, as form 01 to 03 write them; "" when the applicant left neither.
 std::string PhoneAndEmail(const Applicant& applicant);
 
-// The dossier as it stood just before `history[index]` (the appointment an apology slip moves, the deadline a
-// hand-over is judged against). The history was checked when it was written: the limits of today, which may be
-// lower, are not applied again.
+// The limits to replay a stored history with: it was checked when it was written, and the limits of today, which
+// may be lower, are not applied again.
+inline constexpr LifecycleLimits kHistoryAsWritten{std::numeric_limits<int>::max(), std::numeric_limits<int>::max()};
+
+// The dossier as it stood just before `history[index]` (the appointment an apology slip moves).
 Result<DossierState> StateBefore(const std::vector<DossierEvent>& history, std::size_t index);
 
 // The latest event of type T in `history`, nullptr when there is none.
