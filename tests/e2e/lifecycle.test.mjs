@@ -663,6 +663,10 @@ async function main() {
     await citizen.reload();
     await citizen.getByTestId('submit-form').waitFor();
     await citizen.getByTestId('submit-component').first().getByTestId('submit-component-file-done').waitFor();
+    // The agency's list loads after the page: its kept value shows once the options are there (seen late on CI).
+    await citizen
+      .waitForFunction((agency) => document.querySelector('[data-testid="submit-agency"]')?.value === agency, AGENCY, { timeout: WAIT_MS })
+      .catch(() => {});
     assert.equal(await citizen.getByTestId('submit-agency').inputValue(), AGENCY, 'the draft keeps the agency');
     await citizen.getByTestId('submit-online').click();
     await citizen.getByTestId('submission-done').waitFor();
