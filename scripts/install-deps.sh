@@ -17,6 +17,8 @@ packages=(
   libfmt-dev libspdlog-dev          # formatting and logs
   libcli11-dev            # command line
   libcairo2-dev libpango1.0-dev libqrencode-dev   # the printed forms: PDF pages, Vietnamese text, QR codes
+  libqpdf-dev             # signatures: reads a PDF's objects to append a signature as an incremental update
+  libp11-dev softhsm2     # signatures: officials' PKCS#11 tokens (libp11), and a software token for their tests
   fonts-liberation2       # the forms' typeface (Liberation Serif: Times New Roman's metrics, Vietnamese letters)
   poppler-utils zbar-tools   # the form tests read the PDFs back (pdftotext, pdfinfo, pdffonts, pdftoppm) and their QR codes (zbarimg)
   libgtest-dev libgmock-dev libbenchmark-dev   # tests and benchmarks

@@ -1,0 +1,18 @@
+#pragma once
+// What a person needs to know of a certificate — whose it is, who issued it, its serial, when it is valid — read
+// out of OpenSSL's X509 into app::CertificateFacts, for error messages, the verification report and the register
+// of officials' certificates. Thread-safe.
+#include <openssl/x509.h>
+
+#include <string>
+
+#include "app/signature_report.h"
+
+namespace motcua::sign {
+
+app::CertificateFacts FactsOf(const X509& certificate);
+
+// "dd/mm/yyyy" of a moment, in Vietnam's time (UTC+7).
+std::string DisplayDate(long long unix_seconds);
+
+}  // namespace motcua::sign

@@ -1,0 +1,234 @@
+#include "sign/pdf_signature_verifier.h"
+
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+
+#include <openssl/cms.h>
+#include <openssl/objects.h>
+#include <openssl/x509_vfy.h>
+
+#include <array>
+#include <chrono>
+#include <exception>
+#include <optional>
+
+#include "sign/certificate_reader.h"
+#include "sign/der_writer.h"
+#include "sign/openssl_handles.h"
+
+namespace motcua::sign {
+namespace {
+
+using CertificateStack =
+    std::unique_ptr<STACK_OF(X509), decltype([](STACK_OF(X509) * stack) { sk_X509_pop_free(stack, X509_free); })>;
+
+// What the signature dictionary holds.
+struct SignatureField {
+  std::string name;
+  QPDFObjectHandle value;  // the /V dictionary
+};
+
+void CollectSignatureFields(QPDFObjectHandle field, const std::string& parent, int depth,
+                            std::vector<SignatureField>& found) {
+  if (!field.isDictionary() || depth > 32) return;
+  std::string name = parent;
+  if (field.getKey("/T").isString()) name = (parent.empty() ? "" : parent + ".") + field.getKey("/T").getUTF8Value();
+  if (field.getKey("/FT").isNameAndEquals("/Sig") && field.getKey("/V").isDictionary()) {
+    found.push_back({name, field.getKey("/V")});
+  }
+  if (!field.getKey("/Kids").isArray()) return;
+  for (QPDFObjectHandle kid : field.getKey("/Kids").getArrayAsVector()) {
+    CollectSignatureFields(kid, name, depth + 1, found);
+  }
+}
+
+// Reads "D:YYYYMMDDHHmmSS" with an optional "+HH'mm'", "-HH'mm'" or "Z" (ISO 32000-1 §7.9.4).
+std::optional<long long> ParsePdfDate(std::string text) {
+  if (text.rfind("D:", 0) == 0) text.erase(0, 2);
+  if (text.size() < 14) return std::nullopt;
+  std::array<int, 6> parts{};
+  const std::array<std::size_t, 6> widths{4, 2, 2, 2, 2, 2};
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < parts.size(); at += widths[i], ++i) {
+    for (std::size_t k = at; k < at + widths[i]; ++k) {
+      if (!std::isdigit(static_cast<unsigned char>(text[k]))) return std::nullopt;
+    }
+    parts[i] = std::stoi(text.substr(at, widths[i]));
+  }
+  using namespace std::chrono;
+  const year_month_day date{year{parts[0]}, month{static_cast<unsigned>(parts[1])},
+                            day{static_cast<unsigned>(parts[2])}};
+  if (!date.ok() || parts[3] > 23 || parts[4] > 59 || parts[5] > 59) return std::nullopt;
+  long long seconds_since_epoch =
+      sys_days{date}.time_since_epoch().count() * 86400LL + parts[3] * 3600 + parts[4] * 60 + parts[5];
+  if (text.size() >= 17 && (text[14] == '+' || text[14] == '-')) {
+    const int offset =
+        std::stoi(text.substr(15, 2)) * 3600 + (text.size() >= 21 ? std::stoi(text.substr(18, 2)) : 0) * 60;
+    seconds_since_epoch += text[14] == '+' ? -offset : offset;
+  }
+  return seconds_since_epoch;
+}
+
+struct ByteRange {
+  std::size_t first_end = 0, second_start = 0, second_end = 0;
+};
+
+// The /ByteRange when it is [0 a b c] with its gap exactly the hex /Contents string, inside the file.
+std::optional<ByteRange> ReadByteRange(QPDFObjectHandle value, std::string_view pdf) {
+  QPDFObjectHandle range = value.getKey("/ByteRange");
+  if (!range.isArray() || range.getArrayNItems() != 4) return std::nullopt;
+  std::array<long long, 4> numbers{};
+  for (int i = 0; i < 4; ++i) {
+    if (!range.getArrayItem(i).isInteger()) return std::nullopt;
+    numbers[static_cast<std::size_t>(i)] = range.getArrayItem(i).getIntValue();
+  }
+  if (numbers[0] != 0 || numbers[1] <= 0 || numbers[2] <= numbers[1] || numbers[3] < 0 ||
+      static_cast<unsigned long long>(numbers[2] + numbers[3]) > pdf.size()) {
+    return std::nullopt;
+  }
+  ByteRange bytes{static_cast<std::size_t>(numbers[1]), static_cast<std::size_t>(numbers[2]),
+                  static_cast<std::size_t>(numbers[2] + numbers[3])};
+  if (pdf[bytes.first_end] != '<' || pdf[bytes.second_start - 1] != '>') return std::nullopt;
+  return bytes;
+}
+
+CmsPtr ReadCms(const std::string& contents) {
+  der::Element element;
+  if (!der::ReadElement(contents, element)) return nullptr;
+  auto cursor = reinterpret_cast<const unsigned char*>(contents.data());
+  CmsPtr cms(d2i_CMS_ContentInfo(nullptr, &cursor, static_cast<long>(element.size())));
+  TakeOpenSslError();
+  return cms;
+}
+
+bool HasAttribute(CMS_SignerInfo* signer, const char* oid, bool signed_attribute) {
+  std::unique_ptr<ASN1_OBJECT, decltype(&ASN1_OBJECT_free)> object(OBJ_txt2obj(oid, 1), ASN1_OBJECT_free);
+  return signed_attribute ? CMS_signed_get_attr_by_OBJ(signer, object.get(), -1) >= 0
+                          : CMS_unsigned_get_attr_by_OBJ(signer, object.get(), -1) >= 0;
+}
+
+// Whether signingCertificateV2 carries the SHA-256 of `signer` (its first ESSCertIDv2, hash algorithm left at the
+// default SHA-256 as PAdES signers write it).
+bool CertificateBound(CMS_SignerInfo* info, const X509& signer) {
+  std::unique_ptr<ASN1_OBJECT, decltype(&ASN1_OBJECT_free)> object(OBJ_txt2obj("1.2.840.113549.1.9.16.2.47", 1),
+                                                                   ASN1_OBJECT_free);
+  auto* value = static_cast<ASN1_STRING*>(CMS_signed_get0_data_by_OBJ(info, object.get(), -3, V_ASN1_SEQUENCE));
+  if (!value) return false;
+  std::string_view rest(reinterpret_cast<const char*>(ASN1_STRING_get0_data(value)),
+                        static_cast<std::size_t>(ASN1_STRING_length(value)));
+  der::Element element;
+  // SigningCertificateV2 SEQUENCE → certs SEQUENCE → ESSCertIDv2 SEQUENCE → certHash OCTET STRING.
+  for (int level = 0; level < 3; ++level) {
+    if (!der::ReadElement(rest, element) || element.tag != der::kSequence) return false;
+    rest = rest.substr(element.header_length, element.content_length);
+  }
+  if (!der::ReadElement(rest, element) || element.tag != der::kOctetString) return false;
+  return rest.substr(element.header_length, element.content_length) == Sha256(CertificateDer(signer));
+}
+
+void JudgeChain(X509* signer, STACK_OF(X509) * carried, const std::vector<std::string>& roots,
+                std::optional<long long> moment, app::SignatureReport& report) {
+  X509StorePtr store(X509_STORE_new());
+  for (const std::string& root : roots) {
+    if (X509Ptr certificate = ParseCertificate(root)) X509_STORE_add_cert(store.get(), certificate.get());
+  }
+  X509StoreCtxPtr context(X509_STORE_CTX_new());
+  X509_STORE_CTX_init(context.get(), store.get(), signer, carried);
+  X509_VERIFY_PARAM* parameters = X509_STORE_CTX_get0_param(context.get());
+  if (moment) X509_VERIFY_PARAM_set_time(parameters, static_cast<time_t>(*moment));
+  X509_VERIFY_PARAM_set_purpose(parameters, X509_PURPOSE_ANY);
+  const bool trusted = X509_verify_cert(context.get()) == 1;
+  const int error = X509_STORE_CTX_get_error(context.get());
+  if (trusted) {
+    report.trust = app::ChainTrust::kTrusted;
+  } else {
+    const bool unknown_root =
+        error == X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY || error == X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT ||
+        error == X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN || error == X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT;
+    report.trust = unknown_root ? app::ChainTrust::kUnknownRoot : app::ChainTrust::kInvalid;
+    report.trust_problem = X509_verify_cert_error_string(error);
+  }
+  STACK_OF(X509)* chain = X509_STORE_CTX_get0_chain(context.get());
+  for (int i = 0; i < sk_X509_num(chain); ++i) report.chain.push_back(FactsOf(*sk_X509_value(chain, i)));
+  if (report.chain.empty()) report.chain.push_back(FactsOf(*signer));
+  TakeOpenSslError();
+}
+
+void JudgeCms(CMS_ContentInfo& cms, const std::string& signed_bytes, const std::vector<std::string>& roots,
+              app::SignatureReport& report) {
+  BioPtr content(BIO_new_mem_buf(signed_bytes.data(), static_cast<int>(signed_bytes.size())));
+  report.intact = CMS_verify(&cms, nullptr, nullptr, content.get(), nullptr,
+                             CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY | CMS_NOCRL) == 1;
+  TakeOpenSslError();
+  STACK_OF(CMS_SignerInfo)* signers = CMS_get0_SignerInfos(&cms);
+  CertificateStack carried(CMS_get1_certs(&cms));
+  CMS_set1_signers_certs(&cms, carried.get(), 0);
+  if (sk_CMS_SignerInfo_num(signers) != 1) {
+    report.problem = "the signature must have exactly one signer";
+    return;
+  }
+  CMS_SignerInfo* info = sk_CMS_SignerInfo_value(signers, 0);
+  X509* signer = nullptr;
+  CMS_SignerInfo_get0_algs(info, nullptr, &signer, nullptr, nullptr);
+  if (!signer) {
+    report.problem = "the signer's certificate is not in the signature";
+    return;
+  }
+  const app::CertificateFacts facts = FactsOf(*signer);
+  if (report.signer_name.empty()) report.signer_name = facts.common_name;
+  report.certificate_bound = CertificateBound(info, *signer);
+  report.certificate_valid_at_signing =
+      report.signing_time && *report.signing_time >= facts.not_before && *report.signing_time <= facts.not_after;
+  report.has_timestamp = HasAttribute(info, "1.2.840.113549.1.9.16.2.14", false);
+  std::unique_ptr<STACK_OF(X509_CRL), decltype([](STACK_OF(X509_CRL) * s) { sk_X509_CRL_pop_free(s, X509_CRL_free); })>
+      crls(CMS_get1_crls(&cms));
+  report.has_revocation_data = sk_X509_CRL_num(crls.get()) > 0 || HasAttribute(info, "1.2.840.113583.1.1.8", true);
+  JudgeChain(signer, carried.get(), roots, report.signing_time, report);
+}
+
+app::SignatureReport Judge(const SignatureField& field, std::string_view pdf, const std::vector<std::string>& roots) {
+  app::SignatureReport report;
+  report.field_name = field.name;
+  QPDFObjectHandle value = field.value;
+  if (value.getKey("/SubFilter").isName()) report.sub_filter = value.getKey("/SubFilter").getName().substr(1);
+  for (auto [key, target] : {std::pair{"/Name", &report.signer_name}, std::pair{"/Reason", &report.reason},
+                             std::pair{"/Location", &report.location}}) {
+    if (value.getKey(key).isString()) *target = value.getKey(key).getUTF8Value();
+  }
+  if (value.getKey("/M").isString()) report.signing_time = ParsePdfDate(value.getKey("/M").getUTF8Value());
+  const std::optional<ByteRange> range = ReadByteRange(value, pdf);
+  CmsPtr cms = value.getKey("/Contents").isString() ? ReadCms(value.getKey("/Contents").getStringValue()) : nullptr;
+  if (!range || !cms) {
+    report.problem = !range ? "the byte range is not the file around the signature" : "the signature is not CMS";
+    return report;
+  }
+  report.covers_whole_file = range->second_end == pdf.size();
+  const std::string signed_bytes =
+      std::string(pdf.substr(0, range->first_end)) +
+      std::string(pdf.substr(range->second_start, range->second_end - range->second_start));
+  JudgeCms(*cms, signed_bytes, roots, report);
+  return report;
+}
+
+}  // namespace
+
+Result<std::vector<app::SignatureReport>> VerifyPdfSignatures(std::string_view pdf,
+                                                              const std::vector<std::string>& trusted_roots) {
+  QPDF document;
+  document.setSuppressWarnings(true);
+  std::vector<SignatureField> fields;
+  std::vector<app::SignatureReport> reports;
+  try {
+    document.processMemoryFile("document", pdf.data(), pdf.size());
+    QPDFObjectHandle form_fields = document.getRoot().getKey("/AcroForm").getKey("/Fields");
+    if (form_fields.isArray()) {
+      for (QPDFObjectHandle field : form_fields.getArrayAsVector()) CollectSignatureFields(field, "", 0, fields);
+    }
+    for (const SignatureField& field : fields) reports.push_back(Judge(field, pdf, trusted_roots));
+  } catch (const std::exception&) {
+    return Fail(Error::InvalidArgument("file", "Tệp không phải PDF đọc được.", "The file is not a readable PDF."));
+  }
+  return reports;
+}
+
+}  // namespace motcua::sign
