@@ -20,10 +20,10 @@
 namespace motcua::sign {
 
 struct SignatureDetails {
-  std::string signer_name;  // shown by readers; "" = the certificate's common name
-  std::string reason;       // "Phê duyệt kết quả giải quyết hồ sơ …"
-  std::string location;     // the agency's place
-  long long signed_at = 0;  // seconds since the epoch: /M, and the moment the certificate must be valid at
+  std::string signer_name = {};  // shown by readers; "" = the certificate's common name
+  std::string reason = {};       // "Phê duyệt kết quả giải quyết hồ sơ …"
+  std::string location = {};     // the agency's place
+  long long signed_at = 0;       // seconds since the epoch: /M, and the moment the certificate must be valid at
 };
 
 // A signature waiting for its key: everything Complete() needs, to be kept as long as the key takes.

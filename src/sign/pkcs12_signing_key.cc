@@ -1,7 +1,8 @@
 #include "sign/pkcs12_signing_key.h"
 
 #include <openssl/pkcs12.h>
-#include <openssl/rsa.h>
+
+#include "sign/evp_digest_signature.h"
 
 namespace motcua::sign {
 namespace {
@@ -36,30 +37,13 @@ Result<std::unique_ptr<Pkcs12SigningKey>> Pkcs12SigningKey::FromBytes(std::strin
 }
 
 Result<std::string> Pkcs12SigningKey::SignDigest(std::span<const unsigned char> sha256) const {
-  return SignDigestWith(*key_, sha256);
-}
-
-Result<std::string> SignDigestWith(EVP_PKEY& key, std::span<const unsigned char> sha256) {
   if (sha256.size() != 32) {
     return Fail(Error::InvalidArgument("digest", "Mã băm cần ký phải dài 32 byte (SHA-256).",
                                        "The digest to sign must be 32 bytes (SHA-256)."));
   }
-  EvpPkeyCtxPtr context(EVP_PKEY_CTX_new(&key, nullptr));
-  std::size_t length = 0;
-  const bool ready = context && EVP_PKEY_sign_init(context.get()) == 1 &&
-                     EVP_PKEY_CTX_set_signature_md(context.get(), EVP_sha256()) == 1 &&
-                     (EVP_PKEY_get_base_id(&key) != EVP_PKEY_RSA ||
-                      EVP_PKEY_CTX_set_rsa_padding(context.get(), RSA_PKCS1_PADDING) == 1) &&
-                     EVP_PKEY_sign(context.get(), nullptr, &length, sha256.data(), sha256.size()) == 1;
-  std::string signature(length, '\0');
-  if (!ready || EVP_PKEY_sign(context.get(), reinterpret_cast<unsigned char*>(signature.data()), &length, sha256.data(),
-                              sha256.size()) != 1) {
-    const std::string reason = TakeOpenSslError();
-    return Fail(
-        Error::Unavailable("signing_key", "Khóa không ký được: " + reason, "The key could not sign: " + reason));
-  }
-  signature.resize(length);
-  return signature;
+  if (std::optional<std::string> signature = EvpDigestSignature(*key_, sha256)) return std::move(*signature);
+  const std::string reason = TakeOpenSslError();
+  return Fail(Error::Unavailable("signing_key", "Khóa không ký được: " + reason, "The key could not sign: " + reason));
 }
 
 }  // namespace motcua::sign

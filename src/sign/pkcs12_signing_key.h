@@ -30,8 +30,4 @@ class Pkcs12SigningKey final : public SigningKey {
   std::vector<std::string> certificates_;
 };
 
-// The signature `key` makes over a SHA-256 digest, in the form SigningKey::SignDigest returns; shared by the keys
-// OpenSSL holds (PKCS#12, and a token's key once libp11 wraps it).
-Result<std::string> SignDigestWith(EVP_PKEY& key, std::span<const unsigned char> sha256);
-
 }  // namespace motcua::sign
