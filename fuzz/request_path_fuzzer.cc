@@ -71,6 +71,20 @@ class NoForms final : public motcua::app::FormRenderer {
   }
 };
 
+// Nor are results signed or signatures read.
+class NoSigner final : public motcua::app::ResultSigner {
+ public:
+  std::vector<motcua::app::SigningMethodInfo> Methods() const override { return {}; }
+  motcua::Result<std::string> Sign(motcua::app::SigningMethod, std::string_view, std::string_view,
+                                   const motcua::app::ResultSignatureText&) const override {
+    return motcua::Fail(motcua::Error::FailedPrecondition("method", "không ký", "no signing here"));
+  }
+};
+class NoVerifier final : public motcua::app::SignatureVerifier {
+ public:
+  motcua::Result<std::vector<motcua::app::SignatureReport>> Verify(std::string_view) const override { return {}; }
+};
+
 // The routes of the real table. MakeApiRouter only keeps references to what it is given; the objects here are
 // the cheapest that will do (an empty catalogue, a database never opened) and die with this function.
 std::vector<std::pair<std::string, http::Method>> RealRoutes() {
@@ -91,6 +105,8 @@ std::vector<std::pair<std::string, http::Method>> RealRoutes() {
   motcua::store::DiskBlobStore blobs("/nonexistent/motcua-fuzz-files");
   http::UploadLimits uploads;
   const NoForms forms;
+  const NoSigner signer;
+  const NoVerifier verifier;
   const http::SessionApiContext sessions{stores, clock, hasher, tokens, login_throttle, hashing, {}};
   const http::Router real = http::MakeApiRouter(
       {{stores, catalogue, clock, settings.deadline, assistant_limiter, tracking_limiter, pins, nullptr},
@@ -100,7 +116,9 @@ std::vector<std::pair<std::string, http::Method>> RealRoutes() {
        blobs,
        catalogue,
        uploads,
-       forms});
+       forms,
+       signer,
+       verifier});
   return real.Routes();
 }
 

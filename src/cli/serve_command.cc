@@ -19,6 +19,8 @@
 #include "cli/assistant_model.h"
 #include "cli/backup_schedule_options.h"
 #include "cli/command.h"
+#include "cli/signing_options.h"
+#include "domain/civil_time.h"
 #include "domain/upload_quota.h"
 #include "http/api_router.h"
 #include "http/health_handler.h"
@@ -48,6 +50,7 @@ struct ServeOptions {
   std::int64_t citizen_upload_mib = UploadQuota{}.citizen_bytes >> 20;
   std::int64_t staff_upload_mib = UploadQuota{}.staff_bytes >> 20;
   AssistantModelOptions assistant;  // off unless --assistant-endpoint
+  SigningOptions signing;           // no way of signing, no trusted root, unless given
   BackupScheduleOptions backups;    // off unless --backup-dir
   http::TlsFiles tls;               // clear text unless --tls-cert and --tls-key
   std::string public_url;           // where citizens open tracking pages; "" for the address a request came to
@@ -61,6 +64,21 @@ constexpr double kTrackingBurst = 30;
 std::string PublicUrl(std::string url) {
   if (!url.empty() && !url.ends_with('/')) url += '/';
   return url;
+}
+
+// What the server can sign with and whom it trusts, said once at start-up.
+void LogSigning(const Signing& signing) {
+  for (const app::SigningMethodInfo& method : signing.signer->Methods()) {
+    if (method.certificate) {
+      spdlog::info("signing: the seal of \"{}\" (issued by \"{}\", valid until {})", method.certificate->common_name,
+                   method.certificate->issuer_common_name,
+                   FormatIsoLocal(Instant{std::chrono::seconds{method.certificate->not_after}}));
+    } else {
+      spdlog::info("signing: a PKCS#11 token, its PIN typed for each signature");
+    }
+  }
+  if (signing.trusted_roots == 0)
+    spdlog::warn("signatures: no --trust-roots; every signature will read as from an unknown CA");
 }
 
 http::RateLimit TrackingLimit(int per_minute) {
@@ -172,6 +190,9 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
   store::DiskBlobStore blobs(*files);
   const print::CairoFormRenderer forms;
   if (forms.problem()) spdlog::warn("printed forms cannot be made: {}", forms.problem()->message_en);
+  auto signing = OpenSigning(options.signing);
+  if (!signing) return global.out.ReportError(signing.error());
+  LogSigning(*signing);
   http::StaticFiles web = http::StaticFiles::Embedded();
   if (web.empty()) spdlog::warn("the web front end was not built (scripts/build.sh builds it): / says so");
   http::HttpServer server(
@@ -187,6 +208,8 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
                                    state.procedures,
                                    uploads,
                                    forms,
+                                   *signing->signer,
+                                   *signing->verifier,
                                    PublicUrl(options.public_url),
                                    options.tls.enabled()}),
               state.metrics),
@@ -251,6 +274,7 @@ CommandRun SetUpServe(CLI::App& command, GlobalOptions& global) {
                   "Connections open at once from one client address; more are turned away with 429 (default 64)")
       ->check(CLI::Range(1, 100000));
   AddAssistantModelOptions(command, options->assistant);
+  AddSigningOptions(command, options->signing);
   AddBackupScheduleOptions(command, options->backups);
   return [&global, options]() { return RunServe(global, *options); };
 }

@@ -12,6 +12,7 @@
 #include "http/registry_api.h"
 #include "http/router.h"
 #include "http/session_api.h"
+#include "http/signing_api.h"
 
 namespace motcua::http {
 
@@ -20,12 +21,14 @@ struct ApiContext {
   SessionApiContext sessions;
   DossierApiContext dossiers;
   RequestMetrics& metrics;
-  store::BlobStore& blobs;             // the document files' bytes (store/disk_blob_store.h beside the database)
-  app::ProcedureCatalogue& catalogue;  // public_api's, whose lexicon the province's synonyms change
-  UploadLimits& uploads;               // bytes a day per account, uploads a second per address
-  const app::FormRenderer& forms;      // the printed forms' PDFs (print/cairo_form_renderer.h)
-  std::string public_url = {};         // where citizens open tracking pages (forms_api.h); "" for the request's host
-  bool tls = false;                    // whether the server answers over TLS (the request's own address then)
+  store::BlobStore& blobs;                 // the document files' bytes (store/disk_blob_store.h beside the database)
+  app::ProcedureCatalogue& catalogue;      // public_api's, whose lexicon the province's synonyms change
+  UploadLimits& uploads;                   // bytes a day per account, uploads a second per address
+  const app::FormRenderer& forms;          // the printed forms' PDFs (print/cairo_form_renderer.h)
+  const app::ResultSigner& result_signer;  // signs results (sign/configured_result_signer.h)
+  const app::SignatureVerifier& signature_verifier;  // reads signatures back (sign/pdf_signature_verifier.h)
+  std::string public_url = {};  // where citizens open tracking pages (forms_api.h); "" for the request's host
+  bool tls = false;             // whether the server answers over TLS (the request's own address then)
 };
 
 Router MakeApiRouter(const ApiContext& context);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/signature_report.h"
+#include "app/signature_verifier.h"
 #include "domain/error.h"
 
 namespace motcua::sign {
@@ -19,5 +20,17 @@ namespace motcua::sign {
 // without signatures gives an empty list; a signature that cannot be read at all has its `problem` set.
 Result<std::vector<app::SignatureReport>> VerifyPdfSignatures(std::string_view pdf,
                                                               const std::vector<std::string>& trusted_roots);
+
+// The server's SignatureVerifier: VerifyPdfSignatures against the roots it was made with.
+class PdfSignatureVerifier final : public app::SignatureVerifier {
+ public:
+  explicit PdfSignatureVerifier(std::vector<std::string> trusted_roots) : roots_(std::move(trusted_roots)) {}
+  Result<std::vector<app::SignatureReport>> Verify(std::string_view pdf) const override {
+    return VerifyPdfSignatures(pdf, roots_);
+  }
+
+ private:
+  const std::vector<std::string> roots_;  // DER
+};
 
 }  // namespace motcua::sign

@@ -22,13 +22,13 @@ namespace motcua::sign {
 
 struct Pkcs11KeyOptions {
   // The path of the PKCS#11 module (.so): /usr/lib/softhsm/libsofthsm2.so, or the one the token's maker ships.
-  std::string module;
+  std::string module = {};
   // The label of the token to use; "" = the first slot holding an initialized token.
-  std::string token_label;
+  std::string token_label = {};
   // The label of the private key to use; "" = the first private key on the token that has a certificate.
-  std::string key_label;
+  std::string key_label = {};
   // The user PIN. Never written to a message or a log.
-  std::string pin;
+  std::string pin = {};
 };
 
 class Pkcs11SigningKey final : public SigningKey {

@@ -79,6 +79,7 @@ const std::map<std::string, ValidPost>& ValidPosts() {
       {action + "payments", {"tn.vanson", {{"amount", 10000}, {"method", "counter"}}, {"/amount", "/method"}}},
       {action + "digitize", {"tn.vanson", {{"component_seq", 1}, {"file", "scan/a.pdf"}}, {"/component_seq", "/file"}}},
       {action + "evaluate", {"cd.an", {{"score", 5}}, {"/score"}}},
+      {action + "sign-result", {"ld.vanson", {{"method", "seal"}}, {"/method"}}},
       {"/api/v1/users",
        {"admin",
         {{"login", "cv.moi"}, {"role", "specialist"}, {"units", {"05152"}}, {"password", "mat-khau-dai-du-12"}},

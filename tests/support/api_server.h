@@ -41,8 +41,11 @@
 #include "http/metrics.h"
 #include "http/sign_in_gate.h"
 #include "print/cairo_form_renderer.h"
+#include "sign/configured_result_signer.h"
+#include "sign/pdf_signature_verifier.h"
 #include "store/disk_blob_store.h"
 #include "store/store_factory.h"
+#include "support/test_certificates.h"
 #include "support/test_engine.h"
 
 namespace motcua::test_support {
@@ -102,6 +105,8 @@ class ApiServer {
          *procedures_,
          uploads_,
          forms_,
+         *result_signer_,
+         signature_verifier_,
          "https://dichvucong.example.gov.vn/"});
     routes_ = router.Routes();
     http::ServerOptions options;
@@ -205,6 +210,13 @@ class ApiServer {
   app::HashingGate hashing_;
   http::UploadLimits uploads_;
   print::CairoFormRenderer forms_;
+  // The agency's seal, issued by a CA of the test's own that the verifier trusts (EC keys: made in a millisecond).
+  TestAuthority authority_{"Motcua Test Root CA", KeyKind::kEc};
+  IssuedCertificate seal_ =
+      authority_.IssueSigner({.common_name = "UBND xã Vân Sơn (con dấu thử)", .key_kind = KeyKind::kEc});
+  std::unique_ptr<sign::ConfiguredResultSigner> result_signer_ = sign::ConfiguredResultSigner::FromKeys(
+      sign::Pkcs12SigningKey::FromBytes(authority_.Pkcs12(seal_, "seal"), "seal").value(), {});
+  sign::PdfSignatureVerifier signature_verifier_{{authority_.root().der()}};
   std::unique_ptr<app::ProcedureCatalogue> procedures_;
   http::RateLimiter assistant_limiter_;
   // Tests look dossiers up far more often than a citizen; the limit itself is tested on its own server.

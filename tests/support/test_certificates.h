@@ -36,7 +36,7 @@ inline sign::EvpPkeyPtr NewKey(KeyKind kind) {
 
 struct CertificateSpec {
   std::string common_name;
-  long long not_before = 0;  // seconds since the epoch; 0 = a day ago
+  long long not_before = 0;  // seconds since the epoch; 0 = 2020-01-01, before any test clock
   long long not_after = 0;   // 0 = in a year
   std::string key_usage = "critical,digitalSignature,nonRepudiation";
   KeyKind key_kind = KeyKind::kRsa;
@@ -45,8 +45,14 @@ struct CertificateSpec {
 
 class TestAuthority {
  public:
-  explicit TestAuthority(std::string name = "Motcua Test Root CA")
-      : root_(Issue({.common_name = std::move(name), .key_usage = "critical,keyCertSign,cRLSign", .authority = true},
+  static constexpr std::time_t kLongAgo = 1577836800;  // 2020-01-01
+
+  // An RSA root unless told otherwise; an EC one is made in a millisecond, for tests that make many.
+  explicit TestAuthority(std::string name = "Motcua Test Root CA", KeyKind kind = KeyKind::kRsa)
+      : root_(Issue({.common_name = std::move(name),
+                     .key_usage = "critical,keyCertSign,cRLSign",
+                     .key_kind = kind,
+                     .authority = true},
                     nullptr)) {}
 
   const IssuedCertificate& root() const { return root_; }
@@ -90,7 +96,7 @@ class TestAuthority {
     X509_set_version(certificate, 2);
     ASN1_INTEGER_set(X509_get_serialNumber(certificate), ++serial);
     const std::time_t now = std::time(nullptr);
-    ASN1_TIME_set(X509_getm_notBefore(certificate), spec.not_before ? spec.not_before : now - 86400);
+    ASN1_TIME_set(X509_getm_notBefore(certificate), spec.not_before ? spec.not_before : kLongAgo);
     ASN1_TIME_set(X509_getm_notAfter(certificate), spec.not_after ? spec.not_after : now + 365 * 86400);
     X509_NAME* name = X509_get_subject_name(certificate);
     X509_NAME_add_entry_by_txt(name, "C", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>("VN"), -1, -1, 0);

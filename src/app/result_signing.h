@@ -1,0 +1,45 @@
+#pragma once
+// Use case: a leader signs the dossier's electronic result (Decree 61/2018/NĐ-CP art. 19 as amended by Decree
+// 118/2025/NĐ-CP: the result is signed by the competent person; an electronic result carries a digital signature
+// — docs/law/signatures.md). Once the result is approved its file is attached (a Digitized event with component
+// -1, by the specialist or the leader); the last such file is what is signed — an earlier signed copy is signed
+// again, its signature kept. The signed copy is stored as a new file and attached as the result by a new
+// Digitized event of the leader's: the unsigned copy stays in the history, nothing is replaced.
+// Thread-safety: one instance per thread, like the Store it uses.
+#include <string>
+#include <string_view>
+
+#include "app/clock.h"
+#include "app/document_files.h"
+#include "app/dossier_desk.h"
+#include "app/result_signer.h"
+#include "domain/account.h"
+#include "store/blob_store.h"
+#include "store/store.h"
+
+namespace motcua::app {
+
+class ResultSigning {
+ public:
+  ResultSigning(store::Store& store, store::BlobStore& blobs, const Clock& clock, DossierDesk& desk,
+                const ResultSigner& signer)
+      : store_(store), blobs_(blobs), clock_(clock), desk_(desk), signer_(signer) {}
+
+  // Signs the result of dossier `code` by `method` (with the token's `pin`) and attaches the signed copy.
+  // Errors: those of DossierDesk::Authorize for approving the result (only a leader of the competent agency);
+  // FailedPrecondition naming "result" when no result file is attached or it is not a PDF; the signer's
+  // (app/result_signer.h); those of DossierDesk::Act for the new Digitized event (the dossier's state).
+  Result<DossierState> Sign(const Account& account, const std::string& code, SigningMethod method,
+                            std::string_view pin);
+
+ private:
+  Result<DocumentContent> ResultFile(const Account& account, const DossierView& view);
+
+  store::Store& store_;
+  store::BlobStore& blobs_;
+  const Clock& clock_;
+  DossierDesk& desk_;
+  const ResultSigner& signer_;
+};
+
+}  // namespace motcua::app

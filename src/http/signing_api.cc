@@ -1,0 +1,175 @@
+#include "http/signing_api.h"
+
+#include <nlohmann/json.hpp>
+
+#include "app/document_files.h"
+#include "app/dossier_desk.h"
+#include "app/result_signing.h"
+#include "domain/civil_time.h"
+#include "http/dossier_json.h"
+#include "http/json_body.h"
+#include "http/json_response.h"
+#include "http/query_params.h"
+#include "http/request_account.h"
+
+namespace motcua::http {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t kMaxPinBytes = 64;
+
+Response Failure(const Account& account, const Request& request, const Error& error) {
+  if (error.code == ErrorCode::kPermissionDenied) LogDenial(account, request, error);
+  return ErrorResponse(error);
+}
+
+Instant AtSecond(long long unix_seconds) { return Instant{std::chrono::seconds{unix_seconds}}; }
+
+json CertificateJson(const app::CertificateFacts& c) {
+  return {{"common_name", c.common_name},
+          {"subject", c.subject},
+          {"issuer", c.issuer},
+          {"issuer_common_name", c.issuer_common_name},
+          {"serial", c.serial},
+          {"not_before", FormatIsoLocal(AtSecond(c.not_before))},
+          {"not_after", FormatIsoLocal(AtSecond(c.not_after))},
+          {"sha256", c.sha256}};
+}
+
+std::string_view TrustName(app::ChainTrust trust) {
+  switch (trust) {
+    case app::ChainTrust::kTrusted:
+      return "trusted";
+    case app::ChainTrust::kUnknownRoot:
+      return "unknown_root";
+    case app::ChainTrust::kInvalid:
+      break;
+  }
+  return "invalid";
+}
+
+json ReportJson(const app::SignatureReport& r) {
+  json chain = json::array();
+  for (const app::CertificateFacts& c : r.chain) chain.push_back(CertificateJson(c));
+  return {{"field", r.field_name},
+          {"verdict", app::SignatureVerdict(r)},
+          {"sub_filter", r.sub_filter},
+          {"signer_name", r.signer_name},
+          {"reason", r.reason},
+          {"location", r.location},
+          {"signing_time", r.signing_time ? json(FormatIsoLocal(AtSecond(*r.signing_time))) : json(nullptr)},
+          {"intact", r.intact},
+          {"covers_whole_file", r.covers_whole_file},
+          {"certificate_bound", r.certificate_bound},
+          {"certificate_valid_at_signing", r.certificate_valid_at_signing},
+          {"trust", TrustName(r.trust)},
+          {"trust_problem", r.trust_problem},
+          {"chain", std::move(chain)},
+          {"has_timestamp", r.has_timestamp},
+          {"has_revocation_data", r.has_revocation_data},
+          {"problem", r.problem}};
+}
+
+// The file's verdict: its signatures' when they agree ("valid" only when every one is), "unsigned" with none.
+std::string_view FileVerdict(const std::vector<app::SignatureReport>& reports) {
+  if (reports.empty()) return "unsigned";
+  std::string_view verdict = "valid";
+  for (const app::SignatureReport& report : reports) {
+    const std::string_view one = app::SignatureVerdict(report);
+    if (one == "invalid") return "invalid";
+    if (one == "unknown_root") verdict = one;
+  }
+  return verdict;
+}
+
+template <typename F>
+Response AsAccount(const SigningApiContext& c, const Request& request, F&& body) {
+  auto account = RequestAccount(c.dossiers.sessions, request);
+  if (!account) return ErrorResponse(account.error());
+  if (auto query = QueryParams::ParseKnown(ToStd(request.target()), {}); !query) return ErrorResponse(query.error());
+  auto store = c.dossiers.stores.ForThisThread();
+  if (!store) return ErrorResponse(store.error());
+  const auto calendar = c.dossiers.calendar.Current();
+  app::DossierDesk desk(**store, c.dossiers.clock, *calendar, c.dossiers.settings);
+  return body(*account, **store, desk);
+}
+
+Response Methods(const SigningApiContext& c, const Request& request) {
+  return AsAccount(c, request, [&](const Account&, store::Store&, app::DossierDesk&) {
+    json items = json::array();
+    for (const app::SigningMethodInfo& m : c.signer.Methods()) {
+      json item = {{"method", app::SigningMethodName(m.method)}, {"needs_pin", m.needs_pin}};
+      if (m.certificate) item["certificate"] = CertificateJson(*m.certificate);
+      items.push_back(std::move(item));
+    }
+    return JsonResponse(Status::ok, {{"items", std::move(items)}});
+  });
+}
+
+struct SignRequest {
+  app::SigningMethod method = app::SigningMethod::kSeal;
+  std::string pin;
+};
+
+Result<SignRequest> ParseSignRequest(const std::string& text) {
+  auto body = JsonBody::Parse(text);
+  if (!body) return Fail(body.error());
+  JsonObject root = body->Root();
+  const std::string method = root.RequiredString("method", 16);
+  SignRequest parsed{.pin = root.OptionalString("pin", kMaxPinBytes)};
+  if (auto done = body->Finish(); !done) return Fail(done.error());
+  const auto known = app::ParseSigningMethod(method);
+  if (!known) {
+    return Fail(Error::InvalidArgument("method", "cách ký là 'seal' (con dấu) hoặc 'token'",
+                                       "method is 'seal' (the seal) or 'token'"));
+  }
+  parsed.method = *known;
+  return parsed;
+}
+
+Response SignResult(const SigningApiContext& c, const Request& request, const PathParams& params) {
+  return AsAccount(c, request, [&](const Account& account, store::Store& store, app::DossierDesk& desk) {
+    auto parsed = ParseSignRequest(request.body());
+    if (!parsed) return ErrorResponse(parsed.error());
+    app::ResultSigning signing(store, c.blobs, c.dossiers.clock, desk, c.signer);
+    auto state = signing.Sign(account, std::string(params.Get("code")), parsed->method, parsed->pin);
+    if (!state) return Failure(account, request, state.error());
+    return JsonResponse(Status::ok, DossierStateJson(*state));
+  });
+}
+
+Response Signatures(const SigningApiContext& c, const Request& request, const PathParams& params) {
+  return AsAccount(c, request, [&](const Account& account, store::Store& store, app::DossierDesk& desk) {
+    app::DocumentFiles files(store, c.blobs, c.dossiers.clock);
+    auto content = files.Read(account, params.Get("id"), [&](const std::string& code) {
+      return desk.Authorize(account, code, DossierAction::kView);
+    });
+    if (!content) return Failure(account, request, content.error());
+    std::vector<app::SignatureReport> reports;
+    if (content->upload.media_type == MediaType::kPdf) {
+      auto verified = c.verifier.Verify(content->bytes);
+      if (!verified) return ErrorResponse(verified.error());
+      reports = std::move(*verified);
+    }
+    json items = json::array();
+    for (const app::SignatureReport& r : reports) items.push_back(ReportJson(r));
+    return JsonResponse(Status::ok,
+                        {{"file", content->upload.id}, {"verdict", FileVerdict(reports)}, {"items", std::move(items)}});
+  });
+}
+
+}  // namespace
+
+void AddSigningApi(Router& router, const SigningApiContext& context) {
+  router.Add(Method::get, "/api/v1/signing/methods",
+             [context](const Request& request) { return Methods(context, request); });
+  router.Add(
+      Method::post, "/api/v1/dossiers/{code}/sign-result",
+      RouteHandler([context](const Request& request, const PathParams& p) { return SignResult(context, request, p); }));
+  router.Add(
+      Method::get, "/api/v1/files/{id}/signatures",
+      RouteHandler([context](const Request& request, const PathParams& p) { return Signatures(context, request, p); }));
+}
+
+}  // namespace motcua::http

@@ -1,0 +1,33 @@
+#pragma once
+// Signatures over HTTP: signing a dossier's result, and reading the signatures of any file back. Every route needs
+// a login.
+//
+//   GET  /api/v1/signing/methods               the ways this server can sign (app/result_signer.h):
+//                                              {items: [{method: "seal"|"token", needs_pin, certificate?}]}
+//   POST /api/v1/dossiers/{code}/sign-result   {method, pin?} → 200, the dossier (as the actions answer): the
+//                                              result signed and attached again (app/result_signing.h); for a
+//                                              leader who may approve the result; the PIN is never logged
+//   GET  /api/v1/files/{id}/signatures         {verdict, items: [...]}: each signature judged against the
+//                                              roots the province trusts (app/signature_verifier.h), to whoever
+//                                              may read the file; a JPEG or PNG has none
+//
+// Thread-safety: handlers run on every server thread, each with its own store; the signer and the verifier are
+// thread-safe.
+#include "app/result_signer.h"
+#include "app/signature_verifier.h"
+#include "http/dossier_api.h"
+#include "http/router.h"
+#include "store/blob_store.h"
+
+namespace motcua::http {
+
+struct SigningApiContext {
+  DossierApiContext dossiers;
+  store::BlobStore& blobs;
+  const app::ResultSigner& signer;
+  const app::SignatureVerifier& verifier;
+};
+
+void AddSigningApi(Router& router, const SigningApiContext& context);
+
+}  // namespace motcua::http
