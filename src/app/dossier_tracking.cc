@@ -1,6 +1,7 @@
 #include "app/dossier_tracking.h"
 
 #include "app/dossier_view.h"
+#include "app/electronic_result.h"
 
 namespace motcua::app {
 
@@ -12,7 +13,7 @@ Result<DossierTracking> TrackDossier(store::Store& store, const std::string& cod
   return DossierTracking{state.code,         state.procedure_code, std::move(view->procedure_name),
                          state.status,       state.received_at,    state.due_at,
                          state.completed_at, state.returned_at,    view->standing,
-                         view->overdue,      view->completion};
+                         view->overdue,      view->completion,     IsDocumentFileId(LastResultFile(view->history))};
 }
 
 }  // namespace motcua::app

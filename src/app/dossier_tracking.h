@@ -25,6 +25,7 @@ struct DossierTracking {
   Standing standing = Standing::kNotStarted;  // at `now`, as the report judges it (domain/dossier_standing.h)
   bool overdue = false;                       // standing == kOverdue
   std::optional<Timeliness> timeliness;       // once ended
+  bool electronic_result = false;             // a stored file is attached as the result (app/electronic_result.h)
 };
 
 // NotFound naming "code" when there is no such dossier.

@@ -3,23 +3,13 @@
 #include <variant>
 
 #include "app/document_files.h"
+#include "app/electronic_result.h"
 #include "app/form_names.h"
 
 namespace motcua::app {
 namespace {
 
 constexpr int kResultComponent = -1;  // Digitized::component_seq of the result
-
-// The file the history attaches last as the result; "" when none.
-std::string LastResultFile(const std::vector<DossierEvent>& history) {
-  std::string file;
-  for (const DossierEvent& event : history) {
-    if (const auto* scan = std::get_if<Digitized>(&event.payload); scan && scan->component_seq == kResultComponent) {
-      file = scan->file;
-    }
-  }
-  return file;
-}
 
 Error NoResult(std::string vi, std::string en) {
   return Error::FailedPrecondition("result", std::move(vi), std::move(en));

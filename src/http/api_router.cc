@@ -42,7 +42,8 @@ Router MakeApiRouter(const ApiContext& context) {
   AddCalendarApi(router, context.sessions, context.dossiers.calendar);
   AddFilesApi(router, {context.dossiers, context.blobs, context.uploads});
   AddFormsApi(router, {context.dossiers, context.forms, context.public_url, context.tls});
-  AddSigningApi(router, {context.dossiers, context.blobs, context.result_signer, context.signature_verifier});
+  AddSigningApi(router, {context.dossiers, context.blobs, context.result_signer, context.signature_verifier,
+                         context.public_api.tracking_limiter});
   AddProcedureSettingsApi(router, context.sessions);
   AddSearchSynonymsApi(router, {context.sessions, context.catalogue});
   return router;

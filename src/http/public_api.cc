@@ -14,13 +14,11 @@
 #include "http/procedure_json.h"
 #include "http/procedure_settings_api.h"
 #include "http/query_params.h"
+#include "http/receipt_pin_check.h"
 #include "http/throttle.h"
 
 namespace motcua::http {
 namespace {
-
-// The receipt PIN of public tracking: a header, so that it is in no address and no access log.
-constexpr const char* kReceiptPinHeader = "Receipt-Pin";
 
 using nlohmann::json;
 
@@ -80,7 +78,8 @@ json TrackingJson(const app::DossierTracking& t, bool with_details) {
                {"returned_at", TimeJson(t.returned_at)},
                {"standing", StandingName(t.standing)},
                {"overdue", t.overdue},
-               {"timeliness", OrNull(t.timeliness, TimelinessName)}};
+               {"timeliness", OrNull(t.timeliness, TimelinessName)},
+               {"electronic_result", t.electronic_result}};
   }
   return {{"code", t.code},
           {"status", DossierStatusName(t.status)},
@@ -186,12 +185,8 @@ void AddTrackingRoutes(Router& router, const PublicApiContext& c) {
                  const std::string code(params.Get("dossier_code"));
                  auto tracked = app::TrackDossier(store, code, c.clock.Now(), c.policy);
                  if (!tracked) return ErrorResponse(tracked.error());
-                 const auto pin = request[kReceiptPinHeader];
-                 if (pin.empty()) return JsonResponse(Status::ok, TrackingJson(*tracked, false));
-                 if (!c.pins.Matches(code, ToStd(pin))) {
-                   return ErrorResponse(Error::PermissionDenied("pin", "mã PIN không đúng với mã hồ sơ",
-                                                                "the PIN does not match the dossier code"));
-                 }
+                 if (!HasReceiptPin(request)) return JsonResponse(Status::ok, TrackingJson(*tracked, false));
+                 if (auto refused = RefuseWithoutPin(c.pins, code, request)) return std::move(*refused);
                  return JsonResponse(Status::ok, TrackingJson(*tracked, true));
                });
              }));

@@ -4,13 +4,16 @@
 
 #include "app/document_files.h"
 #include "app/dossier_desk.h"
+#include "app/electronic_result.h"
 #include "app/result_signing.h"
 #include "domain/civil_time.h"
 #include "http/dossier_json.h"
 #include "http/json_body.h"
 #include "http/json_response.h"
 #include "http/query_params.h"
+#include "http/receipt_pin_check.h"
 #include "http/request_account.h"
+#include "http/throttle.h"
 
 namespace motcua::http {
 namespace {
@@ -139,6 +142,19 @@ Response SignResult(const SigningApiContext& c, const Request& request, const Pa
   });
 }
 
+// The JSON of a file's signatures: its verdict and each signature's report.
+Result<json> SignaturesJson(const SigningApiContext& c, const app::DocumentContent& content) {
+  std::vector<app::SignatureReport> reports;
+  if (content.upload.media_type == MediaType::kPdf) {
+    auto verified = c.verifier.Verify(content.bytes);
+    if (!verified) return Fail(verified.error());
+    reports = std::move(*verified);
+  }
+  json items = json::array();
+  for (const app::SignatureReport& r : reports) items.push_back(ReportJson(r));
+  return json{{"file", content.upload.id}, {"verdict", FileVerdict(reports)}, {"items", std::move(items)}};
+}
+
 Response Signatures(const SigningApiContext& c, const Request& request, const PathParams& params) {
   return AsAccount(c, request, [&](const Account& account, store::Store& store, app::DossierDesk& desk) {
     app::DocumentFiles files(store, c.blobs, c.dossiers.clock);
@@ -146,16 +162,50 @@ Response Signatures(const SigningApiContext& c, const Request& request, const Pa
       return desk.Authorize(account, code, DossierAction::kView);
     });
     if (!content) return Failure(account, request, content.error());
-    std::vector<app::SignatureReport> reports;
-    if (content->upload.media_type == MediaType::kPdf) {
-      auto verified = c.verifier.Verify(content->bytes);
-      if (!verified) return ErrorResponse(verified.error());
-      reports = std::move(*verified);
-    }
-    json items = json::array();
-    for (const app::SignatureReport& r : reports) items.push_back(ReportJson(r));
-    return JsonResponse(Status::ok,
-                        {{"file", content->upload.id}, {"verdict", FileVerdict(reports)}, {"items", std::move(items)}});
+    auto report = SignaturesJson(c, *content);
+    if (!report) return ErrorResponse(report.error());
+    return JsonResponse(Status::ok, std::move(*report));
+  });
+}
+
+// The electronic result of a dossier for whoever holds its receipt: `reply` with the file once the PIN matches.
+template <typename F>
+Response ForReceiptHolder(const SigningApiContext& c, const Request& request, const PathParams& params, F&& reply) {
+  if (auto refused = Throttle(c.tracking_limiter, request, "dossier_code", "lượt tra cứu", "lookups")) {
+    return std::move(*refused);
+  }
+  if (auto query = QueryParams::ParseKnown(ToStd(request.target()), {}); !query) return ErrorResponse(query.error());
+  const std::string code(params.Get("dossier_code"));
+  if (auto refused = RefuseWithoutPin(c.dossiers.pins, code, request)) return std::move(*refused);
+  auto store = c.dossiers.stores.ForThisThread();
+  if (!store) return ErrorResponse(store.error());
+  auto result = app::ElectronicResult(**store, c.blobs, code);
+  if (!result) return ErrorResponse(result.error());
+  return reply(*result);
+}
+
+Response TrackedResult(const SigningApiContext& c, const Request& request, const PathParams& params) {
+  return ForReceiptHolder(c, request, params, [&](const app::DocumentContent& content) {
+    Response response{Status::ok, request.version()};
+    response.set(boost::beast::http::field::content_type, std::string(MediaTypeName(content.upload.media_type)));
+    const std::string_view type = MediaTypeName(content.upload.media_type);
+    const std::string extension(type.substr(type.find('/') + 1));  // pdf, jpeg, png
+    response.set(boost::beast::http::field::content_disposition,
+                 "inline; filename=\"ket-qua-" + std::string(params.Get("dossier_code")) + "." + extension + "\"");
+    // Personal data behind a PIN: never kept by a cache.
+    response.set(boost::beast::http::field::cache_control, "no-store");
+    response.set("X-Content-Type-Options", "nosniff");
+    response.body() = content.bytes;
+    response.prepare_payload();
+    return response;
+  });
+}
+
+Response TrackedResultSignatures(const SigningApiContext& c, const Request& request, const PathParams& params) {
+  return ForReceiptHolder(c, request, params, [&](const app::DocumentContent& content) {
+    auto report = SignaturesJson(c, content);
+    if (!report) return ErrorResponse(report.error());
+    return JsonResponse(Status::ok, std::move(*report));
   });
 }
 
@@ -170,6 +220,14 @@ void AddSigningApi(Router& router, const SigningApiContext& context) {
   router.Add(
       Method::get, "/api/v1/files/{id}/signatures",
       RouteHandler([context](const Request& request, const PathParams& p) { return Signatures(context, request, p); }));
+  router.Add(Method::get, "/api/v1/track/{dossier_code}/result",
+             RouteHandler([context](const Request& request, const PathParams& p) {
+               return TrackedResult(context, request, p);
+             }));
+  router.Add(Method::get, "/api/v1/track/{dossier_code}/result/signatures",
+             RouteHandler([context](const Request& request, const PathParams& p) {
+               return TrackedResultSignatures(context, request, p);
+             }));
 }
 
 }  // namespace motcua::http

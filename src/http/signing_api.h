@@ -11,11 +11,17 @@
 //                                              roots the province trusts (app/signature_verifier.h), to whoever
 //                                              may read the file; a JPEG or PNG has none
 //
+// And without a login, for whoever holds the receipt (its PIN in the Receipt-Pin header, throttled with public
+// tracking per client address):
+//   GET  /api/v1/track/{dossier_code}/result             the electronic result (app/electronic_result.h)
+//   GET  /api/v1/track/{dossier_code}/result/signatures  its signatures, as for a file
+//
 // Thread-safety: handlers run on every server thread, each with its own store; the signer and the verifier are
 // thread-safe.
 #include "app/result_signer.h"
 #include "app/signature_verifier.h"
 #include "http/dossier_api.h"
+#include "http/rate_limiter.h"
 #include "http/router.h"
 #include "store/blob_store.h"
 
@@ -26,6 +32,7 @@ struct SigningApiContext {
   store::BlobStore& blobs;
   const app::ResultSigner& signer;
   const app::SignatureVerifier& verifier;
+  RateLimiter& tracking_limiter;  // public tracking's, shared: one budget of PIN guesses per address
 };
 
 void AddSigningApi(Router& router, const SigningApiContext& context);

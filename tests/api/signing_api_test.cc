@@ -171,5 +171,42 @@ TEST_F(SigningApiTest, SignaturesOfAFileAreForThoseWhoMayReadIt) {
   EXPECT_EQ(Get("ld.vanson", "/api/v1/files/" + std::string(64, 'a') + "/signatures").status, 404u);
 }
 
+// The citizen holding the receipt slip fetches the signed result from the tracking page, with its PIN.
+TEST_F(SigningApiTest, TheReceiptHolderGetsTheSignedResultWithThePin) {
+  const std::string code = WithResult("");
+  const std::string pin = Get("tn.vanson", "/api/v1/dossiers/" + code).Json()["receipt_pin"];
+  auto track = [&](const std::string& target, const std::string& with_pin) {
+    std::vector<std::pair<std::string, std::string>> headers;
+    if (!with_pin.empty()) headers.emplace_back("Receipt-Pin", with_pin);
+    return server_->Send(Method::get, target, "", "", headers);
+  };
+  ASSERT_EQ(Sign("ld.vanson", code).status, 200u);
+  EXPECT_EQ(track("/api/v1/track/" + code, pin).Json()["details"]["electronic_result"], true);
+  const HttpReply result = track("/api/v1/track/" + code + "/result", pin);
+  ASSERT_EQ(result.status, 200u) << result.body;
+  EXPECT_EQ(result.headers.at("content-type"), "application/pdf");
+  EXPECT_EQ(result.headers.at("cache-control"), "no-store");
+  EXPECT_EQ(result.body, Get("ld.vanson", "/api/v1/files/" + ResultFiles(code).back()).body) << "the signed copy";
+  const HttpReply signatures = track("/api/v1/track/" + code + "/result/signatures", pin);
+  ASSERT_EQ(signatures.status, 200u) << signatures.body;
+  EXPECT_EQ(signatures.Json()["verdict"], "valid");
+
+  const std::string wrong = pin == "000000" ? "111111" : "000000";
+  for (const std::string& target :
+       {"/api/v1/track/" + code + "/result", "/api/v1/track/" + code + "/result/signatures"}) {
+    ExpectError(track(target, ""), 403u, "pin");
+    ExpectError(track(target, wrong), 403u, "pin");
+  }
+}
+
+TEST_F(SigningApiTest, BeforeAResultIsAttachedTrackingSaysThereIsNone) {
+  const std::string code = Receive("tn.vanson", Intake("vs-ttpvhcc", kVanSonAgency));
+  const std::string pin = Get("tn.vanson", "/api/v1/dossiers/" + code).Json()["receipt_pin"];
+  const HttpReply tracked = server_->Send(Method::get, "/api/v1/track/" + code, "", "", {{"Receipt-Pin", pin}});
+  EXPECT_EQ(tracked.Json()["details"]["electronic_result"], false);
+  ExpectError(server_->Send(Method::get, "/api/v1/track/" + code + "/result", "", "", {{"Receipt-Pin", pin}}), 404u,
+              "result");
+}
+
 }  // namespace
 }  // namespace motcua::http
