@@ -4,7 +4,7 @@
 # Fails when a harness finds a crash, a sanitizer report, a broken check or a slow input, and says where the input
 # was saved and how to replay it.
 #
-# Usage: scripts/fuzz.sh [NAME...]    NAME: json_body query_params request_path event_line reference_csv (default:
+# Usage: scripts/fuzz.sh [NAME...]    NAME: json_body query_params request_path event_line reference_csv pdf_signatures (default:
 #        all). FUZZ_SECONDS=600 scripts/fuzz.sh event_line fuzzes longer. The inputs a run finds are kept in
 #        build-fuzz/corpus/NAME/ (the next run starts from them too); fuzz/corpus/ holds only the committed seeds.
 #        FUZZ_RUNS=N runs each harness over N inputs from FUZZ_SEED (1 by default) instead of for a time: from a
@@ -17,13 +17,14 @@ seconds=${FUZZ_SECONDS:-30}
 runs=${FUZZ_RUNS:-}
 seed=${FUZZ_SEED:-1}
 cxx=${FUZZ_CXX:-clang++-19}  # clang 14, Debian 12's default, lacks the C++23 std::expected the code is built on
-all=(json_body query_params request_path event_line reference_csv)
+all=(json_body query_params request_path event_line reference_csv pdf_signatures)
 names=("$@")
 [ ${#names[@]} -gt 0 ] || names=("${all[@]}")
 
 # The longest input tried per harness: enough for the largest seed and for what the code reads (a request target
 # fits Beast's 8 KiB header; bodies and files are cut short, since their limits are about size, not structure).
-declare -A max_len=([json_body]=4096 [query_params]=2048 [request_path]=2048 [event_line]=8192 [reference_csv]=4096)
+declare -A max_len=([json_body]=4096 [query_params]=2048 [request_path]=2048 [event_line]=8192 [reference_csv]=4096
+  [pdf_signatures]=65536)  # the signed one-page seed is 4.4 KB
 
 command -v "$cxx" >/dev/null || { echo "fuzz: $cxx not found; scripts/install-deps.sh installs it" >&2; exit 1; }
 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER="$cxx" -DMOTCUA_FUZZ=ON \

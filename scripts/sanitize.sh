@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Builds the unit tests (motcua_tests: domain, store, app, api) with AddressSanitizer and UndefinedBehaviorSanitizer
-# and runs them through CTest. Any sanitizer report fails the test that triggered it: undefined behaviour is not
-# recoverable (-fno-sanitize-recover) and the first ASan error aborts.
+# Builds the unit tests (motcua_tests: domain, store, app, api; motcua_sign_tests: signatures) with
+# AddressSanitizer and UndefinedBehaviorSanitizer and runs them through CTest. Any sanitizer report fails the test
+# that triggered it: undefined behaviour is not recoverable (-fno-sanitize-recover) and the first ASan error aborts.
 #
 # The build is the fuzzers' (build-fuzz/, clang 19, configured by scripts/fuzz.sh), whose libraries are already
 # compiled with both sanitizers for the harnesses: the tests reuse them, so that CI pays for compiling the test
@@ -17,7 +17,7 @@ command -v "$cxx" >/dev/null || { echo "sanitize: $cxx not found; scripts/instal
 api_tests=$([ "${MOTCUA_SANITIZE_ALL:-0}" = 1 ] && echo ON || echo OFF)
 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER="$cxx" -DMOTCUA_FUZZ=ON \
   -DMOTCUA_API_TESTS="$api_tests" >/dev/null
-cmake --build build-fuzz --target motcua_tests --parallel "${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc)}"
+cmake --build build-fuzz --target motcua_tests motcua_sign_tests --parallel "${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc)}"
 
 # detect_stack_use_after_return: catches a reference to a callee's local that outlived it (a string_view into a
 # temporary), which plain ASan misses. Leaks are reported at the end of each test's process.

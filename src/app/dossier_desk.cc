@@ -4,6 +4,7 @@
 
 #include "app/document_access.h"
 #include "app/dossier_forms.h"
+#include "app/electronic_result.h"
 #include "domain/allowed_actions.h"
 #include "domain/unit_province.h"
 
@@ -316,6 +317,8 @@ Result<DossierView> DossierDesk::Show(const Account& account, const std::string&
   }
   view->allowed_actions = AllowedActions(account, *parties, view->state, settings_.limits);
   view->forms = FormsOf(*view, settings_);
+  view->may_sign_result = AuthorizeDossierAction(account, DossierAction::kApproveResult, *parties).has_value() &&
+                          !LastResultFile(view->history).empty();
   return view;
 }
 

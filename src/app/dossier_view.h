@@ -25,6 +25,9 @@ struct DossierView {
   std::vector<DossierAction> allowed_actions = {};
   // The printed forms the dossier has now (dossier_forms.h); filled by DossierDesk::Show.
   std::vector<FormKind> forms = {};
+  // Whether the viewing account may sign the result now: a leader who may approve it, a result file attached
+  // (app/result_signing.h); filled by DossierDesk::Show.
+  bool may_sign_result = false;
 };
 
 // NotFound naming "code" when there is no such dossier.

@@ -5,8 +5,6 @@
 namespace motcua::app {
 namespace {
 
-constexpr int kResultComponent = -1;  // Digitized::component_seq of the result
-
 Error NoResult() {
   return Error::NotFound("result", "Hồ sơ chưa có kết quả điện tử.", "The dossier has no electronic result yet.");
 }
@@ -16,7 +14,7 @@ Error NoResult() {
 std::string LastResultFile(const std::vector<DossierEvent>& history) {
   std::string file;
   for (const DossierEvent& event : history) {
-    if (const auto* scan = std::get_if<Digitized>(&event.payload); scan && scan->component_seq == kResultComponent) {
+    if (const auto* scan = std::get_if<Digitized>(&event.payload); scan && scan->component_seq == kResultComponentSeq) {
       file = scan->file;
     }
   }

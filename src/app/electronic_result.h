@@ -1,9 +1,9 @@
 #pragma once
-// Use case: the citizen fetches the dossier's electronic result (Decree 45/2020/NĐ-CP art. 12: an electronic
-// result has the legal value of the paper one and is returned to the applicant's account or by the tracking
-// page) — the last file attached as the result, the signed copy when the leader signed it (app/result_signing.h).
-// Who may have it is decided before: the receipt PIN of public tracking (http/signing_api.h), or the access rules
-// for an account. Stateless; the store is the calling thread's own, the BlobStore shared and thread-safe.
+// Use case: the citizen fetches the dossier's electronic result (Decree 45/2020/NĐ-CP: results returned
+// electronically; docs/law/signatures.md) — the last file attached as the result, the signed copy when the leader
+// signed it (app/result_signing.h). Who may have it is decided before: the receipt PIN of public tracking
+// (http/signing_api.h), or the access rules for an account. Stateless; the store is the calling thread's own, the
+// BlobStore shared and thread-safe.
 #include <string>
 
 #include "app/document_files.h"

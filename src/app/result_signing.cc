@@ -9,8 +9,6 @@
 namespace motcua::app {
 namespace {
 
-constexpr int kResultComponent = -1;  // Digitized::component_seq of the result
-
 Error NoResult(std::string vi, std::string en) {
   return Error::FailedPrecondition("result", std::move(vi), std::move(en));
 }
@@ -57,7 +55,7 @@ Result<DossierState> ResultSigning::Sign(const Account& account, const std::stri
   DocumentFiles files(store_, blobs_, clock_);
   auto upload = files.Upload(account, "application/pdf", code + "-ket-qua-da-ky-so.pdf", *signed_pdf);
   if (!upload) return Fail(std::move(upload.error()));
-  return desk_.Act(account, code, Digitized{kResultComponent, upload->id});
+  return desk_.Act(account, code, Digitized{kResultComponentSeq, upload->id});
 }
 
 }  // namespace motcua::app

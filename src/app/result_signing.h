@@ -1,7 +1,8 @@
 #pragma once
-// Use case: a leader signs the dossier's electronic result (Decree 61/2018/NĐ-CP art. 19 as amended by Decree
-// 118/2025/NĐ-CP: the result is signed by the competent person; an electronic result carries a digital signature
-// — docs/law/signatures.md). Once the result is approved its file is attached (a Digitized event with component
+// Use case: a leader signs the dossier's electronic result: an electronic result carries the digital signature
+// of the competent person or the agency's seal (Law 20/2023/QH15 on electronic transactions, art. 22; Decree
+// 45/2020/NĐ-CP on administrative procedures online; the sources and what is not yet confirmed:
+// docs/law/signatures.md). Once the result is approved its file is attached (a Digitized event with component
 // -1, by the specialist or the leader); the last such file is what is signed — an earlier signed copy is signed
 // again, its signature kept. The signed copy is stored as a new file and attached as the result by a new
 // Digitized event of the leader's: the unsigned copy stays in the history, nothing is replaced.

@@ -172,8 +172,11 @@ struct FeePaid {
 };
 
 // A component (or the result, with seq = -1) was scanned or signed into the electronic record.
+// Digitized::component_seq of the result.
+inline constexpr int kResultComponentSeq = -1;
+
 struct Digitized {
-  int component_seq = 0;  // -1 for the result
+  int component_seq = 0;  // kResultComponentSeq for the result
   std::string file;       // reference to the stored file
 };
 

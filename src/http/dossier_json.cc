@@ -115,6 +115,7 @@ json DossierViewJson(const app::DossierView& view, const std::string& receipt_pi
           {"timeliness", OrNull(view.completion, TimelinessName)},
           {"allowed_actions", std::move(allowed)},
           {"forms", std::move(forms)},
+          {"may_sign_result", view.may_sign_result},
           {"receipt_pin", receipt_pin},
           {"history", std::move(history)}};
 }

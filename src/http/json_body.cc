@@ -219,7 +219,7 @@ Checked<std::string> AsString(const Json& value, std::size_t max_bytes) {
     return Wrong("không được dài quá " + bytes + " byte", "must be at most " + bytes + " bytes long");
   }
   if (const int control = FirstControlCharacter(text); control >= 0) {
-    char code[8];
+    char code[16];  // "U+" and up to 8 hex digits as the compiler counts an int, and the NUL
     std::snprintf(code, sizeof code, "U+%04X", control);
     return Wrong(std::string("chứa ký tự điều khiển ") + code + " (không in được)",
                  std::string("contains the control character ") + code);

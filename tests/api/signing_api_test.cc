@@ -140,6 +140,10 @@ TEST_F(SigningApiTest, AChangedByteMakesTheSignatureInvalid) {
 
 TEST_F(SigningApiTest, OnlyALeaderOfTheCompetentAgencySigns) {
   const std::string code = WithResult("");
+  // The dossier's page says who may sign, as the route decides.
+  EXPECT_EQ(Get("ld.vanson", "/api/v1/dossiers/" + code).Json()["may_sign_result"], true);
+  EXPECT_EQ(Get("cv.vanson", "/api/v1/dossiers/" + code).Json()["may_sign_result"], false);
+  EXPECT_EQ(Get("tn.vanson", "/api/v1/dossiers/" + code).Json()["may_sign_result"], false);
   ExpectDenied(Sign("cv.vanson", code), "role");
   EXPECT_EQ(Sign("ld.hoabinh", code).status, 403u);
   EXPECT_EQ(Sign("cd.an", code).status / 100, 4u);
@@ -150,6 +154,7 @@ TEST_F(SigningApiTest, OnlyALeaderOfTheCompetentAgencySigns) {
 
 TEST_F(SigningApiTest, WhatCannotBeSignedIsSaidNamingTheField) {
   const std::string no_result = Receive("tn.vanson", Intake("vs-ttpvhcc", kVanSonAgency));
+  EXPECT_EQ(Get("ld.vanson", "/api/v1/dossiers/" + no_result).Json()["may_sign_result"], false);
   ExpectError(Sign("ld.vanson", no_result), 409u, "result");
   Act("ld.vanson", no_result, "approve", {{"result", "Xác nhận tạm trú"}});
   ExpectError(Sign("ld.vanson", no_result), 409u, "result");

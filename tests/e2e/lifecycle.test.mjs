@@ -49,6 +49,28 @@ const SCAN_PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n' +
     'trailer << /Root 1 0 R >>\n%%EOF\n',
 );
+// A one-page PDF saying `text`, with a true cross-reference table: what a specialist attaches as the result, and
+// what the leader then signs (a signature goes onto a page, and is appended after the file's last xref).
+function onePagePdf(text) {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${`BT /F1 14 Tf 72 760 Td (${text}) Tj ET`.length} >>\nstream\nBT /F1 14 Tf 72 760 Td (${text}) Tj ET\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets = objects.map((body, i) => {
+    const at = pdf.length;
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return at;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const at of offsets) pdf += `${String(at).padStart(10, '0')} 00000 n \n`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, 'latin1');
+}
 const WAIT_MS = 15_000; // a single wait fails before its step does, naming the element
 
 // The server's binary, database, PID file and log (run.sh passes them), so that step 7b can kill it with -9 and
@@ -59,6 +81,7 @@ const SERVER = {
   files: process.env.MOTCUA_FILES,
   pidFile: process.env.MOTCUA_PID_FILE,
   log: process.env.MOTCUA_SERVER_LOG,
+  args: (process.env.MOTCUA_SERVE_ARGS ?? '').split(' ').filter(Boolean), // the seal and the trusted roots
 };
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -78,7 +101,7 @@ async function crashAndRestartServer() {
   const log = openSync(SERVER.log, 'a');
   const port = new URL(BASE).port;
   const files = SERVER.files ? ['--files', SERVER.files] : [];
-  const child = spawn(SERVER.bin, ['serve', '--db', SERVER.db, ...files, '--listen', `127.0.0.1:${port}`], {
+  const child = spawn(SERVER.bin, ['serve', '--db', SERVER.db, ...files, '--listen', `127.0.0.1:${port}`, ...SERVER.args], {
     detached: true,
     stdio: ['ignore', log, log],
   });
@@ -599,6 +622,48 @@ async function main() {
     await leader.getByTestId('action-close-assign').click();
     await act(leader, 'approve', { result: 'Cấp xác nhận đăng ký tạm trú cho bà Nguyễn Thị Mai, thời hạn 24 tháng' }, 'result_ready');
     await leader.locator('[data-testid="timeline-event"][data-type="result_approved"]').waitFor();
+  });
+
+  await step('5b. the result is attached and the leader signs it with the seal; the signature checks valid', async () => {
+    await leader.getByTestId('action-digitize').click();
+    await leader.getByTestId('action-form-digitize').waitFor();
+    await leader.getByTestId('action-digitize-component_seq').selectOption('-1');
+    await leader
+      .getByTestId('action-digitize-file')
+      .setInputFiles({ name: 'ket-qua-tam-tru.pdf', mimeType: 'application/pdf', buffer: onePagePdf('XAC NHAN TAM TRU') });
+    await leader.getByTestId('action-digitize-file-done').waitFor();
+    await leader.getByTestId('action-submit-digitize').click();
+    await leader.locator('[data-testid="action-done"][data-action="digitize"]').waitFor();
+    // The server says this leader may sign, and how: the demonstration seal.
+    const signing = leader.getByTestId('dossier-signing');
+    await signing.waitFor();
+    assert.match(await signing.innerText(), /con dấu thử nghiệm/);
+    await leader.getByTestId('signing-submit').click();
+    const results = leader.locator('[data-testid="dossier-file"][data-seq="-1"]');
+    await results.nth(1).waitFor();
+    assert.equal(await results.count(), 2, 'the signed copy beside the unsigned one');
+    await results.nth(0).getByTestId('dossier-file-signatures').click();
+    await results.nth(0).locator('[data-testid="signatures"][data-verdict="unsigned"]').waitFor();
+    await results.nth(1).getByTestId('dossier-file-signatures').click();
+    const verdict = results.nth(1).locator('[data-testid="signatures"][data-verdict="valid"]');
+    await verdict.waitFor();
+    // The signature names the leader who signed (their name in the system), over the seal's certificate.
+    assert.equal((await verdict.getByTestId('signature-signer').innerText()).trim(), 'Lãnh đạo UBND xã');
+    await screenshot(leader, 'signed-result', { fullPage: true });
+  });
+
+  await step('5c. whoever holds the receipt downloads the signed result from the tracking page', async () => {
+    const visitor = await newPage();
+    await visitor.goto(`${BASE}/#/tra-cuu/${code}?pin=${pin}`);
+    await visitor.getByTestId('tracked-result').waitFor();
+    const popup = visitor.waitForEvent('popup');
+    await visitor.getByTestId('tracked-result-open').click();
+    const tab = await popup;
+    await tab.waitForURL(/^blob:/);
+    await tab.close();
+    await visitor.getByTestId('tracked-result-signatures').click();
+    await visitor.locator('[data-testid="signatures"][data-verdict="valid"]').waitFor();
+    await visitor.context().close();
   });
 
   await step('6. the receptionist hands the result back', async () => {

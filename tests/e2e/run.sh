@@ -61,7 +61,7 @@ wait_until_healthy() {
 start_server() {
   for attempt in 0 1 2 3 4; do
     port=$((28000 + ($$ * 7 + attempt * 131) % 2000))
-    "$motcua" serve --db "$db" --files "$files" --listen "127.0.0.1:$port" >"$tmp/server.log" 2>&1 &
+    "$motcua" serve --db "$db" --files "$files" --listen "127.0.0.1:$port" "${signing[@]}" >"$tmp/server.log" 2>&1 &
     server_pid=$!
     echo "$server_pid" >"$tmp/server.pid"
     wait_until_healthy && return 0
@@ -97,6 +97,11 @@ if [[ ${MOTCUA_TEST_ENGINE:-sqlite} == postgresql ]]; then
   [[ $MOTCUA_TEST_PG == *\?* ]] && db="$MOTCUA_TEST_PG&options=-csearch_path%3D$schema"
 fi
 
+# The leader signs the result with a demonstration seal (scripts/demo-seal.sh), its root trusted.
+export MOTCUA_SEAL_PASSWORD=e2e-seal-password
+bash "$here/../../scripts/demo-seal.sh" "$tmp/signing" >/dev/null || fail "cannot make the demonstration seal"
+signing=(--seal-file "$tmp/signing/seal.p12" --trust-roots "$tmp/signing/trust")
+
 password=e2e-demo-password
 MOTCUA_DEMO_PASSWORD=$password "$motcua" init --db "$db" --files "$files" --demo >"$tmp/init.log" 2>&1 ||
   fail "motcua init --demo failed: $(cat "$tmp/init.log")"
@@ -105,7 +110,7 @@ start_server
 started=$SECONDS
 rc=0
 MOTCUA_URL="http://127.0.0.1:$port" MOTCUA_PASSWORD=$password MOTCUA_CHROMIUM=$chromium \
-  MOTCUA_BIN=$motcua MOTCUA_DB=$db MOTCUA_FILES=$files MOTCUA_PID_FILE=$tmp/server.pid MOTCUA_SERVER_LOG=$tmp/server.log \
+  MOTCUA_BIN=$motcua MOTCUA_DB=$db MOTCUA_FILES=$files MOTCUA_SERVE_ARGS="${signing[*]}" MOTCUA_PID_FILE=$tmp/server.pid MOTCUA_SERVER_LOG=$tmp/server.log \
   node "$here/lifecycle.test.mjs" || rc=$?
 [[ $rc == 0 ]] || fail "lifecycle.test.mjs failed (exit $rc) after $((SECONDS - started)) s"
 stop_server

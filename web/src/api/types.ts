@@ -148,6 +148,8 @@ export interface DossierView {
   allowed_actions: string[];
   // The printed forms the dossier has now (the server decides, from its history).
   forms: FormKind[];
+  // Whether this account may sign the result now (a leader who may approve it, a result file attached).
+  may_sign_result: boolean;
   history: DossierEvent[];
 }
 
@@ -193,6 +195,8 @@ export interface TrackingDetails {
   standing: Standing;
   overdue: boolean;
   timeliness: Timeliness | null;
+  // A result file is attached: the receipt holder may download it (GET /api/v1/track/{code}/result).
+  electronic_result: boolean;
 }
 
 export interface Tracking {

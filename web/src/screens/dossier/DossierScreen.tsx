@@ -13,6 +13,7 @@ import { ActionPanel } from './ActionPanel';
 import { DossierFacts } from './DossierFacts';
 import { DossierFiles } from './DossierFiles';
 import { DossierForms } from './DossierForms';
+import { DossierSigning } from './DossierSigning';
 
 export function DossierScreen({ code, account }: { code: string; account: Account }) {
   const { t } = useI18n();
@@ -63,6 +64,7 @@ export function DossierScreen({ code, account }: { code: string; account: Accoun
       />
       <DossierFacts view={view.data} register={register} />
       <DossierForms view={view.data} />
+      <DossierSigning view={view.data} onSigned={view.reload} />
       <DossierFiles dossier={dossier} />
       <section class="panel">
         <h2>{t('dossier.history')}</h2>

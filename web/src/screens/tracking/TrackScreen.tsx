@@ -11,6 +11,7 @@ import { href } from '../../router';
 import { loginHref } from '../../session';
 import { TrackForm } from '../citizen/CitizenPortal';
 import { RatingForm } from './RatingForm';
+import { TrackedResult } from './TrackedResult';
 
 // The dossier as its applicant sees it, when the logged-in citizen is the applicant (else nothing: the
 // server refuses someone else's dossier).
@@ -104,6 +105,7 @@ export function TrackScreen({ code, pin, account }: { code: string | null; pin: 
           )}
         </section>
       )}
+      {code && pin && details?.electronic_result && <TrackedResult code={code} pin={pin} />}
       {code && tracking.data && <Rating code={code} account={account} returned={tracking.data.status === 'returned'} />}
     </section>
   );
