@@ -73,28 +73,30 @@ export function DossierFiles({ dossier }: { dossier: Dossier }) {
             <span class="muted">
               {f.attached_by} · {formatDateTime(f.attached_at)}
             </span>
-            {f.stored && (
-              <button
-                type="button"
-                class="button button--secondary button--small"
-                onClick={() => open(f)}
-                disabled={opening === f.file}
-                data-testid="dossier-file-open"
-              >
-                {opening === f.file ? t('common.loading') : t('files.open')}
-              </button>
-            )}
-            {f.stored && f.media_type === 'application/pdf' && !signatures.checked[f.file] && (
-              <button
-                type="button"
-                class="button button--secondary button--small"
-                onClick={() => signatures.check(f.file)}
-                disabled={signatures.checking === f.file}
-                data-testid="dossier-file-signatures"
-              >
-                {signatures.checking === f.file ? t('common.loading') : t('files.check_signatures')}
-              </button>
-            )}
+            <div class="file-list__buttons">
+              {f.stored && (
+                <button
+                  type="button"
+                  class="button button--secondary button--small"
+                  onClick={() => open(f)}
+                  disabled={opening === f.file}
+                  data-testid="dossier-file-open"
+                >
+                  {opening === f.file ? t('common.loading') : t('files.open')}
+                </button>
+              )}
+              {f.stored && f.media_type === 'application/pdf' && !signatures.checked[f.file] && (
+                <button
+                  type="button"
+                  class="button button--secondary button--small"
+                  onClick={() => signatures.check(f.file)}
+                  disabled={signatures.checking === f.file}
+                  data-testid="dossier-file-signatures"
+                >
+                  {signatures.checking === f.file ? t('common.loading') : t('files.check_signatures')}
+                </button>
+              )}
+            </div>
             {signatures.checked[f.file] && <SignatureReportView signatures={signatures.checked[f.file]!} />}
           </li>
         ))}
