@@ -3,45 +3,25 @@
 #include <openssl/bn.h>
 #include <openssl/err.h>
 #include <openssl/rand.h>
-#include <openssl/ssl.h>
 #include <openssl/x509.h>
-#include <openssl/x509v3.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
-#include <type_traits>
 #include <utility>
 
-#include <boost/asio/connect.hpp>
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/ip/address.hpp>
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/asio/ssl/context.hpp>
-#include <boost/asio/ssl/stream_base.hpp>
-#include <boost/beast/core/flat_buffer.hpp>
-#include <boost/beast/core/stream_traits.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
-#include <boost/beast/http/error.hpp>
-#include <boost/beast/http/message.hpp>
-#include <boost/beast/http/parser.hpp>
-#include <boost/beast/http/read.hpp>
-#include <boost/beast/http/string_body.hpp>
-#include <boost/beast/http/write.hpp>
-#include <boost/beast/ssl/ssl_stream.hpp>
 #include <nlohmann/json.hpp>
+
+#include "adapters/smartca/smartca_transport.h"
 
 namespace motcua::adapters {
 namespace {
 
-namespace asio = boost::asio;
-namespace beast = boost::beast;
-namespace bhttp = boost::beast::http;
-using tcp = asio::ip::tcp;
 using nlohmann::json;
 
 constexpr const char* kServiceField = "signing_service";
@@ -81,295 +61,10 @@ Error Unavailable(const Call& call, const std::string& why_vi, const std::string
                                    "the SmartCA signing service cannot be used: " + why_en));
 }
 
-// ---- The endpoint -------------------------------------------------------------------------------------------
-
-Error BadEndpoint(std::string_view url, const std::string& why_vi, const std::string& why_en) {
-  return Error::InvalidArgument("smartca_endpoint", "địa chỉ SmartCA «" + std::string(url) + "»: " + why_vi,
-                                "SmartCA endpoint \"" + std::string(url) + "\": " + why_en);
-}
-
 std::string Lowered(std::string_view text) {
   std::string lower(text);
   std::ranges::transform(lower, lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return lower;
-}
-
-bool IsHostName(std::string_view host) {
-  return !host.empty() && std::ranges::all_of(host, [](unsigned char c) {
-    return std::isalnum(c) != 0 || c == '.' || c == '-' || c == '_';
-  });
-}
-
-// "8443" in 1–65535, or empty when the text is not such a port.
-std::string PortIn(std::string_view text) {
-  if (text.empty() || text.size() > 5 || !std::ranges::all_of(text, [](unsigned char c) { return std::isdigit(c); })) {
-    return "";
-  }
-  const int port = std::stoi(std::string(text));
-  return port >= 1 && port <= 65535 ? std::to_string(port) : "";
-}
-
-// The host and port of "host[:port]" or "[IPv6][:port]", or none when malformed.
-std::optional<std::pair<std::string, std::string>> HostAndPort(std::string_view authority,
-                                                               std::string_view default_port) {
-  std::string_view host = authority;
-  std::string_view port = default_port;
-  if (authority.starts_with('[')) {
-    const std::size_t close = authority.find(']');
-    if (close == std::string_view::npos) return std::nullopt;
-    host = authority.substr(1, close - 1);
-    const std::string_view after = authority.substr(close + 1);
-    if (!after.empty() && !after.starts_with(':')) return std::nullopt;
-    if (!after.empty()) port = after.substr(1);
-    boost::system::error_code ec;
-    asio::ip::make_address_v6(std::string(host), ec);
-    if (host.empty() || ec) return std::nullopt;
-  } else {
-    const std::size_t colon = authority.find(':');
-    host = authority.substr(0, colon);
-    if (colon != std::string_view::npos) port = authority.substr(colon + 1);
-    if (!IsHostName(host)) return std::nullopt;
-  }
-  std::string checked = PortIn(port);
-  if (checked.empty()) return std::nullopt;
-  return std::pair(std::string(host), std::move(checked));
-}
-
-// Plain HTTP goes no further than this machine: the SP password travels in the body.
-bool IsLoopbackHost(const std::string& host) {
-  if (Lowered(host) == "localhost") return true;
-  boost::system::error_code ec;
-  const asio::ip::address address = asio::ip::make_address(host, ec);
-  if (ec) return false;
-  return address == asio::ip::make_address("127.0.0.1") ||
-         address == asio::ip::address(asio::ip::address_v6::loopback());
-}
-
-}  // namespace
-
-namespace smartca_internal {
-
-struct Transport {
-  bool tls = true;
-  std::string host;                             // a name or an IP address (an IPv6 one without its brackets)
-  std::string port;                             // "443" or "80" unless given
-  std::string host_header;                      // host[:port] as written in the URL
-  std::string path;                             // the URL's path without its trailing '/'
-  std::unique_ptr<asio::ssl::context> context;  // https: verifying peers against the system's CA store
-  std::chrono::milliseconds timeout{0};
-  std::size_t max_response_bytes = 0;
-};
-
-}  // namespace smartca_internal
-
-namespace {
-
-using smartca_internal::Transport;
-
-Result<Transport> ParseEndpoint(std::string_view url) {
-  const std::size_t separator = url.find("://");
-  const std::string scheme = separator == std::string_view::npos ? "" : Lowered(url.substr(0, separator));
-  if (scheme != "https" && scheme != "http") {
-    return Fail(BadEndpoint(url, "phải bắt đầu bằng https://", "must start with https://"));
-  }
-  const std::string_view rest = url.substr(separator + 3);
-  const std::string_view authority = rest.substr(0, rest.find('/'));
-  const std::string_view path = rest.substr(authority.size());
-  if (authority.find('@') != std::string_view::npos) {
-    return Fail(BadEndpoint(
-        url,
-        "không ghi tài khoản, mật khẩu trong địa chỉ; mật khẩu SP đặt trong biến môi trường " +
-            std::string(kSmartCaSpPasswordVariable),
-        "no user or password in the URL; the SP password goes in " + std::string(kSmartCaSpPasswordVariable)));
-  }
-  if (path.find_first_of("?# ") != std::string_view::npos) {
-    return Fail(BadEndpoint(url, "đường dẫn không được có ?, # hay dấu cách", "the path must have no ?, # or space"));
-  }
-  Transport transport;
-  transport.tls = scheme == "https";
-  auto host_port = HostAndPort(authority, transport.tls ? "443" : "80");
-  if (!host_port) {
-    return Fail(BadEndpoint(url, "cần tên máy[:cổng], cổng từ 1 đến 65535", "host[:port] expected, port 1–65535"));
-  }
-  if (!transport.tls && !IsLoopbackHost(host_port->first)) {
-    return Fail(BadEndpoint(url, "http:// chỉ được dùng tới chính máy này (127.0.0.1, ::1, localhost); dùng https://",
-                            "http:// only to this machine (127.0.0.1, ::1, localhost); use https://"));
-  }
-  transport.host = std::move(host_port->first);
-  transport.port = std::move(host_port->second);
-  transport.host_header = std::string(authority);
-  transport.path = std::string(path);
-  while (transport.path.ends_with('/')) transport.path.pop_back();
-  return transport;
-}
-
-// A client context verifying servers against the system's CA store, TLS 1.2 at least.
-Result<std::unique_ptr<asio::ssl::context>> ClientTlsContext() {
-  auto context = std::make_unique<asio::ssl::context>(asio::ssl::context::tls_client);
-  boost::system::error_code ec;
-  context->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_compression, ec);
-  if (!ec) context->set_default_verify_paths(ec);
-  if (!ec) context->set_verify_mode(asio::ssl::verify_peer, ec);
-  if (ec || SSL_CTX_set_min_proto_version(context->native_handle(), TLS1_2_VERSION) != 1) {
-    ERR_clear_error();
-    const std::string why = ec ? ec.message() : "TLS 1.2";
-    return Fail(Error::Unavailable(kServiceField, "không nạp được thiết lập TLS của hệ thống (" + why + ")",
-                                   "the system's TLS settings could not be loaded (" + why + ")"));
-  }
-  return context;
-}
-
-// SNI and the host-name check for one connection (an IP address is checked as one, and not sent as SNI).
-bool NameThePeer(SSL* ssl, const std::string& host) {
-  X509_VERIFY_PARAM* param = SSL_get0_param(ssl);
-  boost::system::error_code ec;
-  asio::ip::make_address(host, ec);
-  if (!ec) return X509_VERIFY_PARAM_set1_ip_asc(param, host.c_str()) == 1;
-  X509_VERIFY_PARAM_set_hostflags(param, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
-  return SSL_set_tlsext_host_name(ssl, host.c_str()) == 1 && X509_VERIFY_PARAM_set1_host(param, host.c_str(), 0) == 1;
-}
-
-// ---- The exchange ----------------------------------------------------------------------------------------
-
-using Request = bhttp::request<bhttp::string_body>;
-using PlainStream = beast::tcp_stream;
-using TlsStream = beast::ssl_stream<beast::tcp_stream>;
-
-struct HttpReply {
-  unsigned status = 0;
-  std::string body;
-};
-
-// One request and its reply over a fresh connection on the caller's io_context: resolve, connect, (TLS
-// handshake), write, read. done() once the reply is read or a step failed; Cancel() ends what is under way.
-template <class Stream>
-class Exchange {
- public:
-  template <class... StreamArguments>
-  Exchange(asio::io_context& io, Request request, std::size_t max_body, bool loopback_only,
-           StreamArguments&&... stream_arguments)
-      : resolver_(io),
-        stream_(std::forward<StreamArguments>(stream_arguments)...),
-        request_(std::move(request)),
-        max_body_(max_body),
-        loopback_only_(loopback_only) {
-    parser_.body_limit(max_body);
-  }
-
-  Stream& stream() { return stream_; }
-  void Start(const std::string& host, const std::string& port) {
-    resolver_.async_resolve(host, port, [this](beast::error_code ec, const tcp::resolver::results_type& results) {
-      if (ec) return Finish(ec);
-      OnResolve(results);
-    });
-  }
-  void Cancel() {
-    resolver_.cancel();
-    beast::get_lowest_layer(stream_).cancel();
-  }
-
-  bool done() const { return done_; }
-  beast::error_code error() const { return error_; }
-  bhttp::response<bhttp::string_body>& response() { return parser_.get(); }
-
- private:
-  // Plain HTTP only to loopback addresses, whatever the resolver says "localhost" is.
-  void OnResolve(const tcp::resolver::results_type& results) {
-    for (const auto& entry : results) {
-      if (!loopback_only_ || entry.endpoint().address().is_loopback()) endpoints_.push_back(entry.endpoint());
-    }
-    if (endpoints_.empty()) return Finish(asio::error::host_not_found);
-    beast::get_lowest_layer(stream_).async_connect(endpoints_,
-                                                   [this](beast::error_code e, const tcp::endpoint&) { OnConnect(e); });
-  }
-  void OnConnect(beast::error_code ec) {
-    if (ec) return Finish(ec);
-    if constexpr (std::is_same_v<Stream, TlsStream>) {
-      stream_.async_handshake(asio::ssl::stream_base::client, [this](beast::error_code e) {
-        if (e) return Finish(e);
-        Write();
-      });
-    } else {
-      Write();
-    }
-  }
-  void Write() {
-    bhttp::async_write(stream_, request_, [this](beast::error_code ec, std::size_t) {
-      if (ec) return Finish(ec);
-      ReadSome();
-    });
-  }
-  // Piece by piece rather than with async_read, whose eager parsing lets a body past the parser's limit (Boost
-  // 1.74); the size is checked after each piece as well.
-  void ReadSome() {
-    bhttp::async_read_some(stream_, buffer_, parser_, [this](beast::error_code ec, std::size_t) {
-      if (!ec && parser_.get().body().size() > max_body_) ec = bhttp::error::body_limit;
-      if (ec || parser_.is_done()) return Finish(ec);
-      ReadSome();
-    });
-  }
-  void Finish(beast::error_code ec) {
-    if (done_) return;
-    done_ = true;
-    error_ = ec;
-  }
-
-  tcp::resolver resolver_;
-  Stream stream_;
-  Request request_;
-  std::vector<tcp::endpoint> endpoints_;
-  beast::flat_buffer buffer_;
-  bhttp::response_parser<bhttp::string_body> parser_;
-  std::size_t max_body_;
-  bool loopback_only_;
-  bool done_ = false;
-  beast::error_code error_;
-};
-
-template <class Stream>
-Result<HttpReply> Run(asio::io_context& io, Exchange<Stream>& exchange, const Transport& transport, const Call& call) {
-  exchange.Start(transport.host, transport.port);
-  io.run_for(transport.timeout);
-  if (!exchange.done()) {
-    exchange.Cancel();
-    io.restart();
-    io.run();  // the cancelled steps end at once
-    const std::string ms = std::to_string(transport.timeout.count());
-    return Fail(Unavailable(call, "quá " + ms + " ms không có trả lời", "no reply within " + ms + " ms"));
-  }
-  if (exchange.error() == bhttp::error::body_limit) {
-    const std::string bytes = std::to_string(transport.max_response_bytes);
-    return Fail(Unavailable(call, "trả lời dài quá " + bytes + " byte", "the reply is over " + bytes + " bytes"));
-  }
-  if (exchange.error()) {
-    const std::string why = exchange.error().message();
-    return Fail(Unavailable(call, "lỗi kết nối (" + why + ")", "connection failed (" + why + ")"));
-  }
-  return HttpReply{exchange.response().result_int(), std::move(exchange.response().body())};
-}
-
-// POSTs `body` to {path}{route}: the reply's status and body, or why there is none.
-Result<HttpReply> Post(const Transport& transport, const std::string& route, std::string body, const Call& call) {
-  Request request{bhttp::verb::post, transport.path + route, 11};
-  request.set(bhttp::field::host, transport.host_header);
-  request.set(bhttp::field::content_type, "application/json");
-  request.set(bhttp::field::accept, "application/json");
-  request.set(bhttp::field::user_agent, "motcua");
-  request.keep_alive(false);
-  request.body() = std::move(body);
-  request.prepare_payload();
-
-  asio::io_context io;
-  if (!transport.tls) {
-    Exchange<PlainStream> exchange(io, std::move(request), transport.max_response_bytes, true, io);
-    return Run(io, exchange, transport, call);
-  }
-  Exchange<TlsStream> exchange(io, std::move(request), transport.max_response_bytes, false, io, *transport.context);
-  if (!NameThePeer(exchange.stream().native_handle(), transport.host)) {
-    ERR_clear_error();
-    return Fail(Unavailable(call, "không đặt được tên máy chủ cho TLS", "the server's name could not be set for TLS"));
-  }
-  return Run(io, exchange, transport, call);
 }
 
 // ---- Encodings ---------------------------------------------------------------------------------------------
@@ -495,7 +190,7 @@ std::optional<long long> StatusCodeOf(const json& body) {
   return std::stoll(text);
 }
 
-Result<Envelope> EnvelopeOf(const HttpReply& reply, const Call& call) {
+Result<Envelope> EnvelopeOf(const SmartCaTransport::Reply& reply, const Call& call) {
   const std::string http = std::to_string(reply.status);
   if (reply.status >= 500) {
     return Fail(Unavailable(call, "máy chủ trả mã HTTP " + http, "the server answered HTTP " + http));
@@ -516,6 +211,13 @@ Result<Envelope> EnvelopeOf(const HttpReply& reply, const Call& call) {
   }
   if (const json* data = Field(body, "data"); data != nullptr) envelope.data = std::move(*data);
   return envelope;
+}
+
+// POSTs `body` to `route`: the envelope of the reply, or why there is none (logged).
+Result<Envelope> Send(const SmartCaTransport& transport, const std::string& route, const json& body, const Call& call) {
+  auto reply = transport.Post(route, Dump(body));
+  if (!reply) return Fail(Unavailable(call, reply.error().why_vi, reply.error().why_en));
+  return EnvelopeOf(*reply, call);
 }
 
 // " («…»)": the CA's message, cut short on a letter boundary, for the official to read; "" when there is none.
@@ -757,15 +459,14 @@ std::string SmartCaSpPasswordFromEnvironment() {
   return password == nullptr ? "" : password;
 }
 
-SmartCaSigningService::SmartCaSigningService(SmartCaOptions options,
-                                             std::unique_ptr<const smartca_internal::Transport> transport)
+SmartCaSigningService::SmartCaSigningService(SmartCaOptions options, std::unique_ptr<const SmartCaTransport> transport)
     : options_(std::move(options)), transport_(std::move(transport)) {}
 
 SmartCaSigningService::~SmartCaSigningService() = default;
 
 Result<std::unique_ptr<SmartCaSigningService>> SmartCaSigningService::Create(SmartCaOptions options) {
-  auto transport = ParseEndpoint(options.base_url);
-  if (!transport) return Fail(transport.error());
+  auto endpoint = SmartCaTransport::ParseEndpoint(options.base_url);
+  if (!endpoint) return Fail(endpoint.error());
   if (options.sp_id.empty()) {
     return Fail(Error::InvalidArgument("smartca_sp_id", "thiếu sp_id do VNPT cấp", "the sp_id VNPT issued is empty"));
   }
@@ -777,15 +478,9 @@ Result<std::unique_ptr<SmartCaSigningService>> SmartCaSigningService::Create(Sma
   if (options.timeout <= std::chrono::milliseconds::zero()) {
     return Fail(Error::InvalidArgument("smartca_timeout", "thời gian chờ phải dương", "the timeout must be positive"));
   }
-  if (transport->tls) {
-    auto context = ClientTlsContext();
-    if (!context) return Fail(context.error());
-    transport->context = std::move(*context);
-  }
-  transport->timeout = options.timeout;
-  transport->max_response_bytes = options.max_response_bytes;
-  auto owned = std::make_unique<const Transport>(std::move(*transport));
-  return std::unique_ptr<SmartCaSigningService>(new SmartCaSigningService(std::move(options), std::move(owned)));
+  auto transport = SmartCaTransport::Create(std::move(*endpoint), options.timeout, options.max_response_bytes);
+  if (!transport) return Fail(transport.error());
+  return std::unique_ptr<SmartCaSigningService>(new SmartCaSigningService(std::move(options), std::move(*transport)));
 }
 
 Result<std::vector<app::RemoteCertificate>> SmartCaSigningService::Certificates(const std::string& user_id) const {
@@ -800,9 +495,7 @@ Result<std::vector<app::RemoteCertificate>> SmartCaSigningService::Certificates(
                      {"user_id", user_id},
                      {"serial_number", ""},
                      {"transaction_id", *id}};
-  auto reply = Post(*transport_, "/v1/credentials/get_certificate", Dump(body), call);
-  if (!reply) return Fail(reply.error());
-  auto envelope = EnvelopeOf(*reply, call);
+  auto envelope = Send(*transport_, "/v1/credentials/get_certificate", body, call);
   if (!envelope) return Fail(envelope.error());
   if (envelope->code != 200) return Fail(Refusal(call, *envelope));
   return CertificatesIn(*envelope, call);
@@ -836,9 +529,7 @@ Result<std::string> SmartCaSigningService::RequestSignature(const app::RemoteSig
                      {"serial_number", request.certificate_serial},
                      {"time_stamp", TimeStamp(clock().Now())},
                      {"sign_files", json::array({file})}};
-  auto reply = Post(*transport_, "/v1/signatures/sign", Dump(body), call);
-  if (!reply) return Fail(reply.error());
-  auto envelope = EnvelopeOf(*reply, call);
+  auto envelope = Send(*transport_, "/v1/signatures/sign", body, call);
   if (!envelope) return Fail(envelope.error());
   if (envelope->code != 200) return Fail(Refusal(call, *envelope));
   return TransactionIn(*envelope, call);
@@ -852,9 +543,7 @@ Result<app::RemoteSigningStatus> SmartCaSigningService::Status(const std::string
   }
   const Call call{Operation::kStatus, transaction};
   const json body = {{"sp_id", options_.sp_id}, {"sp_password", options_.sp_password}};
-  auto reply = Post(*transport_, "/v1/signatures/sign/" + transaction + "/status", Dump(body), call);
-  if (!reply) return Fail(reply.error());
-  auto envelope = EnvelopeOf(*reply, call);
+  auto envelope = Send(*transport_, "/v1/signatures/sign/" + transaction + "/status", body, call);
   if (!envelope) return Fail(envelope.error());
   return StatusIn(*envelope, call);
 }

@@ -53,12 +53,10 @@
 // "YYYYMMDDhhmmssZ"*; serial_number is "" when the request names no certificate; the digest as lower-case hex.
 // The password travels only in the JSON body, never in the URL or a header.
 //
-// Transport: https:// with TLS 1.2 or later, the peer's certificate verified against the system's CA store
-// (OpenSSL's default paths, which honour SSL_CERT_FILE/SSL_CERT_DIR), the host name checked (wildcards only as
-// a whole left-most label) and sent as SNI (not for an IP address). Plain http:// only to a loopback host
-// (127.0.0.1, ::1, localhost), and only to the loopback addresses "localhost" resolves to: a TLS-terminating proxy
-// on the same machine, or a test's mock. The timeout bounds one whole exchange (resolve, connect, handshake, send,
-// receive); a host name is resolved within it too, though a resolver that hangs is waited for.
+// Transport (smartca_transport.h): https:// with TLS 1.2 or later, the peer's certificate verified against the
+// system's CA store (OpenSSL's default paths, which honour SSL_CERT_FILE/SSL_CERT_DIR) and its host name checked;
+// plain http:// only to a loopback host. The timeout bounds one whole exchange (resolve, connect, handshake, send,
+// receive).
 //
 // Logging: one warning line per failure (spdlog), with the operation, its kind and the id of the exchange (our
 // transaction_id, or the tran_code for Status); never the password, the user id, the description, the document
@@ -79,9 +77,7 @@
 
 namespace motcua::adapters {
 
-namespace smartca_internal {
-struct Transport;  // the endpoint and its TLS context (smartca_signing_service.cc)
-}  // namespace smartca_internal
+class SmartCaTransport;  // smartca_transport.h
 
 // The environment variable holding the SP password VNPT issued (read at start-up, never logged).
 inline constexpr const char* kSmartCaSpPasswordVariable = "MOTCUA_SMARTCA_SP_PASSWORD";
@@ -121,11 +117,11 @@ class SmartCaSigningService final : public app::RemoteSigningService {
   Result<app::RemoteSigningStatus> Status(const std::string& transaction) const override;
 
  private:
-  SmartCaSigningService(SmartCaOptions options, std::unique_ptr<const smartca_internal::Transport> transport);
+  SmartCaSigningService(SmartCaOptions options, std::unique_ptr<const SmartCaTransport> transport);
   const app::Clock& clock() const { return options_.clock != nullptr ? *options_.clock : system_clock_; }
 
   SmartCaOptions options_;
-  std::unique_ptr<const smartca_internal::Transport> transport_;  // where and how to connect, fixed by Create()
+  std::unique_ptr<const SmartCaTransport> transport_;  // where and how to connect, fixed by Create()
   app::SystemClock system_clock_;
 };
 
