@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "app/background_hasher.h"
+#include "app/certificate_standing.h"
 #include "app/clock.h"
 #include "app/hashing_gate.h"
 #include "app/lifecycle_settings.h"
@@ -66,19 +67,27 @@ std::string PublicUrl(std::string url) {
   return url;
 }
 
-// What the server can sign with and whom it trusts, said once at start-up.
-void LogSigning(const Signing& signing) {
+// What the server can sign with and whom it trusts, said once at start-up; a seal that expires within the
+// warning window (app/certificate_standing.h) or has expired, loudly.
+void LogSigning(const Signing& signing, Instant now) {
   for (const app::SigningMethodInfo& method : signing.signer->Methods()) {
-    if (method.certificate) {
-      spdlog::info("signing: the seal of \"{}\" (issued by \"{}\", valid until {})", method.certificate->common_name,
-                   method.certificate->issuer_common_name,
-                   FormatIsoLocal(Instant{std::chrono::seconds{method.certificate->not_after}}));
-    } else {
+    if (!method.certificate) {
       spdlog::info("signing: a PKCS#11 token, its PIN typed for each signature");
+      continue;
+    }
+    const app::CertificateFacts& seal = *method.certificate;
+    const std::string until = FormatIsoLocal(Instant{std::chrono::seconds{seal.not_after}});
+    spdlog::info("signing: the seal of \"{}\" (issued by \"{}\", valid until {})", seal.common_name,
+                 seal.issuer_common_name, until);
+    const app::CertificateStanding standing = app::StandingAt(seal, now);
+    if (standing != app::CertificateStanding::kValid) {
+      spdlog::warn("signing: the seal's certificate is {} (valid until {}): renew it at its CA",
+                   app::CertificateStandingName(standing), until);
     }
   }
-  if (signing.trusted_roots == 0)
+  if (signing.trusted_roots == 0) {
     spdlog::warn("signatures: no --trust-roots; every signature will read as from an unknown CA");
+  }
 }
 
 http::RateLimit TrackingLimit(int per_minute) {
@@ -192,7 +201,7 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
   if (forms.problem()) spdlog::warn("printed forms cannot be made: {}", forms.problem()->message_en);
   auto signing = OpenSigning(options.signing);
   if (!signing) return global.out.ReportError(signing.error());
-  LogSigning(*signing);
+  LogSigning(*signing, state.clock.Now());
   http::StaticFiles web = http::StaticFiles::Embedded();
   if (web.empty()) spdlog::warn("the web front end was not built (scripts/build.sh builds it): / says so");
   http::HttpServer server(

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/certificate_standing.h"
 #include "app/document_files.h"
 #include "app/dossier_desk.h"
 #include "app/electronic_result.h"
@@ -103,7 +104,10 @@ Response Methods(const SigningApiContext& c, const Request& request) {
     json items = json::array();
     for (const app::SigningMethodInfo& m : c.signer.Methods()) {
       json item = {{"method", app::SigningMethodName(m.method)}, {"needs_pin", m.needs_pin}};
-      if (m.certificate) item["certificate"] = CertificateJson(*m.certificate);
+      if (m.certificate) {
+        item["certificate"] = CertificateJson(*m.certificate);
+        item["standing"] = app::CertificateStandingName(app::StandingAt(*m.certificate, c.dossiers.clock.Now()));
+      }
       items.push_back(std::move(item));
     }
     return JsonResponse(Status::ok, {{"items", std::move(items)}});

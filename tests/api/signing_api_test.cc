@@ -79,6 +79,7 @@ TEST_F(SigningApiTest, TheServerSaysHowItCanSign) {
   EXPECT_EQ(methods["items"][0]["needs_pin"], false);
   EXPECT_EQ(methods["items"][0]["certificate"]["common_name"], "UBND xã Vân Sơn (con dấu thử)");
   EXPECT_EQ(methods["items"][0]["certificate"]["issuer_common_name"], "Motcua Test Root CA");
+  EXPECT_EQ(methods["items"][0]["standing"], "valid");
   EXPECT_EQ(server_->Get("/api/v1/signing/methods").status, 401u);
 }
 

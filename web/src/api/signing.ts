@@ -17,10 +17,14 @@ export interface CertificateFacts {
   sha256: string;
 }
 
+export type CertificateStanding = 'valid' | 'expires_soon' | 'expired' | 'not_yet_valid';
+
 export interface SigningMethodInfo {
   method: SigningMethod;
   needs_pin: boolean;
   certificate?: CertificateFacts;
+  // The seal's certificate today, as the server judges it (expires_soon: within 30 days of its end).
+  standing?: CertificateStanding;
 }
 
 export type SignatureVerdict = 'valid' | 'unknown_root' | 'invalid';

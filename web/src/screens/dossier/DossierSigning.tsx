@@ -6,6 +6,7 @@ import { isRequestFailure, type RequestFailure } from '../../api/client';
 import { type SigningMethod, fetchSigningMethods, signResult } from '../../api/signing';
 import type { DossierView } from '../../api/types';
 import { FailureNotice } from '../../components/FailureNotice';
+import { formatDateTime } from '../../format/datetime';
 import { useResource } from '../../hooks/useResource';
 import { useI18n } from '../../i18n/i18n';
 
@@ -19,7 +20,9 @@ export function DossierSigning({ view, onSigned }: { view: DossierView; onSigned
   const offered = methods.data ?? [];
   if (!view.may_sign_result || offered.length === 0) return null;
   const method = chosen ?? offered[0]!.method;
-  const needsPin = offered.find((m) => m.method === method)?.needs_pin ?? false;
+  const chosenInfo = offered.find((m) => m.method === method);
+  const needsPin = chosenInfo?.needs_pin ?? false;
+  const standing = chosenInfo?.standing ?? 'valid';
 
   const sign = (event: Event) => {
     event.preventDefault();
@@ -45,6 +48,11 @@ export function DossierSigning({ view, onSigned }: { view: DossierView; onSigned
       <h2>{t('signing.title')}</h2>
       <p class="muted">{t('signing.help')}</p>
       <FailureNotice failure={failure ?? methods.failure} />
+      {standing !== 'valid' && chosenInfo?.certificate && (
+        <p class={standing === 'expires_soon' ? 'notice notice--info' : 'notice notice--error'} data-testid="signing-standing">
+          {t(`signing.standing.${standing}`, { date: formatDateTime(chosenInfo.certificate.not_after) })}
+        </p>
+      )}
       <form class="button-row" onSubmit={sign}>
         {offered.length > 1 && (
           <select value={method} onChange={(e) => setChosen((e.target as HTMLSelectElement).value as SigningMethod)} data-testid="signing-method">
@@ -56,9 +64,7 @@ export function DossierSigning({ view, onSigned }: { view: DossierView; onSigned
           </select>
         )}
         {offered.length === 1 && <span>{t(`signing.method.${method}`)}</span>}
-        {offered.find((m) => m.method === method)?.certificate && (
-          <span class="muted">{offered.find((m) => m.method === method)!.certificate!.common_name}</span>
-        )}
+        {chosenInfo?.certificate && <span class="muted">{chosenInfo.certificate.common_name}</span>}
         {needsPin && (
           <input
             type="password"
