@@ -1,46 +1,23 @@
 #include "sign/pdf_signature_verifier.h"
 
-#include <qpdf/QPDF.hh>
-#include <qpdf/QPDFObjectHandle.hh>
-
 #include <openssl/cms.h>
 #include <openssl/objects.h>
 #include <openssl/x509_vfy.h>
 
 #include <array>
 #include <chrono>
-#include <exception>
 #include <optional>
 
 #include "sign/certificate_reader.h"
 #include "sign/der_writer.h"
 #include "sign/openssl_handles.h"
+#include "sign/qpdf_document.h"
 
 namespace motcua::sign {
 namespace {
 
 using CertificateStack =
     std::unique_ptr<STACK_OF(X509), decltype([](STACK_OF(X509) * stack) { sk_X509_pop_free(stack, X509_free); })>;
-
-// What the signature dictionary holds.
-struct SignatureField {
-  std::string name;
-  QPDFObjectHandle value;  // the /V dictionary
-};
-
-void CollectSignatureFields(QPDFObjectHandle field, const std::string& parent, int depth,
-                            std::vector<SignatureField>& found) {
-  if (!field.isDictionary() || depth > 32) return;
-  std::string name = parent;
-  if (field.getKey("/T").isString()) name = (parent.empty() ? "" : parent + ".") + field.getKey("/T").getUTF8Value();
-  if (field.getKey("/FT").isNameAndEquals("/Sig") && field.getKey("/V").isDictionary()) {
-    found.push_back({name, field.getKey("/V")});
-  }
-  if (!field.getKey("/Kids").isArray()) return;
-  for (QPDFObjectHandle kid : field.getKey("/Kids").getArrayAsVector()) {
-    CollectSignatureFields(kid, name, depth + 1, found);
-  }
-}
 
 // Reads "D:YYYYMMDDHHmmSS" with an optional "+HH'mm'", "-HH'mm'" or "Z" (ISO 32000-1 §7.9.4).
 std::optional<long long> ParsePdfDate(std::string text) {
@@ -74,16 +51,11 @@ struct ByteRange {
 };
 
 // The /ByteRange when it is [0 a b c] with its gap exactly the hex /Contents string, inside the file.
-std::optional<ByteRange> ReadByteRange(QPDFObjectHandle value, std::string_view pdf) {
-  QPDFObjectHandle range = value.getKey("/ByteRange");
-  if (!range.isArray() || range.getArrayNItems() != 4) return std::nullopt;
-  std::array<long long, 4> numbers{};
-  for (int i = 0; i < 4; ++i) {
-    if (!range.getArrayItem(i).isInteger()) return std::nullopt;
-    numbers[static_cast<std::size_t>(i)] = range.getArrayItem(i).getIntValue();
-  }
+std::optional<ByteRange> ReadByteRange(const std::optional<std::vector<long long>>& range, std::string_view pdf) {
+  if (!range || range->size() != 4) return std::nullopt;
+  const std::vector<long long>& numbers = *range;
   if (numbers[0] != 0 || numbers[1] <= 0 || numbers[2] <= numbers[1] || numbers[3] < 0 ||
-      static_cast<unsigned long long>(numbers[2] + numbers[3]) > pdf.size()) {
+      static_cast<unsigned long long>(numbers[2]) + static_cast<unsigned long long>(numbers[3]) > pdf.size()) {
     return std::nullopt;
   }
   ByteRange bytes{static_cast<std::size_t>(numbers[1]), static_cast<std::size_t>(numbers[2]),
@@ -186,18 +158,17 @@ void JudgeCms(CMS_ContentInfo& cms, const std::string& signed_bytes, const std::
   JudgeChain(signer, carried.get(), roots, report.signing_time, report);
 }
 
-app::SignatureReport Judge(const SignatureField& field, std::string_view pdf, const std::vector<std::string>& roots) {
+app::SignatureReport Judge(const qpdf_document::SignatureField& field, std::string_view pdf,
+                           const std::vector<std::string>& roots) {
   app::SignatureReport report;
   report.field_name = field.name;
-  QPDFObjectHandle value = field.value;
-  if (value.getKey("/SubFilter").isName()) report.sub_filter = value.getKey("/SubFilter").getName().substr(1);
-  for (auto [key, target] : {std::pair{"/Name", &report.signer_name}, std::pair{"/Reason", &report.reason},
-                             std::pair{"/Location", &report.location}}) {
-    if (value.getKey(key).isString()) *target = value.getKey(key).getUTF8Value();
-  }
-  if (value.getKey("/M").isString()) report.signing_time = ParsePdfDate(value.getKey("/M").getUTF8Value());
-  const std::optional<ByteRange> range = ReadByteRange(value, pdf);
-  CmsPtr cms = value.getKey("/Contents").isString() ? ReadCms(value.getKey("/Contents").getStringValue()) : nullptr;
+  report.sub_filter = field.sub_filter;
+  report.signer_name = field.signer_name;
+  report.reason = field.reason;
+  report.location = field.location;
+  if (!field.signing_time.empty()) report.signing_time = ParsePdfDate(field.signing_time);
+  const std::optional<ByteRange> range = ReadByteRange(field.byte_range, pdf);
+  CmsPtr cms = field.contents ? ReadCms(*field.contents) : nullptr;
   if (!range || !cms) {
     report.problem = !range ? "the byte range is not the file around the signature" : "the signature is not CMS";
     return report;
@@ -214,20 +185,12 @@ app::SignatureReport Judge(const SignatureField& field, std::string_view pdf, co
 
 Result<std::vector<app::SignatureReport>> VerifyPdfSignatures(std::string_view pdf,
                                                               const std::vector<std::string>& trusted_roots) {
-  QPDF document;
-  document.setSuppressWarnings(true);
-  std::vector<SignatureField> fields;
-  std::vector<app::SignatureReport> reports;
-  try {
-    document.processMemoryFile("document", pdf.data(), pdf.size());
-    QPDFObjectHandle form_fields = document.getRoot().getKey("/AcroForm").getKey("/Fields");
-    if (form_fields.isArray()) {
-      for (QPDFObjectHandle field : form_fields.getArrayAsVector()) CollectSignatureFields(field, "", 0, fields);
-    }
-    for (const SignatureField& field : fields) reports.push_back(Judge(field, pdf, trusted_roots));
-  } catch (const std::exception&) {
+  const auto fields = qpdf_document::ReadSignatureFields(std::string(pdf));
+  if (!fields) {
     return Fail(Error::InvalidArgument("file", "Tệp không phải PDF đọc được.", "The file is not a readable PDF."));
   }
+  std::vector<app::SignatureReport> reports;
+  for (const qpdf_document::SignatureField& field : *fields) reports.push_back(Judge(field, pdf, trusted_roots));
   return reports;
 }
 

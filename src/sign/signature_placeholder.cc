@@ -1,8 +1,5 @@
 #include "sign/signature_placeholder.h"
 
-#include <qpdf/QPDF.hh>
-#include <qpdf/QPDFObjectHandle.hh>
-
 #include <algorithm>
 #include <charconv>
 #include <chrono>
@@ -12,15 +9,12 @@
 
 #include <fmt/format.h>
 
+#include "sign/qpdf_document.h"
+
 namespace motcua::sign {
 namespace {
 
-// The objects the update writes, by object number: their generation and their text.
-struct UpdatedObject {
-  int generation = 0;
-  std::string body;
-};
-using UpdatedObjects = std::map<int, UpdatedObject>;
+using UpdatedObjects = std::map<int, qpdf_document::UpdatedObject>;
 
 // The fixed width of each number in /ByteRange: room for a file of up to 10 GB, so that writing the real values
 // later moves nothing.
@@ -32,65 +26,9 @@ Error NotAPdf(std::string_view why_vi, std::string_view why_en) {
                                 fmt::format("The file cannot be signed: {}.", why_en));
 }
 
-std::string Reference(QPDFObjectHandle object) {
-  return fmt::format("{} {} R", object.getObjectID(), object.getGeneration());
-}
-
-void Put(UpdatedObjects& objects, QPDFObjectHandle original, QPDFObjectHandle value) {
-  objects[original.getObjectID()] = {original.getGeneration(), value.unparse()};
-}
-
-// `array` (an array, or null for none) with `item` appended. An indirect array is rewritten as itself and the
-// reference returned unchanged; a direct one is returned as a new value for its holder.
-QPDFObjectHandle Appended(QPDFObjectHandle array, QPDFObjectHandle item, UpdatedObjects& objects) {
-  QPDFObjectHandle copy = array.isArray() ? array.shallowCopy() : QPDFObjectHandle::newArray();
-  copy.appendItem(item);
-  if (!array.isIndirect()) return copy;
-  Put(objects, array, copy);
-  return array;
-}
-
-// "SignatureN", N one more than the signature fields the form has.
-std::string FieldName(QPDFObjectHandle fields) {
-  int signatures = 0;
-  if (fields.isArray()) {
-    for (QPDFObjectHandle field : fields.getArrayAsVector()) {
-      if (field.isDictionary() && field.getKey("/FT").isNameAndEquals("/Sig")) ++signatures;
-    }
-  }
-  return fmt::format("Signature{}", signatures + 1);
-}
-
-// The first page, now listing the widget among its annotations.
-void AddToPage(QPDFObjectHandle page, QPDFObjectHandle widget, UpdatedObjects& objects) {
-  QPDFObjectHandle annotations = page.getKey("/Annots");
-  QPDFObjectHandle value = Appended(annotations, widget, objects);
-  if (annotations.isIndirect() && annotations.isArray()) return;
-  QPDFObjectHandle copy = page.shallowCopy();
-  copy.replaceKey("/Annots", value);
-  Put(objects, page, copy);
-}
-
-// The interactive form (ISO 32000-1 §12.7.2) listing the new field, with SigFlags 3: signatures exist, and the
-// file must be saved by appending.
-void AddToForm(QPDFObjectHandle root, QPDFObjectHandle field, UpdatedObjects& objects) {
-  QPDFObjectHandle form = root.getKey("/AcroForm");
-  QPDFObjectHandle copy = form.isDictionary() ? form.shallowCopy() : QPDFObjectHandle::newDictionary();
-  QPDFObjectHandle fields = copy.getKey("/Fields");
-  copy.replaceKey("/Fields", Appended(fields, field, objects));
-  copy.replaceKey("/SigFlags", QPDFObjectHandle::newInteger(3));
-  if (form.isIndirect() && form.isDictionary()) {
-    Put(objects, form, copy);
-    return;
-  }
-  QPDFObjectHandle root_copy = root.shallowCopy();
-  root_copy.replaceKey("/AcroForm", copy);
-  Put(objects, root, root_copy);
-}
-
 std::string TextEntry(std::string_view key, const std::string& utf8) {
   if (utf8.empty()) return {};
-  return fmt::format(" {} {}", key, QPDFObjectHandle::newUnicodeString(utf8).unparse());
+  return fmt::format(" {} {}", key, qpdf_document::TextString(utf8));
 }
 
 // The signature dictionary, its /ByteRange and /Contents to be found again by kSignatureTag's place and filled.
@@ -137,17 +75,6 @@ std::string Update(const UpdatedObjects& objects, std::size_t start, std::string
   return text + fmt::format("trailer\n<<{} >>\nstartxref\n{}\n%%EOF\n", trailer_entries, xref);
 }
 
-std::string TrailerEntries(QPDF& pdf, const UpdatedObjects& objects, long long previous) {
-  QPDFObjectHandle trailer = pdf.getTrailer();
-  const long long size = std::max<long long>(
-      trailer.getKey("/Size").isInteger() ? trailer.getKey("/Size").getIntValue() : 0, objects.rbegin()->first + 1);
-  std::string entries = fmt::format(" /Size {} /Root {} /Prev {}", size, Reference(pdf.getRoot()), previous);
-  for (const char* key : {"/Info", "/ID"}) {
-    if (trailer.hasKey(key)) entries += fmt::format(" {} {}", key, trailer.getKey(key).unparse());
-  }
-  return entries;
-}
-
 // Writes the real /ByteRange over its blank and drops the tag that marked the place.
 SignaturePlaceholder Finish(std::string pdf) {
   const std::size_t tag = pdf.rfind(kSignatureTag);
@@ -169,34 +96,28 @@ std::string SignaturePlaceholder::SignedBytes() const {
 
 Result<SignaturePlaceholder> AppendSignaturePlaceholder(std::string_view original, const SignatureFieldText& text,
                                                         std::size_t capacity) {
-  QPDF pdf;
-  pdf.setSuppressWarnings(true);
-  try {
-    pdf.processMemoryFile("document", original.data(), original.size());
-    if (pdf.isEncrypted()) return Fail(NotAPdf("tệp PDF được mã hóa", "the PDF is encrypted"));
-    if (pdf.getAllPages().empty()) return Fail(NotAPdf("tệp PDF không có trang nào", "the PDF has no pages"));
-    const std::optional<long long> previous = PreviousCrossReference(original);
-    if (pdf.anyWarnings() || !previous) {
-      return Fail(NotAPdf("tệp PDF bị hỏng, cần lưu lại bằng phần mềm khác", "the PDF is damaged; save it again"));
-    }
-    UpdatedObjects objects;
-    QPDFObjectHandle page = pdf.getAllPages().front();
-    QPDFObjectHandle signature = pdf.makeIndirectObject(QPDFObjectHandle::newNull());
-    QPDFObjectHandle widget = pdf.makeIndirectObject(QPDFObjectHandle::newNull());
-    objects[signature.getObjectID()] = {0, SignatureDictionary(text, capacity)};
-    objects[widget.getObjectID()] = {
-        0, fmt::format("<< /Type /Annot /Subtype /Widget /FT /Sig /T ({}) /F 132 /Rect [0 0 0 0] /P {} /V {} >>",
-                       FieldName(pdf.getRoot().getKey("/AcroForm").getKey("/Fields")), Reference(page),
-                       Reference(signature))};
-    AddToPage(page, widget, objects);
-    AddToForm(pdf.getRoot(), widget, objects);
-    std::string bytes(original);
-    if (bytes.back() != '\n') bytes += '\n';
-    bytes += Update(objects, bytes.size(), TrailerEntries(pdf, objects, *previous));
-    return Finish(std::move(bytes));
-  } catch (const std::exception&) {
-    return Fail(NotAPdf("đây không phải tệp PDF đọc được", "this is not a readable PDF"));
+  using qpdf_document::Refusal;
+  qpdf_document::SignatureUpdate update = qpdf_document::PlanSignatureUpdate(std::string(original));
+  const std::optional<long long> previous = PreviousCrossReference(original);
+  switch (update.refusal) {
+    case Refusal::kUnreadable:
+      return Fail(NotAPdf("đây không phải tệp PDF đọc được", "this is not a readable PDF"));
+    case Refusal::kEncrypted:
+      return Fail(NotAPdf("tệp PDF được mã hóa", "the PDF is encrypted"));
+    case Refusal::kNoPages:
+      return Fail(NotAPdf("tệp PDF không có trang nào", "the PDF has no pages"));
+    case Refusal::kDamaged:
+    case Refusal::kNone:
+      break;
   }
+  if (update.refusal == Refusal::kDamaged || !previous) {
+    return Fail(NotAPdf("tệp PDF bị hỏng, cần lưu lại bằng phần mềm khác", "the PDF is damaged; save it again"));
+  }
+  update.objects[update.signature_object].body = SignatureDictionary(text, capacity);
+  std::string bytes(original);
+  if (bytes.back() != '\n') bytes += '\n';
+  bytes += Update(update.objects, bytes.size(), fmt::format("{} /Prev {}", update.trailer_entries, *previous));
+  return Finish(std::move(bytes));
 }
 
 Result<std::string> FillSignature(SignaturePlaceholder placeholder, std::string_view cms) {

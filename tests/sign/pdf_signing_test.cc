@@ -14,6 +14,7 @@
 #include "sign/pdf_signature_verifier.h"
 #include "sign/pkcs12_signing_key.h"
 #include "support/pdf_tools.h"
+#include "support/qpdf_rewrite.h"
 #include "support/sample_pdf.h"
 #include "support/test_certificates.h"
 

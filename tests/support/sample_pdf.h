@@ -1,11 +1,8 @@
 #pragma once
-// PDFs for the signing tests: a page drawn by Cairo (what the server's forms are made with) and the same page
-// rewritten by qpdf with object streams and a cross-reference stream (what other software writes, e.g. a
-// result uploaded from a word processor), or encrypted.
+// PDFs for the signing tests and benchmark: pages drawn by Cairo, what the server's forms are made with. The same
+// rewritten by qpdf (object streams, encryption) is qpdf_rewrite.h.
 #include <cairo-pdf.h>
 #include <cairo.h>
-#include <qpdf/QPDF.hh>
-#include <qpdf/QPDFWriter.hh>
 
 #include <string>
 
@@ -31,23 +28,6 @@ inline std::string CairoPdf(const std::string& text = "KET QUA GIAI QUYET HO SO"
   cairo_surface_finish(surface);
   cairo_surface_destroy(surface);
   return pdf;
-}
-
-enum class Rewrite { kObjectStreams, kEncrypted };
-
-// `pdf` written again by qpdf.
-inline std::string RewrittenPdf(const std::string& pdf, Rewrite how) {
-  QPDF document;
-  document.processMemoryFile("sample", pdf.data(), pdf.size());
-  QPDFWriter writer(document);
-  writer.setOutputMemory();
-  if (how == Rewrite::kObjectStreams) writer.setObjectStreamMode(qpdf_o_generate);
-  if (how == Rewrite::kEncrypted) {
-    writer.setR6EncryptionParameters("", "owner", true, true, true, true, true, true, qpdf_r3p_full, true);
-  }
-  writer.write();
-  auto buffer = writer.getBufferSharedPointer();
-  return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
 }
 
 }  // namespace motcua::test_support
