@@ -19,31 +19,52 @@ namespace {
 using CertificateStack =
     std::unique_ptr<STACK_OF(X509), decltype([](STACK_OF(X509) * stack) { sk_X509_pop_free(stack, X509_free); })>;
 
-// Reads "D:YYYYMMDDHHmmSS" with an optional "+HH'mm'", "-HH'mm'" or "Z" (ISO 32000-1 §7.9.4).
-std::optional<long long> ParsePdfDate(std::string text) {
-  if (text.rfind("D:", 0) == 0) text.erase(0, 2);
-  if (text.size() < 14) return std::nullopt;
+// The number written by the `count` digits at `at`; nothing when they are not all digits or run past the end.
+std::optional<int> DigitsAt(std::string_view text, std::size_t at, std::size_t count) {
+  if (text.size() < at + count) return std::nullopt;
+  int value = 0;
+  for (std::size_t k = at; k < at + count; ++k) {
+    if (!std::isdigit(static_cast<unsigned char>(text[k]))) return std::nullopt;
+    value = value * 10 + (text[k] - '0');
+  }
+  return value;
+}
+
+// The offset from UTC of "+HH'mm'", "-HH'mm'", "+HH", "Z" or nothing, in seconds to subtract; nothing when
+// malformed (a PDF date's time zone, ISO 32000-1 §7.9.4).
+std::optional<long long> ZoneOffset(std::string_view zone) {
+  if (zone.empty() || zone[0] == 'Z') return 0;
+  if (zone[0] != '+' && zone[0] != '-') return std::nullopt;
+  const std::optional<int> hours = DigitsAt(zone, 1, 2);
+  if (!hours || *hours > 23) return std::nullopt;
+  int minutes = 0;
+  if (zone.size() > 3) {
+    const std::optional<int> written = zone[3] == '\'' ? DigitsAt(zone, 4, 2) : std::nullopt;
+    if (!written || *written > 59) return std::nullopt;
+    minutes = *written;
+  }
+  const long long offset = *hours * 3600LL + minutes * 60LL;
+  return zone[0] == '+' ? offset : -offset;
+}
+
+// Reads "D:YYYYMMDDHHmmSS" and its time zone as ZoneOffset reads it; nothing for anything else. Found by the
+// pdf_signatures fuzzer: a time zone that was not digits threw from std::stoi.
+std::optional<long long> ParsePdfDate(std::string_view text) {
+  if (text.rfind("D:", 0) == 0) text.remove_prefix(2);
   std::array<int, 6> parts{};
   const std::array<std::size_t, 6> widths{4, 2, 2, 2, 2, 2};
   std::size_t at = 0;
   for (std::size_t i = 0; i < parts.size(); at += widths[i], ++i) {
-    for (std::size_t k = at; k < at + widths[i]; ++k) {
-      if (!std::isdigit(static_cast<unsigned char>(text[k]))) return std::nullopt;
-    }
-    parts[i] = std::stoi(text.substr(at, widths[i]));
+    const std::optional<int> part = DigitsAt(text, at, widths[i]);
+    if (!part) return std::nullopt;
+    parts[i] = *part;
   }
+  const std::optional<long long> offset = ZoneOffset(text.substr(at));
   using namespace std::chrono;
   const year_month_day date{year{parts[0]}, month{static_cast<unsigned>(parts[1])},
                             day{static_cast<unsigned>(parts[2])}};
-  if (!date.ok() || parts[3] > 23 || parts[4] > 59 || parts[5] > 59) return std::nullopt;
-  long long seconds_since_epoch =
-      sys_days{date}.time_since_epoch().count() * 86400LL + parts[3] * 3600 + parts[4] * 60 + parts[5];
-  if (text.size() >= 17 && (text[14] == '+' || text[14] == '-')) {
-    const int offset =
-        std::stoi(text.substr(15, 2)) * 3600 + (text.size() >= 21 ? std::stoi(text.substr(18, 2)) : 0) * 60;
-    seconds_since_epoch += text[14] == '+' ? -offset : offset;
-  }
-  return seconds_since_epoch;
+  if (!offset || !date.ok() || parts[3] > 23 || parts[4] > 59 || parts[5] > 59) return std::nullopt;
+  return sys_days{date}.time_since_epoch().count() * 86400LL + parts[3] * 3600 + parts[4] * 60 + parts[5] - *offset;
 }
 
 struct ByteRange {

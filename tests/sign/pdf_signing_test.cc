@@ -271,6 +271,23 @@ TEST_F(PdfSigningTest, WhatIsNotAPlainPdfIsRefusedNamingTheFile) {
   }
 }
 
+// Found by the pdf_signatures fuzzer: a signing time whose time zone is not digits threw from std::stoi. Such a
+// date is unreadable (no signing time, so not valid at signing), and the file is judged, not the server crashed.
+TEST_F(PdfSigningTest, ASigningTimeWithAMalformedTimeZoneReadsAsNoTime) {
+  std::string signed_pdf = Signed(test_support::CairoPdf(), official_);
+  const std::size_t zone = signed_pdf.find("+07'00')");
+  ASSERT_NE(zone, std::string::npos);
+  for (const std::string& broken :
+       {std::string("+x7'00'"), std::string("+07'x0'"), std::string("+99'00'"), std::string("+07;00'")}) {
+    signed_pdf.replace(zone, broken.size(), broken);
+    const std::vector<app::SignatureReport> reports = Reports(signed_pdf);
+    ASSERT_EQ(reports.size(), 1u) << broken;
+    EXPECT_FALSE(reports[0].signing_time.has_value()) << broken;
+    EXPECT_FALSE(reports[0].intact) << "the date is inside the signed bytes: " << broken;
+    EXPECT_FALSE(reports[0].certificate_valid_at_signing) << broken;
+  }
+}
+
 TEST_F(PdfSigningTest, AnUnsignedPdfHasNoSignaturesAndGarbageIsAnError) {
   EXPECT_TRUE(Reports(test_support::CairoPdf()).empty());
   EXPECT_FALSE(VerifyPdfSignatures("garbage", {}).has_value());
