@@ -1,9 +1,7 @@
 #include "sign/signature_placeholder.h"
 
-#include <algorithm>
 #include <charconv>
 #include <chrono>
-#include <exception>
 #include <map>
 #include <optional>
 

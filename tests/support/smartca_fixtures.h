@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "adapters/smartca/smartca_signing_service.h"
+#include "sign/openssl_handles.h"
 #include "support/mock_smartca_server.h"
 
 namespace motcua::adapters::smartca_test {
@@ -46,14 +47,11 @@ inline constexpr milliseconds kShortTimeout{300};
 
 // ---- Keys and certificates, made at test time ---------------------------------------------------------------
 
-template <typename T, void (*Free)(T*)>
-struct Deleter {
-  void operator()(T* object) const { Free(object); }
-};
-using Key = std::unique_ptr<EVP_PKEY, Deleter<EVP_PKEY, EVP_PKEY_free>>;
-using Certificate = std::unique_ptr<X509, Deleter<X509, X509_free>>;
-using KeyContext = std::unique_ptr<EVP_PKEY_CTX, Deleter<EVP_PKEY_CTX, EVP_PKEY_CTX_free>>;
-using DigestContext = std::unique_ptr<EVP_MD_CTX, Deleter<EVP_MD_CTX, EVP_MD_CTX_free>>;
+// The owning handles of src/sign (sign/openssl_handles.h), under the names these tests read best with.
+using Key = sign::EvpPkeyPtr;
+using Certificate = sign::X509Ptr;
+using KeyContext = sign::EvpPkeyCtxPtr;
+using DigestContext = std::unique_ptr<EVP_MD_CTX, sign::OpenSslDeleter<EVP_MD_CTX, EVP_MD_CTX_free>>;
 
 struct CertificateSpec {
   std::string common_name;
