@@ -17,15 +17,9 @@ namespace {
 constexpr const char* kIdempotencyKey = "Idempotency-Key";
 constexpr int kStillRunningRetrySeconds = 1;  // a request runs in milliseconds; a retry a second later finds it done
 
-// The error response; a denial by the access rules is logged with who asked and why.
-Response Failure(const Account& account, const Request& request, const Error& error) {
-  if (error.code == ErrorCode::kPermissionDenied) LogDenial(account, request, error);
-  return ErrorResponse(error);
-}
-
 Response DossierReply(const Account& account, const Request& request, const Result<DossierState>& result,
                       Status success) {
-  if (!result) return Failure(account, request, result.error());
+  if (!result) return AccountFailure(account, request, result.error());
   Response response = JsonResponse(success, DossierStateJson(*result));
   if (success == Status::created) {
     response.set(boost::beast::http::field::location, "/api/v1/dossiers/" + result->code);
@@ -67,16 +61,16 @@ Response Replay(const Request& request, const store::IdempotentResponse& stored)
 Response WrittenBefore(const Desk& d, const Request& request, app::IdempotentRequests& requests, std::string_view key,
                        const std::string& code, Status success) {
   auto stored = d.store.LoadDossier(code);
-  if (!stored) return Failure(d.account, request, stored.error());
+  if (!stored) return AccountFailure(d.account, request, stored.error());
   if (!*stored) {
-    return Failure(
+    return AccountFailure(
         d.account, request,
         Error::Internal("hồ sơ " + code + " của khóa này không còn", "dossier " + code + " of this key is gone"));
   }
   Response response = DossierReply(d.account, request, **stored, success);
   if (auto answered = requests.Answer(d.account.login, key, {static_cast<int>(response.result_int()), response.body()});
       !answered) {
-    return Failure(d.account, request, answered.error());
+    return AccountFailure(d.account, request, answered.error());
   }
   response.set("Idempotent-Replayed", "true");
   return response;
@@ -85,9 +79,9 @@ Response WrittenBefore(const Desk& d, const Request& request, app::IdempotentReq
 // The first request with the key is still running: the same key must be sent again later.
 Response StillRunning(const Account& account, const Request& request) {
   Response response =
-      Failure(account, request,
-              Error::Conflict("idempotency_key", "yêu cầu với khóa này đang được xử lý; hãy gửi lại sau",
-                              "a request with this key is still being processed; send it again later"));
+      AccountFailure(account, request,
+                     Error::Conflict("idempotency_key", "yêu cầu với khóa này đang được xử lý; hãy gửi lại sau",
+                                     "a request with this key is still being processed; send it again later"));
   response.set(boost::beast::http::field::retry_after, std::to_string(kStillRunningRetrySeconds));
   return response;
 }
@@ -107,7 +101,7 @@ Response Once(const DossierApiContext& c, const Desk& d, const Request& request,
     fresh = run();
     return store::IdempotentResponse{static_cast<int>(fresh.result_int()), fresh.body()};
   });
-  if (!outcome) return Failure(d.account, request, outcome.error());
+  if (!outcome) return AccountFailure(d.account, request, outcome.error());
   using Kind = app::IdempotentOutcome::Kind;
   switch (outcome->kind) {
     case Kind::kRan:
@@ -222,7 +216,7 @@ Result<app::DeskListRequest> ParseListRequest(const Request& request) {
 
 Response PageReply(const DossierApiContext& c, const Desk& d, const Request& request,
                    const Result<store::DossierPage>& page) {
-  if (!page) return Failure(d.account, request, page.error());
+  if (!page) return AccountFailure(d.account, request, page.error());
   return JsonResponse(Status::ok, DossierPageJson(*page, {c.clock.Now(), c.settings.deadline, d.calendar}));
 }
 
@@ -258,7 +252,7 @@ void AddReadRoutes(Router& router, const DossierApiContext& c) {
                    return ErrorResponse(query.error());
                  }
                  auto view = d.desk.Show(d.account, std::string(params.Get("code")));
-                 if (!view) return Failure(d.account, request, view.error());
+                 if (!view) return AccountFailure(d.account, request, view.error());
                  return JsonResponse(Status::ok, DossierViewJson(*view, c.pins.PinOf(view->state.code)));
                });
              }));

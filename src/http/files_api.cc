@@ -41,12 +41,6 @@ json DocumentJson(const app::DossierDocument& d) {
   return item;
 }
 
-// The error response; a denial is logged with who asked and why.
-Response Failure(const Account& account, const Request& request, const Error& error) {
-  if (error.code == ErrorCode::kPermissionDenied) LogDenial(account, request, error);
-  return ErrorResponse(error);
-}
-
 // "filename*" of RFC 6266 / RFC 8187: UTF-8, percent-encoded outside the attribute characters.
 std::string ExtendedFileName(std::string_view name) { return "UTF-8''" + PercentEncoded(name, "!#$&+-.^_`|~"); }
 
@@ -102,7 +96,7 @@ Response Upload(const FilesApiContext& c, const Request& request) {
     if (!wait) return ErrorResponse(wait.error());
     if (*wait > std::chrono::seconds(0)) return QuotaExceeded(*wait, QuotaBytesOf(account.role, c.limits.quota));
     auto upload = files.Upload(account, declared, query->Get("name").value_or(""), request.body());
-    if (!upload) return Failure(account, request, upload.error());
+    if (!upload) return AccountFailure(account, request, upload.error());
     Response response = JsonResponse(Status::created, UploadJson(*upload));
     response.set(boost::beast::http::field::location, "/api/v1/files/" + upload->id);
     return response;
@@ -116,7 +110,7 @@ Response Download(const FilesApiContext& c, const Request& request, const PathPa
     auto content = files.Read(account, params.Get("id"), [&](const std::string& code) {
       return desk.Authorize(account, code, DossierAction::kView);
     });
-    if (!content) return Failure(account, request, content.error());
+    if (!content) return AccountFailure(account, request, content.error());
     return FileResponse(request, *content);
   });
 }
@@ -125,7 +119,7 @@ Response DossierFiles(const FilesApiContext& c, const Request& request, const Pa
   if (auto query = QueryParams::ParseKnown(ToStd(request.target()), {}); !query) return ErrorResponse(query.error());
   return AsAccount(c, request, [&](const Account& account, store::Store& store, app::DossierDesk& desk) {
     auto view = desk.Show(account, std::string(params.Get("code")));
-    if (!view) return Failure(account, request, view.error());
+    if (!view) return AccountFailure(account, request, view.error());
     auto documents = app::DocumentsOf(store, view->history);
     if (!documents) return ErrorResponse(documents.error());
     json items = json::array();

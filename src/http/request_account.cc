@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/accounts.h"
+#include "http/json_response.h"
 #include "http/log_line.h"
 #include "http/request_notes.h"
 
@@ -49,6 +50,11 @@ void LogDenial(const Account& account, const Request& request, const Error& erro
                          .Text("field", error.field)
                          .Text("reason", error.message_en)
                          .str());
+}
+
+Response AccountFailure(const Account& account, const Request& request, const Error& error) {
+  if (error.code == ErrorCode::kPermissionDenied) LogDenial(account, request, error);
+  return ErrorResponse(error);
 }
 
 }  // namespace motcua::http

@@ -21,6 +21,9 @@ Result<Account> RequestAccount(const SessionApiContext& context, const Request& 
 // Logs a refusal of `account` (a 403 from the access rules): who, which request, and why.
 void LogDenial(const Account& account, const Request& request, const Error& error);
 
+// The error response for `account`'s request; a denial by the access rules (403) is logged first (LogDenial).
+Response AccountFailure(const Account& account, const Request& request, const Error& error);
+
 // Logs a refused authentication (a 401, a failed login) of `who` ("-" when unknown) and why.
 void LogAuthRefused(const Request& request, std::string_view who, const Error& error);
 

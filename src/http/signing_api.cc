@@ -23,11 +23,6 @@ using nlohmann::json;
 
 constexpr std::size_t kMaxPinBytes = 64;
 
-Response Failure(const Account& account, const Request& request, const Error& error) {
-  if (error.code == ErrorCode::kPermissionDenied) LogDenial(account, request, error);
-  return ErrorResponse(error);
-}
-
 Instant AtSecond(long long unix_seconds) { return Instant{std::chrono::seconds{unix_seconds}}; }
 
 json CertificateJson(const app::CertificateFacts& c) {
@@ -141,7 +136,7 @@ Response SignResult(const SigningApiContext& c, const Request& request, const Pa
     if (!parsed) return ErrorResponse(parsed.error());
     app::ResultSigning signing(store, c.blobs, c.dossiers.clock, desk, c.signer);
     auto state = signing.Sign(account, std::string(params.Get("code")), parsed->method, parsed->pin);
-    if (!state) return Failure(account, request, state.error());
+    if (!state) return AccountFailure(account, request, state.error());
     return JsonResponse(Status::ok, DossierStateJson(*state));
   });
 }
@@ -165,7 +160,7 @@ Response Signatures(const SigningApiContext& c, const Request& request, const Pa
     auto content = files.Read(account, params.Get("id"), [&](const std::string& code) {
       return desk.Authorize(account, code, DossierAction::kView);
     });
-    if (!content) return Failure(account, request, content.error());
+    if (!content) return AccountFailure(account, request, content.error());
     auto report = SignaturesJson(c, *content);
     if (!report) return ErrorResponse(report.error());
     return JsonResponse(Status::ok, std::move(*report));
