@@ -84,6 +84,22 @@ class NoVerifier final : public motcua::app::SignatureVerifier {
  public:
   motcua::Result<std::vector<motcua::app::SignatureReport>> Verify(std::string_view) const override { return {}; }
 };
+class NoSignatureSteps final : public motcua::app::PdfSignatureSteps {
+ public:
+  motcua::Result<motcua::app::PreparedPdfSignature> Prepare(std::string_view, const motcua::app::ResultSignatureText&,
+                                                            std::vector<std::string>) const override {
+    return motcua::Fail(motcua::Error::InvalidArgument("file", "không ký", "no signing here"));
+  }
+  motcua::Result<std::string> Complete(motcua::app::PreparedPdfSignature, std::string_view) const override {
+    return motcua::Fail(motcua::Error::InvalidArgument("signature", "không ký", "no signing here"));
+  }
+};
+class NoCertificateReader final : public motcua::app::CertificateReader {
+ public:
+  motcua::Result<motcua::app::ReadCertificate> Read(std::string_view) const override {
+    return motcua::Fail(motcua::Error::InvalidArgument("certificate", "không đọc", "not read here"));
+  }
+};
 
 // The routes of the real table. MakeApiRouter only keeps references to what it is given; the objects here are
 // the cheapest that will do (an empty catalogue, a database never opened) and die with this function.
@@ -107,6 +123,8 @@ std::vector<std::pair<std::string, http::Method>> RealRoutes() {
   const NoForms forms;
   const NoSigner signer;
   const NoVerifier verifier;
+  const NoCertificateReader certificates;
+  const NoSignatureSteps steps;
   const http::SessionApiContext sessions{stores, clock, hasher, tokens, login_throttle, hashing, {}};
   const http::Router real = http::MakeApiRouter(
       {{stores, catalogue, clock, settings.deadline, assistant_limiter, tracking_limiter, pins, nullptr},
@@ -118,7 +136,9 @@ std::vector<std::pair<std::string, http::Method>> RealRoutes() {
        uploads,
        forms,
        signer,
-       verifier});
+       verifier,
+       certificates,
+       steps});
   return real.Routes();
 }
 

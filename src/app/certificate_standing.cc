@@ -27,4 +27,15 @@ CertificateStanding StandingAt(const CertificateFacts& certificate, Instant now)
   return CertificateStanding::kValid;
 }
 
+CertificateStanding StandingAt(const OfficialCertificate& certificate, Instant now) {
+  CertificateFacts facts;
+  facts.not_before = certificate.not_before.time_since_epoch().count();
+  facts.not_after = certificate.not_after.time_since_epoch().count();
+  return StandingAt(facts, now);
+}
+
+bool SignsToday(CertificateStanding standing) {
+  return standing == CertificateStanding::kValid || standing == CertificateStanding::kExpiresSoon;
+}
+
 }  // namespace motcua::app

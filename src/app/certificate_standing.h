@@ -7,6 +7,7 @@
 
 #include "app/clock.h"
 #include "app/signature_report.h"
+#include "domain/official_certificate.h"
 
 namespace motcua::app {
 
@@ -21,5 +22,9 @@ std::string_view CertificateStandingName(CertificateStanding standing);
 // At `now`: kNotYetValid before not_before, kExpired after not_after, kExpiresSoon within kCertificateWarningDays
 // of not_after (both ends included), else kValid.
 CertificateStanding StandingAt(const CertificateFacts& certificate, Instant now);
+// The same for a certificate of the register, by the validity it was registered with.
+CertificateStanding StandingAt(const OfficialCertificate& certificate, Instant now);
+// Whether a certificate in that standing signs today: valid, or valid and expiring soon.
+bool SignsToday(CertificateStanding standing);
 
 }  // namespace motcua::app

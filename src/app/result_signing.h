@@ -20,6 +20,24 @@
 
 namespace motcua::app {
 
+// What every way of signing a result starts from: the dossier's last result file, read as `account` (a PDF), and
+// what its signature says. FailedPrecondition naming "result" when no result file is attached or it is not a PDF.
+struct ResultToSign {
+  DocumentContent file;
+  ResultSignatureText text;
+};
+Result<ResultToSign> ReadResultToSign(store::Store& store, store::BlobStore& blobs, const Clock& clock,
+                                      DossierDesk& desk, const Account& account, const std::string& code);
+
+// Stores the signed copy as a new file of `account`'s and attaches it as the result (Digitized, component -1).
+struct AttachedResult {
+  DossierState dossier;
+  std::string file;  // the signed copy's id
+};
+Result<AttachedResult> AttachSignedResult(store::Store& store, store::BlobStore& blobs, const Clock& clock,
+                                          DossierDesk& desk, const Account& account, const std::string& code,
+                                          std::string_view signed_pdf);
+
 class ResultSigning {
  public:
   ResultSigning(store::Store& store, store::BlobStore& blobs, const Clock& clock, DossierDesk& desk,
@@ -34,8 +52,6 @@ class ResultSigning {
                             std::string_view pin);
 
  private:
-  Result<DocumentContent> ResultFile(const Account& account, const DossierView& view);
-
   store::Store& store_;
   store::BlobStore& blobs_;
   const Clock& clock_;

@@ -14,6 +14,7 @@
 #include "app/procedure_catalogue.h"
 #include "app/province_settings.h"
 #include "app/receipt_pins.h"
+#include "app/signing_request_poller.h"
 #include "app/sodium_password_hasher.h"
 #include "app/token_source.h"
 #include "app/work_calendar_loader.h"
@@ -32,6 +33,8 @@
 #include "http/sign_in_gate.h"
 #include "http/static_files.h"
 #include "print/cairo_form_renderer.h"
+#include "sign/pades_signature_steps.h"
+#include "sign/x509_certificate_reader.h"
 #include "store/disk_blob_store.h"
 #include "store/store_factory.h"
 
@@ -69,6 +72,15 @@ std::string PublicUrl(std::string url) {
 
 // What the server can sign with and whom it trusts, said once at start-up; a seal that expires within the
 // warning window (app/certificate_standing.h) or has expired, loudly.
+// One round of the remote signing poller: quiet unless something ended or failed.
+void LogSigningRound(const Result<std::size_t>& ended) {
+  if (!ended) {
+    spdlog::warn("remote signing: settling the open requests failed: {}", ended.error().message_en);
+  } else if (*ended > 0) {
+    spdlog::info("remote signing: {} request(s) settled", *ended);
+  }
+}
+
 void LogSigning(const Signing& signing, Instant now) {
   for (const app::SigningMethodInfo& method : signing.signer->Methods()) {
     if (!method.certificate) {
@@ -85,6 +97,8 @@ void LogSigning(const Signing& signing, Instant now) {
                    app::CertificateStandingName(standing), until);
     }
   }
+  if (signing.remote)
+    spdlog::info("signing: leaders with a remote certificate in the register sign through VNPT SmartCA");
   if (signing.trusted_roots == 0) {
     spdlog::warn("signatures: no --trust-roots; every signature will read as from an unknown CA");
   }
@@ -202,6 +216,8 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
   auto signing = OpenSigning(options.signing);
   if (!signing) return global.out.ReportError(signing.error());
   LogSigning(*signing, state.clock.Now());
+  const sign::X509CertificateReader certificate_reader;
+  const sign::PadesSignatureSteps signature_steps;
   http::StaticFiles web = http::StaticFiles::Embedded();
   if (web.empty()) spdlog::warn("the web front end was not built (scripts/build.sh builds it): / says so");
   http::HttpServer server(
@@ -219,6 +235,9 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
                                    forms,
                                    *signing->signer,
                                    *signing->verifier,
+                                   certificate_reader,
+                                   signature_steps,
+                                   signing->remote.get(),
                                    PublicUrl(options.public_url),
                                    options.tls.enabled()}),
               state.metrics),
@@ -226,6 +245,13 @@ int RunServe(GlobalOptions& global, const ServeOptions& options) {
   // Before listening, so that a bad interval stops the start; stopped (after a backup under way) when serving ends.
   auto backups = StartScheduledBackups(options.backups, *state.stores, *files, state.clock);
   if (!backups) return global.out.ReportError(backups.error());
+  // Stopped (after the round under way) when serving ends.
+  std::optional<app::SigningRequestPoller> remote_signatures;
+  if (signing->remote) {
+    remote_signatures.emplace(app::SigningPollerParts{*state.stores, blobs, state.clock, state.calendar, state.settings,
+                                                      *signing->remote, signature_steps},
+                              app::kSigningPollInterval, LogSigningRound);
+  }
   if (auto listening = server.Listen(); !listening) return global.out.ReportError(listening.error());
   spdlog::info("motcua {} serving {} ({} procedures indexed) on {}://{}:{}; working days counted as {}",
                http::kServerVersion, spec.Shown(), state.procedures.size(), options.tls.enabled() ? "https" : "http",

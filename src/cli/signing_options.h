@@ -11,11 +11,16 @@
 //   --token-label LABEL       which token (default: the first one present)
 //   --token-key-label LABEL   which key on it (default: the first with a certificate)
 //   --trust-roots DIR         the root certificates the province trusts (the national root CA, VGCA), PEM or DER
+//   --smartca-sp-id ID        the province's service-provider account at VNPT SmartCA: leaders with a remote
+//                             certificate in the register sign on their phones (app/remote_result_signing.h); the
+//                             account's password is read from MOTCUA_SMARTCA_SP_PASSWORD, never from the command line
+//   --smartca-url URL         SmartCA's gateway (default: VNPT's production address)
 #include <CLI/CLI.hpp>
 
 #include <memory>
 #include <string>
 
+#include "app/remote_signing_service.h"
 #include "app/result_signer.h"
 #include "app/signature_verifier.h"
 #include "domain/error.h"
@@ -31,6 +36,8 @@ struct SigningOptions {
   std::string token_label;
   std::string token_key_label;
   std::string trust_roots;
+  std::string smartca_sp_id;
+  std::string smartca_url;
 };
 
 void AddSigningOptions(CLI::App& command, SigningOptions& options);
@@ -39,10 +46,13 @@ struct Signing {
   std::unique_ptr<app::ResultSigner> signer;
   std::unique_ptr<app::SignatureVerifier> verifier;
   std::size_t trusted_roots = 0;
+  std::unique_ptr<app::RemoteSigningService> remote;  // nullptr without --smartca-sp-id
 };
 
 // The signer and the verifier the options describe; the errors of sign/configured_result_signer.h and
-// sign/trusted_roots.h (naming "seal_file", "signing_key", "token_module" or "trust_roots") when they are unusable.
+// sign/trusted_roots.h (naming "seal_file", "signing_key", "token_module" or "trust_roots") when they are unusable;
+// InvalidArgument naming "smartca_endpoint" for an address that is not https (or http to a loopback host),
+// "smartca_sp_password" when the account is given without its password.
 Result<Signing> OpenSigning(const SigningOptions& options);
 
 }  // namespace motcua::cli

@@ -289,6 +289,8 @@ DossierAction ActionOf(const EventPayload& payload) {
                     payload);
 }
 
+bool RoleMay(Role role, DossierAction action) { return FindGrant(role, action) != nullptr; }
+
 Result<void> AuthorizeDossierAction(const Account& account, DossierAction action, const DossierParties& parties) {
   if (account.disabled) {
     return Fail(Error::PermissionDenied("role", "tài khoản đã bị vô hiệu hóa, không được thao tác trên hồ sơ",

@@ -78,6 +78,10 @@ struct DossierParties {
   std::string competent_agency = {};
 };
 
+// Whether the role is granted the action on some dossiers (on its side of them): what a role can do at all, for
+// questions that are not about one dossier ("which officials approve results, and so must be able to sign?").
+bool RoleMay(Role role, DossierAction action);
+
 // Allowed, or PermissionDenied (see above). A disabled account is refused everything ("role").
 Result<void> AuthorizeDossierAction(const Account& account, DossierAction action, const DossierParties& parties);
 

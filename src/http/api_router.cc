@@ -4,6 +4,7 @@
 
 #include "embedded_file.h"
 #include "http/calendar_api.h"
+#include "http/certificates_api.h"
 #include "http/health_handler.h"
 #include "http/procedure_settings_api.h"
 #include "http/report_api.h"
@@ -43,9 +44,10 @@ Router MakeApiRouter(const ApiContext& context) {
   AddFilesApi(router, {context.dossiers, context.blobs, context.uploads});
   AddFormsApi(router, {context.dossiers, context.forms, context.public_url, context.tls});
   AddSigningApi(router, {context.dossiers, context.blobs, context.result_signer, context.signature_verifier,
-                         context.public_api.tracking_limiter});
+                         context.signature_steps, context.remote_signing, context.public_api.tracking_limiter});
   AddProcedureSettingsApi(router, context.sessions);
   AddSearchSynonymsApi(router, {context.sessions, context.catalogue});
+  AddCertificatesApi(router, {context.sessions, context.certificate_reader});
   return router;
 }
 

@@ -4,6 +4,7 @@
 // tests build the server from it too, so that what is tested and documented is what runs.
 #include <string_view>
 
+#include "app/certificate_reader.h"
 #include "http/dossier_api.h"
 #include "http/files_api.h"
 #include "http/forms_api.h"
@@ -27,6 +28,9 @@ struct ApiContext {
   const app::FormRenderer& forms;          // the printed forms' PDFs (print/cairo_form_renderer.h)
   const app::ResultSigner& result_signer;  // signs results (sign/configured_result_signer.h)
   const app::SignatureVerifier& signature_verifier;  // reads signatures back (sign/pdf_signature_verifier.h)
+  const app::CertificateReader& certificate_reader;  // officials' certificates (sign/x509_certificate_reader.h)
+  const app::PdfSignatureSteps& signature_steps;     // a remote signature's two steps (sign/pades_signature_steps.h)
+  const app::RemoteSigningService* remote_signing = nullptr;  // adapters/smartca/; nullptr: none configured
   std::string public_url = {};  // where citizens open tracking pages (forms_api.h); "" for the request's host
   bool tls = false;             // whether the server answers over TLS (the request's own address then)
 };

@@ -1,12 +1,12 @@
 #include "http/search_synonyms_api.h"
 
-#include <charconv>
 #include <string>
 
 #include "app/agency_registry.h"
 #include "app/province_synonym_admin.h"
 #include "http/json_body.h"
 #include "http/json_response.h"
+#include "http/path_id.h"
 #include "http/query_params.h"
 #include "http/request_account.h"
 
@@ -74,15 +74,11 @@ Response Retire(const SearchSynonymsApiContext& c, const Request& request, const
   if (!body) return ErrorResponse(body.error());
   body->Root();
   if (auto done = body->Finish(); !done) return ErrorResponse(done.error());
-  const std::string_view text = params.Get("id");
-  std::int64_t id = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc() || end != text.data() + text.size() || id <= 0) {
-    return ErrorResponse(Error::InvalidArgument("id", "phải là số nguyên dương", "must be a positive integer"));
-  }
+  auto id = PositiveIdParam(params, "id");
+  if (!id) return ErrorResponse(id.error());
   auto store = c.sessions.stores.ForThisThread();
   if (!store) return ErrorResponse(store.error());
-  auto retired = app::ProvinceSynonymAdmin(**store, c.sessions.clock, c.catalogue).Retire(account->login, id);
+  auto retired = app::ProvinceSynonymAdmin(**store, c.sessions.clock, c.catalogue).Retire(account->login, *id);
   if (!retired) return ErrorResponse(retired.error());
   return JsonResponse(Status::ok, SynonymJson(*retired));
 }

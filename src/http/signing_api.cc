@@ -6,11 +6,13 @@
 #include "app/document_files.h"
 #include "app/dossier_desk.h"
 #include "app/electronic_result.h"
+#include "app/remote_result_signing.h"
 #include "app/result_signing.h"
 #include "domain/civil_time.h"
 #include "http/dossier_json.h"
 #include "http/json_body.h"
 #include "http/json_response.h"
+#include "http/path_id.h"
 #include "http/query_params.h"
 #include "http/receipt_pin_check.h"
 #include "http/request_account.h"
@@ -105,12 +107,17 @@ Response Methods(const SigningApiContext& c, const Request& request) {
       }
       items.push_back(std::move(item));
     }
+    if (c.remote_signing != nullptr) items.push_back({{"method", "remote"}, {"needs_pin", false}});
     return JsonResponse(Status::ok, {{"items", std::move(items)}});
   });
 }
 
+// The name of the remote method: not an app::SigningMethod (those sign at once), a request that ends later.
+constexpr std::string_view kRemoteMethod = "remote";
+
 struct SignRequest {
   app::SigningMethod method = app::SigningMethod::kSeal;
+  bool remote = false;
   std::string pin;
 };
 
@@ -121,19 +128,78 @@ Result<SignRequest> ParseSignRequest(const std::string& text) {
   const std::string method = root.RequiredString("method", 16);
   SignRequest parsed{.pin = root.OptionalString("pin", kMaxPinBytes)};
   if (auto done = body->Finish(); !done) return Fail(done.error());
+  if (method == kRemoteMethod) {
+    parsed.remote = true;
+    return parsed;
+  }
   const auto known = app::ParseSigningMethod(method);
   if (!known) {
-    return Fail(Error::InvalidArgument("method", "cách ký là 'seal' (con dấu) hoặc 'token'",
-                                       "method is 'seal' (the seal) or 'token'"));
+    return Fail(Error::InvalidArgument("method", "cách ký là 'seal' (con dấu), 'token' hoặc 'remote' (ký số từ xa)",
+                                       "method is 'seal' (the seal), 'token' or 'remote' (remote signing)"));
   }
   parsed.method = *known;
   return parsed;
+}
+
+json SigningRequestJson(const SigningRequest& r) {
+  return {{"id", r.id},
+          {"dossier_code", r.dossier_code},
+          {"login", r.login},
+          {"state", SigningRequestStateName(r.state)},
+          {"requested_at", FormatIsoLocal(r.requested_at)},
+          {"expires_at", FormatIsoLocal(r.expires_at)},
+          {"settled_at", r.settled_at ? json(FormatIsoLocal(*r.settled_at)) : json(nullptr)},
+          {"signed_file", r.signed_file.empty() ? json(nullptr) : json(r.signed_file)},
+          {"problem", r.problem}};
+}
+
+Error NoRemoteSigning() {
+  return Error::FailedPrecondition("method", "Máy chủ chưa được cấu hình dịch vụ ký số từ xa.",
+                                   "No remote signing service is configured on this server.");
+}
+
+Response SignRemotely(const SigningApiContext& c, const Request& request, const Account& account, store::Store& store,
+                      app::DossierDesk& desk, const std::string& code) {
+  if (c.remote_signing == nullptr) return ErrorResponse(NoRemoteSigning());
+  app::RemoteResultSigning signing(store, c.blobs, c.dossiers.clock, desk, *c.remote_signing, c.steps);
+  auto asked = signing.Request(account, code);
+  if (!asked) return AccountFailure(account, request, asked.error());
+  return JsonResponse(Status::accepted, SigningRequestJson(*asked));
+}
+
+Response ShowSigningRequest(const SigningApiContext& c, const Request& request, const PathParams& params) {
+  return AsAccount(c, request, [&](const Account& account, store::Store& store, app::DossierDesk& desk) {
+    auto id = PositiveIdParam(params, "id");
+    if (!id) return ErrorResponse(id.error());
+    if (c.remote_signing == nullptr) return ErrorResponse(NoRemoteSigning());
+    app::RemoteResultSigning signing(store, c.blobs, c.dossiers.clock, desk, *c.remote_signing, c.steps);
+    auto shown = signing.Show(account, *id);
+    if (!shown) return AccountFailure(account, request, shown.error());
+    return JsonResponse(Status::ok, SigningRequestJson(*shown));
+  });
+}
+
+Response DossierSigningRequests(const SigningApiContext& c, const Request& request, const PathParams& params) {
+  return AsAccount(c, request, [&](const Account& account, store::Store& store, app::DossierDesk& desk) {
+    json items = json::array();
+    if (c.remote_signing != nullptr) {
+      app::RemoteResultSigning signing(store, c.blobs, c.dossiers.clock, desk, *c.remote_signing, c.steps);
+      auto requests = signing.OfDossier(account, std::string(params.Get("code")));
+      if (!requests) return AccountFailure(account, request, requests.error());
+      for (const SigningRequest& r : *requests) items.push_back(SigningRequestJson(r));
+    } else if (auto allowed = desk.Authorize(account, std::string(params.Get("code")), DossierAction::kView);
+               !allowed) {
+      return AccountFailure(account, request, allowed.error());
+    }
+    return JsonResponse(Status::ok, {{"items", std::move(items)}});
+  });
 }
 
 Response SignResult(const SigningApiContext& c, const Request& request, const PathParams& params) {
   return AsAccount(c, request, [&](const Account& account, store::Store& store, app::DossierDesk& desk) {
     auto parsed = ParseSignRequest(request.body());
     if (!parsed) return ErrorResponse(parsed.error());
+    if (parsed->remote) return SignRemotely(c, request, account, store, desk, std::string(params.Get("code")));
     app::ResultSigning signing(store, c.blobs, c.dossiers.clock, desk, c.signer);
     auto state = signing.Sign(account, std::string(params.Get("code")), parsed->method, parsed->pin);
     if (!state) return AccountFailure(account, request, state.error());
@@ -216,6 +282,14 @@ void AddSigningApi(Router& router, const SigningApiContext& context) {
   router.Add(
       Method::post, "/api/v1/dossiers/{code}/sign-result",
       RouteHandler([context](const Request& request, const PathParams& p) { return SignResult(context, request, p); }));
+  router.Add(Method::get, "/api/v1/signing/requests/{id}",
+             RouteHandler([context](const Request& request, const PathParams& p) {
+               return ShowSigningRequest(context, request, p);
+             }));
+  router.Add(Method::get, "/api/v1/dossiers/{code}/signing-requests",
+             RouteHandler([context](const Request& request, const PathParams& p) {
+               return DossierSigningRequests(context, request, p);
+             }));
   router.Add(
       Method::get, "/api/v1/files/{id}/signatures",
       RouteHandler([context](const Request& request, const PathParams& p) { return Signatures(context, request, p); }));

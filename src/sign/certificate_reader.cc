@@ -2,6 +2,7 @@
 
 #include <openssl/asn1.h>
 #include <openssl/bn.h>
+#include <openssl/x509v3.h>
 
 #include <chrono>
 #include <ctime>
@@ -67,6 +68,11 @@ app::CertificateFacts FactsOf(const X509& certificate) {
       .not_after = UnixTime(X509_get0_notAfter(&certificate)),
       .sha256 = Hex(Sha256(CertificateDer(certificate))),
   };
+}
+
+bool MeantForSigning(const X509& certificate) {
+  const uint32_t usage = X509_get_key_usage(const_cast<X509*>(&certificate));
+  return usage == UINT32_MAX || (usage & (KU_DIGITAL_SIGNATURE | KU_NON_REPUDIATION)) != 0;
 }
 
 std::string DisplayDate(long long unix_seconds) {

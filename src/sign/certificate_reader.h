@@ -12,6 +12,10 @@ namespace motcua::sign {
 
 app::CertificateFacts FactsOf(const X509& certificate);
 
+// Whether the certificate's key usage allows signatures (digitalSignature or nonRepudiation); a certificate
+// without the extension allows everything (RFC 5280 §4.2.1.3).
+bool MeantForSigning(const X509& certificate);
+
 // "dd/mm/yyyy" of a moment, in Vietnam's time (UTC+7).
 std::string DisplayDate(long long unix_seconds);
 

@@ -18,13 +18,6 @@ Error NotConfigured(app::SigningMethod method) {
       seal ? "No electronic seal is configured on this server." : "No signing token is configured on this server.");
 }
 
-SignatureDetails DetailsOf(const app::ResultSignatureText& text) {
-  return {.signer_name = text.signer_name,
-          .reason = text.reason,
-          .location = text.location,
-          .signed_at = std::chrono::duration_cast<std::chrono::seconds>(text.at.time_since_epoch()).count()};
-}
-
 }  // namespace
 
 Result<std::unique_ptr<ConfiguredResultSigner>> ConfiguredResultSigner::Create(const ResultSignerOptions& options) {

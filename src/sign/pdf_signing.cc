@@ -2,6 +2,8 @@
 
 #include <openssl/x509v3.h>
 
+#include <chrono>
+
 #include <fmt/format.h>
 
 #include "sign/certificate_reader.h"
@@ -29,8 +31,7 @@ std::optional<Error> WhyNotUsable(const X509& certificate, long long moment) {
         fmt::format("Chứng thư số của {} chỉ có hiệu lực từ {}.", facts.common_name, DisplayDate(facts.not_before)),
         fmt::format("{}'s certificate is valid only from {}.", facts.common_name, DisplayDate(facts.not_before)));
   }
-  const uint32_t usage = X509_get_key_usage(const_cast<X509*>(&certificate));
-  if (usage != UINT32_MAX && !(usage & (KU_DIGITAL_SIGNATURE | KU_NON_REPUDIATION))) {
+  if (!MeantForSigning(certificate)) {
     return Unusable(fmt::format("Chứng thư số của {} không dùng để ký.", facts.common_name),
                     fmt::format("{}'s certificate is not meant for signing.", facts.common_name));
   }
@@ -50,6 +51,13 @@ bool SignatureMatches(const X509& certificate, std::string_view digest, std::str
 }
 
 }  // namespace
+
+SignatureDetails DetailsOf(const app::ResultSignatureText& text) {
+  return {.signer_name = text.signer_name,
+          .reason = text.reason,
+          .location = text.location,
+          .signed_at = std::chrono::duration_cast<std::chrono::seconds>(text.at.time_since_epoch()).count()};
+}
 
 Result<PendingSignature> Prepare(std::string_view pdf, const SignatureDetails& details,
                                  std::vector<std::string> certificates) {

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/result_signer.h"
 #include "domain/error.h"
 #include "sign/signature_placeholder.h"
 #include "sign/signing_key.h"
@@ -25,6 +26,9 @@ struct SignatureDetails {
   std::string location = {};     // the agency's place
   long long signed_at = 0;       // seconds since the epoch: /M, and the moment the certificate must be valid at
 };
+
+// What a result's signature says (app/result_signer.h), as SignatureDetails.
+SignatureDetails DetailsOf(const app::ResultSignatureText& text);
 
 // A signature waiting for its key: everything Complete() needs, to be kept as long as the key takes.
 struct PendingSignature {

@@ -25,10 +25,12 @@
 #include "domain/dossier_event.h"
 #include "domain/dossier_state.h"
 #include "domain/error.h"
+#include "domain/official_certificate.h"
 #include "domain/procedure_settings.h"
 #include "domain/province_synonym.h"
 #include "domain/reference_catalogue.h"
 #include "domain/report_counters.h"
+#include "domain/signing_request.h"
 
 namespace motcua::store {
 
@@ -439,6 +441,33 @@ class Store {
   // Retires the synonym `id` and returns it as retired. NotFound naming "id" when there is none; Conflict
   // naming "id" when it is already retired (the first retirement is kept).
   virtual Result<ProvinceSynonym> RetireProvinceSynonym(std::int64_t id, std::string_view by, Instant at) = 0;
+
+  // --- The register of officials' signing certificates (domain/official_certificate.h) -----------------
+
+  // Adds a certificate (its id, retired_by and retired_at are ignored) and returns it with the id assigned. The
+  // caller reads and checks it. Conflict naming "certificate" when the same certificate (sha256) is registered
+  // to the same login and not retired.
+  virtual Result<OfficialCertificate> AddOfficialCertificate(const OfficialCertificate& certificate) = 0;
+  // Every certificate ever registered, retired ones included, in id order.
+  virtual Result<std::vector<OfficialCertificate>> OfficialCertificates() = 0;
+  // Retires the certificate `id` and returns it as retired. NotFound naming "id" when there is none; Conflict
+  // naming "id" when it is already retired (the first retirement is kept).
+  virtual Result<OfficialCertificate> RetireOfficialCertificate(std::int64_t id, std::string_view by, Instant at) = 0;
+
+  // --- Signatures asked of a remote signing service (domain/signing_request.h) -------------------------
+
+  // Adds a request (its id is ignored) and returns it with the id assigned.
+  virtual Result<SigningRequest> AddSigningRequest(const SigningRequest& request) = 0;
+  virtual Result<std::optional<SigningRequest>> FindSigningRequest(std::int64_t id) = 0;
+  // The requests pending or settling, in id order: what a poller looks at.
+  virtual Result<std::vector<SigningRequest>> OpenSigningRequests() = 0;
+  // Every request for the dossier, in id order.
+  virtual Result<std::vector<SigningRequest>> SigningRequestsOf(std::string_view dossier_code) = 0;
+  // Moves the request from state `from` to `to` (with its settled_at, signed_file and problem) in one write, only if
+  // it is in `from` then: false when it is not (another server thread moved it first), NotFound naming "id" when
+  // there is no such request. The one way two servers polling the same CA never finish one signature twice.
+  virtual Result<bool> MoveSigningRequest(std::int64_t id, SigningRequestState from,
+                                          const SigningRequestOutcome& to) = 0;
 
   // ---- Server secrets ----
   // The random bytes kept under `name` ("receipt_pin": app/receipt_pins.h), made with the database. NotFound

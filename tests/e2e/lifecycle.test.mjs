@@ -11,14 +11,16 @@
 //   the administrator sets the processing time of birth registration, which the counter then no longer asks for,
 //   and whose checklist keeps the notes of its document list apart ("Lưu ý"). A visitor asks the portal's Q&A
 //   panel what birth registration costs (an answer citing its fee section) and something no procedure is about
-//   (the assistant says it found none).
+//   (the assistant says it found none). The director sees the leader among the officials who cannot sign today,
+//   registers the leader's signing certificate (made by openssl at run time) and the leader leaves that list.
 //   With MOTCUA_SCREENSHOTS=1 also: the specialist's inbox, the ranking, the citizen portal on a phone, a screen
 //   in English.
 // Usage: MOTCUA_URL=http://127.0.0.1:PORT MOTCUA_PASSWORD=… node lifecycle.test.mjs
 //   MOTCUA_SCREENSHOTS=1 also writes docs/screens/*.png; MOTCUA_CHROMIUM overrides /usr/bin/chromium.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -72,6 +74,23 @@ function onePagePdf(text) {
   return Buffer.from(pdf, 'latin1');
 }
 const WAIT_MS = 15_000; // a single wait fails before its step does, naming the element
+
+// A self-signed signing certificate (P-256, a year from now, key usage for signatures) made by the openssl
+// command line in a temporary folder, as PEM: nothing of the kind is kept in the repository.
+function signingCertificatePem(commonName) {
+  const dir = mkdtempSync(join(tmpdir(), 'motcua-e2e-cert-'));
+  try {
+    const pem = join(dir, 'official.pem');
+    const key = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(dir, 'official.key')];
+    const usage = ['-addext', 'keyUsage=critical,digitalSignature,nonRepudiation'];
+    execFileSync('openssl', ['req', '-x509', ...key, '-subj', `/CN=${commonName}`, '-days', '365', ...usage, '-out', pem], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    return readFileSync(pem, 'utf8');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 // The server's binary, database, PID file and log (run.sh passes them), so that step 7b can kill it with -9 and
 // start it again on the same file; without them the step only loses the answer.
@@ -874,6 +893,50 @@ async function main() {
     await english.getByTestId('dossier-files').waitFor();
     await screenshot(english, 'dossier-en', { fullPage: true });
     await english.context().close();
+  });
+
+  await step('10. the director registers the leader\'s signing certificate; the leader can sign again', async () => {
+    const commonName = 'Lanh dao UBND xa Van Son (e2e)';
+    const pem = signingCertificatePem(commonName);
+    const director = await newPage();
+    await logIn(director, 'giam.doc', 'director');
+    await director.goto(`${BASE}/#/giam-sat`);
+    await director.getByTestId('certificates-panel').waitFor();
+    // The leader approves results and has no certificate registered: the alert above the reports says so.
+    const leaderCannotSign = director.locator('[data-testid="cannot-sign-row"][data-login="lanh.dao"]');
+    await leaderCannotSign.waitFor();
+    assert.equal(await leaderCannotSign.getAttribute('data-gap'), 'no_certificate');
+    assert.match(await director.getByTestId('cannot-sign').innerText(), /Cán bộ chưa ký số được hôm nay/);
+    await director.getByTestId('certificate-register').locator('summary').click();
+    const form = director.getByTestId('certificate-form');
+    await form.waitFor();
+    await director.getByTestId('certificate-login').selectOption('lanh.dao');
+    // The remote signing account is asked for only when the certificate is held remotely.
+    await director.getByTestId('certificate-holding').selectOption('remote');
+    await director.getByTestId('certificate-remote-user').waitFor();
+    await director.getByTestId('certificate-holding').selectOption('token');
+    await director.getByTestId('certificate-remote-user').waitFor({ state: 'detached' });
+    await director.getByTestId('certificate-text').fill(pem);
+    await director.getByTestId('certificate-submit').click();
+    await director.getByTestId('certificate-added').waitFor();
+    const row = director.locator('[data-testid="certificate-row"][data-login="lanh.dao"][data-active="true"]');
+    await row.waitFor();
+    assert.equal(await row.getAttribute('data-standing'), 'valid', 'the server judges the new certificate valid');
+    assert.ok((await row.innerText()).includes(commonName), 'the row names the certificate');
+    assert.equal((await row.getByTestId('certificate-standing').innerText()).trim(), 'Còn hiệu lực');
+    assert.equal(await row.getByTestId('certificate-retire').count(), 1, 'the director may retire it');
+    // The leader is gone from "cannot sign today" once the list is reloaded.
+    await leaderCannotSign.waitFor({ state: 'detached' });
+    const roster = await api(director, '/api/v1/signing/certificates');
+    assert.ok(!roster.cannot_sign.some((o) => o.login === 'lanh.dao'), 'the server no longer lists the leader as unable to sign');
+    // The same certificate for the same official again: refused beside the certificate, nothing stored twice.
+    await director.getByTestId('certificate-login').selectOption('lanh.dao');
+    await director.getByTestId('certificate-text').fill(pem);
+    await director.getByTestId('certificate-submit').click();
+    await director.getByTestId('certificate-text-error').waitFor();
+    const after = await api(director, '/api/v1/signing/certificates');
+    assert.equal(after.items.filter((c) => c.login === 'lanh.dao' && c.active).length, 1, 'one active certificate for the leader');
+    await director.context().close();
   });
 
   assert.deepEqual(pageErrors, [], 'no uncaught error in the pages');

@@ -152,7 +152,9 @@ TEST_F(PgSchemaTest, MigratingAgainAppliesNothing) {
   ASSERT_TRUE(MigratePostgres(*pg_).has_value());
   sql::Statement count(*pg_, "SELECT count(*) FROM schema_migrations");
   ASSERT_TRUE(count.Step());
-  EXPECT_EQ(count.Int(0), 2) << "the baseline and 0018, once each";
+  // The baseline and each version after it, once each.
+  EXPECT_EQ(count.Int(0), static_cast<std::int64_t>(PostgresMigrationFiles().size()));
+  EXPECT_GE(count.Int(0), 4) << "0017 (baseline), 0018, 0019, 0020";
 }
 
 TEST_F(PgSchemaTest, ADatabaseThatDoesNotSortTextByBytesIsRefused) {

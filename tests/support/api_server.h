@@ -27,6 +27,7 @@
 
 #include "app/answer_rephraser.h"
 #include "app/clock.h"
+#include "app/signing_request_poller.h"
 #include "app/hashing_gate.h"
 #include "app/lifecycle_settings.h"
 #include "app/live_calendar.h"
@@ -42,7 +43,9 @@
 #include "http/sign_in_gate.h"
 #include "print/cairo_form_renderer.h"
 #include "sign/configured_result_signer.h"
+#include "sign/pades_signature_steps.h"
 #include "sign/pdf_signature_verifier.h"
+#include "sign/x509_certificate_reader.h"
 #include "store/disk_blob_store.h"
 #include "store/store_factory.h"
 #include "support/test_certificates.h"
@@ -80,15 +83,18 @@ class ApiServer {
   // Starts from a new database holding the catalogue (catalogue_template.h), lets `seed` add what the test needs, lets
   // `configure` change the server's options (a short request timeout...), and starts serving. `rephraser`: the
   // assistant's language model (none by default, as `motcua serve` without --assistant-endpoint); it must outlive the
-  // server.
+  // server. `remote_signing`: the remote signing service (none by default, as without --smartca-sp-id); it must
+  // outlive the server.
   explicit ApiServer(Instant now, const Seed& seed = {}, const Configure& configure = {},
-                     const app::AnswerRephraser* rephraser = nullptr)
+                     const app::AnswerRephraser* rephraser = nullptr,
+                     const app::RemoteSigningService* remote_signing = nullptr)
       : db_path_(std::filesystem::temp_directory_path() /
                  ("motcua_api_test_" + std::to_string(::getpid()) + "_" + std::to_string(++instances_) + ".db")),
         spec_(FreshCatalogueSpec(db_path_.string())),
         clock_(now),
         blobs_(spec_.FilesFolder().value()) {
     std::filesystem::remove_all(blobs_.root());  // left by an earlier process of the same pid
+    remote_signing_ = remote_signing;
     auto store = store::OpenStore(spec_).value();
     if (seed) seed(*store, clock_);
     procedures_ = std::make_unique<app::ProcedureCatalogue>(app::OpenProcedureCatalogue(*store).value());
@@ -107,6 +113,9 @@ class ApiServer {
          forms_,
          *result_signer_,
          signature_verifier_,
+         certificate_reader_,
+         signature_steps_,
+         remote_signing_,
          "https://dichvucong.example.gov.vn/"});
     routes_ = router.Routes();
     http::ServerOptions options;
@@ -182,12 +191,19 @@ class ApiServer {
   unsigned short port() const { return server_->bound_port(); }
 
   SharedClock& clock() { return clock_; }
+  // The CA the server trusts (its seal is issued by it): a test issues officials' certificates from it.
+  const TestAuthority& authority() const { return authority_; }
   // The limits on uploads, which a test may lower between requests.
   http::UploadLimits& uploads() { return uploads_; }
   const std::vector<std::pair<std::string, http::Method>>& routes() const { return routes_; }
   // The database the server uses (for raw looks at it: raw_sql.h, database_fingerprint.h).
   const store::StoreSpec& spec() const { return spec_; }
   const store::DiskBlobStore& blobs() const { return blobs_; }
+  // What `motcua serve` gives its remote signing poller, on this server's database, files, clock and remote service
+  // (which must have been given).
+  app::SigningPollerParts PollerParts() {
+    return {*stores_, blobs_, clock_, *calendar_, settings_, *remote_signing_, signature_steps_};
+  }
   // A store of its own on the same file, for the test thread to look at what the server wrote.
   std::unique_ptr<store::Store> OpenStore() const { return store::OpenStore(spec_).value(); }
 
@@ -217,6 +233,9 @@ class ApiServer {
   std::unique_ptr<sign::ConfiguredResultSigner> result_signer_ = sign::ConfiguredResultSigner::FromKeys(
       sign::Pkcs12SigningKey::FromBytes(authority_.Pkcs12(seal_, "seal"), "seal").value(), {});
   sign::PdfSignatureVerifier signature_verifier_{{authority_.root().der()}};
+  sign::X509CertificateReader certificate_reader_;
+  sign::PadesSignatureSteps signature_steps_;
+  const app::RemoteSigningService* remote_signing_ = nullptr;
   std::unique_ptr<app::ProcedureCatalogue> procedures_;
   http::RateLimiter assistant_limiter_;
   // Tests look dossiers up far more often than a citizen; the limit itself is tested on its own server.

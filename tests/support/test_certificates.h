@@ -26,6 +26,15 @@ struct IssuedCertificate {
   sign::EvpPkeyPtr key;
   sign::X509Ptr certificate;
   std::string der() const { return sign::CertificateDer(*certificate); }
+  std::string pem() const {
+    BIO* bio = BIO_new(BIO_s_mem());
+    PEM_write_bio_X509(bio, certificate.get());
+    char* data = nullptr;
+    const long length = BIO_get_mem_data(bio, &data);
+    std::string text(data, static_cast<std::size_t>(length));
+    BIO_free(bio);
+    return text;
+  }
 };
 
 inline sign::EvpPkeyPtr NewKey(KeyKind kind) {

@@ -4,6 +4,7 @@
 
 #include "domain/civil_time.h"
 #include "store/sql/sql_account_store.h"
+#include "store/sql/sql_certificate_register.h"
 #include "store/sql/sql_document_store.h"
 #include "store/sql/sql_dossier_query.h"
 #include "store/sql/sql_dossier_store.h"
@@ -16,6 +17,7 @@
 #include "store/sql/sql_province_synonym_store.h"
 #include "store/sql/sql_registry_store.h"
 #include "store/sql/sql_report_counters.h"
+#include "store/sql/sql_signing_requests.h"
 #include "store/sql/sql_upsert.h"
 #include "store/sql/transaction.h"
 
@@ -64,6 +66,8 @@ class SqlStore final : public Store {
         documents_(*db_),
         procedure_settings_(*db_),
         synonyms_(*db_),
+        certificates_(*db_),
+        signing_requests_(*db_),
         settings_(*db_) {}
 
   Result<CatalogueChanges> SaveReferenceCatalogue(const ReferenceCatalogue& catalogue) override {
@@ -457,6 +461,62 @@ class SqlStore final : public Store {
     });
   }
 
+  Result<OfficialCertificate> AddOfficialCertificate(const OfficialCertificate& certificate) override {
+    return Guard("registering a signing certificate", [&]() -> Result<OfficialCertificate> {
+      sql::Transaction transaction(*db_, sql::TxMode::kWrite);
+      auto added = certificates_.Add(certificate);
+      if (added) transaction.Commit();
+      return added;
+    });
+  }
+
+  Result<std::vector<OfficialCertificate>> OfficialCertificates() override {
+    return Guard("reading the signing certificates",
+                 [&]() -> Result<std::vector<OfficialCertificate>> { return certificates_.List(); });
+  }
+
+  Result<OfficialCertificate> RetireOfficialCertificate(std::int64_t id, std::string_view by, Instant at) override {
+    return Guard("retiring a signing certificate", [&]() -> Result<OfficialCertificate> {
+      sql::Transaction transaction(*db_, sql::TxMode::kWrite);
+      auto retired = certificates_.Retire(id, by, at);
+      if (retired) transaction.Commit();
+      return retired;
+    });
+  }
+
+  Result<SigningRequest> AddSigningRequest(const SigningRequest& request) override {
+    return Guard("keeping a signing request", [&]() -> Result<SigningRequest> {
+      sql::Transaction transaction(*db_, sql::TxMode::kWrite);
+      SigningRequest added = signing_requests_.Add(request);
+      transaction.Commit();
+      return added;
+    });
+  }
+
+  Result<std::optional<SigningRequest>> FindSigningRequest(std::int64_t id) override {
+    return Guard("reading a signing request",
+                 [&]() -> Result<std::optional<SigningRequest>> { return signing_requests_.Find(id); });
+  }
+
+  Result<std::vector<SigningRequest>> OpenSigningRequests() override {
+    return Guard("reading the open signing requests",
+                 [&]() -> Result<std::vector<SigningRequest>> { return signing_requests_.Open(); });
+  }
+
+  Result<std::vector<SigningRequest>> SigningRequestsOf(std::string_view dossier_code) override {
+    return Guard("reading a dossier's signing requests",
+                 [&]() -> Result<std::vector<SigningRequest>> { return signing_requests_.Of(dossier_code); });
+  }
+
+  Result<bool> MoveSigningRequest(std::int64_t id, SigningRequestState from, const SigningRequestOutcome& to) override {
+    return Guard("settling a signing request", [&]() -> Result<bool> {
+      sql::Transaction transaction(*db_, sql::TxMode::kWrite);
+      auto moved = signing_requests_.Move(id, from, to);
+      if (moved) transaction.Commit();
+      return moved;
+    });
+  }
+
   Result<BackupFacts> BackupTo(const std::string& path) override {
     return Guard("backing up the database", [&] { return engine_->CopyTo(path); });
   }
@@ -685,6 +745,8 @@ class SqlStore final : public Store {
   // Share db_, declared after it.
   SqlProcedureSettingsStore procedure_settings_;
   SqlProvinceSynonymStore synonyms_;
+  SqlCertificateRegister certificates_;
+  SqlSigningRequests signing_requests_;
   SqlProvinceSettingStore settings_;
   std::optional<RequestKey> request_key_;  // SetRequestKey: the key this thread's dossier writes mark
 };

@@ -1,10 +1,12 @@
 // Signatures (src/http/signing_api.h): how the server can sign, a leader signing the dossier's result, a file's
 // signatures as the server judges them, and the electronic result of public tracking behind the receipt PIN.
-// Every judgement (the verdicts) is the server's; the screens only show it.
+// Every judgement (the verdicts, a signing request's state and expiry) is the server's; the screens only show it.
 import { UPLOAD_TIMEOUT_MS, getJson, postJson, send } from './client';
 import type { Dossier } from './types';
 
-export type SigningMethod = 'seal' | 'token';
+// "seal" and "token" sign at once; "remote" asks the leader's remote signing CA (VNPT SmartCA) and ends later,
+// once the leader has confirmed on the phone (a signing request).
+export type SigningMethod = 'seal' | 'token' | 'remote';
 
 export interface CertificateFacts {
   common_name: string;
@@ -60,10 +62,52 @@ export async function fetchSigningMethods(): Promise<SigningMethodInfo[]> {
   return (await getJson<{ items: SigningMethodInfo[] }>('/api/v1/signing/methods')).items;
 }
 
-export function signResult(code: string, method: SigningMethod, pin: string): Promise<Dossier> {
+export function signResult(code: string, method: Exclude<SigningMethod, 'remote'>, pin: string): Promise<Dossier> {
   const body: Record<string, string> = { method };
   if (pin) body['pin'] = pin;
   return postJson<Dossier>(`/api/v1/dossiers/${encodeURIComponent(code)}/sign-result`, body);
+}
+
+// pending: waiting for the leader's confirmation; settling: the CA has answered and the server is finishing;
+// then it ends signed (the signed copy attached as the result), rejected, expired or failed (`problem` says why).
+export type SigningRequestState = 'pending' | 'settling' | 'signed' | 'rejected' | 'expired' | 'failed';
+
+export interface SigningRequest {
+  id: number;
+  dossier_code: string;
+  // The leader who asked.
+  login: string;
+  state: SigningRequestState;
+  requested_at: string;
+  // Past this, the server expires a request still pending.
+  expires_at: string;
+  settled_at: string | null;
+  // signed: the signed copy's file id.
+  signed_file: string | null;
+  // failed: why, in Vietnamese.
+  problem: string;
+}
+
+// Whether the request has yet to end (the server may still change its state).
+export function isOpenSigningRequest(request: SigningRequest): boolean {
+  return request.state === 'pending' || request.state === 'settling';
+}
+
+// Asks the leader's remote signing CA to sign the result (202): the request, pending. 409 naming "certificate"
+// when the leader has no remote certificate valid today in the register, "code" when a request for the dossier
+// is already waiting.
+export function requestRemoteSignature(code: string): Promise<SigningRequest> {
+  return postJson<SigningRequest>(`/api/v1/dossiers/${encodeURIComponent(code)}/sign-result`, { method: 'remote' });
+}
+
+// The request, settled first by the server if the CA has answered.
+export function fetchSigningRequest(id: number): Promise<SigningRequest> {
+  return getJson<SigningRequest>(`/api/v1/signing/requests/${id}`);
+}
+
+// The dossier's signing requests, newest last, each open one settled first.
+export async function fetchDossierSigningRequests(code: string): Promise<SigningRequest[]> {
+  return (await getJson<{ items: SigningRequest[] }>(`/api/v1/dossiers/${encodeURIComponent(code)}/signing-requests`)).items;
 }
 
 export function fetchFileSignatures(id: string): Promise<FileSignatures> {

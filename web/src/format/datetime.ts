@@ -31,6 +31,15 @@ export function formatDateTime(iso: string | null | undefined): string {
   return `${pad(c.getUTCDate())}/${pad(c.getUTCMonth() + 1)}/${c.getUTCFullYear()} ${pad(c.getUTCHours())}:${pad(c.getUTCMinutes())}`;
 }
 
+// "14:05", the Viet Nam clock of an ISO time, or "—" when there is none.
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return iso;
+  const c = vnClock(instant);
+  return `${pad(c.getUTCHours())}:${pad(c.getUTCMinutes())}`;
+}
+
 // "22/11/2026" of an ISO time or of a "2026-11-22" day.
 export function formatDate(isoOrDay: string | null | undefined): string {
   if (!isoOrDay) return '—';

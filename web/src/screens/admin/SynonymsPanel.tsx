@@ -5,12 +5,13 @@
 // retired and stays listed.
 import { useState } from 'preact/hooks';
 import { addSearchSynonym, fetchSearchSynonyms, retireSearchSynonym } from '../../api/catalogue';
-import { ApiError, isRequestFailure, type RequestFailure } from '../../api/client';
+import { ApiError } from '../../api/client';
 import type { NewSynonym, Synonym } from '../../api/types';
 import { FailureNotice, Loading } from '../../components/FailureNotice';
 import { TextField, focusFirstInvalid, tooLongMessage } from '../../components/fields';
 import { formatDateTime } from '../../format/datetime';
 import { useFieldErrors } from '../../hooks/useFieldErrors';
+import { useRequest } from '../../hooks/useRequest';
 import { useResource } from '../../hooks/useResource';
 import { useI18n, type Translate } from '../../i18n/i18n';
 
@@ -29,30 +30,6 @@ function formErrors(t: Translate, form: NewSynonym): Record<string, string> {
     if (problem) found[field] = problem;
   }
   return found;
-}
-
-// A request sent without an Idempotency-Key (adding the same synonym again is refused, not stored twice;
-// retiring one twice likewise): whether it is under way, and how it failed.
-function useRequest() {
-  const [pending, setPending] = useState(false);
-  const [failure, setFailure] = useState<RequestFailure | null>(null);
-  const run = <T,>(send: () => Promise<T>, onSuccess: (answer: T) => void) => {
-    if (pending) return;
-    setPending(true);
-    setFailure(null);
-    send().then(
-      (answer) => {
-        setPending(false);
-        onSuccess(answer);
-      },
-      (error: unknown) => {
-        setPending(false);
-        if (!isRequestFailure(error)) throw error;
-        setFailure(error);
-      },
-    );
-  };
-  return { pending, failure, run };
 }
 
 function AddSynonymForm({ onAdded }: { onAdded: () => void }) {

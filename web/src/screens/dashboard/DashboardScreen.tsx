@@ -1,6 +1,7 @@
 // The supervisor's dashboard (a director's or leader's for their units): for a province, its communes ranked
 // by the Decision 766 index; for a commune, its report; for both, the last 12 months. The period and the
-// scope live in the address (#/giam-sat?scope=25&from=…&to=…), so that a drill-down can come back.
+// scope live in the address (#/giam-sat?scope=25&from=…&to=…), so that a drill-down can come back. Above the
+// reports, the officials' signing certificates: an alert when one needs renewing or an official cannot sign.
 import { fetchRanking, rankingPath } from '../../api/reports';
 import type { Account } from '../../api/types';
 import { FailureNotice, Loading } from '../../components/FailureNotice';
@@ -8,6 +9,7 @@ import { isDay, presetPeriod, type Period } from '../../format/period';
 import { useResource } from '../../hooks/useResource';
 import { useI18n } from '../../i18n/i18n';
 import { href, navigate, type Route } from '../../router';
+import { CertificatesPanel } from './CertificatesPanel';
 import { ExportButton } from './ExportButton';
 import { MonthlyChart } from './MonthlyChart';
 import { PeriodPicker } from './PeriodPicker';
@@ -73,6 +75,7 @@ export function DashboardScreen({ account, route }: { account: Account; route: R
           </label>
         )}
       </header>
+      {!drillUnit && <CertificatesPanel />}
       <PeriodPicker key={`${period.from}-${period.to}`} value={period} onApply={(p) => go({ period: p })} />
       {drillUnit ? (
         <>
