@@ -44,10 +44,8 @@ Result<PrintedForm> ApologyForm(const DossierView& view, const FormNames& names,
                                            FormMoment(extension.new_due_at) + ".",
                                        true});
   form.body.emplace_back(FormParagraph{"Xin trân trọng cảm ơn sự hợp tác của Ông/Bà./."});
-  if (!names.tracking_url.empty()) {
-    form.body.emplace_back(FormQrCode{names.tracking_url, "Quét mã để theo dõi hồ sơ"});
-  }
-  form.signatures.push_back({"THỦ TRƯỞNG CƠ QUAN", "(Ký, ghi rõ họ tên và đóng dấu)", ""});
+  AddTrackingQr(form, names, "Quét mã để theo dõi hồ sơ");
+  form.signatures.push_back(HeadOfAgencySignature());
   form.footer = "Mã hồ sơ " + s.code;
   return form;
 }

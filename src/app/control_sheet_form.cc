@@ -20,30 +20,6 @@ struct HandOver {
   std::string note;
 };
 
-std::string_view TimelinessVi(Timeliness timeliness) {
-  switch (timeliness) {
-    case Timeliness::kEarly:
-      return "Trước hạn";
-    case Timeliness::kOnTime:
-      return "Đúng hạn";
-    case Timeliness::kLate:
-      return "Quá hạn";
-  }
-  return "";
-}
-
-std::string_view ReturnMethodVi(ReturnMethod method) {
-  switch (method) {
-    case ReturnMethod::kCounter:
-      return "tại Bộ phận một cửa";
-    case ReturnMethod::kPost:
-      return "qua dịch vụ bưu chính";
-    case ReturnMethod::kOnline:
-      return "trực tuyến";
-  }
-  return "";
-}
-
 // Walks the history and writes the hand-overs down; `holder` is who has the dossier as it goes.
 class HandOverLog {
  public:

@@ -60,6 +60,30 @@ std::string FormMoment(Instant instant) {
   return TwoDigits(p.hour) + " giờ " + TwoDigits(p.minute) + " phút, " + FormDate(instant);
 }
 
+std::string_view TimelinessVi(Timeliness timeliness) {
+  switch (timeliness) {
+    case Timeliness::kEarly:
+      return "Trước hạn";
+    case Timeliness::kOnTime:
+      return "Đúng hạn";
+    case Timeliness::kLate:
+      return "Quá hạn";
+  }
+  return "";
+}
+
+std::string_view ReturnMethodVi(ReturnMethod method) {
+  switch (method) {
+    case ReturnMethod::kCounter:
+      return "tại Bộ phận một cửa";
+    case ReturnMethod::kPost:
+      return "qua dịch vụ bưu chính";
+    case ReturnMethod::kOnline:
+      return "trực tuyến";
+  }
+  return "";
+}
+
 PrintedForm CounterForm(Paper paper, std::string form_number, std::string title, const FormNames& names,
                         const std::string& code, Instant dated) {
   PrintedForm form;
@@ -75,6 +99,12 @@ PrintedForm CounterForm(Paper paper, std::string form_number, std::string title,
   form.footer = "Mã hồ sơ " + code;
   return form;
 }
+
+void AddTrackingQr(PrintedForm& form, const FormNames& names, std::string caption) {
+  if (!names.tracking_url.empty()) form.body.emplace_back(FormQrCode{names.tracking_url, std::move(caption)});
+}
+
+FormSignature HeadOfAgencySignature() { return {"THỦ TRƯỞNG CƠ QUAN", "(Ký, ghi rõ họ tên và đóng dấu)", ""}; }
 
 std::string ApplicantName(const Applicant& applicant) {
   return applicant.organisation.empty() ? applicant.name : applicant.organisation;

@@ -7,11 +7,13 @@
 #include <limits>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/dossier_view.h"
 #include "app/printed_form.h"
 #include "domain/civil_time.h"
+#include "domain/deadline_rules.h"
 #include "domain/dossier_event.h"
 
 namespace motcua::app {
@@ -44,11 +46,25 @@ std::string FormMoment(Instant instant);
 // "ngày 12 tháng 01 năm 2026" (Vietnam time).
 std::string FormDate(Instant instant);
 
+// "Trước hạn", "Đúng hạn", "Quá hạn": a timeliness as the control sheet's column heading spells its three values.
+std::string_view TimelinessVi(Timeliness timeliness);
+// "tại Bộ phận một cửa", "qua dịch vụ bưu chính", "trực tuyến": how a result was handed over, after "Trả kết quả".
+std::string_view ReturnMethodVi(ReturnMethod method);
+
 // A form the one-stop department issues about dossier `code`, dated `dated`: its heading block (the point's agency
 // over the point's name on the left, "Số: <code>", the place and date), its number and title, "Mã hồ sơ: <code>"
 // under the title and at the foot of each page. The caller adds the body and the signatures.
 PrintedForm CounterForm(Paper paper, std::string form_number, std::string title, const FormNames& names,
                         const std::string& code, Instant dated);
+
+// The QR code of the dossier's public tracking page (with the receipt PIN), `caption` beside it, at the end of the
+// form's body so far; nothing when `names` has no tracking address. The renderer sets it beside the facts it
+// follows.
+void AddTrackingQr(PrintedForm& form, const FormNames& names, std::string caption);
+
+// The signature of the head of the issuing body, who signs and seals a letter of it (form 04); the name is left for
+// the head to write.
+FormSignature HeadOfAgencySignature();
 
 // The business for an organisation, else the person.
 std::string ApplicantName(const Applicant& applicant);

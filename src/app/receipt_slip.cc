@@ -44,9 +44,7 @@ Result<PrintedForm> ReceiptSlip(const DossierView& view, const FormNames& names,
   applicant.lines.emplace_back("Nội dung yêu cầu giải quyết", RequestedProcedure(view));
   applicant.lines.emplace_back("Cơ quan giải quyết", names.AgencyName(s.competent_agency));
   form.body.emplace_back(std::move(applicant));
-  if (!names.tracking_url.empty()) {
-    form.body.emplace_back(FormQrCode{names.tracking_url, "Quét mã để theo dõi hồ sơ và đánh giá sự phục vụ"});
-  }
+  AddTrackingQr(form, names, "Quét mã để theo dõi hồ sơ và đánh giá sự phục vụ");
 
   form.body.emplace_back(FormParagraph{"1. Thành phần hồ sơ nộp gồm:", true});
   form.body.emplace_back(ComponentsTable(s));

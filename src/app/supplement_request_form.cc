@@ -42,9 +42,7 @@ Result<PrintedForm> SupplementRequestForm(const DossierView& view, const FormNam
   form.body.emplace_back(FormParagraph{"Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, Ông/Bà liên hệ với " +
                                        (guide.empty() ? std::string("công chức") : guide) + ", " +
                                        names.ReceivingPointOrDepartment() + " để được hướng dẫn./."});
-  if (!names.tracking_url.empty()) {
-    form.body.emplace_back(FormQrCode{names.tracking_url, "Quét mã để theo dõi hồ sơ và nộp bổ sung"});
-  }
+  AddTrackingQr(form, names, "Quét mã để theo dõi hồ sơ và nộp bổ sung");
   form.signatures.push_back({"NGƯỜI HƯỚNG DẪN", "(Ký và ghi rõ họ tên)", guide});
   return form;
 }

@@ -14,6 +14,7 @@
 #include "app/control_sheet_form.h"
 #include "app/refusal_notice_form.h"
 #include "app/supplement_request_form.h"
+#include "support/form_history.h"
 #include "support/sample_events.h"
 
 namespace motcua::app {
@@ -32,54 +33,13 @@ const FormNames kNames{.issuing_agency = "UBND xã Đông Khê",
                        .people = {{"tiepnhan01", "Nông Thị Tiếp"}, {"chuyenvien01", "Hoàng Văn Thẩm"}},
                        .agencies = {{"UBND xã Đông Khê", "UBND xã Đông Khê"}, {"CA-DK", "Công an xã Đông Khê"}}};
 
-// A dossier's history built event by event, numbered as the store numbers them.
-class History {
+// A history of dossier kCode.
+class History : public test_support::FormHistory {
  public:
-  History& Add(EventPayload payload, const char* when, const char* actor = "tiepnhan01") {
-    DossierEvent event = Event(std::move(payload), when, kCode);
-    event.seq = static_cast<std::int64_t>(events_.size()) + 1;
-    event.actor.user = actor;
-    events_.push_back(std::move(event));
-    return *this;
-  }
-  // Received at `when`, due at `due` (by default Monday 12 January 2026, due Thursday 15 January 08:00).
-  History& Receive(const char* when = "2026-01-12T07:45:00+07:00", const char* due = "2026-01-15T08:00:00+07:00") {
-    Received received = test_support::SomeReceived();
-    received.clock_started_at = At(when);
-    received.due_at = At(due);
-    return Add(received, when);
-  }
-  DossierView View() const {
-    DossierView view;
-    view.history = events_;
-    view.state = FoldEvents(events_, LifecycleLimits{5, 5}).value();
-    view.procedure_name = "Đăng ký khai sinh";
-    return view;
-  }
-
- private:
-  std::vector<DossierEvent> events_;
+  History() : FormHistory(kCode) {}
 };
 
-// Every text of the form, in order, one per line: paragraphs, "label: value" facts, table cells.
-std::string AllText(const PrintedForm& form) {
-  std::string text = form.form_number + "\n" + form.title + "\n" + form.subtitle + "\n" + form.number_line + "\n" +
-                     form.place_and_date + "\n";
-  for (const std::string& line : form.issuer_lines) text += line + "\n";
-  for (const FormBlock& block : form.body) {
-    if (const auto* p = std::get_if<FormParagraph>(&block)) text += p->text + "\n";
-    if (const auto* facts = std::get_if<FormFacts>(&block)) {
-      for (const auto& [label, value] : facts->lines) text += label + ": " + value + "\n";
-    }
-    if (const auto* table = std::get_if<FormTable>(&block)) {
-      for (const auto& row : table->rows) {
-        for (const std::string& cell : row) text += cell + "\n";
-      }
-    }
-  }
-  for (const FormSignature& signature : form.signatures) text += signature.title + "\n" + signature.name + "\n";
-  return text;
-}
+std::string AllText(const PrintedForm& form) { return test_support::FormText(form); }
 
 std::vector<std::string> Names(const std::vector<FormKind>& kinds) {
   std::vector<std::string> names;
