@@ -116,8 +116,7 @@ Result<PrintedForm> ControlSheetForm(const DossierView& view, const FormNames& n
         "form", "hồ sơ " + s.code + " chưa được tiếp nhận nên chưa có phiếu kiểm soát quá trình giải quyết",
         "dossier " + s.code + " has not been received yet, so it has no control sheet"));
   }
-  const bool of_2018 = FormSetOn(*s.received_at) == FormSet::kCircular01of2018;
-  PrintedForm form = CounterForm(paper, of_2018 ? "Mẫu số 05" : "Mẫu số 06",
+  PrintedForm form = CounterForm(paper, FormNumber(FormKind::kControlSheet, FormSetOn(*s.received_at)),
                                  "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", names, s.code, *s.received_at);
 
   FormFacts facts;

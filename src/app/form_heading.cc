@@ -50,6 +50,27 @@ FormSet FormSetOn(Instant instant) {
   return ToLocal(instant) < circular_03_of_2025 ? FormSet::kCircular01of2018 : FormSet::kCircular03of2025;
 }
 
+std::string FormNumber(FormKind kind, FormSet set) {
+  const bool of_2018 = set == FormSet::kCircular01of2018;
+  switch (kind) {
+    case FormKind::kReceipt:
+      return "Mẫu số 01";
+    case FormKind::kSupplementRequest:
+      return "Mẫu số 02";
+    case FormKind::kRefusal:
+      return "Mẫu số 03";
+    case FormKind::kApology:
+      return "Mẫu số 04";
+    case FormKind::kStopNotice:
+      return of_2018 ? "" : "Mẫu số 05";
+    case FormKind::kControlSheet:
+      return of_2018 ? "Mẫu số 05" : "Mẫu số 06";
+    case FormKind::kResultCover:
+      return "";
+  }
+  return "";
+}
+
 std::string FormDate(Instant instant) {
   const LocalParts p = PartsOf(instant);
   return "ngày " + TwoDigits(p.day) + " tháng " + TwoDigits(p.month) + " năm " + std::to_string(p.year);

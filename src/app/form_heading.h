@@ -1,8 +1,8 @@
 #pragma once
 // What every one-stop form shares (docs/law/forms.md §1): the names it prints where a dossier holds codes and
 // logins, the heading block filled from them, which circular's set of forms applies, and dates written the forms'
-// way. The forms themselves are receipt_slip.h, supplement_request_form.h, refusal_notice_form.h, apology_form.h
-// and control_sheet_form.h. Pure.
+// way. The forms themselves are receipt_slip.h, supplement_request_form.h, refusal_notice_form.h, apology_form.h,
+// stop_notice_form.h, control_sheet_form.h and result_cover_form.h. Pure.
 #include <cstddef>
 #include <limits>
 #include <map>
@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "app/dossier_view.h"
+#include "app/form_kind.h"
 #include "app/printed_form.h"
 #include "domain/civil_time.h"
 #include "domain/deadline_rules.h"
@@ -37,9 +38,14 @@ struct FormNames {
 };
 
 // The set of forms in force on a day: Circular 01/2018/TT-VPCP's until Circular 03/2025/TT-VPCP of 15 September
-// 2025 (docs/law/forms.md §0). The two number the control sheet differently and name form 04 differently.
+// 2025 (docs/law/forms.md §0). The two number the control sheet differently, name form 04 differently, and only the
+// second has the stop-processing notice.
 enum class FormSet { kCircular01of2018, kCircular03of2025 };
 FormSet FormSetOn(Instant instant);
+
+// The number `kind` bears in `set` ("Mẫu số 05"; docs/law/forms.md §0.2), "" for a form the set does not have: the
+// stop notice before Circular 03/2025, the result cover page (motcua's own) in either.
+std::string FormNumber(FormKind kind, FormSet set);
 
 // "08 giờ 05 phút, ngày 12 tháng 01 năm 2026" (Vietnam time), as the forms write a moment.
 std::string FormMoment(Instant instant);
@@ -62,8 +68,8 @@ PrintedForm CounterForm(Paper paper, std::string form_number, std::string title,
 // follows.
 void AddTrackingQr(PrintedForm& form, const FormNames& names, std::string caption);
 
-// The signature of the head of the issuing body, who signs and seals a letter of it (form 04); the name is left for
-// the head to write.
+// The signature of the head of the issuing body, who signs and seals a letter of it (form 04, the stop notice); the
+// name is left for the head to write.
 FormSignature HeadOfAgencySignature();
 
 // The business for an organisation, else the person.

@@ -26,8 +26,8 @@ Result<PrintedForm> ReceiptSlip(const DossierView& view, const FormNames& names,
         "status", "hồ sơ " + s.code + " chưa được tiếp nhận nên chưa có giấy tiếp nhận và hẹn trả kết quả",
         "dossier " + s.code + " has not been received yet, so it has no receipt slip"));
   }
-  PrintedForm form =
-      CounterForm(paper, "Mẫu số 01", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", names, s.code, *s.received_at);
+  PrintedForm form = CounterForm(paper, FormNumber(FormKind::kReceipt, FormSetOn(*s.received_at)),
+                                 "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", names, s.code, *s.received_at);
 
   // The body in the order of form 01 (docs/law/forms.md §2.2); the personal identification number is a common
   // province addition (§2.3).

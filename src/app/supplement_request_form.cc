@@ -21,8 +21,8 @@ Result<PrintedForm> SupplementRequestForm(const DossierView& view, const FormNam
         "dossier " + s.code + " was never asked for a supplement, so it has no supplement request"));
   }
   const auto& request = std::get<SupplementRequested>(event->payload);
-  PrintedForm form =
-      CounterForm(paper, "Mẫu số 02", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", names, s.code, event->occurred_at);
+  PrintedForm form = CounterForm(paper, FormNumber(FormKind::kSupplementRequest, FormSetOn(event->occurred_at)),
+                                 "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", names, s.code, event->occurred_at);
 
   form.body.emplace_back(FormParagraph{names.ReceivingPointOrDepartment() + ":", true});
   FormFacts applicant;

@@ -1,13 +1,17 @@
 // The forms of a dossier as the use cases fill them (app/dossier_forms.h), before any layout: which forms a
-// dossier has as its events happen, and what each says — the supplement request (02), the refusal notice (03) at
-// reception and after it, the apology slip (04) under either circular, and the control sheet with each hand-over
-// judged against the appointment the dossier had then. The PDFs themselves: tests/print.
+// dossier has as its events happen, what each is called and numbered, and what each says — the supplement request
+// (02), the refusal notice (03) at reception and after it, the apology slip (04) under either circular, and the
+// control sheet with each hand-over judged against the appointment the dossier had then. The stop notice and the
+// result cover page have their own files beside this one. The PDFs themselves: tests/print.
 #include "app/dossier_forms.h"
 
 #include <gtest/gtest.h>
 
+#include <iterator>
+#include <set>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/apology_form.h"
@@ -74,6 +78,40 @@ TEST(DossierFormsTest, AFormComesWithTheEventThatIssuesIt) {
   for (FormKind kind : kEveryFormKind) EXPECT_EQ(ParseFormKind(FormKindName(kind)), kind);
   EXPECT_EQ(ParseFormKind("invoice"), std::nullopt);
   EXPECT_EQ(ParseFormKind(""), std::nullopt);
+}
+
+// The numbers of docs/law/forms.md §0.2: the same for 01 to 04; the control sheet 05 then 06; the stop notice only
+// in 2025's set; the cover page is motcua's own. Every kind has a name for the route and a file stem of its own.
+TEST(DossierFormsTest, EachKindHasItsNameItsFileAndItsNumberInEachSet) {
+  struct Case {
+    FormKind kind;
+    const char* name;
+    const char* of_2018;
+    const char* of_2025;
+  };
+  const Case cases[] = {
+      {FormKind::kReceipt, "receipt", "Mẫu số 01", "Mẫu số 01"},
+      {FormKind::kSupplementRequest, "supplement-request", "Mẫu số 02", "Mẫu số 02"},
+      {FormKind::kRefusal, "refusal", "Mẫu số 03", "Mẫu số 03"},
+      {FormKind::kApology, "apology", "Mẫu số 04", "Mẫu số 04"},
+      {FormKind::kStopNotice, "stop-notice", "", "Mẫu số 05"},
+      {FormKind::kControlSheet, "control-sheet", "Mẫu số 05", "Mẫu số 06"},
+      {FormKind::kResultCover, "result-cover", "", ""},
+  };
+  ASSERT_EQ(std::size(cases), std::size(kEveryFormKind));
+  std::set<std::string_view> stems;
+  for (std::size_t i = 0; i < std::size(cases); ++i) {
+    const Case& c = cases[i];
+    SCOPED_TRACE(c.name);
+    EXPECT_EQ(kEveryFormKind[i], c.kind) << "listed in the order of their numbers";
+    EXPECT_EQ(FormKindName(c.kind), c.name);
+    EXPECT_EQ(FormNumber(c.kind, FormSet::kCircular01of2018), c.of_2018);
+    EXPECT_EQ(FormNumber(c.kind, FormSet::kCircular03of2025), c.of_2025);
+    EXPECT_FALSE(FormFileStem(c.kind).empty());
+    EXPECT_TRUE(stems.insert(FormFileStem(c.kind)).second) << "two kinds, one file name";
+  }
+  EXPECT_EQ(FormFileStem(FormKind::kStopNotice), "thong-bao-dung-giai-quyet");
+  EXPECT_EQ(FormFileStem(FormKind::kResultCover), "phieu-tra-ket-qua");
 }
 
 TEST(DossierFormsTest, ASubmissionRefusedAtTheCounterHasOnlyItsRefusalNotice) {

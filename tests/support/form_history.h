@@ -46,7 +46,7 @@ class FormHistory {
 };
 
 // Every text of the form, in order, one per line: heading, paragraphs, "label: value" facts, table cells, signatures
-// (title, then name).
+// (title, then name) and the recipients.
 inline std::string FormText(const app::PrintedForm& form) {
   std::string text = form.form_number + "\n" + form.title + "\n" + form.subtitle + "\n" + form.number_line + "\n" +
                      form.place_and_date + "\n";
@@ -63,6 +63,7 @@ inline std::string FormText(const app::PrintedForm& form) {
     }
   }
   for (const app::FormSignature& signature : form.signatures) text += signature.title + "\n" + signature.name + "\n";
+  for (const std::string& line : form.recipients) text += line + "\n";
   return text;
 }
 
