@@ -17,13 +17,13 @@ Result<PrintedForm> ApologyForm(const DossierView& view, const FormNames& names,
 
   PrintedForm form;
   form.paper = paper;
-  form.form_number = "Mẫu số 04";
+  const FormSet set = FormSetOn(event->occurred_at);
+  form.form_number = FormNumber(FormKind::kApology, set);
   form.issuer_lines.push_back(agency);
   form.number_line = "Số: " + s.code;
   form.place_and_date = (names.place.empty() ? "" : names.place + ", ") + FormDate(event->occurred_at);
-  form.title = FormSetOn(event->occurred_at) == FormSet::kCircular01of2018
-                   ? "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"
-                   : "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT";
+  form.title = set == FormSet::kCircular01of2018 ? "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"
+                                                 : "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT";
   form.subtitle = "Kính gửi: " + ApplicantName(s.applicant);
 
   const std::string received_on = "N" + FormDate(*s.received_at).substr(1);  // "Ngày 12 tháng 01…" opens it
@@ -44,10 +44,8 @@ Result<PrintedForm> ApologyForm(const DossierView& view, const FormNames& names,
                                            FormMoment(extension.new_due_at) + ".",
                                        true});
   form.body.emplace_back(FormParagraph{"Xin trân trọng cảm ơn sự hợp tác của Ông/Bà./."});
-  if (!names.tracking_url.empty()) {
-    form.body.emplace_back(FormQrCode{names.tracking_url, "Quét mã để theo dõi hồ sơ"});
-  }
-  form.signatures.push_back({"THỦ TRƯỞNG CƠ QUAN", "(Ký, ghi rõ họ tên và đóng dấu)", ""});
+  AddTrackingQr(form, names, "Quét mã để theo dõi hồ sơ");
+  form.signatures.push_back(HeadOfAgencySignature());
   form.footer = "Mã hồ sơ " + s.code;
   return form;
 }

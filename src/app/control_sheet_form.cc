@@ -20,30 +20,6 @@ struct HandOver {
   std::string note;
 };
 
-std::string_view TimelinessVi(Timeliness timeliness) {
-  switch (timeliness) {
-    case Timeliness::kEarly:
-      return "Trước hạn";
-    case Timeliness::kOnTime:
-      return "Đúng hạn";
-    case Timeliness::kLate:
-      return "Quá hạn";
-  }
-  return "";
-}
-
-std::string_view ReturnMethodVi(ReturnMethod method) {
-  switch (method) {
-    case ReturnMethod::kCounter:
-      return "tại Bộ phận một cửa";
-    case ReturnMethod::kPost:
-      return "qua dịch vụ bưu chính";
-    case ReturnMethod::kOnline:
-      return "trực tuyến";
-  }
-  return "";
-}
-
 // Walks the history and writes the hand-overs down; `holder` is who has the dossier as it goes.
 class HandOverLog {
  public:
@@ -140,8 +116,7 @@ Result<PrintedForm> ControlSheetForm(const DossierView& view, const FormNames& n
         "form", "hồ sơ " + s.code + " chưa được tiếp nhận nên chưa có phiếu kiểm soát quá trình giải quyết",
         "dossier " + s.code + " has not been received yet, so it has no control sheet"));
   }
-  const bool of_2018 = FormSetOn(*s.received_at) == FormSet::kCircular01of2018;
-  PrintedForm form = CounterForm(paper, of_2018 ? "Mẫu số 05" : "Mẫu số 06",
+  PrintedForm form = CounterForm(paper, FormNumber(FormKind::kControlSheet, FormSetOn(*s.received_at)),
                                  "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", names, s.code, *s.received_at);
 
   FormFacts facts;

@@ -4,6 +4,8 @@
 #include "app/control_sheet_form.h"
 #include "app/receipt_slip.h"
 #include "app/refusal_notice_form.h"
+#include "app/result_cover_form.h"
+#include "app/stop_notice_form.h"
 #include "app/supplement_request_form.h"
 
 namespace motcua::app {
@@ -19,8 +21,12 @@ Result<PrintedForm> DossierForm(FormKind kind, const DossierView& view, const Fo
       return RefusalNoticeForm(view, names, paper);
     case FormKind::kApology:
       return ApologyForm(view, names, paper);
+    case FormKind::kStopNotice:
+      return StopNoticeForm(view, names, paper);
     case FormKind::kControlSheet:
       return ControlSheetForm(view, names, paper, settings.deadline);
+    case FormKind::kResultCover:
+      return ResultCoverForm(view, names, paper, settings.deadline);
   }
   return Fail(Error::InvalidArgument("form", "không có biểu mẫu này", "no such form"));
 }

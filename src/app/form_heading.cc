@@ -50,6 +50,27 @@ FormSet FormSetOn(Instant instant) {
   return ToLocal(instant) < circular_03_of_2025 ? FormSet::kCircular01of2018 : FormSet::kCircular03of2025;
 }
 
+std::string FormNumber(FormKind kind, FormSet set) {
+  const bool of_2018 = set == FormSet::kCircular01of2018;
+  switch (kind) {
+    case FormKind::kReceipt:
+      return "Mẫu số 01";
+    case FormKind::kSupplementRequest:
+      return "Mẫu số 02";
+    case FormKind::kRefusal:
+      return "Mẫu số 03";
+    case FormKind::kApology:
+      return "Mẫu số 04";
+    case FormKind::kStopNotice:
+      return of_2018 ? "" : "Mẫu số 05";
+    case FormKind::kControlSheet:
+      return of_2018 ? "Mẫu số 05" : "Mẫu số 06";
+    case FormKind::kResultCover:
+      return "";
+  }
+  return "";
+}
+
 std::string FormDate(Instant instant) {
   const LocalParts p = PartsOf(instant);
   return "ngày " + TwoDigits(p.day) + " tháng " + TwoDigits(p.month) + " năm " + std::to_string(p.year);
@@ -58,6 +79,30 @@ std::string FormDate(Instant instant) {
 std::string FormMoment(Instant instant) {
   const LocalParts p = PartsOf(instant);
   return TwoDigits(p.hour) + " giờ " + TwoDigits(p.minute) + " phút, " + FormDate(instant);
+}
+
+std::string_view TimelinessVi(Timeliness timeliness) {
+  switch (timeliness) {
+    case Timeliness::kEarly:
+      return "Trước hạn";
+    case Timeliness::kOnTime:
+      return "Đúng hạn";
+    case Timeliness::kLate:
+      return "Quá hạn";
+  }
+  return "";
+}
+
+std::string_view ReturnMethodVi(ReturnMethod method) {
+  switch (method) {
+    case ReturnMethod::kCounter:
+      return "tại Bộ phận một cửa";
+    case ReturnMethod::kPost:
+      return "qua dịch vụ bưu chính";
+    case ReturnMethod::kOnline:
+      return "trực tuyến";
+  }
+  return "";
 }
 
 PrintedForm CounterForm(Paper paper, std::string form_number, std::string title, const FormNames& names,
@@ -75,6 +120,12 @@ PrintedForm CounterForm(Paper paper, std::string form_number, std::string title,
   form.footer = "Mã hồ sơ " + code;
   return form;
 }
+
+void AddTrackingQr(PrintedForm& form, const FormNames& names, std::string caption) {
+  if (!names.tracking_url.empty()) form.body.emplace_back(FormQrCode{names.tracking_url, std::move(caption)});
+}
+
+FormSignature HeadOfAgencySignature() { return {"THỦ TRƯỞNG CƠ QUAN", "(Ký, ghi rõ họ tên và đóng dấu)", ""}; }
 
 std::string ApplicantName(const Applicant& applicant) {
   return applicant.organisation.empty() ? applicant.name : applicant.organisation;

@@ -12,8 +12,12 @@ std::string_view FormKindName(FormKind kind) {
       return "refusal";
     case FormKind::kApology:
       return "apology";
+    case FormKind::kStopNotice:
+      return "stop-notice";
     case FormKind::kControlSheet:
       return "control-sheet";
+    case FormKind::kResultCover:
+      return "result-cover";
   }
   return "";
 }
@@ -35,8 +39,12 @@ std::string_view FormFileStem(FormKind kind) {
       return "phieu-tu-choi";
     case FormKind::kApology:
       return "phieu-xin-loi";
+    case FormKind::kStopNotice:
+      return "thong-bao-dung-giai-quyet";
     case FormKind::kControlSheet:
       return "phieu-kiem-soat";
+    case FormKind::kResultCover:
+      return "phieu-tra-ket-qua";
   }
   return "";
 }

@@ -11,13 +11,18 @@ enum class FormKind {
   kSupplementRequest,  // form 02
   kRefusal,            // form 03
   kApology,            // form 04
+  kStopNotice,         // form 05 of 2025 (none in 2018's set): the stop-processing notice
   kControlSheet,       // form 05 (2018) / 06 (2025)
+  kResultCover,        // no number: motcua's cover page of an approved result
 };
 
-inline constexpr FormKind kEveryFormKind[] = {FormKind::kReceipt, FormKind::kSupplementRequest, FormKind::kRefusal,
-                                              FormKind::kApology, FormKind::kControlSheet};
+// In the order the dossier's page lists them: by form number, the cover page last.
+inline constexpr FormKind kEveryFormKind[] = {
+    FormKind::kReceipt,    FormKind::kSupplementRequest, FormKind::kRefusal,    FormKind::kApology,
+    FormKind::kStopNotice, FormKind::kControlSheet,      FormKind::kResultCover};
 
-// "receipt", "supplement-request", "refusal", "apology", "control-sheet": the path segment of the forms route.
+// "receipt", "supplement-request", "refusal", "apology", "stop-notice", "control-sheet", "result-cover": the path
+// segment of the forms route.
 std::string_view FormKindName(FormKind kind);
 std::optional<FormKind> ParseFormKind(std::string_view name);
 // The PDF's file name without the dossier code: "giay-tiep-nhan", "phieu-yeu-cau-bo-sung"…

@@ -67,7 +67,10 @@ struct PrintedForm {
   std::string subtitle;                   // under the title, centred, italic; "" for none
   std::vector<FormBlock> body;
   std::vector<FormSignature> signatures;  // side by side, left to right
-  std::string footer;                     // small print at the foot of each page ("" for none)
+  // "Nơi nhận:" and its lines ("- Như trên;", …, "- Lưu: VT."), at the left of the signatures as Decree 30/2020
+  // places them; empty for none.
+  std::vector<std::string> recipients;
+  std::string footer;  // small print at the foot of each page ("" for none)
 };
 
 }  // namespace motcua::app

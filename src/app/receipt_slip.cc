@@ -26,8 +26,8 @@ Result<PrintedForm> ReceiptSlip(const DossierView& view, const FormNames& names,
         "status", "hồ sơ " + s.code + " chưa được tiếp nhận nên chưa có giấy tiếp nhận và hẹn trả kết quả",
         "dossier " + s.code + " has not been received yet, so it has no receipt slip"));
   }
-  PrintedForm form =
-      CounterForm(paper, "Mẫu số 01", "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", names, s.code, *s.received_at);
+  PrintedForm form = CounterForm(paper, FormNumber(FormKind::kReceipt, FormSetOn(*s.received_at)),
+                                 "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", names, s.code, *s.received_at);
 
   // The body in the order of form 01 (docs/law/forms.md §2.2); the personal identification number is a common
   // province addition (§2.3).
@@ -44,9 +44,7 @@ Result<PrintedForm> ReceiptSlip(const DossierView& view, const FormNames& names,
   applicant.lines.emplace_back("Nội dung yêu cầu giải quyết", RequestedProcedure(view));
   applicant.lines.emplace_back("Cơ quan giải quyết", names.AgencyName(s.competent_agency));
   form.body.emplace_back(std::move(applicant));
-  if (!names.tracking_url.empty()) {
-    form.body.emplace_back(FormQrCode{names.tracking_url, "Quét mã để theo dõi hồ sơ và đánh giá sự phục vụ"});
-  }
+  AddTrackingQr(form, names, "Quét mã để theo dõi hồ sơ và đánh giá sự phục vụ");
 
   form.body.emplace_back(FormParagraph{"1. Thành phần hồ sơ nộp gồm:", true});
   form.body.emplace_back(ComponentsTable(s));

@@ -28,8 +28,8 @@ Result<PrintedForm> RefusalNoticeForm(const DossierView& view, const FormNames& 
                                           "dossier " + s.code + " was not refused, so it has no refusal notice"));
   }
   const bool at_reception = std::holds_alternative<ReceptionRefused>(event->payload);
-  PrintedForm form =
-      CounterForm(paper, "Mẫu số 03", "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", names, s.code, event->occurred_at);
+  PrintedForm form = CounterForm(paper, FormNumber(FormKind::kRefusal, FormSetOn(event->occurred_at)),
+                                 "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", names, s.code, event->occurred_at);
 
   form.body.emplace_back(FormParagraph{names.ReceivingPointOrDepartment() + ":", true});
   FormFacts applicant;

@@ -21,8 +21,8 @@ Result<PrintedForm> SupplementRequestForm(const DossierView& view, const FormNam
         "dossier " + s.code + " was never asked for a supplement, so it has no supplement request"));
   }
   const auto& request = std::get<SupplementRequested>(event->payload);
-  PrintedForm form =
-      CounterForm(paper, "Mẫu số 02", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", names, s.code, event->occurred_at);
+  PrintedForm form = CounterForm(paper, FormNumber(FormKind::kSupplementRequest, FormSetOn(event->occurred_at)),
+                                 "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", names, s.code, event->occurred_at);
 
   form.body.emplace_back(FormParagraph{names.ReceivingPointOrDepartment() + ":", true});
   FormFacts applicant;
@@ -42,9 +42,7 @@ Result<PrintedForm> SupplementRequestForm(const DossierView& view, const FormNam
   form.body.emplace_back(FormParagraph{"Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, Ông/Bà liên hệ với " +
                                        (guide.empty() ? std::string("công chức") : guide) + ", " +
                                        names.ReceivingPointOrDepartment() + " để được hướng dẫn./."});
-  if (!names.tracking_url.empty()) {
-    form.body.emplace_back(FormQrCode{names.tracking_url, "Quét mã để theo dõi hồ sơ và nộp bổ sung"});
-  }
+  AddTrackingQr(form, names, "Quét mã để theo dõi hồ sơ và nộp bổ sung");
   form.signatures.push_back({"NGƯỜI HƯỚNG DẪN", "(Ký và ghi rõ họ tên)", guide});
   return form;
 }

@@ -7,7 +7,10 @@
 //       supplement-request   form 02, of the latest supplement request
 //       refusal              form 03, of the refusal at reception or by the competent agency
 //       apology              form 04, of the latest new appointment
+//       stop-notice          the stop-processing notice (form 05 of 2025), of a withdrawal or cancellation after
+//                            reception
 //       control-sheet        the control sheet of the processing (form 05 of 2018, 06 of 2025)
+//       result-cover         the cover page of the approved result, to hand it back
 //     A dossier without that form (yet) is a 409 naming "form"; the dossier's page lists those it has ("forms").
 //     The QR codes open the public tracking page with the receipt PIN. An unknown form is a 404 naming "form".
 //

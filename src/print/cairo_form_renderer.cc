@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace motcua::print {
@@ -348,12 +349,30 @@ void DrawTable(PageWriter& w, const app::FormTable& table) {
   w.Advance(w.geometry().body_size * 0.5);
 }
 
-void DrawSignatures(PageWriter& w, const std::vector<app::FormSignature>& signatures) {
-  if (signatures.empty()) return;
+// "Nơi nhận:" over its list, flush left in `width` points from (x, the writer's line), as Decree 30/2020 sets it:
+// the label bold italic, the list a size smaller. Its height; drawn only when `draw`.
+double DrawRecipients(PageWriter& w, const std::vector<std::string>& recipients, double x, double width, bool draw) {
   const Geometry& g = w.geometry();
-  // Side by side, filled from the right: a lone signer stands in the right half, where the forms place the one who
-  // signs (docs/law/forms.md §3, §4).
-  const std::size_t columns = std::max<std::size_t>(signatures.size(), 2);
+  double y = w.y();
+  auto label = w.Layout("Nơi nhận:", width, {g.body_size - 1, true, true, Align::kLeft});
+  if (draw) w.Draw(label.get(), x, y);
+  y += PageWriter::Height(label.get());
+  for (const std::string& line : recipients) {
+    auto layout = w.Layout(Escaped(line), width, {g.body_size - 2, false, false, Align::kLeft});
+    if (draw) w.Draw(layout.get(), x, y);
+    y += PageWriter::Height(layout.get());
+  }
+  return y - w.y();
+}
+
+// The signature row: the signatures side by side, filled from the right, and "Nơi nhận" in the leftmost column when
+// the form has recipients.
+void DrawSignatures(PageWriter& w, const std::vector<app::FormSignature>& signatures,
+                    const std::vector<std::string>& recipients) {
+  if (signatures.empty() && recipients.empty()) return;
+  const Geometry& g = w.geometry();
+  // A lone signer stands in the right half, where the forms place the one who signs (docs/law/forms.md §3, §4).
+  const std::size_t columns = std::max<std::size_t>(signatures.size() + (recipients.empty() ? 0 : 1), 2);
   const double column = g.TextWidth() / static_cast<double>(columns);
   const double first = g.left + column * static_cast<double>(columns - signatures.size());
   const double space = g.body_size * 4.5;  // room to sign
@@ -370,9 +389,10 @@ void DrawSignatures(PageWriter& w, const std::vector<app::FormSignature>& signat
     if (draw) w.Draw(name.get(), x, y);
     return y + PageWriter::Height(name.get()) - w.y();
   };
-  double height = 0;
+  double height = recipients.empty() ? 0 : DrawRecipients(w, recipients, g.left, column, false);
   for (const auto& s : signatures) height = std::max(height, block(s, 0, false));
   w.EnsureRoom(height);
+  if (!recipients.empty()) DrawRecipients(w, recipients, g.left, column, true);
   for (std::size_t i = 0; i < signatures.size(); ++i) block(signatures[i], first + column * i, true);
   w.Advance(height);
 }
@@ -424,7 +444,7 @@ Result<std::string> CairoFormRenderer::RenderPdf(const app::PrintedForm& form) c
     DrawTitle(writer, form);
     DrawBody(writer, form.body);
     writer.Advance(writer.geometry().body_size * 0.5);
-    DrawSignatures(writer, form.signatures);
+    DrawSignatures(writer, form.signatures, form.recipients);
     if (auto done = writer.Finish(); !done) return Fail(done.error());
   }
   return pdf;

@@ -151,5 +151,59 @@ TEST_F(FormsApiTest, EachFormComesWithTheEventThatIssuesItAndTheDossierPageLists
   ExpectDenied(Get("tn.hoabinh", Form(code, "control-sheet")), "unit");
 }
 
+// The applicant, asked for a supplement, withdraws instead: the stop notice joins the forms the dossier had, under
+// its own file name; a result approved and handed over brings the cover page, judged as the dossier's page judges it.
+TEST_F(FormsApiTest, AWithdrawalBringsTheStopNoticeAndAnApprovedResultTheCoverPage) {
+  using Forms = std::vector<std::string>;
+  auto flat = [](std::string lines) { return std::ranges::replace(lines, '\n', ' '), lines; };
+  const std::string withdrawn = Receive("tn.vanson", Intake("vs-ttpvhcc", kVanSonAgency));
+  Act("ld.vanson", withdrawn, "assign", {{"step", "Thẩm định"}, {"assignee", "cv.vanson"}});
+  Act("cv.vanson", withdrawn, "request-supplement", {{"reason", "Thiếu giấy tờ chứng minh chỗ ở"}});
+  const HttpReply early = Get("tn.vanson", Form(withdrawn, "stop-notice"));
+  EXPECT_EQ(early.status, 409u) << early.body;
+  EXPECT_EQ(early.Json()["error"]["field"], "form");
+  server_->clock().Set(test_support::At("2026-01-13T09:15:00+07:00"));
+  Act("cd.an", withdrawn, "withdraw", {{"reason", "Không còn nhu cầu đăng ký"}});
+  EXPECT_EQ(FormsListed("tn.vanson", withdrawn),
+            (Forms{"receipt", "supplement-request", "stop-notice", "control-sheet"}));
+  const HttpReply notice = Get("cd.an", Form(withdrawn, "stop-notice"));
+  ASSERT_EQ(notice.status, 200u) << notice.body;
+  EXPECT_EQ(notice.headers.at("content-disposition"),
+            "inline; filename=\"thong-bao-dung-giai-quyet-" + withdrawn + ".pdf\"");
+  const std::string notice_text = flat(PdfText(notice.body));
+  if (notice_text.empty()) GTEST_SKIP() << "pdftotext is not installed (poppler-utils)";
+  for (const std::string& expected :
+       {std::string("THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ"), std::string("Mẫu số 05"),
+        std::string("Kính gửi: Nguyễn Văn An"), "Mã hồ sơ: " + withdrawn,
+        std::string("Xã Vân Sơn, ngày 13 tháng 01 năm 2026"), std::string("Tình trạng hồ sơ khi dừng: Chờ bổ sung"),
+        std::string("Lý do: Ông/Bà đề nghị dừng giải quyết hồ sơ: Không còn nhu cầu đăng ký"), std::string("Nơi nhận:"),
+        std::string("THỦ TRƯỞNG CƠ QUAN")}) {
+    EXPECT_NE(notice_text.find(expected), std::string::npos) << "missing: " << expected << "\n" << notice_text;
+  }
+  ExpectDenied(Get("tn.hoabinh", Form(withdrawn, "stop-notice")), "unit");
+
+  const std::string approved = Receive("tn.vanson", Intake("vs-ttpvhcc", kVanSonAgency));
+  Act("ld.vanson", approved, "assign", {{"step", "Thẩm định"}, {"assignee", "cv.vanson"}});
+  EXPECT_EQ(Get("tn.vanson", Form(approved, "result-cover")).Json()["error"]["field"], "form");
+  Act("ld.vanson", approved, "approve", {{"result", "Xác nhận thông tin cư trú số 15/XN"}});
+  server_->clock().Set(test_support::At("2026-01-14T08:00:00+07:00"));
+  Act("tn.vanson", approved, "return", {{"method", "counter"}});
+  EXPECT_EQ(FormsListed("tn.vanson", approved), (Forms{"receipt", "control-sheet", "result-cover"}));
+  EXPECT_EQ(Get("tn.vanson", Form(approved, "stop-notice")).status, 409u);
+  const HttpReply cover = Get("tn.vanson", Form(approved, "result-cover"));
+  ASSERT_EQ(cover.status, 200u) << cover.body;
+  EXPECT_EQ(cover.headers.at("content-disposition"), "inline; filename=\"phieu-tra-ket-qua-" + approved + ".pdf\"");
+  const std::string cover_text = flat(PdfText(cover.body));
+  const std::string standing = Get("tn.vanson", "/api/v1/dossiers/" + approved).Json()["standing"];
+  EXPECT_EQ(standing, "early") << "the cover says what the dossier's page says";
+  for (const char* expected :
+       {"PHIẾU TRẢ KẾT QUẢ GIẢI QUYẾT HỒ SƠ", "Kết quả giải quyết: Xác nhận thông tin cư trú số 15/XN",
+        "Người ký duyệt: ld.vanson", "(Trước hạn)",
+        "Trả kết quả: tại Bộ phận một cửa, 08 giờ 00 phút, ngày 14 tháng 01 năm 2026", "NGƯỜI NHẬN KẾT QUẢ",
+        "NGƯỜI TRẢ KẾT QUẢ"}) {
+    EXPECT_NE(cover_text.find(expected), std::string::npos) << "missing: " << expected << "\n" << cover_text;
+  }
+}
+
 }  // namespace
 }  // namespace motcua::http

@@ -11,11 +11,13 @@
 #include <random>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "app/accounts.h"
 #include "app/dossier_lifecycle.h"
+#include "app/form_kind.h"
 #include "app/sodium_password_hasher.h"
 #include "app/token_source.h"
 #include "app/work_calendar_loader.h"
@@ -450,6 +452,25 @@ TEST_F(PublicApiTest, OpenApiReportFiguresAreTheReportsColumns) {
   for (const auto& [name, schema] : schemas["ReportRates"]["properties"].items()) rates.insert(name);
   for (const ReportRate& rate : ReportRates()) expected_rates.insert(std::string(rate.id));
   EXPECT_EQ(rates, expected_rates);
+}
+
+// The forms the OpenAPI document names — in the route's parameter and in a dossier's "forms" — are exactly the kinds
+// the server makes (app/form_kind.h), in its order.
+TEST_F(PublicApiTest, OpenApiFormsAreTheFormKinds) {
+  const json document = Get("/api/v1/openapi.json").Json();
+  std::vector<std::string> kinds;
+  for (app::FormKind kind : app::kEveryFormKind) kinds.emplace_back(app::FormKindName(kind));
+  const json& parameters = document["paths"]["/api/v1/dossiers/{code}/forms/{form}"]["get"]["parameters"];
+  const auto form = std::ranges::find_if(parameters, [](const json& p) { return p.value("name", "") == "form"; });
+  ASSERT_NE(form, parameters.end());
+  EXPECT_EQ((*form)["schema"]["enum"].get<std::vector<std::string>>(), kinds);
+  std::size_t listed = 0;
+  for (const auto& [name, schema] : document["components"]["schemas"].items()) {
+    if (!schema.contains("properties") || !schema["properties"].contains("forms")) continue;
+    EXPECT_EQ(schema["properties"]["forms"]["items"]["enum"].get<std::vector<std::string>>(), kinds) << name;
+    ++listed;
+  }
+  EXPECT_EQ(listed, 1u) << "the dossier view's forms";
 }
 
 }  // namespace

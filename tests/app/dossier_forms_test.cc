@@ -1,19 +1,24 @@
 // The forms of a dossier as the use cases fill them (app/dossier_forms.h), before any layout: which forms a
-// dossier has as its events happen, and what each says — the supplement request (02), the refusal notice (03) at
-// reception and after it, the apology slip (04) under either circular, and the control sheet with each hand-over
-// judged against the appointment the dossier had then. The PDFs themselves: tests/print.
+// dossier has as its events happen, what each is called and numbered, and what each says — the supplement request
+// (02), the refusal notice (03) at reception and after it, the apology slip (04) under either circular, and the
+// control sheet with each hand-over judged against the appointment the dossier had then. The stop notice and the
+// result cover page have their own files beside this one. The PDFs themselves: tests/print.
 #include "app/dossier_forms.h"
 
 #include <gtest/gtest.h>
 
+#include <iterator>
+#include <set>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/apology_form.h"
 #include "app/control_sheet_form.h"
 #include "app/refusal_notice_form.h"
 #include "app/supplement_request_form.h"
+#include "support/form_history.h"
 #include "support/sample_events.h"
 
 namespace motcua::app {
@@ -32,54 +37,13 @@ const FormNames kNames{.issuing_agency = "UBND xã Đông Khê",
                        .people = {{"tiepnhan01", "Nông Thị Tiếp"}, {"chuyenvien01", "Hoàng Văn Thẩm"}},
                        .agencies = {{"UBND xã Đông Khê", "UBND xã Đông Khê"}, {"CA-DK", "Công an xã Đông Khê"}}};
 
-// A dossier's history built event by event, numbered as the store numbers them.
-class History {
+// A history of dossier kCode.
+class History : public test_support::FormHistory {
  public:
-  History& Add(EventPayload payload, const char* when, const char* actor = "tiepnhan01") {
-    DossierEvent event = Event(std::move(payload), when, kCode);
-    event.seq = static_cast<std::int64_t>(events_.size()) + 1;
-    event.actor.user = actor;
-    events_.push_back(std::move(event));
-    return *this;
-  }
-  // Received at `when`, due at `due` (by default Monday 12 January 2026, due Thursday 15 January 08:00).
-  History& Receive(const char* when = "2026-01-12T07:45:00+07:00", const char* due = "2026-01-15T08:00:00+07:00") {
-    Received received = test_support::SomeReceived();
-    received.clock_started_at = At(when);
-    received.due_at = At(due);
-    return Add(received, when);
-  }
-  DossierView View() const {
-    DossierView view;
-    view.history = events_;
-    view.state = FoldEvents(events_, LifecycleLimits{5, 5}).value();
-    view.procedure_name = "Đăng ký khai sinh";
-    return view;
-  }
-
- private:
-  std::vector<DossierEvent> events_;
+  History() : FormHistory(kCode) {}
 };
 
-// Every text of the form, in order, one per line: paragraphs, "label: value" facts, table cells.
-std::string AllText(const PrintedForm& form) {
-  std::string text = form.form_number + "\n" + form.title + "\n" + form.subtitle + "\n" + form.number_line + "\n" +
-                     form.place_and_date + "\n";
-  for (const std::string& line : form.issuer_lines) text += line + "\n";
-  for (const FormBlock& block : form.body) {
-    if (const auto* p = std::get_if<FormParagraph>(&block)) text += p->text + "\n";
-    if (const auto* facts = std::get_if<FormFacts>(&block)) {
-      for (const auto& [label, value] : facts->lines) text += label + ": " + value + "\n";
-    }
-    if (const auto* table = std::get_if<FormTable>(&block)) {
-      for (const auto& row : table->rows) {
-        for (const std::string& cell : row) text += cell + "\n";
-      }
-    }
-  }
-  for (const FormSignature& signature : form.signatures) text += signature.title + "\n" + signature.name + "\n";
-  return text;
-}
+std::string AllText(const PrintedForm& form) { return test_support::FormText(form); }
 
 std::vector<std::string> Names(const std::vector<FormKind>& kinds) {
   std::vector<std::string> names;
@@ -114,6 +78,40 @@ TEST(DossierFormsTest, AFormComesWithTheEventThatIssuesIt) {
   for (FormKind kind : kEveryFormKind) EXPECT_EQ(ParseFormKind(FormKindName(kind)), kind);
   EXPECT_EQ(ParseFormKind("invoice"), std::nullopt);
   EXPECT_EQ(ParseFormKind(""), std::nullopt);
+}
+
+// The numbers of docs/law/forms.md §0.2: the same for 01 to 04; the control sheet 05 then 06; the stop notice only
+// in 2025's set; the cover page is motcua's own. Every kind has a name for the route and a file stem of its own.
+TEST(DossierFormsTest, EachKindHasItsNameItsFileAndItsNumberInEachSet) {
+  struct Case {
+    FormKind kind;
+    const char* name;
+    const char* of_2018;
+    const char* of_2025;
+  };
+  const Case cases[] = {
+      {FormKind::kReceipt, "receipt", "Mẫu số 01", "Mẫu số 01"},
+      {FormKind::kSupplementRequest, "supplement-request", "Mẫu số 02", "Mẫu số 02"},
+      {FormKind::kRefusal, "refusal", "Mẫu số 03", "Mẫu số 03"},
+      {FormKind::kApology, "apology", "Mẫu số 04", "Mẫu số 04"},
+      {FormKind::kStopNotice, "stop-notice", "", "Mẫu số 05"},
+      {FormKind::kControlSheet, "control-sheet", "Mẫu số 05", "Mẫu số 06"},
+      {FormKind::kResultCover, "result-cover", "", ""},
+  };
+  ASSERT_EQ(std::size(cases), std::size(kEveryFormKind));
+  std::set<std::string_view> stems;
+  for (std::size_t i = 0; i < std::size(cases); ++i) {
+    const Case& c = cases[i];
+    SCOPED_TRACE(c.name);
+    EXPECT_EQ(kEveryFormKind[i], c.kind) << "listed in the order of their numbers";
+    EXPECT_EQ(FormKindName(c.kind), c.name);
+    EXPECT_EQ(FormNumber(c.kind, FormSet::kCircular01of2018), c.of_2018);
+    EXPECT_EQ(FormNumber(c.kind, FormSet::kCircular03of2025), c.of_2025);
+    EXPECT_FALSE(FormFileStem(c.kind).empty());
+    EXPECT_TRUE(stems.insert(FormFileStem(c.kind)).second) << "two kinds, one file name";
+  }
+  EXPECT_EQ(FormFileStem(FormKind::kStopNotice), "thong-bao-dung-giai-quyet");
+  EXPECT_EQ(FormFileStem(FormKind::kResultCover), "phieu-tra-ket-qua");
 }
 
 TEST(DossierFormsTest, ASubmissionRefusedAtTheCounterHasOnlyItsRefusalNotice) {

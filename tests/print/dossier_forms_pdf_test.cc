@@ -1,6 +1,7 @@
-// Forms 02 to 06 as the counter prints them: real PDFs read back with poppler's tools — each form's Vietnamese
-// texts, its fonts embedded, one page for the common case on A4 and on A5, and a control sheet of a long history
-// going on to a second page under its heading row again.
+// Forms 02 to 06 and the result cover page as the counter prints them: real PDFs read back with poppler's tools —
+// each form's Vietnamese texts, its fonts embedded, one page for the common case on A4 and on A5 (the stop notice
+// with its "Nơi nhận", even with a long reason), a control sheet of a long history going on to a second page under
+// its heading row again, and the cover page's QR code opening the tracking page.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -12,6 +13,7 @@
 
 #include "app/dossier_forms.h"
 #include "print/cairo_form_renderer.h"
+#include "support/form_history.h"
 #include "support/pdf_tools.h"
 #include "support/sample_events.h"
 
@@ -64,6 +66,29 @@ app::DossierView History(int reassignments = 0) {
   view.state = FoldEvents(events, LifecycleLimits{9, 9}).value();
   view.procedure_name = "Đăng ký khai sinh";
   return view;
+}
+
+// Received on 12 January 2026 with a fee paid, asked for a supplement, then withdrawn by the applicant giving
+// `reason`.
+app::DossierView WithdrawnView(const std::string& reason) {
+  test_support::FormHistory history(kCode);
+  history.Receive()
+      .Add(FeeAssessed{Money::Dong(8000), "Lệ phí"}, "2026-01-12T07:50:00+07:00")
+      .Add(FeePaid{Money::Dong(8000), PaymentMethod::kCounter, "BL-7"}, "2026-01-12T07:55:00+07:00")
+      .Add(SupplementRequested{"Thiếu giấy chứng sinh", {}}, "2026-01-12T14:00:00+07:00", "chuyenvien01")
+      .Add(Withdrawn{reason}, "2026-01-14T10:30:00+07:00");
+  return history.View();
+}
+
+// Received on 12 January 2026, due on the 15th, its result approved on the 14th and handed over at the counter.
+app::DossierView ApprovedView() {
+  test_support::FormHistory history(kCode);
+  history.Receive()
+      .Add(StepAssigned{"Thẩm định", "specialist", "", "chuyenvien01"}, "2026-01-12T09:00:00+07:00", "lanhdao01")
+      .Add(ResultApproved{"Giấy khai sinh số 12/2026, Quyển số 01/2026", "Chủ tịch UBND phường Sa Pa"},
+           "2026-01-14T15:00:00+07:00", "lanhdao01")
+      .Add(ResultReturned{ReturnMethod::kCounter, ""}, "2026-01-15T08:30:00+07:00");
+  return history.View();
 }
 
 class DossierFormsPdfTest : public ::testing::Test {
@@ -159,6 +184,72 @@ TEST_F(DossierFormsPdfTest, TheControlSheetOnOnePageAndALongOneGoesOnUnderItsHea
   ExpectTexts(long_path, {"Thẩm định lại lần 12"});
   const std::string second_page = CommandOutput("pdftotext -raw -f 2 -l 99 " + long_path + " -");
   EXPECT_NE(second_page.find("TÊN CƠ QUAN"), std::string::npos) << "the heading row again:\n" << second_page;
+}
+
+TEST_F(DossierFormsPdfTest, TheStopNoticeOnOnePageWithWhereItGoes) {
+  for (app::Paper paper : {app::Paper::kA4, app::Paper::kA5}) {
+    const std::string path =
+        Print(app::FormKind::kStopNotice, paper, WithdrawnView("Gia đình đã chuyển nơi cư trú sang tỉnh khác"));
+    EXPECT_EQ(Pages(path), 1);
+    ExpectTexts(path, {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                       "Độc lập - Tự do - Hạnh phúc",
+                       "Mẫu số 05",
+                       "UBND phường Sa Pa",
+                       "Số: H15.50-260112-0002",
+                       "Sa Pa, ngày 14 tháng 01 năm 2026",
+                       "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ",
+                       "Kính gửi: Nguyễn Thị Hoa",
+                       "Mã hồ sơ: H15.50-260112-0002",
+                       "Tình trạng hồ sơ khi dừng: Chờ bổ sung",
+                       "Lý do: Ông/Bà đề nghị dừng giải quyết hồ sơ: Gia đình đã chuyển nơi cư trú sang tỉnh khác",
+                       "Hồ sơ được kết thúc với trạng thái “Dừng xử lý”.",
+                       "Phí, lệ phí đã nộp: 8.000 ₫",
+                       "Việc hoàn trả phí, lệ phí đã nộp thực hiện theo quy định của pháp luật về phí và lệ phí.",
+                       "Xin thông báo cho Ông/Bà được biết./.",
+                       "Nơi nhận:",
+                       "- Như trên;",
+                       "- Lưu: VT, hồ sơ.",
+                       "THỦ TRƯỞNG CƠ QUAN",
+                       "(Ký, ghi rõ họ tên và đóng dấu)"});
+  }
+  const std::string fonts = CommandOutput(
+      "pdffonts " + Print(app::FormKind::kStopNotice, app::Paper::kA4, WithdrawnView("Không còn nhu cầu")));
+  EXPECT_NE(fonts.find("LiberationSerif"), std::string::npos) << fonts;
+  EXPECT_EQ(fonts.find(" no  "), std::string::npos) << "every font embedded:\n" << fonts;
+}
+
+// A reason of several lines wraps in full and leaves the notice on one A4 page.
+TEST_F(DossierFormsPdfTest, AStopNoticeWithALongReasonKeepsAllOfIt) {
+  std::string reason;
+  for (int i = 1; i <= 6; ++i) {
+    reason += "Lý do thứ " + std::to_string(i) + ": gia đình đã chuyển nơi cư trú và sẽ nộp lại hồ sơ tại nơi ở mới. ";
+  }
+  reason.pop_back();
+  const std::string path = Print(app::FormKind::kStopNotice, app::Paper::kA4, WithdrawnView(reason));
+  EXPECT_EQ(Pages(path), 1);
+  ExpectTexts(path, {reason, "Xin thông báo cho Ông/Bà được biết./.", "THỦ TRƯỞNG CƠ QUAN"});
+}
+
+TEST_F(DossierFormsPdfTest, TheResultCoverOnOnePageWithTheTrackingQrCode) {
+  for (app::Paper paper : {app::Paper::kA4, app::Paper::kA5}) {
+    const std::string path = Print(app::FormKind::kResultCover, paper, ApprovedView());
+    EXPECT_EQ(Pages(path), 1);
+    ExpectTexts(path, {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Trung tâm Phục vụ hành chính công phường Sa Pa",
+                       "Sa Pa, ngày 14 tháng 01 năm 2026", "PHIẾU TRẢ KẾT QUẢ GIẢI QUYẾT HỒ SƠ",
+                       "Mã hồ sơ: H15.50-260112-0002", "Tổ chức, cá nhân nộp hồ sơ: Nguyễn Thị Hoa",
+                       "Kết quả giải quyết: Giấy khai sinh số 12/2026, Quyển số 01/2026",
+                       "Người ký duyệt: Chủ tịch UBND phường Sa Pa",
+                       "Thời gian có kết quả: 15 giờ 00 phút, ngày 14 tháng 01 năm 2026 (Trước hạn)",
+                       "Trả kết quả: tại Bộ phận một cửa, 08 giờ 30 phút, ngày 15 tháng 01 năm 2026",
+                       "NGƯỜI NHẬN KẾT QUẢ", "NGƯỜI TRẢ KẾT QUẢ", "Nguyễn Văn Tiếp"});
+    EXPECT_EQ(Text(path).find("Mẫu số"), std::string::npos) << "not a form of the circulars";
+  }
+  if (!HaveTool("zbarimg") || !HaveTool("pdftoppm")) GTEST_SKIP() << "zbarimg or pdftoppm is not installed";
+  const std::string path = Print(app::FormKind::kResultCover, app::Paper::kA4, ApprovedView());
+  CommandOutput("pdftoppm -r 150 -singlefile -png " + path + " " + path);
+  const std::string decoded = CommandOutput("zbarimg --quiet --raw " + path + ".png");
+  std::filesystem::remove(path + ".png");
+  EXPECT_EQ(decoded, kNames.tracking_url + "\n");
 }
 
 }  // namespace

@@ -153,7 +153,14 @@ export interface DossierView {
   history: DossierEvent[];
 }
 
-export type FormKind = 'receipt' | 'supplement-request' | 'refusal' | 'apology' | 'control-sheet';
+export type FormKind =
+  | 'receipt'
+  | 'supplement-request'
+  | 'refusal'
+  | 'apology'
+  | 'stop-notice'
+  | 'control-sheet'
+  | 'result-cover';
 
 export interface DossierSummary {
   code: string;

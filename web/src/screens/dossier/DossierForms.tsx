@@ -1,6 +1,7 @@
 // The printed forms of a dossier (its "forms": the server says which it has, from its history): the receipt slip,
-// the supplement request, the refusal notice, the apology slip and the control sheet, each opened as the server's
-// PDF in a new tab, on A4 or A5, for the counter to print or hand over.
+// the supplement request, the refusal notice, the apology slip, the stop-processing notice, the control sheet and the
+// result cover page, each opened as the server's PDF in a new tab, on A4 or A5, for the counter to print or hand
+// over.
 import { useState } from 'preact/hooks';
 import { type Paper, formUrl } from '../../api/forms';
 import type { DossierView } from '../../api/types';
