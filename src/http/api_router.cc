@@ -42,7 +42,7 @@ Router MakeApiRouter(const ApiContext& context) {
   AddUsersApi(router, context.sessions);
   AddCalendarApi(router, context.sessions, context.dossiers.calendar);
   AddFilesApi(router, {context.dossiers, context.blobs, context.uploads});
-  AddFormsApi(router, {context.dossiers, context.forms, context.public_url, context.tls});
+  AddFormsApi(router, {context.dossiers, context.forms, context.result_signer, context.public_url, context.tls});
   AddSigningApi(router, {context.dossiers, context.blobs, context.result_signer, context.signature_verifier,
                          context.signature_steps, context.remote_signing, context.public_api.tracking_limiter});
   AddProcedureSettingsApi(router, context.sessions);

@@ -37,6 +37,22 @@ Response PdfResponse(const Request& request, std::string pdf, const std::string&
   return response;
 }
 
+// Whether the form is to be sealed: sign=seal, asked by an official (the seal speaks for the agency; a citizen prints
+// the plain form). InvalidArgument naming "sign" for any other value.
+Result<bool> SealAsked(const QueryParams& query, const Account& account) {
+  const std::optional<std::string_view> sign = query.Get("sign");
+  if (!sign) return false;
+  if (*sign != "seal") {
+    return Fail(
+        Error::InvalidArgument("sign", "chỉ có thể đóng dấu điện tử: sign=seal", "the only value is sign=seal"));
+  }
+  if (account.role == Role::kCitizen) {
+    return Fail(Error::PermissionDenied("role", "chỉ cán bộ được đóng dấu điện tử của cơ quan lên biểu mẫu",
+                                        "only officials may put the agency's seal on a form"));
+  }
+  return true;
+}
+
 Response FormReply(const FormsApiContext& c, const Request& request, const std::string& code,
                    std::string_view form_name) {
   auto account = RequestAccount(c.dossiers.sessions, request);
@@ -46,10 +62,12 @@ Response FormReply(const FormsApiContext& c, const Request& request, const std::
     return ErrorResponse(Error::NotFound("form", "không có biểu mẫu '" + std::string(form_name) + "'",
                                          "there is no form '" + std::string(form_name) + "'"));
   }
-  auto query = QueryParams::ParseKnown(ToStd(request.target()), {"paper"});
+  auto query = QueryParams::ParseKnown(ToStd(request.target()), {"paper", "sign"});
   if (!query) return ErrorResponse(query.error());
   auto paper = PaperOf(*query);
   if (!paper) return ErrorResponse(paper.error());
+  auto sealed = SealAsked(*query, *account);
+  if (!sealed) return AccountFailure(*account, request, sealed.error());
   auto store = c.dossiers.stores.ForThisThread();
   if (!store) return ErrorResponse(store.error());
   const auto calendar = c.dossiers.calendar.Current();
@@ -66,6 +84,15 @@ Response FormReply(const FormsApiContext& c, const Request& request, const std::
   if (!form) return ErrorResponse(form.error());
   auto pdf = c.renderer.RenderPdf(*form);
   if (!pdf) return ErrorResponse(pdf.error());
+  if (*sealed) {
+    const app::ResultSignatureText text{.signer_name = "",  // the seal's own name, its certificate's
+                                        .reason = form->title + " — hồ sơ " + code,
+                                        .location = names->competent_agency,
+                                        .at = c.dossiers.clock.Now()};
+    auto signed_pdf = c.signer.Sign(app::SigningMethod::kSeal, "", *pdf, text);
+    if (!signed_pdf) return ErrorResponse(signed_pdf.error());
+    pdf = std::move(signed_pdf);
+  }
   return PdfResponse(request, std::move(*pdf), std::string(app::FormFileStem(*kind)) + "-" + code + ".pdf");
 }
 

@@ -205,5 +205,30 @@ TEST_F(FormsApiTest, AWithdrawalBringsTheStopNoticeAndAnApprovedResultTheCoverPa
   }
 }
 
+// A slip sent by e-mail or Zalo carries the agency's electronic seal when an official asks for it: a PAdES signature
+// the server itself judges valid, by the seal it was started with.
+TEST_F(FormsApiTest, AnOfficialGetsTheFormSealedWithTheAgencysSeal) {
+  const std::string code = Receive("tn.vanson", Intake("vs-ttpvhcc", kVanSonAgency));
+  const HttpReply sealed = Get("tn.vanson", Slip(code, "?sign=seal&paper=a5"));
+  ASSERT_EQ(sealed.status, 200u) << sealed.body;
+  ASSERT_TRUE(sealed.body.starts_with("%PDF-"));
+  const HttpReply stored = server_->Send(Method::post, "/api/v1/files?name=giay-tiep-nhan.pdf", sealed.body,
+                                         test_support::TokenOf("tn.vanson"), {{"Content-Type", "application/pdf"}});
+  ASSERT_EQ(stored.status, 201u) << stored.body;
+  const json signatures =
+      Get("tn.vanson", "/api/v1/files/" + stored.Json()["id"].get<std::string>() + "/signatures").Json();
+  EXPECT_EQ(signatures["verdict"], "valid") << signatures.dump();
+  ASSERT_EQ(signatures["items"].size(), 1u);
+  EXPECT_EQ(signatures["items"][0]["signer_name"], "UBND xã Vân Sơn (con dấu thử)");
+  EXPECT_EQ(signatures["items"][0]["reason"], "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ — hồ sơ " + code);
+  // The plain form is unchanged: no signature unless asked.
+  EXPECT_EQ(Get("tn.vanson", Slip(code)).body.find("/ByteRange"), std::string::npos);
+
+  ExpectDenied(Get("cd.an", Slip(code, "?sign=seal")), "role");  // the applicant prints the plain form
+  const HttpReply wrong = Get("tn.vanson", Slip(code, "?sign=token"));
+  EXPECT_EQ(wrong.status, 400u) << wrong.body;
+  EXPECT_EQ(wrong.Json()["error"]["field"], "sign");
+}
+
 }  // namespace
 }  // namespace motcua::http

@@ -18,8 +18,9 @@ using test_support::TestAuthority;
 
 std::string Base64(const std::string& bytes, bool wrapped) {
   std::string text(4 * ((bytes.size() + 2) / 3) + 1, '\0');
-  const int length = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(text.data()),
-                                     reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<int>(bytes.size()));
+  const int length =
+      EVP_EncodeBlock(reinterpret_cast<unsigned char*>(text.data()),
+                      reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<int>(bytes.size()));
   text.resize(static_cast<std::size_t>(length));
   if (!wrapped) return text;
   std::string lines;
@@ -51,8 +52,8 @@ TEST_F(X509CertificateReaderTest, PemDerAndBase64GiveTheSameCertificate) {
 
 TEST_F(X509CertificateReaderTest, ACertificateForCertificatesIsNotMeantForSigning) {
   EXPECT_FALSE(reader_.Read(authority_.root().pem()).value().meant_for_signing);
-  const auto encipherment =
-      authority_.IssueSigner({.common_name = "Mã hoá", .key_usage = "critical,keyEncipherment", .key_kind = KeyKind::kEc});
+  const auto encipherment = authority_.IssueSigner(
+      {.common_name = "Mã hoá", .key_usage = "critical,keyEncipherment", .key_kind = KeyKind::kEc});
   EXPECT_FALSE(reader_.Read(encipherment.pem()).value().meant_for_signing);
   const auto non_repudiation =
       authority_.IssueSigner({.common_name = "Ký", .key_usage = "critical,nonRepudiation", .key_kind = KeyKind::kEc});
@@ -66,7 +67,8 @@ TEST_F(X509CertificateReaderTest, WhatIsNotOneCertificateIsRefusedNamingTheField
   for (const std::string& text :
        {std::string(), std::string("không phải chứng thư"), std::string("-----BEGIN CERTIFICATE-----\nAAAA\n"),
         der.substr(0, der.size() / 2), Base64(der, false).substr(1), std::string(70 * 1024, 'A'),
-        std::string("-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg\n-----END PRIVATE KEY-----\n")}) {
+        std::string("-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg\n-----END PRIVATE "
+                    "KEY-----\n")}) {
     const auto refused = reader_.Read(text);
     ASSERT_FALSE(refused.has_value()) << text.substr(0, 40);
     EXPECT_EQ(refused.error().code, ErrorCode::kInvalidArgument);

@@ -448,6 +448,7 @@ export const en: Record<MessageKey, string> = {
   'file.wrong_type': 'Only PDF, JPEG or PNG files are taken.',
   'file.empty': 'The file is empty.',
   'file.wait': 'Wait for the upload to finish, then send.',
+  'forms.sealed': "With the agency's electronic seal",
   'forms.title': 'Printed forms',
   'forms.receipt': 'Receipt and appointment slip',
   'forms.supplement-request': 'Supplement request',

@@ -447,6 +447,7 @@ export const vi = {
   'file.wrong_type': 'Chỉ nhận tệp PDF, JPEG hoặc PNG.',
   'file.empty': 'Tệp rỗng.',
   'file.wait': 'Đợi tải tệp lên xong rồi gửi.',
+  'forms.sealed': 'Đóng dấu điện tử của cơ quan',
   'forms.title': 'Giấy tờ in',
   'forms.receipt': 'Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
   'forms.supplement-request': 'Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ',
