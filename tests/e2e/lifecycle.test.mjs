@@ -6,8 +6,8 @@
 //   specialist finds the new dossier in the dossier list (and among the unassigned ones of the inbox), opens the
 //   scan from the dossier page and asks for a supplement; anyone tracks it by code; the receptionist records the
 //   supplement; the leader approves; the receptionist hands the result back; the citizen logs in and rates it 5
-//   stars, then submits online with an attachment and the server is killed (-9) with its answer unsent: after the
-//   restart and a reload the draft is still there and the retry (same Idempotency-Key) makes exactly one dossier; the supervisor sees one more received and one more resolved;
+//   stars, opens it from its dossiers (status, signed result and its signatures), then submits online with an
+//   attachment and the server is killed (-9) with its answer unsent: after the restart and a reload the draft is still there and the retry (same Idempotency-Key) makes exactly one dossier; the supervisor sees one more received and one more resolved;
 //   the administrator sets the processing time of birth registration, which the counter then no longer asks for,
 //   and whose checklist keeps the notes of its document list apart ("Lưu ý"). A visitor asks the portal's Q&A
 //   panel what birth registration costs (an answer citing its fee section) and something no procedure is about
@@ -713,6 +713,26 @@ async function main() {
     await citizen.getByTestId('nav-cong-dan').click();
     await rowOf(citizen, 'my-dossier-row', code);
     await screenshot(citizen, 'citizen');
+  });
+
+  await step('7a. the citizen opens the dossier from its list: the status, the signed result and its signatures', async () => {
+    const row = await rowOf(citizen, 'my-dossier-row', code);
+    await row.getByTestId('my-dossier-link').click();
+    // The citizen's own view (the slip's PIN comes from the server), not the staff's dossier page.
+    await citizen.waitForURL((url) => url.hash === `#/cong-dan/ho-so/${code}`);
+    const view = citizen.locator(`[data-testid="citizen-dossier"][data-code="${code}"]`);
+    await view.locator('[data-testid="track-status"][data-status="returned"]').waitFor();
+    await view.getByTestId('track-due').waitFor();
+    await view.getByTestId('tracked-result').waitFor();
+    const popup = citizen.waitForEvent('popup');
+    await view.getByTestId('tracked-result-open').click();
+    const tab = await popup;
+    await tab.waitForURL(/^blob:/);
+    await tab.close();
+    await view.getByTestId('tracked-result-signatures').click();
+    await view.locator('[data-testid="signatures"][data-verdict="valid"]').waitFor();
+    await view.getByTestId('citizen-dossier-back').click();
+    await rowOf(citizen, 'my-dossier-row', code);
   });
 
   await step('7b. the citizen submits online with an attachment; the server dies before answering: one dossier', async () => {

@@ -6,6 +6,7 @@ import { FailureNotice, Loading } from './components/FailureNotice';
 import { useI18n } from './i18n/i18n';
 import { SCREEN_LABELS, homeOf, mayUse, screensOf, type Screen } from './nav';
 import { href, navigate, useRoute, type Route } from './router';
+import { CitizenDossier } from './screens/citizen/CitizenDossier';
 import { CitizenPortal } from './screens/citizen/CitizenPortal';
 import { ProcedureInfo } from './screens/citizen/ProcedureInfo';
 import { SubmitOnline } from './screens/citizen/SubmitOnline';
@@ -78,6 +79,11 @@ function ScreenOf({ route, account }: { route: Route; account: Account | null })
       if (second === 'nop' && third) {
         return (
           <Guarded account={account} render={(a) => (a.role === 'citizen' ? <SubmitOnline code={third} account={a} /> : <Forbidden />)} />
+        );
+      }
+      if (second === 'ho-so' && third) {
+        return (
+          <Guarded account={account} render={(a) => (a.role === 'citizen' ? <CitizenDossier code={third} account={a} /> : <Forbidden />)} />
         );
       }
       return <CitizenPortal account={account} />;

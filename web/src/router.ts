@@ -5,6 +5,7 @@
 //   #/ho-so?status=&procedure=&due=&applicant=&assignee=   the dossiers staff may see, filtered
 //   #/cong-dan               citizen portal: procedures, tracking, my dossiers
 //   #/cong-dan/thu-tuc/CODE  what to bring for a procedure          #/cong-dan/nop/CODE submit online
+//   #/cong-dan/ho-so/CODE    one of my dossiers (citizen): its tracking, the signed result
 //   #/tra-cuu[/CODE]         public tracking (the QR code of the slip opens it)
 //   #/giam-sat               dashboard                              #/giam-sat/don-vi/UNIT  a commune
 //   #/quan-tri[/TAB]         administration

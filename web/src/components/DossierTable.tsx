@@ -22,11 +22,14 @@ export function DossierTable({
   items,
   rowTestid,
   linkTo = (code) => href(['ho-so', code]),
+  linkTestid,
   caption,
 }: {
   items: DossierSummary[];
   rowTestid: string;
   linkTo?: ((code: string) => string) | undefined;
+  // The data-testid of each row's link to its dossier, when a test needs one.
+  linkTestid?: string | undefined;
   caption: string;
 }) {
   const { t } = useI18n();
@@ -50,7 +53,7 @@ export function DossierTable({
             return (
               <tr key={d.code} class={`urgency--${urgency}`} data-testid={rowTestid} data-code={d.code} data-urgency={urgency}>
                 <td>
-                  <a href={linkTo(d.code)} class="mono">
+                  <a href={linkTo(d.code)} class="mono" data-testid={linkTestid}>
                     {d.code}
                   </a>
                 </td>

@@ -1,5 +1,6 @@
 // The citizen portal: ask about a procedure in plain words, find a procedure and read what to bring, track a
-// dossier by its code — all without logging in — and, for a logged-in citizen, their dossiers.
+// dossier by its code — all without logging in — and, for a logged-in citizen, their dossiers, each opening
+// its tracking and signed result (CitizenDossier.tsx).
 import { useState } from 'preact/hooks';
 import { fetchDossierPage } from '../../api/dossiers';
 import type { Account } from '../../api/types';
@@ -77,7 +78,15 @@ function MyDossiers() {
   return (
     <section class="panel">
       <h2>{t('citizen.my_dossiers')}</h2>
-      {list.items.length > 0 && <DossierTable items={list.items} rowTestid="my-dossier-row" caption={t('citizen.my_dossiers')} />}
+      {list.items.length > 0 && (
+        <DossierTable
+          items={list.items}
+          rowTestid="my-dossier-row"
+          linkTo={(code) => href(['cong-dan', 'ho-so', code])}
+          linkTestid="my-dossier-link"
+          caption={t('citizen.my_dossiers')}
+        />
+      )}
       <PagedFooter list={list} emptyText={t('citizen.no_dossiers')} />
     </section>
   );

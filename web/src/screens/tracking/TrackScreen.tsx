@@ -40,17 +40,15 @@ function Rating({ code, account, returned }: { code: string; account: Account | 
   return dossier ? <RatingForm dossier={dossier} onRated={own.reload} /> : null;
 }
 
-export function TrackScreen({ code, pin, account }: { code: string | null; pin: string | null; account: Account | null }) {
+// What tracking shows for a code (and the PIN, when known): the status, the dates, the electronic result and its
+// signatures, the rating — on the public page and on a citizen's own dossier (screens/citizen/CitizenDossier.tsx).
+export function TrackingView({ code, pin, account }: { code: string; pin: string | null; account: Account | null }) {
   const { t } = useI18n();
-  const tracking = useResource(() => (code ? trackDossier(code, pin ?? undefined) : Promise.resolve(null)), [code, pin]);
+  const tracking = useResource(() => trackDossier(code, pin ?? undefined), [code, pin]);
   const details = tracking.data?.details ?? null;
   return (
-    <section>
-      <h1>{t('track.title')}</h1>
-      <section class="panel">
-        <TrackForm initialCode={code ?? ''} />
-      </section>
-      {code && tracking.loading && !tracking.data && <Loading />}
+    <>
+      {tracking.loading && !tracking.data && <Loading />}
       <FailureNotice failure={tracking.failure} onRetry={tracking.reload} testid="track-failure" />
       {tracking.data && (
         <section class="panel" data-testid="tracking">
@@ -105,8 +103,21 @@ export function TrackScreen({ code, pin, account }: { code: string | null; pin: 
           )}
         </section>
       )}
-      {code && pin && details?.electronic_result && <TrackedResult code={code} pin={pin} />}
-      {code && tracking.data && <Rating code={code} account={account} returned={tracking.data.status === 'returned'} />}
+      {pin && details?.electronic_result && <TrackedResult code={code} pin={pin} />}
+      {tracking.data && <Rating code={code} account={account} returned={tracking.data.status === 'returned'} />}
+    </>
+  );
+}
+
+export function TrackScreen({ code, pin, account }: { code: string | null; pin: string | null; account: Account | null }) {
+  const { t } = useI18n();
+  return (
+    <section>
+      <h1>{t('track.title')}</h1>
+      <section class="panel">
+        <TrackForm initialCode={code ?? ''} />
+      </section>
+      {code && <TrackingView code={code} pin={pin} account={account} />}
     </section>
   );
 }
