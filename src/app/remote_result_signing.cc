@@ -44,6 +44,11 @@ Result<SigningRequest> RemoteResultSigning::Request(const Account& account, cons
   if (!prepared) return Fail(std::move(prepared.error()));
   auto kept = blobs_.Put(prepared->pdf);
   if (!kept) return Fail(std::move(kept.error()));
+  // The prepared copy is kept only for a request the CA took and the store holds: any failure on the way removes it
+  // again (best effort), so that a CA that is down leaves nothing behind.
+  const auto forget_prepared = [&] {
+    if (kept->created) (void)blobs_.Remove(kept->id);
+  };
   auto transaction = service_.RequestSignature({
       .user_id = held->remote_user,
       .certificate_serial = held->certificate.serial,
@@ -51,7 +56,10 @@ Result<SigningRequest> RemoteResultSigning::Request(const Account& account, cons
       .description = "Ký kết quả hồ sơ " + code,
       .document_id = code,
   });
-  if (!transaction) return Fail(std::move(transaction.error()));
+  if (!transaction) {
+    forget_prepared();
+    return Fail(std::move(transaction.error()));
+  }
   const Instant now = clock_.Now();
   SigningRequest request{
       .dossier_code = code,
@@ -68,7 +76,9 @@ Result<SigningRequest> RemoteResultSigning::Request(const Account& account, cons
       .requested_at = now,
       .expires_at = now + kRemoteSigningWait,
   };
-  return store_.AddSigningRequest(request);
+  auto added = store_.AddSigningRequest(request);
+  if (!added) forget_prepared();
+  return added;
 }
 
 Result<SigningRequest> RemoteResultSigning::Show(const Account& account, std::int64_t id) {

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <condition_variable>
+#include <filesystem>
 #include <mutex>
 #include <span>
 #include <string>
@@ -211,6 +212,53 @@ TEST_F(RemoteSigningApiTest, AForgedAnswerIsRefusedAndNothingIsAttached) {
   const json settled = LookUp("ld.vanson", asked.Json()).Json();
   EXPECT_EQ(settled["state"], "failed");
   EXPECT_NE(settled["problem"].get<std::string>().find("không khớp"), std::string::npos) << settled.dump();
+  EXPECT_EQ(ResultFiles(code).size(), 1u);
+}
+
+// The files folder's entries: the blob store's contents.
+std::size_t FilesKept(const std::filesystem::path& root) {
+  std::size_t count = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) count += entry.is_regular_file();
+  return count;
+}
+
+TEST_F(RemoteSigningApiTest, ACaThatFailsWhenAskedLeavesNothingBehind) {
+  RegisterLeader();
+  const std::string code = WithResult();
+  const std::size_t files_before = FilesKept(server_->blobs().root());
+  // The CA lists the certificate, then fails the signing request itself.
+  const json listed = {
+      {"status_code", 200},
+      {"message", "SUCCESS"},
+      {"data",
+       {{"user_certificates",
+         json::array({{{"serial_number", sign::FactsOf(*leader_.certificate).serial},
+                       {"cert_data", test_support::MockSmartCaServer::Base64(leader_.der())},
+                       {"chain_data",
+                        {{"ca_cert", test_support::MockSmartCaServer::Base64(server_->authority().root().der())},
+                         {"root_cert", nullptr}}}}})}}}};
+  mock_.AnswerNextWith(200, listed.dump());
+  mock_.AnswerNextWith(500, "{\"status_code\": 500, \"message\": \"INTERNAL_ERROR\"}");
+  const HttpReply refused = SignRemotely("ld.vanson", code);
+  EXPECT_EQ(refused.status, 503u) << refused.body;
+  EXPECT_EQ(refused.Json()["error"]["field"], "signing_service");
+  EXPECT_TRUE(Get("ld.vanson", "/api/v1/dossiers/" + code + "/signing-requests").Json()["items"].empty());
+  EXPECT_EQ(FilesKept(server_->blobs().root()), files_before) << "the prepared copy is removed again";
+  // Once the CA is back, the leader asks again.
+  EXPECT_EQ(SignRemotely("ld.vanson", code).status, 202u);
+}
+
+TEST_F(RemoteSigningApiTest, ACaThatCannotBeReachedWhileWaitingLeavesTheRequestPendingUntilItLapses) {
+  RegisterLeader();
+  const std::string code = WithResult();
+  const HttpReply asked = SignRemotely("ld.vanson", code);
+  ASSERT_EQ(asked.status, 202u) << asked.body;
+  mock_.Behave(test_support::SmartCaBehaviour::kServerError);
+  EXPECT_EQ(LookUp("ld.vanson", asked.Json()).Json()["state"], "pending");
+  mock_.Behave(test_support::SmartCaBehaviour::kMalformedJson);
+  EXPECT_EQ(LookUp("ld.vanson", asked.Json()).Json()["state"], "pending");
+  server_->clock().Set(test_support::At("2026-01-12T08:10:01+07:00"));
+  EXPECT_EQ(LookUp("ld.vanson", asked.Json()).Json()["state"], "expired");
   EXPECT_EQ(ResultFiles(code).size(), 1u);
 }
 
